@@ -1,0 +1,216 @@
+//! Findings: what `tsc validate` reports.
+//!
+//! A [`Finding`] names a rule ([`Code`]), a severity, a file and a position
+//! (1-based line and column, as in editors), a message and, where there is
+//! one, a hint on how to fix it. Findings sort by file, then line, then
+//! column, then code, so every run prints them in the same order.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Makes `tsc validate` exit with status 1.
+    Error,
+    /// Reported, but does not change the exit status.
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $variant:ident = ($code:literal, $name:literal, $sev:ident), )*) => {
+        /// A validation rule. Each has a stable code (`E0101`) and a
+        /// stable kebab-case name (`unknown-person`); both are documented
+        /// in `docs/rules.md`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Code {
+            /// Every rule, in catalogue order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The stable code, for example `E0101`.
+            pub fn code(self) -> &'static str {
+                match self { $(Code::$variant => $code,)* }
+            }
+
+            /// The stable kebab-case name, for example `unknown-person`.
+            pub fn name(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// The severity the rule has unless settings change it.
+            pub fn default_severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$sev,)* }
+            }
+
+            /// Looks a rule up by code (`E0101`) or name (`unknown-person`),
+            /// ignoring ASCII case.
+            pub fn parse(text: &str) -> Option<Code> {
+                Code::ALL.iter().copied().find(|c| {
+                    c.code().eq_ignore_ascii_case(text) || c.name().eq_ignore_ascii_case(text)
+                })
+            }
+        }
+    };
+}
+
+codes! {
+    /// A file could not be read.
+    Io = ("E0001", "unreadable-file", Error),
+    /// The file is not well-formed YAML (includes tabs used for indentation).
+    YamlSyntax = ("E0002", "yaml-syntax", Error),
+    /// A mapping has the same key twice.
+    DuplicateKey = ("E0003", "duplicate-key", Error),
+    /// A file exceeds a size, nesting or alias limit.
+    LimitExceeded = ("E0004", "limit-exceeded", Error),
+    /// A file in the records tree that is not a record of its folder's kind.
+    StrayFile = ("E0005", "stray-file", Error),
+    /// A value has the wrong type or cannot exist (a date like 2016-02-30).
+    InvalidValue = ("E0010", "invalid-value", Error),
+    /// A field the record kind does not have.
+    UnknownField = ("E0011", "unknown-field", Error),
+    /// A required field is absent.
+    MissingField = ("E0012", "missing-field", Error),
+    /// A person ID that `people.yaml` does not define.
+    UnknownPerson = ("E0101", "unknown-person", Error),
+    /// An organisation ID that `organisations.yaml` does not define.
+    UnknownOrganisation = ("E0102", "unknown-organisation", Error),
+    /// An action owner that is neither a person nor an organisation.
+    UnknownOwner = ("E0103", "unknown-owner", Error),
+    /// A meeting ID with no meeting record.
+    UnknownMeeting = ("E0104", "unknown-meeting", Error),
+    /// An agenda item number the meeting does not have.
+    UnknownAgendaItem = ("E0105", "unknown-agenda-item", Error),
+    /// A modification proposal ID with no record.
+    UnknownModification = ("E0106", "unknown-modification", Error),
+    /// A principle number that `principles.yaml` does not define.
+    UnknownPrinciple = ("E0107", "unknown-principle", Error),
+    /// The same ID defined twice.
+    DuplicateId = ("E0201", "duplicate-id", Error),
+    /// A record whose `id` does not match its file name.
+    IdFileMismatch = ("E0202", "id-file-mismatch", Error),
+    /// An ID that does not match the pattern in `tsc.yaml`.
+    IdPattern = ("E0203", "id-pattern", Error),
+    /// A vocabulary value that `tsc.yaml` does not allow.
+    UnknownTerm = ("E0301", "unknown-term", Error),
+    /// `tsc.yaml` itself is unusable (a bad ID pattern).
+    BadSettings = ("E0302", "bad-settings", Error),
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.code(), self.name())
+    }
+}
+
+/// A 1-based line and column in a file. Line 0 means "the whole file".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Position {
+    /// 1-based line number; 0 when the finding concerns the whole file.
+    pub line: u64,
+    /// 1-based column, counted in characters; 0 with line 0.
+    pub column: u64,
+}
+
+impl Position {
+    /// The position of a value deserialised with [`serde_saphyr::Spanned`].
+    pub fn of<T>(spanned: &serde_saphyr::Spanned<T>) -> Position {
+        Position::from(spanned.referenced)
+    }
+}
+
+impl From<serde_saphyr::Location> for Position {
+    fn from(location: serde_saphyr::Location) -> Self {
+        Position {
+            line: location.line(),
+            column: location.column(),
+        }
+    }
+}
+
+/// One problem found in the records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule that was broken.
+    pub code: Code,
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, as a path the user can open (the records directory joined
+    /// with the file's path inside it).
+    pub file: PathBuf,
+    /// Where in the file.
+    pub position: Position,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// How to fix it, if there is something specific to say.
+    pub help: Option<String>,
+}
+
+impl Finding {
+    /// A finding with the rule's default severity and no help.
+    pub fn new(
+        code: Code,
+        file: impl Into<PathBuf>,
+        position: Position,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            code,
+            severity: code.default_severity(),
+            file: file.into(),
+            position,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// Adds a hint on how to fix the problem.
+    pub fn with_help(mut self, help: impl Into<String>) -> Finding {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sort key giving the stable report order: file, line, column, code.
+    pub fn sort_key(&self) -> (&PathBuf, Position, Code, &str) {
+        (&self.file, self.position, self.code, &self.message)
+    }
+}
+
+impl fmt::Display for Finding {
+    /// `PATH:LINE:COLUMN: error[E0101]: MESSAGE` and, if there is help, a
+    /// second line `  help: ...`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}[{}]: {}",
+            self.file.display(),
+            self.position.line,
+            self.position.column,
+            self.severity,
+            self.code.code(),
+            self.message
+        )?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Sorts findings into the stable report order and drops exact repeats.
+pub fn sort_findings(findings: &mut Vec<Finding>) {
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup();
+}

@@ -1,0 +1,24 @@
+//! `tsc` keeps a technical committee's records (meetings, actions,
+//! modification proposals, and the people, organisations and principles
+//! they refer to) as YAML files, checks them, and answers questions about
+//! them.
+//!
+//! The library does all the work and never prints; the `tsc` binary parses
+//! arguments, prints and chooses the exit status.
+//!
+//! - [`records::find_records_dir`] and [`records::load`] read a records
+//!   directory into [`records::Records`] plus load [`finding::Finding`]s.
+//! - [`validate::validate`] adds the cross-record checks.
+//! - [`actions::action_rows`] answers "which actions are open?", and
+//!   [`table`] draws the answer.
+
+pub mod actions;
+pub mod finding;
+pub mod ids;
+pub mod model;
+pub mod records;
+pub mod settings;
+pub mod suggest;
+pub mod table;
+pub mod validate;
+pub mod yaml;

@@ -1,0 +1,362 @@
+//! The record model: one plain struct per record file kind.
+//!
+//! Every struct here is what one YAML file deserialises into. Values that a
+//! finding may need to point at (IDs, references, vocabulary values, dates)
+//! are wrapped in [`Spanned`] so that the line and column of the value in
+//! its file survive deserialisation. The structs deliberately avoid
+//! `#[serde(flatten)]`, `untagged` and internally tagged enums, because
+//! serde-saphyr loses spans inside them.
+//!
+//! Every struct rejects unknown fields (`deny_unknown_fields`), so a
+//! misspelled field is a finding rather than silently ignored data.
+//!
+//! Field-by-field documentation with examples lives in `docs/records.md`.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+/// A value together with where it stood in its YAML file.
+pub type Sp<T> = Spanned<T>;
+
+/// A meeting of the committee: `meetings/<ID>.yaml`.
+///
+/// Source: the minutes' title block ("Meeting TSC_07_1606, 16th June 2016,
+/// 10:00 – 16:00, 8 Fenchurch Place ..."), the attendee and apologies
+/// tables, and the numbered agenda items.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// Meeting ID, for example `TSC_07_1606` (meeting 7, held in 2016-06).
+    /// Must match the file name and the `meeting` ID pattern in `tsc.yaml`.
+    pub id: Sp<String>,
+    /// The meeting's sequence number (7 for TSC_07_1606).
+    pub number: Sp<u32>,
+    /// The day the meeting was held.
+    pub date: Sp<NaiveDate>,
+    /// Start time, local to the meeting, as `HH:MM`.
+    #[serde(default)]
+    pub start: Option<Sp<String>>,
+    /// End time, local to the meeting, as `HH:MM`.
+    #[serde(default)]
+    pub end: Option<Sp<String>>,
+    /// Where the meeting was held (free text address).
+    #[serde(default)]
+    pub location: Option<String>,
+    /// Status of the minutes, from `vocabularies.meeting_statuses`
+    /// (`draft` or `final` by default).
+    pub status: Sp<String>,
+    /// Who attended, in the order of the minutes.
+    #[serde(default)]
+    pub attendees: Vec<Attendance>,
+    /// Who sent apologies.
+    #[serde(default)]
+    pub apologies: Vec<Attendance>,
+    /// The numbered agenda items.
+    #[serde(default)]
+    pub agenda: Vec<AgendaItem>,
+}
+
+/// One line of the attendee or apologies table of a meeting.
+///
+/// Members of the committee sit for a constituency (Large Suppliers, ...);
+/// other participants represent an organisation (DCC, SECAS, ...).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attendance {
+    /// Person ID from `people.yaml`.
+    pub person: Sp<String>,
+    /// `member` or `participant`, from `vocabularies.attendee_categories`.
+    pub category: Sp<String>,
+    /// For members: the constituency they sit for, from
+    /// `vocabularies.constituencies`.
+    #[serde(default)]
+    pub constituency: Option<Sp<String>>,
+    /// For other participants: the organisation they represent
+    /// (organisation ID from `organisations.yaml`).
+    #[serde(default)]
+    pub representing: Option<Sp<String>>,
+    /// The capacity in which an organisation is represented, as written in
+    /// the minutes (for example `Secretary of State` for DECC).
+    #[serde(default)]
+    pub capacity: Option<String>,
+    /// Meeting role, from `vocabularies.roles` (`chair`, `meeting-secretary`).
+    #[serde(default)]
+    pub role: Option<Sp<String>>,
+    /// The member this person stands in for ("alternate to ..."): a person ID.
+    #[serde(default)]
+    pub alternate_for: Option<Sp<String>>,
+    /// `true` when the minutes mark the attendance "(part)".
+    #[serde(default)]
+    pub part: bool,
+}
+
+/// One numbered agenda item of a meeting.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    /// The item's number in the minutes (1-based).
+    pub number: Sp<u32>,
+    /// The item's heading, for example `TSC Risk Register`.
+    pub title: String,
+    /// Who presented the item: organisation or person ID.
+    #[serde(default)]
+    pub presented_by: Option<Sp<String>>,
+    /// The discussion, in the minutes' words or a faithful summary.
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Papers presented under this item.
+    #[serde(default)]
+    pub papers: Vec<Paper>,
+    /// The decisions recorded as "The TSC: NOTED ...; APPROVED ...".
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+    /// Modification proposals mentioned in the item (IDs), other than
+    /// those in `assessments`.
+    #[serde(default)]
+    pub modifications: Vec<Sp<String>>,
+    /// Principles the item dealt with (principle numbers).
+    #[serde(default)]
+    pub principles: Vec<Sp<u32>>,
+    /// The committee's assessment of modification proposals (the table in
+    /// the "Modification Development Update" item).
+    #[serde(default)]
+    pub assessments: Vec<Assessment>,
+    /// Things outside the records that the item refers to, such as a
+    /// meeting whose minutes are not kept in this repository.
+    #[serde(default)]
+    pub external_references: Vec<ExternalReference>,
+}
+
+/// A paper tabled under an agenda item.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Paper {
+    /// The paper's title as the minutes describe it.
+    pub title: String,
+    /// Attachments to the paper, by name (for example `Attachment A`).
+    #[serde(default)]
+    pub attachments: Vec<String>,
+}
+
+/// One decision: a verb from `vocabularies.decision_verbs` and its object.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// `NOTED`, `APPROVED`, `AGREED` or `CONSIDERED` by default.
+    pub verb: Sp<String>,
+    /// What was noted, approved, ...: the rest of the minutes' sentence.
+    pub text: String,
+}
+
+/// A pointer to something the records do not hold.
+///
+/// Validation never resolves it; it exists so that records can mention
+/// earlier meetings or outside documents without a broken reference.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExternalReference {
+    /// What is referred to, for example `TSC meeting, May 2016`.
+    pub title: String,
+    /// Why it is referred to.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// The committee's view of one modification proposal at one meeting: a row
+/// of the minutes' assessment table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    /// Modification proposal ID.
+    pub modification: Sp<String>,
+    /// The "Impact" columns.
+    #[serde(default)]
+    pub impact: Impact,
+    /// "EC Notification requirement", from `vocabularies.ec_notification`
+    /// (`yes`, `potential`, `no`); absent when the minutes leave it blank.
+    #[serde(default)]
+    pub ec_notification: Option<Sp<String>>,
+    /// The "Notes/Concerns" column's narrative.
+    #[serde(default)]
+    pub notes: Option<String>,
+    /// Concerns raised, one per entry.
+    #[serde(default)]
+    pub concerns: Vec<String>,
+    /// "Interest Level", from `vocabularies.interest_levels`.
+    pub interest: Sp<String>,
+    /// Principles the committee said the proposal does not align with.
+    #[serde(default)]
+    pub misaligned_principles: Vec<Sp<u32>>,
+    /// Proposals the committee will consider together with this one.
+    #[serde(default)]
+    pub considered_with: Vec<Sp<String>>,
+}
+
+/// The "Impact" columns of the assessment table. `None` means the minutes
+/// leave the cell blank.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Impact {
+    /// Technical impact (`true` for "Yes").
+    #[serde(default)]
+    pub technical: Option<Sp<bool>>,
+    /// Qualifier of the technical impact, for example `DUIS / GBCS / SMETS`.
+    #[serde(default)]
+    pub technical_note: Option<String>,
+    /// Business impact (`true` for "Yes").
+    #[serde(default)]
+    pub business: Option<Sp<bool>>,
+    /// Qualifier of the business impact, for example `Limited to DNOs`.
+    #[serde(default)]
+    pub business_note: Option<String>,
+}
+
+/// An action: `actions/<ID with / as ->.yaml`, for example
+/// `actions/TSC07-01.yaml` for `TSC07/01`.
+///
+/// Source: the "ACTION TSC07/01: SECAS to ..." lines of the minutes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// Action ID, for example `TSC07/01`.
+    pub id: Sp<String>,
+    /// The meeting that raised the action.
+    pub meeting: Sp<String>,
+    /// The number of the agenda item that raised it.
+    pub agenda_item: Sp<u32>,
+    /// Who must do it: an organisation ID or a person ID.
+    pub owner: Sp<String>,
+    /// What must be done.
+    pub text: String,
+    /// The date by which it is due, if one was set.
+    #[serde(default)]
+    pub due: Option<Sp<NaiveDate>>,
+    /// Current status, from `vocabularies.action_statuses`.
+    pub status: Sp<String>,
+    /// The date the action was closed; required when the status is not an
+    /// open one.
+    #[serde(default)]
+    pub closed: Option<Sp<NaiveDate>>,
+    /// Progress reported since the action was raised, oldest first.
+    #[serde(default)]
+    pub updates: Vec<ActionUpdate>,
+}
+
+/// A progress update on an action.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionUpdate {
+    /// The day of the update.
+    pub date: Sp<NaiveDate>,
+    /// The meeting at which it was reported, if any.
+    #[serde(default)]
+    pub meeting: Option<Sp<String>>,
+    /// The status after the update, from `vocabularies.action_statuses`.
+    #[serde(default)]
+    pub status: Option<Sp<String>>,
+    /// What was reported.
+    pub note: String,
+}
+
+/// A modification proposal: `modifications/<ID>.yaml`.
+///
+/// Source: the first column of the assessment table (ID and title); the
+/// assessments themselves live in the meetings that made them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Modification {
+    /// Proposal ID, for example `SECMP0007`.
+    pub id: Sp<String>,
+    /// The proposal's title.
+    pub title: String,
+    /// Where the proposal is in the modification process, from
+    /// `vocabularies.modification_phases`.
+    #[serde(default)]
+    pub phase: Option<Sp<String>>,
+    /// The working group developing it, if known (for example `WG2`).
+    #[serde(default)]
+    pub working_group: Option<String>,
+    /// Related proposals (IDs). Relations should be listed on both sides.
+    #[serde(default)]
+    pub related: Vec<Sp<String>>,
+    /// Free-text notes about the proposal itself.
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+/// `people.yaml`: everyone the records name.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeopleFile {
+    /// The people, in any order.
+    pub people: Vec<Person>,
+}
+
+/// A person named in the minutes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Lower-case kebab ID, for example `julian-hughes`.
+    pub id: Sp<String>,
+    /// Full name as written in the minutes.
+    pub name: String,
+    /// The organisation the person works for, if the minutes say.
+    #[serde(default)]
+    pub organisation: Option<Sp<String>>,
+}
+
+/// `organisations.yaml`: bodies that attend, present or own actions.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationsFile {
+    /// The organisations, in any order.
+    pub organisations: Vec<Organisation>,
+}
+
+/// An organisation, for example SECAS or DCC.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// Short ID, usually the acronym used in the minutes (`SECAS`).
+    pub id: Sp<String>,
+    /// Full name.
+    pub name: String,
+    /// What the organisation is, in a few words.
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// `principles.yaml`: the principles the committee assesses proposals by.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrinciplesFile {
+    /// The principles, by number.
+    pub principles: Vec<Principle>,
+}
+
+/// One principle for assessing modification proposals.
+///
+/// Source: agenda item 5 of TSC_07_1606 ("TSC Principles for Assessing
+/// Modification Proposals").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Principle {
+    /// The principle's number (1-based).
+    pub number: Sp<u32>,
+    /// The principle's wording, if the records hold it.
+    #[serde(default)]
+    pub text: Option<String>,
+    /// `agreed`, `merged`, `retired` or `proposed`, from
+    /// `vocabularies.principle_statuses`.
+    pub status: Sp<String>,
+    /// For a merged principle: the number it was merged into.
+    #[serde(default)]
+    pub merged_into: Option<Sp<u32>>,
+    /// The meeting at which the status was decided.
+    #[serde(default)]
+    pub decided_at: Option<Sp<String>>,
+    /// Discussion recorded against the principle.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
