@@ -1,0 +1,73 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// This repository's real records (the TSC_07_1606 minutes).
+pub fn real_records() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("records")
+}
+
+/// The small fictional example tree.
+pub fn minimal_example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/minimal")
+}
+
+/// Runs the `tsc` binary with `args`, from a directory with no `records/`
+/// above it and with `TSC_RECORDS` unset, so only `--records` counts.
+pub fn tsc(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tsc"))
+        .args(args)
+        .env_remove("TSC_RECORDS")
+        .env("NO_COLOR", "1")
+        .current_dir(std::env::temp_dir())
+        .output()
+        .expect("the tsc binary runs")
+}
+
+/// Standard output as text.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Standard error as text.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Copies a directory tree into a fresh temporary directory and returns
+/// the temporary directory (kept alive by the caller) and the copy's path.
+pub fn copy_tree(from: &Path) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let to = dir.path().join("records");
+    copy_dir(from, &to);
+    (dir, to)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Replaces the first occurrence of `from` in `file` with `to`, returning
+/// the 1-based line and column where the replacement starts.
+pub fn edit(file: &Path, from: &str, to: &str) -> (usize, usize) {
+    let text = std::fs::read_to_string(file).unwrap();
+    let at = text
+        .find(from)
+        .unwrap_or_else(|| panic!("{from:?} not in {}", file.display()));
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
+    std::fs::write(file, text.replacen(from, to, 1)).unwrap();
+    (line, column)
+}

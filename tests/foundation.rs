@@ -1,0 +1,211 @@
+//! The foundation: the real minutes load, validate, and answer
+//! `tsc actions --open`; broken references are reported with positions.
+
+mod common;
+
+use common::{copy_tree, edit, real_records, stdout, tsc};
+use tsc::actions::{ActionFilter, action_rows};
+use tsc::finding::Code;
+use tsc::records::load;
+use tsc::validate::validate;
+
+#[test]
+fn real_records_validate_cleanly_with_a_summary() {
+    let out = tsc(&["validate", "--records", real_records().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert_eq!(
+        stdout(&out).trim(),
+        "ok: 1 meeting, 16 modification proposals, 4 actions, 23 people, 4 organisations, 5 principles"
+    );
+}
+
+#[test]
+fn open_actions_are_the_four_from_the_minutes_all_owned_by_secas() {
+    let loaded = load(&real_records()).unwrap();
+    assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);
+    let rows = action_rows(&loaded.records, &ActionFilter { open_only: true });
+    let ids: Vec<&str> = rows.iter().map(|r| r.id).collect();
+    assert_eq!(ids, ["TSC07/01", "TSC07/02", "TSC07/03", "TSC07/04"]);
+    assert!(rows.iter().all(|r| r.owner == "SECAS"));
+    assert!(rows.iter().all(|r| r.meeting == "TSC_07_1606"));
+    assert_eq!(rows[0].raised.unwrap().to_string(), "2016-06-16");
+    let items: Vec<u32> = rows.iter().map(|r| r.agenda_item).collect();
+    assert_eq!(items, [2, 4, 5, 6]);
+    assert!(
+        rows[1]
+            .text
+            .contains("Circulate the Panel risk register following the Panel meeting")
+    );
+    assert!(
+        rows[2]
+            .text
+            .contains("Add detail under each agreed TSC principle")
+    );
+    assert!(rows[3].text.contains("Attachments A, B and C"));
+}
+
+#[test]
+fn actions_open_prints_a_table_that_fits_80_columns() {
+    let out = tsc(&[
+        "actions",
+        "--open",
+        "--width",
+        "80",
+        "--records",
+        real_records().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    for id in ["TSC07/01", "TSC07/02", "TSC07/03", "TSC07/04"] {
+        assert!(text.contains(id), "{id} missing from\n{text}");
+    }
+    assert!(text.contains("SECAS"));
+    for line in text.lines() {
+        assert!(line.chars().count() <= 80, "line wider than 80: {line}");
+    }
+}
+
+#[test]
+fn the_meeting_carries_the_minutes_facts() {
+    let loaded = load(&real_records()).unwrap();
+    let meeting = &loaded.records.meetings[0].record;
+    assert_eq!(meeting.id.value, "TSC_07_1606");
+    assert_eq!(meeting.number.value, 7);
+    assert_eq!(meeting.date.value.to_string(), "2016-06-16");
+    assert_eq!(meeting.attendees.len(), 18);
+    assert_eq!(meeting.apologies.len(), 3);
+    assert_eq!(meeting.agenda.len(), 11);
+    let chair = meeting
+        .attendees
+        .iter()
+        .find(|a| a.role.as_ref().is_some_and(|r| r.value == "chair"))
+        .unwrap();
+    assert_eq!(chair.person.value, "julian-hughes");
+    let alternates: Vec<(&str, &str)> = meeting
+        .attendees
+        .iter()
+        .filter_map(|a| {
+            a.alternate_for
+                .as_ref()
+                .map(|f| (a.person.value.as_str(), f.value.as_str()))
+        })
+        .collect();
+    assert_eq!(
+        alternates,
+        [
+            ("david-speake", "rochelle-harrison"),
+            ("paul-saker", "ashley-pocock")
+        ]
+    );
+    let part: Vec<&str> = meeting
+        .attendees
+        .iter()
+        .filter(|a| a.part)
+        .map(|a| a.person.value.as_str())
+        .collect();
+    assert_eq!(
+        part,
+        [
+            "alys-garrett",
+            "kevin-atkin",
+            "david-barber",
+            "sarah-gratte"
+        ]
+    );
+    let assessments = &meeting.agenda[5].assessments;
+    assert_eq!(assessments.len(), 16);
+    let high: Vec<&str> = assessments
+        .iter()
+        .filter(|a| a.interest.value == "high")
+        .map(|a| a.modification.value.as_str())
+        .collect();
+    assert_eq!(high, ["SECMP0005", "SECMP0007", "SECMP0014"]);
+    let secmp0014 = assessments
+        .iter()
+        .find(|a| a.modification.value == "SECMP0014")
+        .unwrap();
+    let misaligned: Vec<u32> = secmp0014
+        .misaligned_principles
+        .iter()
+        .map(|p| p.value)
+        .collect();
+    assert_eq!(misaligned, [1, 3, 4]);
+    let verbs: Vec<&str> = meeting.agenda[1]
+        .decisions
+        .iter()
+        .map(|d| d.verb.value.as_str())
+        .collect();
+    assert_eq!(verbs, ["NOTED", "APPROVED"]);
+}
+
+#[test]
+fn broken_references_are_all_reported_with_file_line_and_column() {
+    let (_dir, copy) = copy_tree(&real_records());
+    let action = copy.join("actions/TSC07-02.yaml");
+    let (owner_line, owner_col) = edit(&action, "owner: SECAS", "owner: SECSA");
+    let meeting = copy.join("meetings/TSC_07_1606.yaml");
+    let (person_line, person_col) = edit(&meeting, "person: tim-boyle", "person: tim-doyle");
+
+    let out = tsc(&["validate", "--records", copy.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let owner = format!(
+        "{}:{}:{}: error[E0103]: unknown owner `SECSA`",
+        action.display(),
+        owner_line,
+        owner_col + "owner: ".len()
+    );
+    let person = format!(
+        "{}:{}:{}: error[E0101]: unknown person `tim-doyle`",
+        meeting.display(),
+        person_line,
+        person_col + "person: ".len()
+    );
+    assert!(text.contains(&owner), "expected {owner} in\n{text}");
+    assert!(text.contains(&person), "expected {person} in\n{text}");
+    assert!(text.contains("help: did you mean `SECAS`?"), "{text}");
+    assert!(text.contains("help: did you mean `tim-boyle`?"), "{text}");
+    assert!(text.trim_end().ends_with("2 errors: 1 meeting, 16 modification proposals, 4 actions, 23 people, 4 organisations, 5 principles"), "{text}");
+}
+
+#[test]
+fn an_id_that_does_not_match_its_file_name_is_reported() {
+    let (_dir, copy) = copy_tree(&real_records());
+    let file = copy.join("modifications/SECMP0007.yaml");
+    let (line, column) = edit(&file, "id: SECMP0007", "id: SECMP0070");
+    let loaded = load(&copy).unwrap();
+    let report = validate(&loaded);
+    let mismatch: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.code == Code::IdFileMismatch)
+        .collect();
+    assert_eq!(mismatch.len(), 1, "{:?}", report.findings);
+    assert_eq!(mismatch[0].file, file);
+    assert_eq!(mismatch[0].position.line as usize, line);
+    assert_eq!(mismatch[0].position.column as usize, column + "id: ".len());
+    assert!(mismatch[0].message.contains("SECMP0070"));
+}
+
+#[test]
+fn records_directory_is_found_by_walking_up() {
+    let (dir, copy) = copy_tree(&real_records());
+    let nested = copy.join("meetings");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tsc"))
+        .args(["actions", "--open"])
+        .env_remove("TSC_RECORDS")
+        .current_dir(&nested)
+        .output()
+        .unwrap();
+    // From inside records/meetings the nearest `records` ancestor is the copy.
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    assert!(stdout(&out).contains("TSC07/04"));
+    drop(dir);
+}
+
+#[test]
+fn missing_records_directory_is_a_usage_error() {
+    let out = tsc(&["validate", "--records", "/nonexistent/records"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(common::stderr(&out).contains("does not exist"));
+}
