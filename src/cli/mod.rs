@@ -1,0 +1,39 @@
+//! The command-line front end: one module per subcommand. Each module
+//! holds its clap arguments and a `run` function that prints and returns
+//! the exit status; the work itself is done by the `tsc` library.
+
+pub mod actions;
+pub mod validate;
+
+use std::path::Path;
+
+use anyhow::Context;
+use tsc::records::{self, Loaded};
+
+/// Exit status when everything is fine.
+pub const EXIT_OK: u8 = 0;
+/// Exit status when `tsc validate` found errors in the records.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit status for usage errors and I/O errors (clap uses 2 as well).
+pub const EXIT_USAGE: u8 = 2;
+
+/// Finds the records directory (`--records`, `$TSC_RECORDS`, or the
+/// nearest `records/` above the current directory) and loads it.
+pub fn load(cli_records: Option<&Path>) -> anyhow::Result<Loaded> {
+    let cwd = std::env::current_dir().context("cannot read the current directory")?;
+    let env = std::env::var_os(records::RECORDS_ENV);
+    let root = records::find_records_dir(cli_records, env.as_deref(), &cwd)?;
+    records::load(&root)
+}
+
+/// Tells the user on standard error that some records did not load, so an
+/// answer built from the rest is not mistaken for the whole story.
+pub fn warn_if_invalid(loaded: &Loaded) {
+    let n = loaded.findings.len();
+    if n > 0 {
+        eprintln!(
+            "tsc: warning: {n} record file{} could not be read; run `tsc validate` for details",
+            if n == 1 { "" } else { "s" }
+        );
+    }
+}
