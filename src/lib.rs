@@ -15,10 +15,14 @@
 pub mod actions;
 pub mod finding;
 pub mod ids;
+pub mod lookup;
 pub mod model;
+pub mod output;
 pub mod records;
+pub mod register;
 pub mod settings;
 pub mod suggest;
 pub mod table;
+pub mod today;
 pub mod validate;
 pub mod yaml;
