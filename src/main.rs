@@ -41,6 +41,24 @@ enum Command {
     /// List actions: ID, owner, text, the meeting that raised it, due date,
     /// status. Sorted by ID in natural order (TSC07/2 before TSC07/10).
     Actions(cli::actions::ActionsArgs),
+
+    /// The modification register: one row per proposal with its latest
+    /// interest level, when it was last discussed, and related proposals.
+    #[command(visible_alias = "modifications")]
+    Mods(cli::mods::ModsArgs),
+
+    /// List meetings: date, ID, status, attendees, decisions, actions raised.
+    Meetings(cli::meetings::MeetingsArgs),
+
+    /// List people: meetings attended, apologies sent, actions owned.
+    People(cli::people::ParticipationArgs),
+
+    /// Render a meeting's full minutes from the records, in the shape of
+    /// the original document, as Markdown or self-contained HTML.
+    Minutes(cli::minutes::MinutesArgs),
+
+    /// List organisations: meetings attended, apologies, actions owned.
+    Organisations(cli::people::ParticipationArgs),
 }
 
 fn main() -> ExitCode {
@@ -61,6 +79,11 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
     let code = match &cli.command {
         Command::Validate(args) => cli::validate::run(args, &loaded, &mut out)?,
         Command::Actions(args) => cli::actions::run(args, &loaded, &mut out)?,
+        Command::Minutes(args) => cli::minutes::run(args, &loaded, &mut out)?,
+        Command::Mods(args) => cli::mods::run(args, &loaded, &mut out)?,
+        Command::Meetings(args) => cli::meetings::run(args, &loaded, &mut out)?,
+        Command::People(args) => cli::people::run_people(args, &loaded, &mut out)?,
+        Command::Organisations(args) => cli::people::run_organisations(args, &loaded, &mut out)?,
     };
     out.flush()?;
     Ok(code)

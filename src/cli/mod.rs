@@ -3,7 +3,11 @@
 //! the exit status; the work itself is done by the `tsc` library.
 
 pub mod actions;
+pub mod meetings;
+pub mod minutes;
+pub mod mods;
 pub mod output;
+pub mod people;
 pub mod validate;
 
 use std::path::Path;

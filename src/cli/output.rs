@@ -61,3 +61,13 @@ impl AsOfArgs {
         self.as_of.unwrap_or_else(local_today)
     }
 }
+
+/// The formats of documents (`tsc minutes`, `tsc report`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum DocFormat {
+    /// GitHub-flavoured Markdown.
+    #[default]
+    Markdown,
+    /// One self-contained HTML file (inline CSS, no external assets).
+    Html,
+}
