@@ -13,6 +13,7 @@
 //!   [`table`] draws the answer.
 
 pub mod actions;
+pub mod chart;
 pub mod finding;
 pub mod ids;
 pub mod lookup;
@@ -23,6 +24,7 @@ pub mod output;
 pub mod participation;
 pub mod records;
 pub mod register;
+pub mod report;
 pub mod settings;
 pub mod suggest;
 pub mod table;

@@ -57,6 +57,11 @@ enum Command {
     /// the original document, as Markdown or self-contained HTML.
     Minutes(cli::minutes::MinutesArgs),
 
+    /// Write the status report (validation, open and overdue actions by
+    /// owner, the register by interest level, recent meetings) as Markdown
+    /// or self-contained HTML with charts.
+    Report(cli::report::ReportArgs),
+
     /// List organisations: meetings attended, apologies, actions owned.
     Organisations(cli::people::ParticipationArgs),
 }
@@ -80,6 +85,7 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
         Command::Validate(args) => cli::validate::run(args, &loaded, &mut out)?,
         Command::Actions(args) => cli::actions::run(args, &loaded, &mut out)?,
         Command::Minutes(args) => cli::minutes::run(args, &loaded, &mut out)?,
+        Command::Report(args) => cli::report::run(args, &loaded, &mut out)?,
         Command::Mods(args) => cli::mods::run(args, &loaded, &mut out)?,
         Command::Meetings(args) => cli::meetings::run(args, &loaded, &mut out)?,
         Command::People(args) => cli::people::run_people(args, &loaded, &mut out)?,

@@ -8,6 +8,7 @@ pub mod minutes;
 pub mod mods;
 pub mod output;
 pub mod people;
+pub mod report;
 pub mod validate;
 
 use std::path::Path;

@@ -7,6 +7,7 @@
 //! interface and do not change between releases.
 
 pub mod csv;
+pub mod file;
 pub mod html;
 pub mod json;
 pub mod markdown;
