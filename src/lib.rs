@@ -26,6 +26,7 @@ pub mod records;
 pub mod register;
 pub mod report;
 pub mod settings;
+pub mod show;
 pub mod suggest;
 pub mod table;
 pub mod today;

@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 /// Keep a technical committee's records as YAML and get answers from them.
 ///
@@ -53,6 +53,9 @@ enum Command {
     /// List people: meetings attended, apologies sent, actions owned.
     People(cli::people::ParticipationArgs),
 
+    /// List organisations: meetings attended, apologies, actions owned.
+    Organisations(cli::people::ParticipationArgs),
+
     /// Render a meeting's full minutes from the records, in the shape of
     /// the original document, as Markdown or self-contained HTML.
     Minutes(cli::minutes::MinutesArgs),
@@ -62,8 +65,15 @@ enum Command {
     /// or self-contained HTML with charts.
     Report(cli::report::ReportArgs),
 
-    /// List organisations: meetings attended, apologies, actions owned.
-    Organisations(cli::people::ParticipationArgs),
+    /// Show one record of any kind (meeting, action, proposal, person,
+    /// organisation) with its history across meetings.
+    Show(cli::show::ShowArgs),
+
+    /// Write a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(cli::completions::CompletionsArgs),
+
+    /// Write the tsc(1) man page to standard output.
+    Man(cli::man::ManArgs),
 }
 
 fn main() -> ExitCode {
@@ -78,14 +88,30 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> anyhow::Result<u8> {
-    let loaded = cli::load(cli.records.as_deref())?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    // These two describe the program, not the records: no records needed.
+    match &cli.command {
+        Command::Completions(args) => {
+            let code = cli::completions::run(args, &mut Cli::command(), &mut out)?;
+            out.flush()?;
+            return Ok(code);
+        }
+        Command::Man(args) => {
+            let code = cli::man::run(args, Cli::command(), &mut out)?;
+            out.flush()?;
+            return Ok(code);
+        }
+        _ => {}
+    }
+    let loaded = cli::load(cli.records.as_deref())?;
     let code = match &cli.command {
+        Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
         Command::Validate(args) => cli::validate::run(args, &loaded, &mut out)?,
         Command::Actions(args) => cli::actions::run(args, &loaded, &mut out)?,
         Command::Minutes(args) => cli::minutes::run(args, &loaded, &mut out)?,
         Command::Report(args) => cli::report::run(args, &loaded, &mut out)?,
+        Command::Show(args) => cli::show::run(args, &loaded, &mut out)?,
         Command::Mods(args) => cli::mods::run(args, &loaded, &mut out)?,
         Command::Meetings(args) => cli::meetings::run(args, &loaded, &mut out)?,
         Command::People(args) => cli::people::run_people(args, &loaded, &mut out)?,
