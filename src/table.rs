@@ -7,7 +7,7 @@
 //! CLI does for a terminal without `NO_COLOR` (comfy-table does not check
 //! `NO_COLOR` itself).
 
-use comfy_table::{Attribute, Cell, ContentArrangement, Table, presets};
+use comfy_table::{Attribute, Cell, ColumnConstraint, ContentArrangement, Table, presets};
 
 use crate::actions::ActionRow;
 use crate::output::Listing;
@@ -82,11 +82,22 @@ pub fn actions_table(rows: &[ActionRow<'_>], style: TableStyle) -> String {
     table.to_string()
 }
 
+/// Columns whose values are never wrapped (IDs and dates).
+const UNWRAPPED: [&str; 4] = ["id", "date", "due", "meeting"];
+
 /// Any [`Listing`] as a table; missing values are `-`, lists are joined
-/// with `, `.
+/// with `, `. ID and date columns keep their content width; text columns
+/// wrap.
 pub fn listing_table(listing: &Listing, style: TableStyle) -> String {
     let headers: Vec<&str> = listing.columns.iter().map(|c| c.header).collect();
     let mut table = new_table(style, &headers);
+    for (i, column) in listing.columns.iter().enumerate() {
+        if UNWRAPPED.contains(&column.key)
+            && let Some(c) = table.column_mut(i)
+        {
+            c.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
     for row in &listing.rows {
         table.add_row(
             row.iter()
