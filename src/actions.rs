@@ -1,20 +1,93 @@
-//! The action log: which actions exist, which are open, in what order.
+//! The action log: which actions exist, which are open or overdue, in what
+//! order.
 //!
 //! Source: `actions/*.yaml`, joined with the meeting that raised each
 //! action (for its date) and with `tsc.yaml`'s action statuses (for which
-//! statuses count as open).
+//! statuses count as open). "Overdue" follows the date rule of
+//! [`crate::today`]: an open action is overdue from the day after its due
+//! date.
+
+use std::cmp::Ordering;
 
 use chrono::NaiveDate;
 
 use crate::ids::natural_cmp;
 use crate::model::Action;
 use crate::records::Records;
+use crate::today::{is_overdue, local_today};
 
 /// Which actions to list. The default lists every action.
+///
+/// Kept for callers of [`action_rows`]; [`ActionQuery`] has every filter.
 #[derive(Debug, Clone, Default)]
 pub struct ActionFilter {
     /// Only actions whose status counts as open in `tsc.yaml`.
     pub open_only: bool,
+}
+
+/// The order of an action list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ActionSort {
+    /// By ID in natural order (`TSC07/2` before `TSC07/10`).
+    #[default]
+    Id,
+    /// By due date, earliest first; actions with no due date last; ties
+    /// by ID in natural order.
+    Due,
+}
+
+/// Every filter of `tsc actions`. Filters combine: an action is listed
+/// when it passes all of them.
+#[derive(Debug, Clone)]
+pub struct ActionQuery {
+    /// Only actions whose status counts as open in `tsc.yaml`.
+    pub open_only: bool,
+    /// Only actions with exactly this status ID (for example `closed`).
+    pub status: Option<String>,
+    /// Only actions owned by this person or organisation ID (compared
+    /// without regard to case).
+    pub owner: Option<String>,
+    /// Only actions raised at this meeting ID.
+    pub meeting: Option<String>,
+    /// Only open actions whose due date is before `today`.
+    pub overdue_only: bool,
+    /// Only actions with a due date strictly before this date.
+    pub due_before: Option<NaiveDate>,
+    /// The day that counts as today for "overdue".
+    pub today: NaiveDate,
+    /// The order of the result.
+    pub sort: ActionSort,
+}
+
+impl ActionQuery {
+    /// A query that lists every action, sorted by ID, with `today` as
+    /// today.
+    pub fn all(today: NaiveDate) -> ActionQuery {
+        ActionQuery {
+            open_only: false,
+            status: None,
+            owner: None,
+            meeting: None,
+            overdue_only: false,
+            due_before: None,
+            today,
+            sort: ActionSort::Id,
+        }
+    }
+
+    fn admits(&self, row: &ActionRow<'_>) -> bool {
+        (!self.open_only || row.open)
+            && self.status.as_deref().is_none_or(|s| row.status == s)
+            && self
+                .owner
+                .as_deref()
+                .is_none_or(|o| row.owner.eq_ignore_ascii_case(o))
+            && self.meeting.as_deref().is_none_or(|m| row.meeting == m)
+            && (!self.overdue_only || row.overdue)
+            && self
+                .due_before
+                .is_none_or(|limit| row.due.is_some_and(|due| due < limit))
+    }
 }
 
 /// One action, flattened for display.
@@ -38,16 +111,27 @@ pub struct ActionRow<'r> {
     pub status: &'r str,
     /// Whether the status counts as open.
     pub open: bool,
+    /// Whether the action is open and its due date has passed (see
+    /// [`crate::today`]).
+    pub overdue: bool,
+    /// The date it was closed, if it was.
+    pub closed: Option<NaiveDate>,
 }
 
 impl<'r> ActionRow<'r> {
-    fn of(action: &'r Action, records: &'r Records) -> ActionRow<'r> {
+    /// Flattens `action`, judging "overdue" against `today`.
+    pub fn of(action: &'r Action, records: &'r Records, today: NaiveDate) -> ActionRow<'r> {
         let meeting_id = action.meeting.value.as_str();
         let raised = records
             .meetings
             .iter()
             .find(|m| m.record.id.value == meeting_id)
             .map(|m| m.record.date.value);
+        let open = records
+            .settings
+            .vocabularies
+            .is_open_status(&action.status.value);
+        let due = action.due.as_ref().map(|d| d.value);
         ActionRow {
             id: &action.id.value,
             owner: &action.owner.value,
@@ -55,25 +139,81 @@ impl<'r> ActionRow<'r> {
             meeting: meeting_id,
             raised,
             agenda_item: action.agenda_item.value,
-            due: action.due.as_ref().map(|d| d.value),
+            due,
             status: &action.status.value,
-            open: records
-                .settings
-                .vocabularies
-                .is_open_status(&action.status.value),
+            open,
+            overdue: open && due.is_some_and(|d| is_overdue(d, today)),
+            closed: action.closed.as_ref().map(|d| d.value),
         }
     }
 }
 
-/// The actions that pass `filter`, in natural ID order (`TSC07/2` before
-/// `TSC07/10`, `TSC07/99` before `TSC08/01`).
-pub fn action_rows<'r>(records: &'r Records, filter: &ActionFilter) -> Vec<ActionRow<'r>> {
+/// Orders two rows by due date, undated last, ties by natural ID order.
+pub fn by_due_then_id(a: &ActionRow<'_>, b: &ActionRow<'_>) -> Ordering {
+    let key = |r: &ActionRow<'_>| (r.due.is_none(), r.due);
+    key(a).cmp(&key(b)).then_with(|| natural_cmp(a.id, b.id))
+}
+
+/// The actions that pass `query`, in the order it asks for. The same
+/// records and query always give the same order.
+pub fn query_actions<'r>(records: &'r Records, query: &ActionQuery) -> Vec<ActionRow<'r>> {
     let mut rows: Vec<ActionRow<'r>> = records
         .actions
         .iter()
-        .map(|a| ActionRow::of(&a.record, records))
-        .filter(|row| !filter.open_only || row.open)
+        .map(|a| ActionRow::of(&a.record, records, query.today))
+        .filter(|row| query.admits(row))
         .collect();
-    rows.sort_by(|a, b| natural_cmp(a.id, b.id));
+    match query.sort {
+        ActionSort::Id => rows.sort_by(|a, b| natural_cmp(a.id, b.id)),
+        ActionSort::Due => rows.sort_by(by_due_then_id),
+    }
     rows
+}
+
+/// The actions that pass `filter`, in natural ID order (`TSC07/2` before
+/// `TSC07/10`, `TSC07/99` before `TSC08/01`). "Overdue" is judged against
+/// the local date.
+pub fn action_rows<'r>(records: &'r Records, filter: &ActionFilter) -> Vec<ActionRow<'r>> {
+    let query = ActionQuery {
+        open_only: filter.open_only,
+        ..ActionQuery::all(local_today())
+    };
+    query_actions(records, &query)
+}
+
+/// The action log as a [`crate::output::Listing`]. Keys: `id`, `owner`,
+/// `text`, `meeting` (raising meeting ID), `raised` (its date),
+/// `agenda_item`, `due`, `status`, `open`, `overdue`, `closed`.
+pub fn listing(rows: &[ActionRow<'_>]) -> crate::output::Listing {
+    use crate::output::{Listing, Value};
+    let mut listing = Listing::new(&[
+        ("id", "ID"),
+        ("owner", "Owner"),
+        ("text", "Action"),
+        ("meeting", "Raised at"),
+        ("raised", "Raised on"),
+        ("agenda_item", "Item"),
+        ("due", "Due"),
+        ("status", "Status"),
+        ("open", "Open"),
+        ("overdue", "Overdue"),
+        ("closed", "Closed"),
+    ])
+    .machine_only(&["raised", "agenda_item", "open", "closed"]);
+    for row in rows {
+        listing.push(vec![
+            Value::Text(row.id.to_owned()),
+            Value::Text(row.owner.to_owned()),
+            Value::Text(row.text.to_owned()),
+            Value::Text(row.meeting.to_owned()),
+            Value::opt_date(row.raised),
+            Value::Int(i64::from(row.agenda_item)),
+            Value::opt_date(row.due),
+            Value::Text(row.status.to_owned()),
+            Value::Bool(row.open),
+            Value::Bool(row.overdue),
+            Value::opt_date(row.closed),
+        ]);
+    }
+    listing
 }

@@ -13,12 +13,22 @@
 //!   [`table`] draws the answer.
 
 pub mod actions;
+pub mod chart;
 pub mod finding;
 pub mod ids;
+pub mod lookup;
+pub mod meetings;
+pub mod minutes;
 pub mod model;
+pub mod output;
+pub mod participation;
 pub mod records;
+pub mod register;
+pub mod report;
 pub mod settings;
+pub mod show;
 pub mod suggest;
 pub mod table;
+pub mod today;
 pub mod validate;
 pub mod yaml;

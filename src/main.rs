@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 /// Keep a technical committee's records as YAML and get answers from them.
 ///
@@ -41,6 +41,39 @@ enum Command {
     /// List actions: ID, owner, text, the meeting that raised it, due date,
     /// status. Sorted by ID in natural order (TSC07/2 before TSC07/10).
     Actions(cli::actions::ActionsArgs),
+
+    /// The modification register: one row per proposal with its latest
+    /// interest level, when it was last discussed, and related proposals.
+    #[command(visible_alias = "modifications")]
+    Mods(cli::mods::ModsArgs),
+
+    /// List meetings: date, ID, status, attendees, decisions, actions raised.
+    Meetings(cli::meetings::MeetingsArgs),
+
+    /// List people: meetings attended, apologies sent, actions owned.
+    People(cli::people::ParticipationArgs),
+
+    /// List organisations: meetings attended, apologies, actions owned.
+    Organisations(cli::people::ParticipationArgs),
+
+    /// Render a meeting's full minutes from the records, in the shape of
+    /// the original document, as Markdown or self-contained HTML.
+    Minutes(cli::minutes::MinutesArgs),
+
+    /// Write the status report (validation, open and overdue actions by
+    /// owner, the register by interest level, recent meetings) as Markdown
+    /// or self-contained HTML with charts.
+    Report(cli::report::ReportArgs),
+
+    /// Show one record of any kind (meeting, action, proposal, person,
+    /// organisation) with its history across meetings.
+    Show(cli::show::ShowArgs),
+
+    /// Write a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(cli::completions::CompletionsArgs),
+
+    /// Write the tsc(1) man page to standard output.
+    Man(cli::man::ManArgs),
 }
 
 fn main() -> ExitCode {
@@ -55,12 +88,34 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> anyhow::Result<u8> {
-    let loaded = cli::load(cli.records.as_deref())?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    // These two describe the program, not the records: no records needed.
+    match &cli.command {
+        Command::Completions(args) => {
+            let code = cli::completions::run(args, &mut Cli::command(), &mut out)?;
+            out.flush()?;
+            return Ok(code);
+        }
+        Command::Man(args) => {
+            let code = cli::man::run(args, Cli::command(), &mut out)?;
+            out.flush()?;
+            return Ok(code);
+        }
+        _ => {}
+    }
+    let loaded = cli::load(cli.records.as_deref())?;
     let code = match &cli.command {
+        Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
         Command::Validate(args) => cli::validate::run(args, &loaded, &mut out)?,
         Command::Actions(args) => cli::actions::run(args, &loaded, &mut out)?,
+        Command::Minutes(args) => cli::minutes::run(args, &loaded, &mut out)?,
+        Command::Report(args) => cli::report::run(args, &loaded, &mut out)?,
+        Command::Show(args) => cli::show::run(args, &loaded, &mut out)?,
+        Command::Mods(args) => cli::mods::run(args, &loaded, &mut out)?,
+        Command::Meetings(args) => cli::meetings::run(args, &loaded, &mut out)?,
+        Command::People(args) => cli::people::run_people(args, &loaded, &mut out)?,
+        Command::Organisations(args) => cli::people::run_organisations(args, &loaded, &mut out)?,
     };
     out.flush()?;
     Ok(code)

@@ -1,42 +1,108 @@
 //! `tsc actions`.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
-use clap::Args;
-use tsc::actions::{ActionFilter, action_rows};
+use anyhow::bail;
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use tsc::actions::{ActionQuery, ActionSort, listing, query_actions};
+use tsc::lookup::Lookup;
 use tsc::records::Loaded;
-use tsc::table::{TableStyle, actions_table};
+use tsc::suggest::closest;
 
+use super::output::{AsOfArgs, OutputArgs, parse_date};
 use super::{EXIT_OK, warn_if_invalid};
+
+/// The order of `tsc actions`.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+pub enum SortKey {
+    /// By ID in natural order: TSC07/2 before TSC07/10.
+    #[default]
+    Id,
+    /// By due date, earliest first; no due date last; ties by ID.
+    Due,
+}
 
 /// Arguments of `tsc actions`.
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  tsc actions --open\n  tsc actions --open | less")]
+#[command(after_help = "\
+Filters combine: an action is listed when it passes all of them.
+
+Dates: a due date is a whole day. An open action due on 2016-07-14 is
+due all of that day and overdue from 2016-07-15 on. \"Today\" is the date
+in the system's time zone unless --as-of names it.
+
+Examples:
+  tsc actions --open
+  tsc actions --owner SECAS --sort due
+  tsc actions --overdue --as-of 2024-03-02
+  tsc actions --open --format json | jq '.[].id'
+  tsc actions --meeting TSC_07_1606 --format csv > actions.csv")]
 pub struct ActionsArgs {
     /// Only actions whose status counts as open in tsc.yaml.
     #[arg(long)]
     pub open: bool,
-    /// Fit the table into this many columns (default: the terminal's
-    /// width; no wrapping when output is not a terminal).
-    #[arg(long, value_name = "COLUMNS")]
-    pub width: Option<u16>,
+    /// Only actions with this status (e.g. open, on-target, closed).
+    #[arg(long, value_name = "S")]
+    pub status: Option<String>,
+    /// Only actions owned by this organisation or person ID (e.g. SECAS).
+    #[arg(long, value_name = "ORG|PERSON")]
+    pub owner: Option<String>,
+    /// Only actions raised at this meeting (e.g. TSC_07_1606).
+    #[arg(long, value_name = "ID")]
+    pub meeting: Option<String>,
+    /// Only open actions whose due date has passed.
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only actions due before this date (YYYY-MM-DD; undated ones never).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub due_before: Option<NaiveDate>,
+    /// Sort order.
+    #[arg(long, value_enum, default_value_t = SortKey::Id)]
+    pub sort: SortKey,
+    #[command(flatten)]
+    pub as_of: AsOfArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
-/// Prints the action table.
+/// Prints the action log.
 pub fn run(args: &ActionsArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
     warn_if_invalid(loaded);
-    let filter = ActionFilter {
-        open_only: args.open,
-    };
-    let rows = action_rows(&loaded.records, &filter);
-    if rows.is_empty() {
-        writeln!(out, "no {}actions", if args.open { "open " } else { "" })?;
-        return Ok(EXIT_OK);
+    let records = &loaded.records;
+    let lookup = Lookup::new(records);
+    if let Some(owner) = &args.owner
+        && !lookup.owner_ids().any(|id| id.eq_ignore_ascii_case(owner))
+    {
+        let hint = closest(owner, lookup.owner_ids())
+            .map(|c| format!("; did you mean `{c}`?"))
+            .unwrap_or_default();
+        bail!("no person or organisation has the ID `{owner}`{hint}");
     }
-    let style = TableStyle {
-        unicode: std::io::stdout().is_terminal(),
-        width: args.width,
+    if let Some(meeting) = &args.meeting
+        && lookup.meeting(meeting).is_none()
+    {
+        let ids = records.meetings.iter().map(|m| m.record.id.value.as_str());
+        let hint = closest(meeting, ids)
+            .map(|c| format!("; did you mean `{c}`?"))
+            .unwrap_or_default();
+        bail!("no meeting has the ID `{meeting}`{hint}");
+    }
+    let query = ActionQuery {
+        open_only: args.open,
+        status: args.status.clone(),
+        owner: args.owner.clone(),
+        meeting: args.meeting.clone(),
+        overdue_only: args.overdue,
+        due_before: args.due_before,
+        today: args.as_of.today(),
+        sort: match args.sort {
+            SortKey::Id => ActionSort::Id,
+            SortKey::Due => ActionSort::Due,
+        },
     };
-    writeln!(out, "{}", actions_table(&rows, style))?;
+    let rows = query_actions(records, &query);
+    args.output
+        .print(&listing(&rows), "no actions match", out)?;
     Ok(EXIT_OK)
 }

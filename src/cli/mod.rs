@@ -3,6 +3,15 @@
 //! the exit status; the work itself is done by the `tsc` library.
 
 pub mod actions;
+pub mod completions;
+pub mod man;
+pub mod meetings;
+pub mod minutes;
+pub mod mods;
+pub mod output;
+pub mod people;
+pub mod report;
+pub mod show;
 pub mod validate;
 
 use std::path::Path;

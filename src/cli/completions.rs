@@ -1,0 +1,31 @@
+//! `tsc completions SHELL`.
+
+use std::io::Write;
+
+use clap::Args;
+use clap_complete::Shell;
+
+use super::EXIT_OK;
+
+/// Arguments of `tsc completions`.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  tsc completions bash > ~/.local/share/bash-completion/completions/tsc
+  tsc completions zsh > ~/.zfunc/_tsc
+  tsc completions fish > ~/.config/fish/completions/tsc.fish")]
+pub struct CompletionsArgs {
+    /// The shell to write completions for.
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+/// Writes the completion script for `args.shell`.
+pub fn run(
+    args: &CompletionsArgs,
+    command: &mut clap::Command,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
+    clap_complete::generate(args.shell, command, "tsc", out);
+    Ok(EXIT_OK)
+}

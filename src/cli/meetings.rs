@@ -1,0 +1,26 @@
+//! `tsc meetings`.
+
+use std::io::Write;
+
+use clap::Args;
+use tsc::meetings::{listing, meeting_rows};
+use tsc::records::Loaded;
+
+use super::output::OutputArgs;
+use super::{EXIT_OK, warn_if_invalid};
+
+/// Arguments of `tsc meetings`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  tsc meetings\n  tsc meetings --format csv")]
+pub struct MeetingsArgs {
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Prints one row per meeting, oldest first.
+pub fn run(args: &MeetingsArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
+    warn_if_invalid(loaded);
+    let rows = meeting_rows(&loaded.records);
+    args.output.print(&listing(&rows), "no meetings", out)?;
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,35 @@
+//! `tsc minutes`.
+
+use std::io::Write;
+
+use clap::Args;
+use tsc::minutes::{html, markdown, view};
+use tsc::records::Loaded;
+
+use super::output::DocFormat;
+use super::{EXIT_OK, warn_if_invalid};
+
+/// Arguments of `tsc minutes`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  tsc minutes TSC_07_1606\n  tsc minutes TSC_07_1606 --format html > minutes.html"
+)]
+pub struct MinutesArgs {
+    /// The meeting ID, for example TSC_07_1606 (`tsc meetings` lists them).
+    pub meeting: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DocFormat::Markdown)]
+    pub format: DocFormat,
+}
+
+/// Prints the minutes of one meeting.
+pub fn run(args: &MinutesArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
+    warn_if_invalid(loaded);
+    let minutes = view(&loaded.records, &args.meeting)?;
+    let text = match args.format {
+        DocFormat::Markdown => markdown::render(&minutes),
+        DocFormat::Html => html::render(&minutes),
+    };
+    write!(out, "{text}")?;
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,69 @@
+//! `tsc mods` (alias `tsc modifications`).
+
+use std::io::Write;
+
+use clap::Args;
+use tsc::records::Loaded;
+use tsc::register::{ModFilter, listing, register_rows};
+
+use super::output::OutputArgs;
+use super::{EXIT_OK, warn_if_invalid};
+
+/// Arguments of `tsc mods`.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+The interest level is the one given by the most recent meeting that
+assessed the proposal; \"last discussed\" is the most recent meeting that
+assessed or mentioned it.
+
+Examples:
+  tsc mods
+  tsc mods --interest high
+  tsc mods --interest 'watching brief' --format markdown
+  tsc mods --status refinement --format json")]
+pub struct ModsArgs {
+    /// Only proposals at this latest interest level (ID or label, any
+    /// case: high, medium, watching-brief, no-interest).
+    #[arg(long, value_name = "LEVEL")]
+    pub interest: Option<String>,
+    /// Only proposals in this phase (e.g. refinement).
+    #[arg(long, value_name = "S")]
+    pub status: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Prints the modification register.
+pub fn run(args: &ModsArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
+    warn_if_invalid(loaded);
+    let records = &loaded.records;
+    let vocabularies = &records.settings.vocabularies;
+    if let Some(level) = &args.interest {
+        let known = vocabularies
+            .interest_levels
+            .iter()
+            .any(|t| tsc::register::term_matches(std::slice::from_ref(t), &t.id, level));
+        if !known {
+            let ids: Vec<&str> = vocabularies
+                .interest_levels
+                .iter()
+                .map(|t| t.id.as_str())
+                .collect();
+            anyhow::bail!(
+                "unknown interest level `{level}`; use one of: {}",
+                ids.join(", ")
+            );
+        }
+    }
+    let filter = ModFilter {
+        interest: args.interest.clone(),
+        status: args.status.clone(),
+    };
+    let rows = register_rows(records, &filter);
+    args.output.print(
+        &listing(&rows, vocabularies),
+        "no modification proposals match",
+        out,
+    )?;
+    Ok(EXIT_OK)
+}

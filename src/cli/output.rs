@@ -1,0 +1,73 @@
+//! Arguments and printing shared by the listing commands.
+
+use std::io::{IsTerminal, Write};
+
+use chrono::NaiveDate;
+use clap::Args;
+use tsc::output::{Format, Listing, render};
+use tsc::table::TableStyle;
+use tsc::today::local_today;
+
+/// `--format` and `--width`, for every listing command.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format: a table for people, or JSON, CSV or Markdown for
+    /// scripts, spreadsheets and $GITHUB_STEP_SUMMARY.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Fit the table into this many columns (default: the terminal's
+    /// width; no wrapping when output is not a terminal).
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<u16>,
+}
+
+impl OutputArgs {
+    /// Prints `listing`; for tables, `empty` instead when it has no rows.
+    pub fn print(&self, listing: &Listing, empty: &str, out: &mut dyn Write) -> anyhow::Result<()> {
+        if listing.rows.is_empty() && self.format == Format::Table {
+            writeln!(out, "{empty}")?;
+            return Ok(());
+        }
+        let style = TableStyle::for_stdout(
+            std::io::stdout().is_terminal(),
+            std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            self.width,
+        );
+        write!(out, "{}", render(listing, self.format, style))?;
+        Ok(())
+    }
+}
+
+/// Parses a `YYYY-MM-DD` date argument.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
+        format!("`{text}` is not a date: {e}; write it as YYYY-MM-DD, e.g. 2016-06-17")
+    })
+}
+
+/// `--as-of DATE`, for commands that depend on today's date.
+#[derive(Debug, Args)]
+pub struct AsOfArgs {
+    /// The day that counts as today (YYYY-MM-DD). Default: today's date in
+    /// the system's time zone. An action is overdue from the day after its
+    /// due date.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+}
+
+impl AsOfArgs {
+    /// `--as-of`, else the local date.
+    pub fn today(&self) -> NaiveDate {
+        self.as_of.unwrap_or_else(local_today)
+    }
+}
+
+/// The formats of documents (`tsc minutes`, `tsc report`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum DocFormat {
+    /// GitHub-flavoured Markdown.
+    #[default]
+    Markdown,
+    /// One self-contained HTML file (inline CSS, no external assets).
+    Html,
+}

@@ -1,0 +1,48 @@
+//! `tsc report`.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::Args;
+use tsc::output::file::write_atomic;
+use tsc::records::Loaded;
+use tsc::report::{build, html, markdown};
+
+use super::EXIT_OK;
+use super::output::{AsOfArgs, DocFormat};
+
+/// Arguments of `tsc report`.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+The report always exits 0 when it could be written; its validation section
+says whether the records are valid (run `tsc validate` to gate CI on that).
+
+Examples:
+  tsc report >> \"$GITHUB_STEP_SUMMARY\"
+  tsc report --format html --output site/report.html
+  tsc report --as-of 2024-03-02")]
+pub struct ReportArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DocFormat::Markdown)]
+    pub format: DocFormat,
+    /// Write the report to FILE (atomically) instead of standard output.
+    /// FILE must be outside the records directory.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub as_of: AsOfArgs,
+}
+
+/// Writes the status report.
+pub fn run(args: &ReportArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let report = build(loaded, args.as_of.today());
+    let text = match args.format {
+        DocFormat::Markdown => markdown::render(&report),
+        DocFormat::Html => html::render(&report),
+    };
+    match &args.output {
+        Some(path) => write_atomic(path, &text, &loaded.records.root)?,
+        None => write!(out, "{text}")?,
+    }
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,382 @@
+//! The minutes of a meeting, rendered from the records in the shape of the
+//! original document: header, attendees grouped by category, apologies,
+//! each agenda item with its summary, papers, decisions ("The TSC: NOTED
+//! …; APPROVED …") and the actions it raised, and the assessment table of
+//! modification proposals.
+//!
+//! [`view`] gathers everything from the records into a [`MinutesView`];
+//! [`markdown::render`] and [`html::render`] lay it out. Every piece of
+//! record text is escaped by the renderer.
+
+pub mod html;
+pub mod markdown;
+
+use anyhow::bail;
+use chrono::NaiveDate;
+
+use crate::ids::natural_cmp;
+use crate::lookup::Lookup;
+use crate::model::{Attendance, Impact};
+use crate::records::Records;
+use crate::settings::Vocabularies;
+use crate::suggest::closest;
+
+/// The minutes of one meeting, ready to lay out.
+#[derive(Debug, Clone)]
+pub struct MinutesView {
+    /// Committee full name and short name, for example `Technical
+    /// Sub-Committee (TSC)`.
+    pub committee: String,
+    /// The committee's short name, for "The TSC:" decision lines.
+    pub short_name: String,
+    /// Meeting ID.
+    pub id: String,
+    /// The day it was held.
+    pub date: NaiveDate,
+    /// `10:00 – 16:00`, when recorded.
+    pub time: Option<String>,
+    /// Location, when recorded.
+    pub location: Option<String>,
+    /// Status label of the minutes, for example `Final`.
+    pub status: String,
+    /// Attendees by category, in the order of `attendee_categories`.
+    pub attendees: Vec<Group>,
+    /// Apologies, as lines.
+    pub apologies: Vec<Line>,
+    /// The agenda items, in order.
+    pub items: Vec<ItemView>,
+}
+
+/// Attendees of one category, for example `TSC Members`.
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// The category's label.
+    pub label: String,
+    /// One line per person.
+    pub lines: Vec<Line>,
+}
+
+/// One person in an attendee or apologies table.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// What they sit for: role, constituency or represented organisation
+    /// (with capacity), for example `DECC (Secretary of State)`.
+    pub context: String,
+    /// Full name.
+    pub name: String,
+    /// `alternate to NAME`, when standing in for a member.
+    pub alternate_for: Option<String>,
+    /// Attended part of the meeting.
+    pub part: bool,
+}
+
+impl Line {
+    /// The name with its annotations, for example `David Speake (alternate
+    /// to Rochelle Harrison)` or `Alys Garrett (part)`.
+    pub fn annotated_name(&self) -> String {
+        let mut text = self.name.clone();
+        if let Some(member) = &self.alternate_for {
+            text.push_str(&format!(" (alternate to {member})"));
+        }
+        if self.part {
+            text.push_str(" (part)");
+        }
+        text
+    }
+}
+
+/// One agenda item.
+#[derive(Debug, Clone)]
+pub struct ItemView {
+    /// Number in the agenda.
+    pub number: u32,
+    /// Heading.
+    pub title: String,
+    /// Who presented it (name or organisation ID).
+    pub presented_by: Option<String>,
+    /// The discussion.
+    pub summary: Option<String>,
+    /// Papers, each with its attachments joined: `Title (Attachment A,
+    /// Attachment B)`.
+    pub papers: Vec<String>,
+    /// Decisions as `(verb, text)`.
+    pub decisions: Vec<(String, String)>,
+    /// Actions raised under the item.
+    pub actions: Vec<ActionLine>,
+    /// The assessment table's rows.
+    pub assessments: Vec<AssessmentRow>,
+    /// Other proposals the item mentions (IDs).
+    pub mentions: Vec<String>,
+    /// Principles the item dealt with (numbers).
+    pub principles: Vec<u32>,
+    /// Outside references, `title: note`.
+    pub references: Vec<String>,
+}
+
+/// An action raised under an agenda item.
+#[derive(Debug, Clone)]
+pub struct ActionLine {
+    /// Action ID.
+    pub id: String,
+    /// Owner ID.
+    pub owner: String,
+    /// What must be done.
+    pub text: String,
+    /// Due date, when set.
+    pub due: Option<NaiveDate>,
+}
+
+/// One row of the assessment table.
+#[derive(Debug, Clone)]
+pub struct AssessmentRow {
+    /// Proposal ID.
+    pub id: String,
+    /// Proposal title, when the proposal record exists.
+    pub title: Option<String>,
+    /// Technical impact cell, for example `Yes – DUIS / GBCS / SMETS`.
+    pub technical: String,
+    /// Business impact cell.
+    pub business: String,
+    /// EC notification requirement label, or empty.
+    pub ec_notification: String,
+    /// The notes narrative.
+    pub notes: Option<String>,
+    /// Concerns, one per entry.
+    pub concerns: Vec<String>,
+    /// Further remarks derived from structured fields, for example
+    /// `Does not align with principles 1, 3, 4`.
+    pub remarks: Vec<String>,
+    /// Interest level label, for example `Watching Brief`.
+    pub interest: String,
+}
+
+fn impact_cell(value: Option<bool>, note: Option<&str>) -> String {
+    let base = match value {
+        Some(true) => "Yes",
+        Some(false) => "No",
+        None => "",
+    };
+    match (base, note) {
+        ("", Some(n)) => n.to_owned(),
+        (b, Some(n)) => format!("{b} – {n}"),
+        (b, None) => b.to_owned(),
+    }
+}
+
+fn impact_cells(impact: &Impact) -> (String, String) {
+    (
+        impact_cell(
+            impact.technical.as_ref().map(|v| v.value),
+            impact.technical_note.as_deref(),
+        ),
+        impact_cell(
+            impact.business.as_ref().map(|v| v.value),
+            impact.business_note.as_deref(),
+        ),
+    )
+}
+
+fn line(attendance: &Attendance, lookup: &Lookup<'_>, vocab: &Vocabularies) -> Line {
+    let role = attendance
+        .role
+        .as_ref()
+        .map(|r| Vocabularies::label(&vocab.roles, &r.value).to_owned());
+    let mut context = match (&attendance.constituency, &attendance.representing) {
+        (Some(c), _) => Vocabularies::label(&vocab.constituencies, &c.value).to_owned(),
+        (None, Some(org)) => match &attendance.capacity {
+            Some(capacity) => format!("{} ({capacity})", org.value),
+            None => org.value.clone(),
+        },
+        (None, None) => String::new(),
+    };
+    match (role, context.is_empty()) {
+        (Some(role), true) => {
+            context = format!("{} {role}", lookup.records().settings.committee.short_name)
+        }
+        (Some(role), false) => context = format!("{context} ({role})"),
+        (None, _) => {}
+    }
+    let name_of = |id: &str| {
+        lookup
+            .person(id)
+            .map_or_else(|| id.to_owned(), |p| p.name.clone())
+    };
+    Line {
+        context,
+        name: name_of(&attendance.person.value),
+        alternate_for: attendance.alternate_for.as_ref().map(|a| name_of(&a.value)),
+        part: attendance.part,
+    }
+}
+
+/// Gathers the minutes of meeting `id`.
+///
+/// # Errors
+/// When no meeting has that ID; the message suggests the closest ID.
+pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
+    let lookup = Lookup::new(records);
+    let Some(meeting) = lookup.meeting(id) else {
+        let ids = records.meetings.iter().map(|m| m.record.id.value.as_str());
+        let hint = closest(id, ids)
+            .map(|c| format!("; did you mean `{c}`?"))
+            .unwrap_or_else(|| "; `tsc meetings` lists them".to_owned());
+        bail!("no meeting has the ID `{id}`{hint}");
+    };
+    let settings = &records.settings;
+    let vocab = &settings.vocabularies;
+    let attendees = vocab
+        .attendee_categories
+        .iter()
+        .map(|category| Group {
+            label: category.label.clone(),
+            lines: meeting
+                .attendees
+                .iter()
+                .filter(|a| a.category.value == category.id)
+                .map(|a| line(a, &lookup, vocab))
+                .collect(),
+        })
+        .filter(|g| !g.lines.is_empty())
+        .collect();
+    let mut actions: Vec<&crate::model::Action> = records
+        .actions
+        .iter()
+        .map(|a| &a.record)
+        .filter(|a| a.meeting.value == meeting.id.value)
+        .collect();
+    actions.sort_by(|a, b| natural_cmp(&a.id.value, &b.id.value));
+    let items = meeting
+        .agenda
+        .iter()
+        .map(|item| ItemView {
+            number: item.number.value,
+            title: item.title.clone(),
+            presented_by: item
+                .presented_by
+                .as_ref()
+                .map(|p| lookup.name_of(&p.value).to_owned()),
+            summary: item.summary.clone(),
+            papers: item
+                .papers
+                .iter()
+                .map(|p| {
+                    if p.attachments.is_empty() {
+                        p.title.clone()
+                    } else {
+                        format!("{} ({})", p.title, p.attachments.join(", "))
+                    }
+                })
+                .collect(),
+            decisions: item
+                .decisions
+                .iter()
+                .map(|d| (d.verb.value.clone(), d.text.trim().to_owned()))
+                .collect(),
+            actions: actions
+                .iter()
+                .filter(|a| a.agenda_item.value == item.number.value)
+                .map(|a| ActionLine {
+                    id: a.id.value.clone(),
+                    owner: a.owner.value.clone(),
+                    text: a.text.trim().to_owned(),
+                    due: a.due.as_ref().map(|d| d.value),
+                })
+                .collect(),
+            assessments: item
+                .assessments
+                .iter()
+                .map(|a| {
+                    let (technical, business) = impact_cells(&a.impact);
+                    let mut remarks = Vec::new();
+                    if !a.misaligned_principles.is_empty() {
+                        let list: Vec<String> = a
+                            .misaligned_principles
+                            .iter()
+                            .map(|p| p.value.to_string())
+                            .collect();
+                        remarks.push(format!(
+                            "Does not align with principles {}",
+                            list.join(", ")
+                        ));
+                    }
+                    if !a.considered_with.is_empty() {
+                        let list: Vec<&str> =
+                            a.considered_with.iter().map(|m| m.value.as_str()).collect();
+                        remarks.push(format!("Considered together with {}", list.join(", ")));
+                    }
+                    AssessmentRow {
+                        id: a.modification.value.clone(),
+                        title: lookup
+                            .modification(&a.modification.value)
+                            .map(|m| m.title.clone()),
+                        technical,
+                        business,
+                        ec_notification: a
+                            .ec_notification
+                            .as_ref()
+                            .map(|e| {
+                                Vocabularies::label(&vocab.ec_notification, &e.value).to_owned()
+                            })
+                            .unwrap_or_default(),
+                        notes: a.notes.as_ref().map(|n| n.trim().to_owned()),
+                        concerns: a.concerns.clone(),
+                        remarks,
+                        interest: Vocabularies::label(&vocab.interest_levels, &a.interest.value)
+                            .to_owned(),
+                    }
+                })
+                .collect(),
+            mentions: item.modifications.iter().map(|m| m.value.clone()).collect(),
+            principles: item.principles.iter().map(|p| p.value).collect(),
+            references: item
+                .external_references
+                .iter()
+                .map(|r| match &r.note {
+                    Some(note) => format!("{}: {}", r.title, note.trim()),
+                    None => r.title.clone(),
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(MinutesView {
+        committee: format!(
+            "{} ({})",
+            settings.committee.name, settings.committee.short_name
+        ),
+        short_name: settings.committee.short_name.clone(),
+        id: meeting.id.value.clone(),
+        date: meeting.date.value,
+        time: match (&meeting.start, &meeting.end) {
+            (Some(s), Some(e)) => Some(format!("{} – {}", s.value, e.value)),
+            (Some(s), None) => Some(s.value.clone()),
+            _ => None,
+        },
+        location: meeting.location.clone(),
+        status: Vocabularies::label(&vocab.meeting_statuses, &meeting.status.value).to_owned(),
+        attendees,
+        apologies: meeting
+            .apologies
+            .iter()
+            .map(|a| line(a, &lookup, vocab))
+            .collect(),
+        items,
+    })
+}
+
+/// The date as the minutes write it: `16 June 2016`.
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// The decision list's joiner: `;` between decisions, `; and` before the
+/// last, `.` after it, as the minutes write "The TSC: NOTED …; and
+/// APPROVED …."
+pub fn decision_end(index: usize, count: usize) -> &'static str {
+    if index + 1 == count {
+        "."
+    } else if index + 2 == count {
+        "; and"
+    } else {
+        ";"
+    }
+}

@@ -1,0 +1,63 @@
+//! Writing a generated document to a file, atomically and never inside
+//! the records.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
+    let path =
+        std::path::absolute(path).with_context(|| format!("cannot resolve {}", path.display()))?;
+    // Resolve symbolic links in the longest part of the path that exists.
+    let mut existing = path.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = parent;
+            }
+            _ => break,
+        }
+    }
+    let mut resolved = existing
+        .canonicalize()
+        .unwrap_or_else(|_| existing.to_path_buf());
+    for name in rest.into_iter().rev() {
+        resolved.push(name);
+    }
+    Ok(resolved)
+}
+
+/// Writes `contents` to `path` atomically: into a temporary file in the
+/// same directory, then renamed over `path`, so a reader never sees half a
+/// file.
+///
+/// # Errors
+/// When `path` lies inside `records_root` (generated files must not be
+/// mixed with the records), when its directory does not exist, or on an
+/// I/O error.
+pub fn write_atomic(path: &Path, contents: &str, records_root: &Path) -> anyhow::Result<()> {
+    let target = absolute(path)?;
+    let root = absolute(records_root)?;
+    if target.starts_with(&root) {
+        bail!(
+            "refusing to write {} inside the records directory {}; choose a path outside it",
+            path.display(),
+            records_root.display()
+        );
+    }
+    let dir = target
+        .parent()
+        .filter(|d| d.is_dir())
+        .with_context(|| format!("the directory of {} does not exist", path.display()))?;
+    let mut temp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    temp.write_all(contents.as_bytes())
+        .and_then(|()| temp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    temp.persist(&target)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}

@@ -1,0 +1,70 @@
+//! HTML documents: one self-contained file (inline CSS, no scripts, no
+//! external assets). Markup is built with maud, which escapes every
+//! interpolated string, so record text can never become markup.
+
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use super::Listing;
+
+/// The inline style sheet of every HTML document `tsc` writes.
+const CSS: &str = "
+body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}
+h1{font-size:1.6rem;border-bottom:2px solid #2b5797;padding-bottom:.3rem}
+h2{font-size:1.25rem;margin-top:2rem;color:#2b5797}
+h3{font-size:1.05rem}
+table{border-collapse:collapse;width:100%;margin:.8rem 0;font-size:.92rem}
+th,td{border:1px solid #c8c8c8;padding:.3rem .5rem;vertical-align:top;text-align:left}
+th{background:#eef2f8}
+.ok{color:#1a7f37;font-weight:600}.bad{color:#b42318;font-weight:600}
+.overdue{color:#b42318}
+.muted{color:#666}
+.decision strong{letter-spacing:.03em}
+.action{background:#fff7e0;border-left:4px solid #d9a400;padding:.4rem .6rem;margin:.5rem 0}
+figure{margin:1rem 0}
+svg{max-width:100%;height:auto}
+";
+
+/// A complete HTML5 document with `title` and `body`.
+pub fn page(title: &str, body: Markup) -> String {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) }
+                style { (PreEscaped(CSS)) }
+            }
+            body { (body) }
+        }
+    }
+    .into_string()
+}
+
+/// Text with line breaks as paragraphs, each escaped.
+pub fn paragraphs(text: &str) -> Markup {
+    html! {
+        @for para in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+            p {
+                @for (i, line) in para.lines().enumerate() {
+                    @if i > 0 { br; }
+                    (line)
+                }
+            }
+        }
+    }
+}
+
+/// `listing` as an HTML table; missing values are `-`.
+pub fn listing(listing: &Listing) -> Markup {
+    html! {
+        table {
+            thead { tr { @for c in &listing.columns { th { (c.header) } } } }
+            tbody {
+                @for row in &listing.rows {
+                    tr { @for v in row { td { (v.display(", ").unwrap_or_else(|| "-".to_owned())) } } }
+                }
+            }
+        }
+    }
+}

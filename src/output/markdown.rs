@@ -1,0 +1,70 @@
+//! Markdown output (GitHub-flavoured), and the escaping every Markdown
+//! renderer in `tsc` uses for record text.
+//!
+//! Record text is never trusted as markup: `&`, `<` and `>` become
+//! entities, so `<script>` shows as text; inside table cells `|` is
+//! escaped as `\|` and line breaks become `<br>`.
+
+use super::Listing;
+
+/// Escapes `&`, `<` and `>` in record text for a Markdown paragraph.
+/// Line breaks are kept, so lists written in summaries stay lists.
+pub fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+}
+
+/// Escapes record text for one table cell: as [`escape_text`], plus `|`
+/// as `\|` and every line break as `<br>`; trailing line breaks dropped.
+pub fn escape_cell(text: &str) -> String {
+    escape_text(text.trim_end())
+        .replace('|', "\\|")
+        .replace('\n', "<br>")
+}
+
+/// A Markdown table with `headers` (already safe) and rows of raw cell
+/// text (escaped here).
+pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("| {} |\n", headers.join(" | ")));
+    out.push_str(&format!(
+        "|{}\n",
+        headers.iter().map(|_| " --- |").collect::<String>()
+    ));
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| escape_cell(c)).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
+}
+
+/// `listing` as a Markdown table; missing values are `-`.
+pub fn listing(listing: &Listing) -> String {
+    let headers: Vec<&str> = listing.columns.iter().map(|c| c.header).collect();
+    let rows: Vec<Vec<String>> = listing
+        .rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|v| v.display(", ").unwrap_or_else(|| "-".to_owned()))
+                .collect()
+        })
+        .collect();
+    table(&headers, &rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_escape_pipes_newlines_and_angle_brackets() {
+        assert_eq!(
+            escape_cell("A | B\n<script>x</script>\n"),
+            "A \\| B<br>&lt;script&gt;x&lt;/script&gt;"
+        );
+    }
+}

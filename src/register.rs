@@ -1,0 +1,175 @@
+//! The modification register: one row per proposal with its latest
+//! interest level, and each proposal's assessment history.
+//!
+//! Source: `modifications/*.yaml` (ID, title, phase, related) joined with
+//! the assessment tables of the meetings' agenda items
+//! (`agenda[].assessments`) and their mentions (`agenda[].modifications`).
+
+use chrono::NaiveDate;
+
+use crate::ids::natural_cmp;
+use crate::lookup::Lookup;
+use crate::model::{AgendaItem, Assessment, Meeting};
+use crate::output::{Listing, Value};
+use crate::records::Records;
+use crate::settings::{Term, Vocabularies};
+
+/// One assessment of a proposal, with the meeting and agenda item that
+/// made it.
+#[derive(Debug, Clone, Copy)]
+pub struct Assessed<'r> {
+    /// The meeting.
+    pub meeting: &'r Meeting,
+    /// The agenda item holding the assessment table.
+    pub item: &'r AgendaItem,
+    /// The row of the table.
+    pub assessment: &'r Assessment,
+}
+
+/// Every assessment of proposal `id`, oldest meeting first (ties by
+/// meeting ID, then agenda order).
+pub fn assessments_of<'r>(lookup: &Lookup<'r>, id: &str) -> Vec<Assessed<'r>> {
+    let mut found = Vec::new();
+    for meeting in lookup.meetings_by_date() {
+        for item in &meeting.agenda {
+            for assessment in &item.assessments {
+                if assessment.modification.value == id {
+                    found.push(Assessed {
+                        meeting,
+                        item,
+                        assessment,
+                    });
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The meetings that discussed proposal `id` (assessed it or mentioned it
+/// in an agenda item), oldest first.
+pub fn meetings_discussing<'r>(lookup: &Lookup<'r>, id: &str) -> Vec<&'r Meeting> {
+    lookup
+        .meetings_by_date()
+        .into_iter()
+        .filter(|m| {
+            m.agenda.iter().any(|item| {
+                item.assessments.iter().any(|a| a.modification.value == id)
+                    || item.modifications.iter().any(|m| m.value == id)
+            })
+        })
+        .collect()
+}
+
+/// Which proposals to list. The default lists all.
+#[derive(Debug, Clone, Default)]
+pub struct ModFilter {
+    /// Only proposals whose latest interest level is this one, given as
+    /// its ID (`watching-brief`) or label (`Watching Brief`), any case.
+    pub interest: Option<String>,
+    /// Only proposals in this phase (ID from `modification_phases`).
+    pub status: Option<String>,
+}
+
+/// One row of the register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModRow<'r> {
+    /// Proposal ID, for example `SECMP0007`.
+    pub id: &'r str,
+    /// Title.
+    pub title: &'r str,
+    /// Phase ID, if recorded.
+    pub phase: Option<&'r str>,
+    /// Working group, if recorded.
+    pub working_group: Option<&'r str>,
+    /// Interest level ID from the most recent meeting that assessed it.
+    pub interest: Option<&'r str>,
+    /// That meeting's ID.
+    pub assessed_at: Option<&'r str>,
+    /// Date of the most recent meeting that discussed it.
+    pub last_discussed: Option<NaiveDate>,
+    /// Related proposal IDs, in natural order.
+    pub related: Vec<&'r str>,
+}
+
+/// Whether `wanted` names the term `id` (by ID or label, any case).
+pub fn term_matches(terms: &[Term], id: &str, wanted: &str) -> bool {
+    id.eq_ignore_ascii_case(wanted)
+        || Vocabularies::label(terms, id).eq_ignore_ascii_case(wanted)
+        || id.eq_ignore_ascii_case(&wanted.replace(' ', "-"))
+}
+
+/// The register: proposals that pass `filter`, in natural ID order.
+pub fn register_rows<'r>(records: &'r Records, filter: &ModFilter) -> Vec<ModRow<'r>> {
+    let lookup = Lookup::new(records);
+    let levels = &records.settings.vocabularies.interest_levels;
+    let mut rows: Vec<ModRow<'r>> = records
+        .modifications
+        .iter()
+        .map(|m| {
+            let m = &m.record;
+            let latest = assessments_of(&lookup, &m.id.value).pop();
+            let mut related: Vec<&str> = m.related.iter().map(|r| r.value.as_str()).collect();
+            related.sort_by(|a, b| natural_cmp(a, b));
+            ModRow {
+                id: &m.id.value,
+                title: &m.title,
+                phase: m.phase.as_ref().map(|p| p.value.as_str()),
+                working_group: m.working_group.as_deref(),
+                interest: latest.map(|a| a.assessment.interest.value.as_str()),
+                assessed_at: latest.map(|a| a.meeting.id.value.as_str()),
+                last_discussed: meetings_discussing(&lookup, &m.id.value)
+                    .last()
+                    .map(|m| m.date.value),
+                related,
+            }
+        })
+        .filter(|row| {
+            filter
+                .interest
+                .as_deref()
+                .is_none_or(|want| row.interest.is_some_and(|i| term_matches(levels, i, want)))
+        })
+        .filter(|row| {
+            filter
+                .status
+                .as_deref()
+                .is_none_or(|want| row.phase.is_some_and(|p| p.eq_ignore_ascii_case(want)))
+        })
+        .collect();
+    rows.sort_by(|a, b| natural_cmp(a.id, b.id));
+    rows
+}
+
+/// The register as a [`Listing`]. Keys: `id`, `title`, `phase`,
+/// `interest` (level ID), `interest_label`, `assessed_at` (meeting ID),
+/// `last_discussed` (date), `related` (IDs).
+pub fn listing(rows: &[ModRow<'_>], vocabularies: &Vocabularies) -> Listing {
+    let mut listing = Listing::new(&[
+        ("id", "ID"),
+        ("title", "Title"),
+        ("phase", "Phase"),
+        ("interest", "Interest"),
+        ("interest_label", "Interest level"),
+        ("assessed_at", "Assessed at"),
+        ("last_discussed", "Last discussed"),
+        ("related", "Related"),
+    ])
+    .machine_only(&["interest", "assessed_at"]);
+    for row in rows {
+        listing.push(vec![
+            Value::Text(row.id.to_owned()),
+            Value::Text(row.title.to_owned()),
+            Value::opt_text(row.phase),
+            Value::opt_text(row.interest),
+            Value::opt_text(
+                row.interest
+                    .map(|i| Vocabularies::label(&vocabularies.interest_levels, i)),
+            ),
+            Value::opt_text(row.assessed_at),
+            Value::opt_date(row.last_discussed),
+            Value::List(row.related.iter().map(|r| (*r).to_owned()).collect()),
+        ]);
+    }
+    listing
+}

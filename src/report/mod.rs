@@ -1,0 +1,190 @@
+//! The status report for CI and for the committee pack: validation status,
+//! open and overdue actions grouped by owner, the modification register
+//! grouped by interest level, recent meetings with counts, and the date it
+//! was generated.
+//!
+//! [`build`] gathers a [`Report`] from the loaded records;
+//! [`markdown::render`] (for `$GITHUB_STEP_SUMMARY`) and [`html::render`]
+//! (one self-contained page with SVG charts) lay it out.
+
+pub mod html;
+pub mod markdown;
+
+use chrono::NaiveDate;
+
+use crate::actions::{ActionQuery, ActionRow, ActionSort, query_actions};
+use crate::lookup::Lookup;
+use crate::meetings::{MeetingRow, meeting_rows};
+use crate::records::Loaded;
+use crate::register::{ModFilter, ModRow, register_rows};
+use crate::validate::{Summary, validate};
+
+/// How many meetings "recent meetings" shows.
+pub const RECENT_MEETINGS: usize = 5;
+
+/// Everything the report shows.
+#[derive(Debug, Clone)]
+pub struct Report<'r> {
+    /// `Technical Sub-Committee (TSC)`.
+    pub committee: String,
+    /// The day the report counts as today (`--as-of`, else the local date).
+    pub generated: NaiveDate,
+    /// Number of validation errors (0 means the records are valid).
+    pub errors: usize,
+    /// Number of validation findings of any severity.
+    pub findings: usize,
+    /// What was validated.
+    pub summary: Summary,
+    /// Open actions grouped by owner ID (owners in natural order, actions
+    /// by due date then ID); each row says whether it is overdue.
+    pub open_by_owner: Vec<(&'r str, Vec<ActionRow<'r>>)>,
+    /// The register grouped by latest interest level label, in the
+    /// vocabulary's order, then `Not assessed`; empty levels are kept so
+    /// the chart shows them.
+    pub register: Vec<(String, Vec<ModRow<'r>>)>,
+    /// The most recent meetings, newest first.
+    pub recent_meetings: Vec<MeetingRow<'r>>,
+    /// Open actions after each meeting: `(meeting ID, open count)`, oldest
+    /// meeting first.
+    pub open_over_time: Vec<(String, usize)>,
+}
+
+impl Report<'_> {
+    /// Number of open actions.
+    pub fn open_count(&self) -> usize {
+        self.open_by_owner.iter().map(|(_, rows)| rows.len()).sum()
+    }
+
+    /// Number of overdue actions.
+    pub fn overdue_count(&self) -> usize {
+        self.open_by_owner
+            .iter()
+            .flat_map(|(_, rows)| rows)
+            .filter(|r| r.overdue)
+            .count()
+    }
+}
+
+/// Open actions just after a meeting on `date`: raised at a meeting held
+/// on or before `date`, and not closed by then. An action whose status is
+/// closed but which has no `closed` date counts as closed from the start.
+fn open_after(loaded: &Loaded, lookup: &Lookup<'_>, date: NaiveDate) -> usize {
+    let vocab = &loaded.records.settings.vocabularies;
+    loaded
+        .records
+        .actions
+        .iter()
+        .map(|a| &a.record)
+        .filter(|a| {
+            lookup
+                .meeting_date(&a.meeting.value)
+                .is_some_and(|d| d <= date)
+        })
+        .filter(|a| match &a.closed {
+            Some(closed) => closed.value > date,
+            None => vocab.is_open_status(&a.status.value),
+        })
+        .count()
+}
+
+/// Builds the report of `loaded` as of `today`.
+pub fn build(loaded: &Loaded, today: NaiveDate) -> Report<'_> {
+    let records = &loaded.records;
+    let validation = validate(loaded);
+    let lookup = Lookup::new(records);
+
+    let open = query_actions(
+        records,
+        &ActionQuery {
+            open_only: true,
+            sort: ActionSort::Due,
+            ..ActionQuery::all(today)
+        },
+    );
+    let mut owners: Vec<&str> = open.iter().map(|r| r.owner).collect();
+    owners.sort_by(|a, b| crate::ids::natural_cmp(a, b));
+    owners.dedup();
+    let open_by_owner = owners
+        .into_iter()
+        .map(|o| (o, open.iter().filter(|r| r.owner == o).cloned().collect()))
+        .collect();
+
+    let all = register_rows(records, &ModFilter::default());
+    let levels = &records.settings.vocabularies.interest_levels;
+    let mut register: Vec<(String, Vec<ModRow<'_>>)> = levels
+        .iter()
+        .map(|t| {
+            let rows = all
+                .iter()
+                .filter(|r| r.interest == Some(t.id.as_str()))
+                .cloned()
+                .collect();
+            (t.label.clone(), rows)
+        })
+        .collect();
+    let unassessed: Vec<ModRow<'_>> = all
+        .iter()
+        .filter(|r| r.interest.is_none_or(|i| !levels.iter().any(|t| t.id == i)))
+        .cloned()
+        .collect();
+    if !unassessed.is_empty() {
+        register.push(("Not assessed".to_owned(), unassessed));
+    }
+
+    let mut recent = meeting_rows(records);
+    recent.reverse();
+    recent.truncate(RECENT_MEETINGS);
+
+    let open_over_time = lookup
+        .meetings_by_date()
+        .into_iter()
+        .map(|m| {
+            (
+                m.id.value.clone(),
+                open_after(loaded, &lookup, m.date.value),
+            )
+        })
+        .collect();
+
+    let committee = &records.settings.committee;
+    Report {
+        committee: format!("{} ({})", committee.name, committee.short_name),
+        generated: today,
+        errors: validation.error_count(),
+        findings: validation.findings.len(),
+        summary: validation.summary,
+        open_by_owner,
+        register,
+        recent_meetings: recent,
+        open_over_time,
+    }
+}
+
+/// The one-line validation status, for example `Valid: 1 meeting, 16
+/// modification proposals, 4 actions` or `3 errors in the records`.
+pub fn validation_line(report: &Report<'_>) -> String {
+    let s = report.summary;
+    if report.errors == 0 {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        format!(
+            "Valid: {}, {}, {}, {}, {}, {}",
+            plural(s.meetings, "meeting", "meetings"),
+            plural(
+                s.modifications,
+                "modification proposal",
+                "modification proposals"
+            ),
+            plural(s.actions, "action", "actions"),
+            plural(s.people, "person", "people"),
+            plural(s.organisations, "organisation", "organisations"),
+            plural(s.principles, "principle", "principles"),
+        )
+    } else {
+        format!(
+            "{} error{} in the records; run `tsc validate` for details",
+            report.errors,
+            if report.errors == 1 { "" } else { "s" }
+        )
+    }
+}

@@ -1,0 +1,300 @@
+//! `tsc show ID`: one record of any kind with its history across meetings,
+//! as plain text.
+//!
+//! - a modification proposal: every assessment in date order with interest
+//!   level, impact, EC notification, notes, concerns and principles, and
+//!   every other meeting that mentioned it;
+//! - an action: the agenda item that raised it, every update, its closure;
+//! - a meeting: a summary (attendance, agenda items with decisions,
+//!   actions raised);
+//! - a person or organisation: attendance and actions owned.
+
+use std::fmt::Write;
+
+use anyhow::bail;
+
+use crate::actions::ActionRow;
+use crate::ids::natural_cmp;
+use crate::lookup::Lookup;
+use crate::model::{Action, Meeting};
+use crate::participation::{Participation, organisations, people};
+use crate::records::Records;
+use crate::register::{assessments_of, meetings_discussing};
+use crate::settings::Vocabularies;
+use crate::suggest::closest;
+use crate::today::local_today;
+
+fn heading(out: &mut String, text: &str) {
+    let _ = writeln!(out, "{text}\n{}", "=".repeat(text.chars().count()));
+}
+
+fn item_title(meeting: &Meeting, number: u32) -> &str {
+    meeting
+        .agenda
+        .iter()
+        .find(|i| i.number.value == number)
+        .map_or("", |i| i.title.as_str())
+}
+
+fn show_modification(lookup: &Lookup<'_>, id: &str, out: &mut String) {
+    let Some(m) = lookup.modification(id) else {
+        return;
+    };
+    let vocab = &lookup.records().settings.vocabularies;
+    heading(out, &format!("{}: {}", m.id.value, m.title));
+    if let Some(phase) = &m.phase {
+        let _ = writeln!(
+            out,
+            "Phase: {}",
+            Vocabularies::label(&vocab.modification_phases, &phase.value)
+        );
+    }
+    if let Some(wg) = &m.working_group {
+        let _ = writeln!(out, "Working group: {wg}");
+    }
+    if !m.related.is_empty() {
+        let related: Vec<&str> = m.related.iter().map(|r| r.value.as_str()).collect();
+        let _ = writeln!(out, "Related: {}", related.join(", "));
+    }
+    if let Some(notes) = &m.notes {
+        let _ = writeln!(out, "Notes: {}", notes.trim());
+    }
+    let assessed = assessments_of(lookup, id);
+    let _ = writeln!(out, "\nAssessments ({}):", assessed.len());
+    for a in &assessed {
+        let x = a.assessment;
+        let _ = writeln!(
+            out,
+            "\n- {} {} (item {}, {}): interest {}",
+            a.meeting.date.value,
+            a.meeting.id.value,
+            a.item.number.value,
+            a.item.title,
+            Vocabularies::label(&vocab.interest_levels, &x.interest.value)
+        );
+        let yes = |v: &Option<serde_saphyr::Spanned<bool>>| match v {
+            Some(v) if v.value => "yes",
+            Some(_) => "no",
+            None => "-",
+        };
+        let _ = writeln!(
+            out,
+            "  Impact: technical {}, business {}; EC notification: {}",
+            yes(&x.impact.technical),
+            yes(&x.impact.business),
+            x.ec_notification
+                .as_ref()
+                .map_or("-", |e| Vocabularies::label(
+                    &vocab.ec_notification,
+                    &e.value
+                ))
+        );
+        if let Some(notes) = &x.notes {
+            for line in notes.trim().lines().filter(|l| !l.trim().is_empty()) {
+                let _ = writeln!(out, "  {line}");
+            }
+        }
+        for concern in &x.concerns {
+            let _ = writeln!(out, "  Concern: {concern}");
+        }
+        if !x.misaligned_principles.is_empty() {
+            let list: Vec<String> = x
+                .misaligned_principles
+                .iter()
+                .map(|p| p.value.to_string())
+                .collect();
+            let _ = writeln!(out, "  Does not align with principles {}", list.join(", "));
+        }
+        if !x.considered_with.is_empty() {
+            let list: Vec<&str> = x.considered_with.iter().map(|p| p.value.as_str()).collect();
+            let _ = writeln!(out, "  Considered together with {}", list.join(", "));
+        }
+    }
+    let mentioned: Vec<String> = meetings_discussing(lookup, id)
+        .into_iter()
+        .filter(|m| !assessed.iter().any(|a| a.meeting.id.value == m.id.value))
+        .map(|m| format!("{} {}", m.date.value, m.id.value))
+        .collect();
+    if !mentioned.is_empty() {
+        let _ = writeln!(out, "\nAlso mentioned at: {}", mentioned.join(", "));
+    }
+}
+
+fn show_action(lookup: &Lookup<'_>, action: &Action, out: &mut String) {
+    let records = lookup.records();
+    let row = ActionRow::of(action, records, local_today());
+    heading(out, &format!("Action {}", row.id));
+    let _ = writeln!(out, "Owner: {}", lookup.name_of(row.owner));
+    let _ = writeln!(out, "Action: {}", row.text.trim());
+    let title = lookup
+        .meeting(row.meeting)
+        .map_or("", |m| item_title(m, row.agenda_item));
+    let _ = writeln!(
+        out,
+        "Raised: {} {} under item {} ({title})",
+        row.raised.map_or_else(|| "?".to_owned(), |d| d.to_string()),
+        row.meeting,
+        row.agenda_item
+    );
+    let _ = writeln!(
+        out,
+        "Due: {}",
+        row.due.map_or_else(|| "-".to_owned(), |d| d.to_string())
+    );
+    let _ = writeln!(
+        out,
+        "Status: {}{}",
+        row.status,
+        if row.overdue { " (overdue)" } else { "" }
+    );
+    if !action.updates.is_empty() {
+        let _ = writeln!(out, "\nUpdates:");
+        for u in &action.updates {
+            let at = u
+                .meeting
+                .as_ref()
+                .map(|m| format!(" at {}", m.value))
+                .unwrap_or_default();
+            let status = u
+                .status
+                .as_ref()
+                .map(|s| format!(" [{}]", s.value))
+                .unwrap_or_default();
+            let _ = writeln!(out, "- {}{at}{status}: {}", u.date.value, u.note.trim());
+        }
+    }
+    if let Some(closed) = row.closed {
+        let _ = writeln!(out, "\nClosed: {closed}");
+    }
+}
+
+fn show_meeting(lookup: &Lookup<'_>, meeting: &Meeting, out: &mut String) {
+    let records = lookup.records();
+    heading(out, &format!("Meeting {}", meeting.id.value));
+    let _ = writeln!(out, "Date: {}", meeting.date.value);
+    if let Some(location) = &meeting.location {
+        let _ = writeln!(out, "Location: {location}");
+    }
+    let _ = writeln!(out, "Status: {}", meeting.status.value);
+    let _ = writeln!(
+        out,
+        "Attendees: {}; apologies: {}",
+        meeting.attendees.len(),
+        meeting.apologies.len()
+    );
+    let _ = writeln!(out, "\nAgenda:");
+    for item in &meeting.agenda {
+        let verbs: Vec<&str> = item
+            .decisions
+            .iter()
+            .map(|d| d.verb.value.as_str())
+            .collect();
+        let mut extra = String::new();
+        if !verbs.is_empty() {
+            extra.push_str(&format!(" — {}", verbs.join(", ")));
+        }
+        if !item.assessments.is_empty() {
+            extra.push_str(&format!(" — {} proposals assessed", item.assessments.len()));
+        }
+        let _ = writeln!(out, "{:>3}. {}{extra}", item.number.value, item.title);
+    }
+    let mut raised: Vec<&Action> = records
+        .actions
+        .iter()
+        .map(|a| &a.record)
+        .filter(|a| a.meeting.value == meeting.id.value)
+        .collect();
+    raised.sort_by(|a, b| natural_cmp(&a.id.value, &b.id.value));
+    let _ = writeln!(out, "\nActions raised ({}):", raised.len());
+    for a in raised {
+        let _ = writeln!(
+            out,
+            "- {} ({}, {}): {}",
+            a.id.value,
+            a.owner.value,
+            a.status.value,
+            a.text.trim()
+        );
+    }
+}
+
+fn show_participant(lookup: &Lookup<'_>, p: &Participation<'_>, kind: &str, out: &mut String) {
+    heading(out, &format!("{kind} {}: {}", p.id, p.name));
+    if let Some(org) = p.organisation {
+        let _ = writeln!(out, "Organisation: {org}");
+    }
+    let dated = |ids: &[&str]| -> String {
+        if ids.is_empty() {
+            return "none".to_owned();
+        }
+        ids.iter()
+            .map(|id| match lookup.meeting_date(id) {
+                Some(d) => format!("{id} ({d})"),
+                None => (*id).to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let _ = writeln!(out, "Attended: {}", dated(&p.attended));
+    let _ = writeln!(out, "Apologies: {}", dated(&p.apologies));
+    let _ = writeln!(
+        out,
+        "\nActions owned ({}, {} open):",
+        p.actions.len(),
+        p.open_actions
+    );
+    for id in &p.actions {
+        if let Some(a) = lookup
+            .records()
+            .actions
+            .iter()
+            .find(|a| a.record.id.value == *id)
+        {
+            let _ = writeln!(
+                out,
+                "- {id} [{}]: {}",
+                a.record.status.value,
+                a.record.text.trim()
+            );
+        }
+    }
+}
+
+/// The record with this ID (meeting, action, modification proposal,
+/// person or organisation) and its history, as plain text.
+///
+/// # Errors
+/// When no record has that ID; the message suggests the closest one.
+pub fn show(records: &Records, id: &str) -> anyhow::Result<String> {
+    let lookup = Lookup::new(records);
+    let mut out = String::new();
+    if lookup.modification(id).is_some() {
+        show_modification(&lookup, id, &mut out);
+    } else if let Some(meeting) = lookup.meeting(id) {
+        show_meeting(&lookup, meeting, &mut out);
+    } else if let Some(a) = records.actions.iter().find(|a| a.record.id.value == id) {
+        show_action(&lookup, &a.record, &mut out);
+    } else if let Some(p) = people(records).into_iter().find(|p| p.id == id) {
+        show_participant(&lookup, &p, "Person", &mut out);
+    } else if let Some(o) = organisations(records).into_iter().find(|o| o.id == id) {
+        show_participant(&lookup, &o, "Organisation", &mut out);
+    } else {
+        let all = records
+            .meetings
+            .iter()
+            .map(|m| m.record.id.value.as_str())
+            .chain(records.actions.iter().map(|a| a.record.id.value.as_str()))
+            .chain(
+                records
+                    .modifications
+                    .iter()
+                    .map(|m| m.record.id.value.as_str()),
+            )
+            .chain(lookup.owner_ids());
+        let hint = closest(id, all)
+            .map(|c| format!("; did you mean `{c}`?"))
+            .unwrap_or_default();
+        bail!("no record has the ID `{id}`{hint}");
+    }
+    Ok(out)
+}

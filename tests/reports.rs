@@ -1,0 +1,620 @@
+//! The answers: action filters and sorting, the modification register,
+//! listings in every format, minutes, the status report, and the safety
+//! of record text in CSV, Markdown and HTML.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, TimeZone};
+use common::{copy_tree, edit, minimal_example, real_records, stderr, stdout, tsc};
+use scraper::{Html, Selector};
+use serde_json::Value;
+use tsc::actions::{ActionQuery, ActionSort, query_actions};
+use tsc::records::load;
+use tsc::today::{is_overdue, today_in};
+
+fn hostile() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile")
+}
+
+fn run_ok(records: &Path, args: &[&str]) -> String {
+    let mut all = vec!["--records", records.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let out = tsc(&all);
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    stdout(&out)
+}
+
+fn json(records: &Path, args: &[&str]) -> Vec<Value> {
+    let text = run_ok(records, args);
+    let value: Value = serde_json::from_str(&text).expect("JSON that parses");
+    value.as_array().expect("a JSON array").clone()
+}
+
+fn ids(rows: &[Value]) -> Vec<String> {
+    rows.iter()
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+#[test]
+fn open_actions_as_of_the_day_after_the_meeting_are_four_json_objects() {
+    let rows = json(
+        &real_records(),
+        &[
+            "actions",
+            "--open",
+            "--as-of",
+            "2016-06-17",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(ids(&rows), ["TSC07/01", "TSC07/02", "TSC07/03", "TSC07/04"]);
+    for row in &rows {
+        assert_eq!(row["owner"], "SECAS");
+        assert_eq!(row["meeting"], "TSC_07_1606");
+        assert_eq!(row["raised"], "2016-06-16");
+        assert_eq!(row["status"], "open");
+        assert_eq!(row["overdue"], false);
+        assert!(row["due"].is_null());
+    }
+    let items: Vec<i64> = rows
+        .iter()
+        .map(|r| r["agenda_item"].as_i64().unwrap())
+        .collect();
+    assert_eq!(items, [2, 4, 5, 6]);
+}
+
+#[test]
+fn high_interest_register_is_exactly_three_proposals() {
+    let rows = json(
+        &real_records(),
+        &["mods", "--interest", "high", "--format", "json"],
+    );
+    assert_eq!(ids(&rows), ["SECMP0005", "SECMP0007", "SECMP0014"]);
+    assert!(rows.iter().all(|r| r["interest_label"] == "High"));
+    assert!(rows.iter().all(|r| r["assessed_at"] == "TSC_07_1606"));
+    assert_eq!(rows[2]["title"], "Standardise Formatting of Device ID");
+    // The alias and a label spelled differently give the same answer.
+    let table = run_ok(&real_records(), &["modifications", "--interest", "High"]);
+    let listed: Vec<&str> = table
+        .lines()
+        .filter_map(|l| l.split('|').nth(1).map(str::trim))
+        .filter(|c| c.starts_with("SECMP"))
+        .collect();
+    assert_eq!(listed, ["SECMP0005", "SECMP0007", "SECMP0014"]);
+    let watching = json(
+        &real_records(),
+        &["mods", "--interest", "Watching Brief", "--format", "json"],
+    );
+    assert_eq!(watching.len(), 7);
+}
+
+#[test]
+fn an_unknown_interest_level_or_owner_is_a_usage_error_with_help() {
+    let records = real_records();
+    let out = tsc(&[
+        "mods",
+        "--interest",
+        "hihg",
+        "--records",
+        records.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("use one of: high, medium, watching-brief, no-interest"));
+    let out = tsc(&[
+        "actions",
+        "--owner",
+        "SECSA",
+        "--records",
+        records.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean `SECAS`?"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn rendered_minutes_carry_every_fact_of_the_seed() {
+    let md = run_ok(&real_records(), &["minutes", "TSC_07_1606"]);
+    assert!(md.starts_with("# Technical Sub-Committee (TSC) Final Minutes"));
+    assert!(md.contains(
+        "**Meeting TSC_07_1606**, 16 June 2016, 10:00 – 16:00, 8 Fenchurch Place, London, EC3M 4AJ"
+    ));
+    for name in [
+        "Julian Hughes",
+        "David Speake (alternate to Rochelle Harrison)",
+        "Paul Saker (alternate to Ashley Pocock)",
+        "Grahame Weir",
+        "Stephanie Shepherd",
+        "Colin Rowland",
+        "Tim Newton",
+        "Alan Creighton",
+        "Leigh Page",
+        "Andrew Campbell",
+        "Tim Boyle",
+        "Seamus Gallagher",
+        "Matt Roderick",
+        "Joana Esgalhado",
+        "Alys Garrett (part)",
+        "Kevin Atkin (part)",
+        "David Barber (part)",
+        "Sarah Gratte (part)",
+        // Apologies.
+        "Andy Knowles",
+        "Mike Bennett",
+        "Nigel Nash",
+    ] {
+        assert!(md.contains(name), "{name} missing");
+    }
+    let apologies = &md[md.find("## Apologies").unwrap()..md.find("## 1.").unwrap()];
+    assert!(apologies.contains("| DECC (Secretary of State) | Mike Bennett |"));
+    for (id, item) in [
+        ("TSC07/01", "## 2."),
+        ("TSC07/02", "## 4."),
+        ("TSC07/03", "## 5."),
+        ("TSC07/04", "## 6."),
+    ] {
+        let line = format!("> **ACTION {id}:** SECAS — ");
+        let at = md.find(&line).unwrap_or_else(|| panic!("{line} missing"));
+        assert!(
+            md[..at].rfind(item) > md[..at].rfind("## 1."),
+            "{id} not under {item}"
+        );
+    }
+    let levels = [
+        ("SECMP0002", "Watching Brief"),
+        ("SECMP0003", "Watching Brief"),
+        ("SECMP0004", "Medium"),
+        ("SECMP0005", "High"),
+        ("SECMP0006", "Watching Brief"),
+        ("SECMP0007", "High"),
+        ("SECMP0008", "Medium"),
+        ("SECMP0009", "Medium"),
+        ("SECMP0010", "Watching Brief"),
+        ("SECMP0011", "Medium"),
+        ("SECMP0012", "Watching Brief"),
+        ("SECMP0013", "Watching Brief"),
+        ("SECMP0014", "High"),
+        ("SECMP0015", "Watching Brief"),
+        ("SECMP0016", "No interest"),
+        ("SECMP0017", "No interest"),
+    ];
+    for (id, level) in levels {
+        let row = md
+            .lines()
+            .find(|l| l.starts_with(&format!("| {id} ")))
+            .unwrap_or_else(|| panic!("no assessment row for {id}"));
+        assert!(row.ends_with(&format!("| {level} |")), "{id}: {row}");
+    }
+    assert!(md.contains("| SECMP0014 Standardise Formatting of Device ID | Yes | Yes |"));
+    let loaded = load(&real_records()).unwrap();
+    let mut decisions = 0;
+    for item in &loaded.records.meetings[0].record.agenda {
+        for d in &item.decisions {
+            let text = format!("- **{}** {}", d.verb.value, d.text.trim());
+            assert!(md.contains(&text), "{text} missing");
+            decisions += 1;
+        }
+    }
+    assert_eq!(decisions, 13);
+    assert!(md.contains(
+        "- **NOTED** the contents of the paper; and\n- **APPROVED** the TSC Draft Work Package"
+    ));
+}
+
+#[test]
+fn hostile_text_is_safe_in_csv() {
+    let text = run_ok(&hostile(), &["mods", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let title = headers.iter().position(|h| h == "title").unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[0][title], "'=HYPERLINK(\"x\")");
+    let actions = run_ok(
+        &hostile(),
+        &["actions", "--format", "csv", "--as-of", "2024-06-01"],
+    );
+    let mut reader = csv::Reader::from_reader(actions.as_bytes());
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[2], "Compare A | B and report <back>.");
+    // Numbers and booleans stay unquoted values.
+    assert_eq!(&row[5], "1");
+    assert_eq!(&row[9], "false");
+}
+
+#[test]
+fn hostile_text_is_safe_in_markdown() {
+    let actions = run_ok(&hostile(), &["actions", "--format", "markdown"]);
+    assert!(
+        actions.contains("| Compare A \\| B and report &lt;back&gt;. |"),
+        "{actions}"
+    );
+    let md = run_ok(&hostile(), &["minutes", "TSC_09_2405"]);
+    assert!(!md.contains("<script>"), "{md}");
+    assert!(!md.contains("<b>"), "{md}");
+    assert!(
+        md.contains("Someone pasted &lt;script&gt;alert(\"x\")&lt;/script&gt; into the minutes.")
+    );
+    assert!(md.contains("Eve &lt;b&gt;Tester&lt;/b&gt;"));
+    // The newline inside the note becomes <br>, the pipe is escaped, and
+    // the row stays one table row.
+    let row = md.lines().find(|l| l.starts_with("| SECMP0901")).unwrap();
+    assert!(
+        row.contains("first line<br>second line \\| with a pipe"),
+        "{row}"
+    );
+    assert!(row.ends_with("| High |"));
+    assert!(md.contains("- **NOTED** that A | B is not a table."));
+}
+
+#[test]
+fn hostile_text_is_safe_in_html() {
+    let page = run_ok(&hostile(), &["minutes", "TSC_09_2405", "--format", "html"]);
+    let doc = Html::parse_document(&page);
+    assert_eq!(doc.select(&Selector::parse("script").unwrap()).count(), 0);
+    assert_eq!(doc.select(&Selector::parse("b").unwrap()).count(), 0);
+    let text: String = doc.root_element().text().collect();
+    assert!(text.contains("Someone pasted <script>alert(\"x\")</script> into the minutes."));
+    assert!(text.contains("Eve <b>Tester</b>"));
+    let cells: Vec<String> = doc
+        .select(&Selector::parse("td").unwrap())
+        .map(|td| td.text().collect())
+        .collect();
+    assert!(
+        cells
+            .iter()
+            .any(|c| c == "=HYPERLINK(\"x\")" || c.contains("=HYPERLINK(\"x\")"))
+    );
+    assert!(
+        cells
+            .iter()
+            .any(|c| c.contains("first line") && c.contains("second line | with a pipe"))
+    );
+    let report = run_ok(
+        &hostile(),
+        &["report", "--format", "html", "--as-of", "2024-06-02"],
+    );
+    let doc = Html::parse_document(&report);
+    assert_eq!(doc.select(&Selector::parse("script").unwrap()).count(), 0);
+    let text: String = doc.root_element().text().collect();
+    assert!(text.contains("Compare A | B and report <back>."));
+    assert!(text.contains("1 open, 1 overdue."));
+}
+
+#[test]
+fn report_html_is_one_well_formed_page_with_tables_and_svg_charts() {
+    let page = run_ok(
+        &real_records(),
+        &["report", "--format", "html", "--as-of", "2016-06-17"],
+    );
+    let doc = Html::parse_document(&page);
+    let select = |s: &str| doc.select(&Selector::parse(s).unwrap()).count();
+    assert_eq!(select("html > head > style"), 1);
+    assert_eq!(select("link"), 0, "no external style sheets");
+    assert_eq!(select("script"), 0);
+    assert_eq!(select("[src]"), 0, "no external assets");
+    assert_eq!(select("figure > svg"), 2);
+    assert!(
+        select("table") >= 5,
+        "open actions, four interest levels, meetings"
+    );
+    let text: String = doc.root_element().text().collect();
+    assert!(text.contains("Generated for 2016-06-17."));
+    assert!(text.contains("Valid: 1 meeting, 16 modification proposals, 4 actions"));
+    assert!(text.contains("4 open, 0 overdue."));
+    assert!(text.contains("Open actions after each meeting"));
+    assert!(text.contains("Proposals by interest level"));
+    for level in [
+        "High (3)",
+        "Medium (4)",
+        "Watching Brief (7)",
+        "No interest (2)",
+    ] {
+        assert!(text.contains(level), "{level}");
+    }
+    // The chart's axis carries the meeting.
+    let svg_text: String = doc
+        .select(&Selector::parse("svg text").unwrap())
+        .flat_map(|t| t.text())
+        .collect();
+    assert!(svg_text.contains("TSC_07_1606"), "{svg_text}");
+}
+
+#[test]
+fn report_markdown_groups_open_and_overdue_actions_by_owner() {
+    let md = run_ok(&minimal_example(), &["report", "--as-of", "2024-03-02"]);
+    assert!(md.contains("Generated for 2024-03-02."));
+    assert!(md.contains("3 open, 2 overdue."));
+    let acme = &md[md.find("### ACME").unwrap()..md.find("### SECAS").unwrap()];
+    assert!(acme.contains(
+        "| TSC02/10 | Confirm the example widget count. | TSC_02_2402 | 2024-02-20 | **overdue** |"
+    ));
+    assert!(md.contains("### bram-sample"));
+    assert!(
+        md.contains("| 2024-02-15 | TSC_02_2402 | draft | 2 | 2 | 2 |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn report_output_is_written_atomically_and_never_into_the_records() {
+    let (dir, copy) = copy_tree(&minimal_example());
+    let target = dir.path().join("report.md");
+    let records = copy.to_str().unwrap();
+    let args = ["--records", records, "report", "--as-of", "2024-03-02"];
+    let printed = stdout(&tsc(&args));
+    let out = tsc(&[&args[..], &["--output", target.to_str().unwrap()]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), printed);
+    let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(
+        leftovers, 2,
+        "only records/ and report.md; no temporary file left"
+    );
+    let inside = copy.join("meetings/report.md");
+    let out = tsc(&[&args[..], &["--output", inside.to_str().unwrap()]].concat());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("inside the records directory"));
+    assert!(!inside.exists());
+}
+
+#[test]
+fn actions_sort_by_natural_id_and_by_due_date_with_undated_last() {
+    let by_id = json(&minimal_example(), &["actions", "--format", "json"]);
+    assert_eq!(
+        ids(&by_id),
+        ["TSC01/01", "TSC01/02", "TSC02/01", "TSC02/10"]
+    );
+    let by_due = json(
+        &minimal_example(),
+        &["actions", "--sort", "due", "--format", "json"],
+    );
+    assert_eq!(
+        ids(&by_due),
+        ["TSC01/01", "TSC02/10", "TSC01/02", "TSC02/01"]
+    );
+    // A tie on the due date is broken by natural ID order.
+    let (_dir, copy) = copy_tree(&minimal_example());
+    let file = copy.join("actions/TSC02-01.yaml");
+    edit(&file, "status: open", "due: 2024-02-20\nstatus: open");
+    let tied = json(&copy, &["actions", "--sort", "due", "--format", "json"]);
+    assert_eq!(ids(&tied), ["TSC01/01", "TSC02/01", "TSC02/10", "TSC01/02"]);
+}
+
+#[test]
+fn natural_order_puts_2_before_10_and_99_before_the_next_meeting() {
+    let (_dir, copy) = copy_tree(&minimal_example());
+    let actions = copy.join("actions");
+    for (from, id) in [
+        ("TSC02-01", "TSC07/99"),
+        ("TSC02-10", "TSC08/01"),
+        ("TSC01-01", "TSC07/10"),
+        ("TSC01-02", "TSC07/2"),
+    ] {
+        let text = std::fs::read_to_string(actions.join(format!("{from}.yaml"))).unwrap();
+        let old = text
+            .lines()
+            .find(|l| l.starts_with("id:"))
+            .unwrap()
+            .to_owned();
+        std::fs::write(
+            actions.join(format!("{from}.yaml")),
+            text.replace(&old, &format!("id: \"{id}\"")),
+        )
+        .unwrap();
+    }
+    let loaded = load(&copy).unwrap();
+    let rows = query_actions(&loaded.records, &ActionQuery::all(date("2024-01-01")));
+    let got: Vec<&str> = rows.iter().map(|r| r.id).collect();
+    assert_eq!(got, ["TSC07/2", "TSC07/10", "TSC07/99", "TSC08/01"]);
+}
+
+#[test]
+fn filters_combine_and_overdue_starts_the_day_after_the_due_date() {
+    let records = minimal_example();
+    let on_due_day = json(
+        &records,
+        &[
+            "actions",
+            "--overdue",
+            "--as-of",
+            "2024-03-01",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(ids(&on_due_day), ["TSC02/10"]);
+    let next_day = json(
+        &records,
+        &[
+            "actions",
+            "--overdue",
+            "--as-of",
+            "2024-03-02",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(ids(&next_day), ["TSC01/02", "TSC02/10"]);
+    let closed = json(
+        &records,
+        &["actions", "--status", "closed", "--format", "json"],
+    );
+    assert_eq!(ids(&closed), ["TSC01/01"]);
+    assert_eq!(closed[0]["closed"], "2024-02-15");
+    let secas_open = json(
+        &records,
+        &["actions", "--open", "--owner", "secas", "--format", "json"],
+    );
+    assert_eq!(ids(&secas_open), ["TSC02/01"]);
+    let person = json(
+        &records,
+        &["actions", "--owner", "bram-sample", "--format", "json"],
+    );
+    assert_eq!(ids(&person), ["TSC01/02"]);
+    let m2 = json(
+        &records,
+        &["actions", "--meeting", "TSC_02_2402", "--format", "json"],
+    );
+    assert_eq!(ids(&m2), ["TSC02/01", "TSC02/10"]);
+    let before = json(
+        &records,
+        &[
+            "actions",
+            "--due-before",
+            "2024-02-21",
+            "--open",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(ids(&before), ["TSC02/10"]);
+    let loaded = load(&records).unwrap();
+    let query = ActionQuery {
+        open_only: true,
+        due_before: Some(date("2024-03-02")),
+        sort: ActionSort::Due,
+        ..ActionQuery::all(date("2024-02-25"))
+    };
+    let rows = query_actions(&loaded.records, &query);
+    let flags: Vec<(&str, bool)> = rows.iter().map(|r| (r.id, r.overdue)).collect();
+    assert_eq!(flags, [("TSC02/10", true), ("TSC01/02", false)]);
+}
+
+/// The local calendar date at `h:m` on `day` in `zone`, as an instant.
+fn at<Tz: TimeZone>(zone: &Tz, day: &str, h: u32, m: u32) -> chrono::DateTime<chrono::Utc> {
+    let d = date(day);
+    zone.from_local_datetime(&d.and_hms_opt(h, m, 0).unwrap())
+        .single()
+        .unwrap()
+        .to_utc()
+}
+
+fn check_zone<Tz: TimeZone>(zone: &Tz) {
+    let due = date("2024-03-01");
+    for (h, m) in [(0, 0), (23, 59)] {
+        let today = today_in(at(zone, "2024-03-01", h, m), zone);
+        assert_eq!(today, due);
+        assert!(!is_overdue(due, today), "due all day, {h}:{m}");
+    }
+    let today = today_in(at(zone, "2024-03-02", 0, 0), zone);
+    assert!(
+        is_overdue(due, today),
+        "overdue from the next day's first minute"
+    );
+    let today = today_in(at(zone, "2024-02-29", 23, 59), zone);
+    assert!(!is_overdue(due, today));
+}
+
+#[test]
+fn due_dates_are_whole_days_in_zones_east_and_west_of_utc() {
+    check_zone(&chrono_tz::Pacific::Auckland); // UTC+13 in March
+    check_zone(&chrono_tz::America::Los_Angeles); // UTC-8 in March
+    check_zone(&chrono::FixedOffset::east_opt(5 * 3600 + 1800).unwrap());
+    check_zone(&chrono::FixedOffset::west_opt(10 * 3600).unwrap());
+    check_zone(&chrono::Utc);
+    // One instant, two answers: 2024-03-01T12:00Z is already the 2nd in
+    // Auckland but still the 1st in Los Angeles.
+    let instant = at(&chrono::Utc, "2024-03-01", 12, 0);
+    assert!(is_overdue(
+        date("2024-03-01"),
+        today_in(instant, &chrono_tz::Pacific::Auckland)
+    ));
+    assert!(!is_overdue(
+        date("2024-03-01"),
+        today_in(instant, &chrono_tz::America::Los_Angeles)
+    ));
+}
+
+#[test]
+fn meetings_people_and_organisations_count_what_each_did() {
+    let meetings = json(&real_records(), &["meetings", "--format", "json"]);
+    assert_eq!(meetings.len(), 1);
+    let m = &meetings[0];
+    assert_eq!(
+        (m["id"].as_str(), m["date"].as_str()),
+        (Some("TSC_07_1606"), Some("2016-06-16"))
+    );
+    assert_eq!(
+        (
+            m["attendees"].as_i64(),
+            m["apologies"].as_i64(),
+            m["decisions"].as_i64(),
+            m["actions_raised"].as_i64(),
+            m["assessments"].as_i64()
+        ),
+        (Some(18), Some(3), Some(13), Some(4), Some(16))
+    );
+    let orgs = json(&real_records(), &["organisations", "--format", "json"]);
+    let secas = orgs.iter().find(|o| o["id"] == "SECAS").unwrap();
+    assert_eq!(secas["open_actions"], 4);
+    assert_eq!(secas["attended"], serde_json::json!(["TSC_07_1606"]));
+    let ofgem = orgs.iter().find(|o| o["id"] == "OFGEM").unwrap();
+    assert_eq!(ofgem["apologies"], serde_json::json!(["TSC_07_1606"]));
+    assert_eq!(ofgem["attended"], serde_json::json!([]));
+    let people = json(&minimal_example(), &["people", "--format", "json"]);
+    let bram = people.iter().find(|p| p["id"] == "bram-sample").unwrap();
+    assert_eq!(bram["actions"], serde_json::json!(["TSC01/02"]));
+    assert_eq!(bram["organisation"], "ACME");
+}
+
+#[test]
+fn show_gives_history_for_every_record_kind() {
+    let records = minimal_example();
+    let proposal = run_ok(&records, &["show", "SECMP0101"]);
+    let first = proposal.find("2024-01-18 TSC_01_2401").unwrap();
+    let second = proposal.find("2024-02-15 TSC_02_2402").unwrap();
+    assert!(first < second, "assessments in date order");
+    assert!(proposal[first..second].contains("interest Medium"));
+    assert!(proposal[second..].contains("interest High"));
+    let action = run_ok(&records, &["show", "TSC01/01"]);
+    assert!(action.contains("Raised: 2024-01-18 TSC_01_2401 under item 2"));
+    assert!(action.contains("- 2024-02-15 at TSC_02_2402 [closed]: The attachment was circulated"));
+    assert!(action.contains("Closed: 2024-02-15"));
+    let meeting = run_ok(&real_records(), &["show", "TSC_07_1606"]);
+    assert!(meeting.contains(
+        "6. Modification Development Update — NOTED, CONSIDERED, AGREED — 16 proposals assessed"
+    ));
+    let person = run_ok(&real_records(), &["show", "julian-hughes"]);
+    assert!(person.contains("Attended: TSC_07_1606 (2016-06-16)"));
+    let out = tsc(&[
+        "show",
+        "SECMP0041",
+        "--records",
+        real_records().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("did you mean `SECMP0011`?"));
+}
+
+#[test]
+fn completions_and_man_page_need_no_records() {
+    let out = tsc(&["completions", "bash"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("minutes"));
+    let out = tsc(&["man"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains(".TH tsc 1"));
+}
+
+#[test]
+fn piped_tables_are_plain_ascii() {
+    let text = run_ok(&real_records(), &["mods", "--width", "80"]);
+    assert!(!text.contains(['─', '│', '┌', '═']), "{text}");
+    assert!(
+        text.contains("| SECMP0002 |"),
+        "IDs are never split: {text}"
+    );
+    assert!(text.lines().all(|l| l.chars().count() <= 80));
+    assert!(!text.contains('\u{1b}'));
+}
