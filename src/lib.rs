@@ -13,10 +13,13 @@
 //!   [`table`] draws the answer.
 
 pub mod actions;
+pub mod diagnostics;
+pub mod explain;
 pub mod finding;
 pub mod ids;
 pub mod model;
 pub mod records;
+pub mod schema;
 pub mod settings;
 pub mod suggest;
 pub mod table;

@@ -17,6 +17,8 @@ use clap::{Parser, Subcommand};
 /// and prints what was decided and what is still to do.
 ///
 /// Exit status: 0 success; 1 `validate` found errors; 2 usage or I/O error.
+///
+/// Run `tsc validate --explain CODE` for what a finding's rule checks.
 #[derive(Debug, Parser)]
 #[command(name = "tsc", version, max_term_width = 100)]
 struct Cli {
@@ -31,12 +33,18 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Check every record: syntax, fields, IDs and references.
+    /// Check every record: syntax, fields, IDs, references and the rules
+    /// in docs/rules.md.
     ///
-    /// Prints each problem as PATH:LINE:COLUMN: error[CODE]: MESSAGE with a
-    /// help line, all of them in one run, then a one-line summary.
+    /// Prints every problem in every file in one run, like a compiler:
+    /// `error[CODE]: MESSAGE`, `--> PATH:LINE:COLUMN`, the source line with
+    /// the value underlined and a help line; then a one-line summary.
     /// Exit status 0 when there are no errors, 1 when there are.
     Validate(cli::validate::ValidateArgs),
+
+    /// Print the JSON Schema (draft 2020-12) of a record file kind, for
+    /// editors and other validators.
+    Schema(cli::schema::SchemaArgs),
 
     /// List actions: ID, owner, text, the meeting that raised it, due date,
     /// status. Sorted by ID in natural order (TSC07/2 before TSC07/10).
@@ -55,12 +63,15 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> anyhow::Result<u8> {
-    let loaded = cli::load(cli.records.as_deref())?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let records = cli.records.as_deref();
+    // Each command loads the records itself, so that those that need none
+    // (`schema`, `validate --explain`) work outside a records tree.
     let code = match &cli.command {
-        Command::Validate(args) => cli::validate::run(args, &loaded, &mut out)?,
-        Command::Actions(args) => cli::actions::run(args, &loaded, &mut out)?,
+        Command::Validate(args) => cli::validate::run(args, records, &mut out)?,
+        Command::Actions(args) => cli::actions::run(args, &cli::load(records)?, &mut out)?,
+        Command::Schema(args) => cli::schema::run(args, &mut out)?,
     };
     out.flush()?;
     Ok(code)

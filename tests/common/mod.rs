@@ -71,3 +71,14 @@ pub fn edit(file: &Path, from: &str, to: &str) -> (usize, usize) {
     std::fs::write(file, text.replacen(from, to, 1)).unwrap();
     (line, column)
 }
+
+/// Asserts that `text` (human `tsc validate` output) holds the diagnostic
+/// `SEVERITY[CODE]: MESSAGE` immediately followed by `--> FILE:LINE:COLUMN`.
+pub fn assert_diagnostic(text: &str, title: &str, file: &Path, line: usize, column: usize) {
+    let arrow = format!("--> {}:{line}:{column}", file.display());
+    let lines: Vec<&str> = text.lines().collect();
+    let found = lines
+        .windows(2)
+        .any(|w| w[0] == title && w[1].trim_start() == arrow);
+    assert!(found, "expected\n{title}\n {arrow}\nin\n{text}");
+}
