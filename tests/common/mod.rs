@@ -82,3 +82,21 @@ pub fn assert_diagnostic(text: &str, title: &str, file: &Path, line: usize, colu
         .any(|w| w[0] == title && w[1].trim_start() == arrow);
     assert!(found, "expected\n{title}\n {arrow}\nin\n{text}");
 }
+
+/// A Python tool that `scripts/test.sh` installs (pre-commit,
+/// check-jsonschema): from `$TSC_PYTOOLS`, else `target/pytools/bin`.
+/// Panics with instructions when it is missing, so a missing tool fails
+/// the test rather than skipping it.
+pub fn pytool(name: &str) -> PathBuf {
+    let dir = std::env::var_os("TSC_PYTOOLS").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("target/pytools/bin"),
+        PathBuf::from,
+    );
+    let tool = dir.join(name);
+    assert!(
+        tool.exists(),
+        "{} is missing; run ./scripts/test.sh, which installs it",
+        tool.display()
+    );
+    tool
+}
