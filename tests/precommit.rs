@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::{minimal_example, pytool};
+use common::{copy_dir, minimal_example, pytool};
 
 fn run(cwd: &Path, program: &Path, args: &[&str], home: &Path) -> Output {
     let tsc_dir = Path::new(env!("CARGO_BIN_EXE_tsc")).parent().unwrap();
@@ -48,19 +48,6 @@ fn text(out: &Output) -> String {
 fn ok(out: Output) -> Output {
     assert!(out.status.success(), "{}", text(&out));
     out
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// A git repository holding this checkout's `.pre-commit-hooks.yaml` (as

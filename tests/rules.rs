@@ -229,23 +229,10 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rules")
 }
 
-fn copy_over(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_over(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// `examples/minimal` with the fixture laid over it.
 fn tree_with(fixture: &str) -> (tempfile::TempDir, PathBuf) {
     let (dir, root) = common::copy_tree(&minimal_example());
-    copy_over(&fixtures().join(fixture), &root);
+    common::copy_dir(&fixtures().join(fixture), &root);
     (dir, root)
 }
 

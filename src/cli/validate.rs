@@ -46,7 +46,7 @@ pub struct ValidateArgs {
 /// `--format`.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum FormatArg {
-    /// rustc-style diagnostics.
+    /// Diagnostics like a compiler's (rustc style).
     Human,
     /// One JSON document.
     Json,

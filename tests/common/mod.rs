@@ -45,7 +45,9 @@ pub fn copy_tree(from: &Path) -> (tempfile::TempDir, PathBuf) {
     (dir, to)
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies the tree `from` into `to`, creating `to` if needed and
+/// overwriting files that exist (so it also lays a tree over another).
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
