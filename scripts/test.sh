@@ -3,5 +3,20 @@
 # Usage: ./scripts/test.sh [extra cargo test arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# Python tools the tests run: the pre-commit framework (tests/precommit.rs)
+# and check-jsonschema (tests/schema.rs), in a virtualenv under target/.
+# Installed once; later runs only check that they are there.
+PYTOOLS="${CARGO_TARGET_DIR:-target}/pytools"
+if ! "$PYTOOLS/bin/pre-commit" --version >/dev/null 2>&1 ||
+   ! "$PYTOOLS/bin/check-jsonschema" --version >/dev/null 2>&1; then
+  echo "installing pre-commit and check-jsonschema into $PYTOOLS" >&2
+  python3 -m venv "$PYTOOLS"
+  "$PYTOOLS/bin/pip" install --quiet --disable-pip-version-check \
+    'pre-commit==4.7.0' 'check-jsonschema==0.39.0'
+fi
+TSC_PYTOOLS="$(cd "$PYTOOLS/bin" && pwd)"
+export TSC_PYTOOLS
+
 cargo test --all-targets "$@"
 cargo test --doc

@@ -103,10 +103,34 @@ codes! {
     IdFileMismatch = ("E0202", "id-file-mismatch", Error),
     /// An ID that does not match the pattern in `tsc.yaml`.
     IdPattern = ("E0203", "id-pattern", Error),
+    /// A meeting ID that disagrees with the meeting's number or date.
+    MeetingIdMismatch = ("E0204", "meeting-id-mismatch", Error),
+    /// An action ID that does not belong to the meeting that raised it.
+    ActionIdMismatch = ("E0205", "action-id-mismatch", Error),
     /// A vocabulary value that `tsc.yaml` does not allow.
     UnknownTerm = ("E0301", "unknown-term", Error),
-    /// `tsc.yaml` itself is unusable (a bad ID pattern).
+    /// `tsc.yaml` itself is unusable (a bad ID pattern, an unknown rule in `allow`).
     BadSettings = ("E0302", "bad-settings", Error),
+    /// An action update or closure dated before the action was raised.
+    DatedBeforeRaised = ("E0401", "dated-before-raised", Error),
+    /// A due date before the date the action was raised.
+    DueBeforeRaised = ("E0402", "due-before-raised", Error),
+    /// An action whose status is not open but which does not say when it was closed.
+    MissingClosedDate = ("E0403", "missing-closed-date", Error),
+    /// A merged principle that does not say which principle it was merged into.
+    MissingMergedInto = ("E0404", "missing-merged-into", Error),
+    /// A person both attending and sending apologies at the same meeting.
+    AttendedAndApologised = ("E0501", "attended-and-apologised", Error),
+    /// A person listed twice in the attendees, or twice in the apologies, of one meeting.
+    DuplicateAttendee = ("E0502", "duplicate-attendee", Error),
+    /// An alternate who attends alongside the member they stand in for.
+    AlternateWithMember = ("E0503", "alternate-with-member", Error),
+    /// A meeting whose chair is not among its attendees.
+    ChairNotAttending = ("E0504", "chair-not-attending", Error),
+    /// A related proposal that does not list the relation back.
+    RelatedNotReciprocal = ("W0601", "related-not-reciprocal", Warning),
+    /// A reference to a principle that was merged or retired before the meeting.
+    SupersededPrinciple = ("W0602", "superseded-principle", Warning),
 }
 
 impl fmt::Display for Code {
@@ -129,6 +153,23 @@ impl Position {
     pub fn of<T>(spanned: &serde_saphyr::Spanned<T>) -> Position {
         Position::from(spanned.referenced)
     }
+
+    /// The position just after a value deserialised with
+    /// [`serde_saphyr::Spanned`]: same line, column plus the value's length
+    /// in characters (quotes included). Record values that findings point
+    /// at (IDs, dates, vocabulary values) are one-line scalars.
+    pub fn end_of<T>(spanned: &serde_saphyr::Spanned<T>) -> Position {
+        let start = Position::of(spanned);
+        Position {
+            line: start.line,
+            column: start.column + spanned.referenced.span().len().max(1),
+        }
+    }
+
+    /// Whether this is the "whole file" position (line 0).
+    pub fn is_whole_file(self) -> bool {
+        self.line == 0
+    }
 }
 
 impl From<serde_saphyr::Location> for Position {
@@ -138,6 +179,19 @@ impl From<serde_saphyr::Location> for Position {
             column: location.column(),
         }
     }
+}
+
+/// A second place a finding points at, such as the first definition of a
+/// duplicated ID. Rendered as a secondary label in the human format and as
+/// `related` in JSON.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Related {
+    /// The file, as a path the user can open.
+    pub file: PathBuf,
+    /// Where in the file (line 0: the whole file).
+    pub position: Position,
+    /// What is there, for example `first defined here`.
+    pub label: String,
 }
 
 /// One problem found in the records.
@@ -156,6 +210,11 @@ pub struct Finding {
     pub message: String,
     /// How to fix it, if there is something specific to say.
     pub help: Option<String>,
+    /// Where the offending value ends (exclusive: the column just after
+    /// its last character), when known.
+    pub end: Option<Position>,
+    /// Other places the finding refers to, in the order they were added.
+    pub related: Vec<Related>,
 }
 
 impl Finding {
@@ -173,7 +232,41 @@ impl Finding {
             position,
             message: message.into(),
             help: None,
+            end: None,
+            related: Vec::new(),
         }
+    }
+
+    /// A finding that points at a whole spanned value: its start and end.
+    pub fn at_value<T>(
+        code: Code,
+        file: impl Into<PathBuf>,
+        value: &serde_saphyr::Spanned<T>,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding::new(code, file, Position::of(value), message).with_end(Position::end_of(value))
+    }
+
+    /// Sets where the offending value ends (exclusive).
+    pub fn with_end(mut self, end: Position) -> Finding {
+        self.end = Some(end);
+        self
+    }
+
+    /// Adds a second place the finding refers to, with a label saying
+    /// what is there.
+    pub fn with_related(
+        mut self,
+        file: impl Into<PathBuf>,
+        position: Position,
+        label: impl Into<String>,
+    ) -> Finding {
+        self.related.push(Related {
+            file: file.into(),
+            position,
+            label: label.into(),
+        });
+        self
     }
 
     /// Adds a hint on how to fix the problem.

@@ -14,6 +14,8 @@
 
 pub mod actions;
 pub mod chart;
+pub mod diagnostics;
+pub mod explain;
 pub mod finding;
 pub mod ids;
 pub mod lookup;
@@ -25,6 +27,7 @@ pub mod participation;
 pub mod records;
 pub mod register;
 pub mod report;
+pub mod schema;
 pub mod settings;
 pub mod show;
 pub mod suggest;

@@ -17,6 +17,8 @@ use clap::{CommandFactory, Parser, Subcommand};
 /// and prints what was decided and what is still to do.
 ///
 /// Exit status: 0 success; 1 `validate` found errors; 2 usage or I/O error.
+///
+/// Run `tsc validate --explain CODE` for what a finding's rule checks.
 #[derive(Debug, Parser)]
 #[command(name = "tsc", version, max_term_width = 100)]
 struct Cli {
@@ -31,12 +33,18 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Check every record: syntax, fields, IDs and references.
+    /// Check every record: syntax, fields, IDs, references and the rules
+    /// in docs/rules.md.
     ///
-    /// Prints each problem as PATH:LINE:COLUMN: error[CODE]: MESSAGE with a
-    /// help line, all of them in one run, then a one-line summary.
+    /// Prints every problem in every file in one run, like a compiler:
+    /// `error[CODE]: MESSAGE`, `--> PATH:LINE:COLUMN`, the source line with
+    /// the value underlined and a help line; then a one-line summary.
     /// Exit status 0 when there are no errors, 1 when there are.
     Validate(cli::validate::ValidateArgs),
+
+    /// Print the JSON Schema (draft 2020-12) of a record file kind, for
+    /// editors and other validators.
+    Schema(cli::schema::SchemaArgs),
 
     /// List actions: ID, owner, text, the meeting that raised it, due date,
     /// status. Sorted by ID in natural order (TSC07/2 before TSC07/10).
@@ -90,32 +98,25 @@ fn main() -> ExitCode {
 fn run(cli: &Cli) -> anyhow::Result<u8> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    // These two describe the program, not the records: no records needed.
-    match &cli.command {
-        Command::Completions(args) => {
-            let code = cli::completions::run(args, &mut Cli::command(), &mut out)?;
-            out.flush()?;
-            return Ok(code);
-        }
-        Command::Man(args) => {
-            let code = cli::man::run(args, Cli::command(), &mut out)?;
-            out.flush()?;
-            return Ok(code);
-        }
-        _ => {}
-    }
-    let loaded = cli::load(cli.records.as_deref())?;
+    let records = cli.records.as_deref();
+    // Each command loads the records itself, so that those that need none
+    // (`completions`, `man`, `schema`, `validate --explain`) work outside a
+    // records tree.
     let code = match &cli.command {
-        Command::Completions(_) | Command::Man(_) => unreachable!("handled above"),
-        Command::Validate(args) => cli::validate::run(args, &loaded, &mut out)?,
-        Command::Actions(args) => cli::actions::run(args, &loaded, &mut out)?,
-        Command::Minutes(args) => cli::minutes::run(args, &loaded, &mut out)?,
-        Command::Report(args) => cli::report::run(args, &loaded, &mut out)?,
-        Command::Show(args) => cli::show::run(args, &loaded, &mut out)?,
-        Command::Mods(args) => cli::mods::run(args, &loaded, &mut out)?,
-        Command::Meetings(args) => cli::meetings::run(args, &loaded, &mut out)?,
-        Command::People(args) => cli::people::run_people(args, &loaded, &mut out)?,
-        Command::Organisations(args) => cli::people::run_organisations(args, &loaded, &mut out)?,
+        Command::Completions(args) => cli::completions::run(args, &mut Cli::command(), &mut out)?,
+        Command::Man(args) => cli::man::run(args, Cli::command(), &mut out)?,
+        Command::Schema(args) => cli::schema::run(args, &mut out)?,
+        Command::Validate(args) => cli::validate::run(args, records, &mut out)?,
+        Command::Actions(args) => cli::actions::run(args, &cli::load(records)?, &mut out)?,
+        Command::Minutes(args) => cli::minutes::run(args, &cli::load(records)?, &mut out)?,
+        Command::Report(args) => cli::report::run(args, &cli::load(records)?, &mut out)?,
+        Command::Show(args) => cli::show::run(args, &cli::load(records)?, &mut out)?,
+        Command::Mods(args) => cli::mods::run(args, &cli::load(records)?, &mut out)?,
+        Command::Meetings(args) => cli::meetings::run(args, &cli::load(records)?, &mut out)?,
+        Command::People(args) => cli::people::run_people(args, &cli::load(records)?, &mut out)?,
+        Command::Organisations(args) => {
+            cli::people::run_organisations(args, &cli::load(records)?, &mut out)?
+        }
     };
     out.flush()?;
     Ok(code)

@@ -11,8 +11,13 @@
 //! misspelled field is a finding rather than silently ignored data.
 //!
 //! Field-by-field documentation with examples lives in `docs/records.md`.
+//!
+//! Every struct also derives [`JsonSchema`], so `tsc schema` emits the
+//! JSON Schema editors use; `#[schemars(with = "T")]` describes a
+//! `Spanned<T>` field as the plain `T` written in the file.
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -24,27 +29,39 @@ pub type Sp<T> = Spanned<T>;
 /// Source: the minutes' title block ("Meeting TSC_07_1606, 16th June 2016,
 /// 10:00 – 16:00, 8 Fenchurch Place ..."), the attendee and apologies
 /// tables, and the numbered agenda items.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// Meeting ID, for example `TSC_07_1606` (meeting 7, held in 2016-06).
     /// Must match the file name and the `meeting` ID pattern in `tsc.yaml`.
+    #[schemars(with = "String")]
     pub id: Sp<String>,
     /// The meeting's sequence number (7 for TSC_07_1606).
+    #[schemars(with = "u32")]
     pub number: Sp<u32>,
     /// The day the meeting was held.
+    #[schemars(with = "NaiveDate")]
     pub date: Sp<NaiveDate>,
     /// Start time, local to the meeting, as `HH:MM`.
     #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        regex(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    )]
     pub start: Option<Sp<String>>,
     /// End time, local to the meeting, as `HH:MM`.
     #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        regex(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    )]
     pub end: Option<Sp<String>>,
     /// Where the meeting was held (free text address).
     #[serde(default)]
     pub location: Option<String>,
     /// Status of the minutes, from `vocabularies.meeting_statuses`
     /// (`draft` or `final` by default).
+    #[schemars(with = "String")]
     pub status: Sp<String>,
     /// Who attended, in the order of the minutes.
     #[serde(default)]
@@ -61,20 +78,24 @@ pub struct Meeting {
 ///
 /// Members of the committee sit for a constituency (Large Suppliers, ...);
 /// other participants represent an organisation (DCC, SECAS, ...).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
     /// Person ID from `people.yaml`.
+    #[schemars(with = "String")]
     pub person: Sp<String>,
     /// `member` or `participant`, from `vocabularies.attendee_categories`.
+    #[schemars(with = "String")]
     pub category: Sp<String>,
     /// For members: the constituency they sit for, from
     /// `vocabularies.constituencies`.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub constituency: Option<Sp<String>>,
     /// For other participants: the organisation they represent
     /// (organisation ID from `organisations.yaml`).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub representing: Option<Sp<String>>,
     /// The capacity in which an organisation is represented, as written in
     /// the minutes (for example `Secretary of State` for DECC).
@@ -82,9 +103,11 @@ pub struct Attendance {
     pub capacity: Option<String>,
     /// Meeting role, from `vocabularies.roles` (`chair`, `meeting-secretary`).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub role: Option<Sp<String>>,
     /// The member this person stands in for ("alternate to ..."): a person ID.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub alternate_for: Option<Sp<String>>,
     /// `true` when the minutes mark the attendance "(part)".
     #[serde(default)]
@@ -92,15 +115,17 @@ pub struct Attendance {
 }
 
 /// One numbered agenda item of a meeting.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     /// The item's number in the minutes (1-based).
+    #[schemars(with = "u32")]
     pub number: Sp<u32>,
     /// The item's heading, for example `TSC Risk Register`.
     pub title: String,
     /// Who presented the item: organisation or person ID.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub presented_by: Option<Sp<String>>,
     /// The discussion, in the minutes' words or a faithful summary.
     #[serde(default)]
@@ -114,9 +139,11 @@ pub struct AgendaItem {
     /// Modification proposals mentioned in the item (IDs), other than
     /// those in `assessments`.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub modifications: Vec<Sp<String>>,
     /// Principles the item dealt with (principle numbers).
     #[serde(default)]
+    #[schemars(with = "Vec<u32>")]
     pub principles: Vec<Sp<u32>>,
     /// The committee's assessment of modification proposals (the table in
     /// the "Modification Development Update" item).
@@ -129,7 +156,7 @@ pub struct AgendaItem {
 }
 
 /// A paper tabled under an agenda item.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Paper {
     /// The paper's title as the minutes describe it.
@@ -140,10 +167,11 @@ pub struct Paper {
 }
 
 /// One decision: a verb from `vocabularies.decision_verbs` and its object.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     /// `NOTED`, `APPROVED`, `AGREED` or `CONSIDERED` by default.
+    #[schemars(with = "String")]
     pub verb: Sp<String>,
     /// What was noted, approved, ...: the rest of the minutes' sentence.
     pub text: String,
@@ -153,7 +181,7 @@ pub struct Decision {
 ///
 /// Validation never resolves it; it exists so that records can mention
 /// earlier meetings or outside documents without a broken reference.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExternalReference {
     /// What is referred to, for example `TSC meeting, May 2016`.
@@ -165,10 +193,11 @@ pub struct ExternalReference {
 
 /// The committee's view of one modification proposal at one meeting: a row
 /// of the minutes' assessment table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// Modification proposal ID.
+    #[schemars(with = "String")]
     pub modification: Sp<String>,
     /// The "Impact" columns.
     #[serde(default)]
@@ -176,6 +205,7 @@ pub struct Assessment {
     /// "EC Notification requirement", from `vocabularies.ec_notification`
     /// (`yes`, `potential`, `no`); absent when the minutes leave it blank.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub ec_notification: Option<Sp<String>>,
     /// The "Notes/Concerns" column's narrative.
     #[serde(default)]
@@ -184,28 +214,33 @@ pub struct Assessment {
     #[serde(default)]
     pub concerns: Vec<String>,
     /// "Interest Level", from `vocabularies.interest_levels`.
+    #[schemars(with = "String")]
     pub interest: Sp<String>,
     /// Principles the committee said the proposal does not align with.
     #[serde(default)]
+    #[schemars(with = "Vec<u32>")]
     pub misaligned_principles: Vec<Sp<u32>>,
     /// Proposals the committee will consider together with this one.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub considered_with: Vec<Sp<String>>,
 }
 
 /// The "Impact" columns of the assessment table. `None` means the minutes
 /// leave the cell blank.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Impact {
     /// Technical impact (`true` for "Yes").
     #[serde(default)]
+    #[schemars(with = "Option<bool>")]
     pub technical: Option<Sp<bool>>,
     /// Qualifier of the technical impact, for example `DUIS / GBCS / SMETS`.
     #[serde(default)]
     pub technical_note: Option<String>,
     /// Business impact (`true` for "Yes").
     #[serde(default)]
+    #[schemars(with = "Option<bool>")]
     pub business: Option<Sp<bool>>,
     /// Qualifier of the business impact, for example `Limited to DNOs`.
     #[serde(default)]
@@ -216,27 +251,34 @@ pub struct Impact {
 /// `actions/TSC07-01.yaml` for `TSC07/01`.
 ///
 /// Source: the "ACTION TSC07/01: SECAS to ..." lines of the minutes.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
     /// Action ID, for example `TSC07/01`.
+    #[schemars(with = "String")]
     pub id: Sp<String>,
     /// The meeting that raised the action.
+    #[schemars(with = "String")]
     pub meeting: Sp<String>,
     /// The number of the agenda item that raised it.
+    #[schemars(with = "u32")]
     pub agenda_item: Sp<u32>,
     /// Who must do it: an organisation ID or a person ID.
+    #[schemars(with = "String")]
     pub owner: Sp<String>,
     /// What must be done.
     pub text: String,
     /// The date by which it is due, if one was set.
     #[serde(default)]
+    #[schemars(with = "Option<NaiveDate>")]
     pub due: Option<Sp<NaiveDate>>,
     /// Current status, from `vocabularies.action_statuses`.
+    #[schemars(with = "String")]
     pub status: Sp<String>,
     /// The date the action was closed; required when the status is not an
     /// open one.
     #[serde(default)]
+    #[schemars(with = "Option<NaiveDate>")]
     pub closed: Option<Sp<NaiveDate>>,
     /// Progress reported since the action was raised, oldest first.
     #[serde(default)]
@@ -244,16 +286,19 @@ pub struct Action {
 }
 
 /// A progress update on an action.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActionUpdate {
     /// The day of the update.
+    #[schemars(with = "NaiveDate")]
     pub date: Sp<NaiveDate>,
     /// The meeting at which it was reported, if any.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub meeting: Option<Sp<String>>,
     /// The status after the update, from `vocabularies.action_statuses`.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub status: Option<Sp<String>>,
     /// What was reported.
     pub note: String,
@@ -263,22 +308,25 @@ pub struct ActionUpdate {
 ///
 /// Source: the first column of the assessment table (ID and title); the
 /// assessments themselves live in the meetings that made them.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Modification {
     /// Proposal ID, for example `SECMP0007`.
+    #[schemars(with = "String")]
     pub id: Sp<String>,
     /// The proposal's title.
     pub title: String,
     /// Where the proposal is in the modification process, from
     /// `vocabularies.modification_phases`.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub phase: Option<Sp<String>>,
     /// The working group developing it, if known (for example `WG2`).
     #[serde(default)]
     pub working_group: Option<String>,
     /// Related proposals (IDs). Relations should be listed on both sides.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub related: Vec<Sp<String>>,
     /// Free-text notes about the proposal itself.
     #[serde(default)]
@@ -286,7 +334,7 @@ pub struct Modification {
 }
 
 /// `people.yaml`: everyone the records name.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PeopleFile {
     /// The people, in any order.
@@ -294,20 +342,22 @@ pub struct PeopleFile {
 }
 
 /// A person named in the minutes.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Lower-case kebab ID, for example `julian-hughes`.
+    #[schemars(with = "String")]
     pub id: Sp<String>,
     /// Full name as written in the minutes.
     pub name: String,
     /// The organisation the person works for, if the minutes say.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub organisation: Option<Sp<String>>,
 }
 
 /// `organisations.yaml`: bodies that attend, present or own actions.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrganisationsFile {
     /// The organisations, in any order.
@@ -315,10 +365,11 @@ pub struct OrganisationsFile {
 }
 
 /// An organisation, for example SECAS or DCC.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     /// Short ID, usually the acronym used in the minutes (`SECAS`).
+    #[schemars(with = "String")]
     pub id: Sp<String>,
     /// Full name.
     pub name: String,
@@ -328,7 +379,7 @@ pub struct Organisation {
 }
 
 /// `principles.yaml`: the principles the committee assesses proposals by.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PrinciplesFile {
     /// The principles, by number.
@@ -339,22 +390,26 @@ pub struct PrinciplesFile {
 ///
 /// Source: agenda item 5 of TSC_07_1606 ("TSC Principles for Assessing
 /// Modification Proposals").
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Principle {
     /// The principle's number (1-based).
+    #[schemars(with = "u32")]
     pub number: Sp<u32>,
     /// The principle's wording, if the records hold it.
     #[serde(default)]
     pub text: Option<String>,
     /// `agreed`, `merged`, `retired` or `proposed`, from
     /// `vocabularies.principle_statuses`.
+    #[schemars(with = "String")]
     pub status: Sp<String>,
     /// For a merged principle: the number it was merged into.
     #[serde(default)]
+    #[schemars(with = "Option<u32>")]
     pub merged_into: Option<Sp<u32>>,
     /// The meeting at which the status was decided.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub decided_at: Option<Sp<String>>,
     /// Discussion recorded against the principle.
     #[serde(default)]

@@ -7,10 +7,11 @@
 //! the vocabularies.
 
 use regex::Regex;
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// The parsed contents of `tsc.yaml`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Settings {
     /// The committee's short and full name.
@@ -19,10 +20,14 @@ pub struct Settings {
     pub id_patterns: IdPatterns,
     /// The allowed values of every vocabulary field.
     pub vocabularies: Vocabularies,
+    /// Rules `tsc validate` does not report, by code (`W0601`) or name
+    /// (`related-not-reciprocal`); see `docs/rules.md`.
+    #[schemars(with = "Vec<String>")]
+    pub allow: Vec<serde_saphyr::Spanned<String>>,
 }
 
 /// Who the committee is.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Committee {
     /// Short name used in documents, for example `TSC`.
@@ -39,7 +44,7 @@ pub struct Committee {
 /// pattern may capture `meeting` (the raising meeting's number). Validation
 /// uses these captures to check that a meeting's ID agrees with its number
 /// and date, and that an action's ID agrees with the meeting that raised it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct IdPatterns {
     /// Meeting IDs; TSC default `^TSC_(?<number>[0-9]{2,})_(?<yy>[0-9]{2})(?<mm>[0-9]{2})$`.
@@ -51,7 +56,7 @@ pub struct IdPatterns {
 }
 
 /// One allowed value of a vocabulary, with its display label.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// The value written in records, for example `watching-brief`.
@@ -61,7 +66,7 @@ pub struct Term {
 }
 
 /// An action status and whether it counts as open.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActionStatus {
     /// The value written in records, for example `open`.
@@ -73,7 +78,7 @@ pub struct ActionStatus {
 }
 
 /// The allowed values of vocabulary fields.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Vocabularies {
     /// `Action.status` and `ActionUpdate.status`.

@@ -53,6 +53,8 @@ fn options() -> serde_saphyr::Options {
 /// rule: [`Code::YamlSyntax`], [`Code::DuplicateKey`],
 /// [`Code::LimitExceeded`], [`Code::UnknownField`], [`Code::MissingField`]
 /// or [`Code::InvalidValue`].
+// One finding per unparsable file: its size does not matter.
+#[allow(clippy::result_large_err)]
 pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Finding> {
     serde_saphyr::from_str_with_options(text, options()).map_err(|e| to_finding(&e, file))
 }
@@ -126,8 +128,21 @@ fn to_finding(error: &Error, file: &Path) -> Finding {
         ),
         _ => (Code::YamlSyntax, None),
     };
+    // serde's "unknown field `x`, expected one of ..." is long; the help
+    // line carries the suggestion or the list, and the key's end is known.
+    let (message, end) = match inner {
+        Error::SerdeUnknownField { field, .. } if position.line > 0 => (
+            format!("unknown field `{field}`"),
+            Some(Position {
+                line: position.line,
+                column: position.column + field.chars().count() as u64,
+            }),
+        ),
+        _ => (message, None),
+    };
     let mut finding = Finding::new(code, file, position, message);
     finding.help = help;
+    finding.end = end;
     finding
 }
 

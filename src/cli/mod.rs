@@ -11,6 +11,7 @@ pub mod mods;
 pub mod output;
 pub mod people;
 pub mod report;
+pub mod schema;
 pub mod show;
 pub mod validate;
 

@@ -1,43 +1,111 @@
 //! `tsc validate`.
 
 use std::io::Write;
+use std::path::Path;
 
-use clap::Args;
-use tsc::records::Loaded;
+use clap::{Args, ValueEnum};
+use tsc::diagnostics::{Format, SourceCache, render};
+use tsc::explain::explain;
+use tsc::finding::Code;
 use tsc::validate::validate;
 
 use super::{EXIT_FINDINGS, EXIT_OK};
 
 /// Arguments of `tsc validate`.
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  tsc validate\n  tsc validate --records examples/minimal")]
-pub struct ValidateArgs {}
+#[command(after_help = "\
+Examples:
+  tsc validate                              check ./records (or the nearest records/ above)
+  tsc validate --records examples/minimal   check another records directory
+  tsc validate --deny warnings              fail on warnings too (for CI)
+  tsc validate --format json | jq '.findings[] | .code'
+  tsc validate --format github              annotations in a GitHub Actions run
+  tsc validate --explain E0101              what rule E0101 checks and how to fix it
 
-/// Prints every finding and the one-line summary; returns 1 when there
-/// are errors.
-pub fn run(_args: &ValidateArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
-    let report = validate(loaded);
-    for finding in &report.findings {
-        writeln!(out, "{finding}")?;
+Exit status: 0 no errors (and no warnings with --deny warnings); 1 findings;
+2 usage or I/O error. The status is the same in every format.")]
+pub struct ValidateArgs {
+    /// How to print findings: `human` (rustc-style, the default), `json`
+    /// (one document; fields in docs/rules.md) or `github` (workflow
+    /// commands that annotate a pull request).
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
+    /// Colour in the human format: `auto` follows the terminal, NO_COLOR
+    /// and CLICOLOR_FORCE.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
+    /// `--deny warnings`: warnings make the exit status 1 as errors do.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<DenyArg>,
+    /// Print the catalogue entry of a rule (code like E0101 or name like
+    /// unknown-person) and exit; needs no records.
+    #[arg(long, value_name = "CODE")]
+    pub explain: Option<String>,
+}
+
+/// `--format`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    /// Diagnostics like a compiler's (rustc style).
+    Human,
+    /// One JSON document.
+    Json,
+    /// GitHub Actions workflow commands.
+    Github,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ColorArg {
+    /// Colour when writing to a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// `--deny`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DenyArg {
+    /// Treat warnings as errors for the exit status.
+    Warnings,
+}
+
+/// Prints the catalogue entry for `--explain`, or validates the records
+/// and prints every finding; returns 1 when the run fails.
+pub fn run(args: &ValidateArgs, records: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<u8> {
+    if let Some(name) = &args.explain {
+        let code = Code::parse(name).ok_or_else(|| {
+            let names = Code::ALL.iter().map(|c| c.code()).collect::<Vec<_>>();
+            anyhow::anyhow!(
+                "no rule `{name}`; rules are {} (see docs/rules.md)",
+                names.join(", ")
+            )
+        })?;
+        writeln!(out, "{}", explain(code).trim_end())?;
+        return Ok(EXIT_OK);
     }
-    let s = report.summary;
-    let errors = report.error_count();
-    let status = if errors == 0 {
-        "ok".to_owned()
-    } else {
-        format!("{errors} error{}", if errors == 1 { "" } else { "s" })
+    let loaded = super::load(records)?;
+    let report = validate(&loaded);
+    let format = match args.format {
+        FormatArg::Human => Format::Human,
+        FormatArg::Json => Format::Json,
+        FormatArg::Github => Format::Github,
     };
-    writeln!(
-        out,
-        "{status}: {} meeting{}, {} modification proposals, {} actions, {} people, \
-         {} organisations, {} principles",
-        s.meetings,
-        if s.meetings == 1 { "" } else { "s" },
-        s.modifications,
-        s.actions,
-        s.people,
-        s.organisations,
-        s.principles
-    )?;
-    Ok(if errors == 0 { EXIT_OK } else { EXIT_FINDINGS })
+    let styled = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+        }
+    };
+    let mut sources = SourceCache::new();
+    out.write_all(render(&report, format, &mut sources, styled).as_bytes())?;
+    let deny_warnings = matches!(args.deny, Some(DenyArg::Warnings));
+    Ok(if report.fails(deny_warnings) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
 }

@@ -45,7 +45,9 @@ pub fn copy_tree(from: &Path) -> (tempfile::TempDir, PathBuf) {
     (dir, to)
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies the tree `from` into `to`, creating `to` if needed and
+/// overwriting files that exist (so it also lays a tree over another).
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -70,4 +72,33 @@ pub fn edit(file: &Path, from: &str, to: &str) -> (usize, usize) {
     let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
     std::fs::write(file, text.replacen(from, to, 1)).unwrap();
     (line, column)
+}
+
+/// Asserts that `text` (human `tsc validate` output) holds the diagnostic
+/// `SEVERITY[CODE]: MESSAGE` immediately followed by `--> FILE:LINE:COLUMN`.
+pub fn assert_diagnostic(text: &str, title: &str, file: &Path, line: usize, column: usize) {
+    let arrow = format!("--> {}:{line}:{column}", file.display());
+    let lines: Vec<&str> = text.lines().collect();
+    let found = lines
+        .windows(2)
+        .any(|w| w[0] == title && w[1].trim_start() == arrow);
+    assert!(found, "expected\n{title}\n {arrow}\nin\n{text}");
+}
+
+/// A Python tool that `scripts/test.sh` installs (pre-commit,
+/// check-jsonschema): from `$TSC_PYTOOLS`, else `target/pytools/bin`.
+/// Panics with instructions when it is missing, so a missing tool fails
+/// the test rather than skipping it.
+pub fn pytool(name: &str) -> PathBuf {
+    let dir = std::env::var_os("TSC_PYTOOLS").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("target/pytools/bin"),
+        PathBuf::from,
+    );
+    let tool = dir.join(name);
+    assert!(
+        tool.exists(),
+        "{} is missing; run ./scripts/test.sh, which installs it",
+        tool.display()
+    );
+    tool
 }

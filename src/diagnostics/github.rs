@@ -1,0 +1,78 @@
+//! The GitHub Actions format: one workflow command per finding,
+//!
+//! ```text
+//! ::error file=records/actions/TSC07-02.yaml,line=5,col=8,endLine=5,endColumn=12,title=E0103 unknown-owner::unknown owner `SECSA`%0Ahelp: did you mean `SECAS`?
+//! ```
+//!
+//! then the summary line. `endColumn` is the column of the value's last
+//! character (inclusive). Values are escaped as the Actions toolkit
+//! (`@actions/core`) escapes them: in the message `%`, `\r`, `\n`; in
+//! properties also `:` and `,`.
+
+use super::{SourceCache, end_of, human::summary_line};
+use crate::finding::{Finding, Severity};
+use crate::validate::Report;
+
+/// Escapes a command's message (data) as `@actions/core` does.
+pub fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a command property's value as `@actions/core` does.
+pub fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn command(finding: &Finding, sources: &mut SourceCache) -> String {
+    let kind = match finding.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut properties = vec![("file", finding.file.display().to_string())];
+    if !finding.position.is_whole_file() {
+        properties.push(("line", finding.position.line.to_string()));
+        properties.push(("col", finding.position.column.to_string()));
+        if let Some(end) = end_of(finding, sources.get(&finding.file)) {
+            properties.push(("endLine", end.line.to_string()));
+            let last = end.column.saturating_sub(1).max(finding.position.column);
+            properties.push(("endColumn", last.to_string()));
+        }
+    }
+    properties.push(("title", finding.code.to_string()));
+    let properties = properties
+        .iter()
+        .map(|(k, v)| format!("{k}={}", escape_property(v)))
+        .collect::<Vec<_>>()
+        .join(",");
+    let mut message = finding.message.clone();
+    if let Some(help) = &finding.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    format!("::{kind} {properties}::{}", escape_data(&message))
+}
+
+/// One command per finding, then the summary line.
+pub fn render(report: &Report, sources: &mut SourceCache) -> String {
+    let mut out = String::new();
+    for finding in &report.findings {
+        out.push_str(&command(finding, sources));
+        out.push('\n');
+    }
+    out.push_str(&summary_line(report));
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_follows_the_actions_toolkit() {
+        assert_eq!(escape_data("50% a\r\nb: c, d"), "50%25 a%0D%0Ab: c, d");
+        assert_eq!(escape_property("C:\\x,y%\n"), "C%3A\\x%2Cy%25%0A");
+    }
+}

@@ -1,0 +1,182 @@
+//! The human format: each finding as rustc renders an error, then a
+//! one-line summary.
+//!
+//! ```text
+//! error[E0103]: unknown owner `SECSA`
+//!  --> records/actions/TSC07-02.yaml:5:8
+//!   |
+//! 5 | owner: SECSA
+//!   |        ^^^^^ unknown-owner
+//!   |
+//!   = help: did you mean `SECAS`?
+//! ```
+//!
+//! The primary label under the value is the rule's name; related places
+//! (the first definition of a duplicate ID, ...) get secondary labels, in
+//! the same snippet when they are in the same file.
+
+use std::path::Path;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
+use super::{SourceCache, byte_offset, end_of};
+use crate::finding::{Finding, Position, Related, Severity};
+use crate::validate::{Report, Summary};
+
+/// Width the renderer trims long source lines to.
+const WIDTH: usize = 80;
+
+/// Renders every finding of `report`, then the summary line.
+pub fn render(report: &Report, sources: &mut SourceCache, styled: bool) -> String {
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .term_width(WIDTH);
+    let mut out = String::new();
+    for finding in &report.findings {
+        out.push_str(&render_one(finding, sources, &renderer));
+        out.push_str("\n\n");
+    }
+    out.push_str(&summary_line(report));
+    out.push('\n');
+    out
+}
+
+/// One finding, rendered without a trailing newline.
+pub fn render_one(finding: &Finding, sources: &mut SourceCache, renderer: &Renderer) -> String {
+    // Read every file first so the snippets can borrow the texts.
+    let mut files: Vec<&Path> = vec![finding.file.as_path()];
+    files.extend(finding.related.iter().map(|r| r.file.as_path()));
+    for file in &files {
+        sources.get(file);
+    }
+    let level = match finding.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let title = level
+        .primary_title(finding.message.as_str())
+        .id(finding.code.code());
+    let texts: Vec<Option<String>> = files
+        .iter()
+        .map(|f| sources.get(f).map(str::to_owned))
+        .collect();
+    let primary_path = finding.file.display().to_string();
+    let mut group = Group::with_title(title);
+    let primary_text = texts[0].as_deref();
+    let primary_span =
+        primary_text.and_then(|t| span(t, finding.position, end_of(finding, Some(t))));
+    let mut notes = Vec::new();
+    match (primary_text, primary_span) {
+        (Some(text), Some(range)) => {
+            let mut snippet = Snippet::source(text).path(primary_path).annotation(
+                AnnotationKind::Primary
+                    .span(range)
+                    .label(finding.code.name()),
+            );
+            let mut others = Vec::new();
+            for (related, text) in finding.related.iter().zip(&texts[1..]) {
+                let range = text
+                    .as_deref()
+                    .and_then(|t| span(t, related.position, None));
+                match range {
+                    Some(range) if related.file == finding.file => {
+                        snippet = snippet.annotation(
+                            AnnotationKind::Context
+                                .span(range)
+                                .label(related.label.as_str()),
+                        );
+                    }
+                    Some(range) => others.push((related, text.as_deref().unwrap_or(""), range)),
+                    None => notes.push(note(related)),
+                }
+            }
+            group = group.element(snippet);
+            for (related, text, range) in others {
+                group = group.element(
+                    Snippet::source(text)
+                        .path(related.file.display().to_string())
+                        .annotation(
+                            AnnotationKind::Context
+                                .span(range)
+                                .label(related.label.as_str()),
+                        ),
+                );
+            }
+        }
+        _ => {
+            let mut origin = Origin::path(primary_path);
+            if !finding.position.is_whole_file() {
+                origin = origin
+                    .line(finding.position.line as usize)
+                    .char_column(finding.position.column as usize);
+            }
+            group = group.element(origin);
+            notes.extend(finding.related.iter().map(note));
+        }
+    }
+    for n in notes {
+        group = group.element(Level::NOTE.message(n));
+    }
+    if let Some(help) = &finding.help {
+        group = group.element(Level::HELP.message(help.as_str()));
+    }
+    renderer.render(&[group])
+}
+
+fn note(related: &Related) -> String {
+    if related.position.is_whole_file() {
+        format!("{}: {}", related.label, related.file.display())
+    } else {
+        format!(
+            "{}: {}:{}:{}",
+            related.label,
+            related.file.display(),
+            related.position.line,
+            related.position.column
+        )
+    }
+}
+
+/// The byte range from `start` to `end` (or to the end of the token at
+/// `start`), when `start` is in `text`.
+fn span(text: &str, start: Position, end: Option<Position>) -> Option<std::ops::Range<usize>> {
+    let from = byte_offset(text, start)?;
+    let end = end.or_else(|| {
+        let probe = Finding::new(crate::finding::Code::Io, "", start, "");
+        end_of(&probe, Some(text))
+    })?;
+    let to = byte_offset(text, end).unwrap_or(from).max(from);
+    Some(from..to.max(from + usize::from(from < text.len())))
+}
+
+/// `2 errors: 1 meeting, 16 modification proposals, ...`, or `ok: ...`;
+/// warnings are counted after the errors (`ok, 1 warning: ...`).
+pub fn summary_line(report: &Report) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let errors = report.error_count();
+    let warnings = report.warning_count();
+    let mut status = if errors == 0 {
+        "ok".to_owned()
+    } else {
+        plural(errors, "error")
+    };
+    if warnings > 0 {
+        status = format!("{status}, {}", plural(warnings, "warning"));
+    }
+    let Summary {
+        meetings,
+        modifications,
+        actions,
+        people,
+        organisations,
+        principles,
+    } = report.summary;
+    format!(
+        "{status}: {}, {modifications} modification proposals, {actions} actions, \
+         {people} people, {organisations} organisations, {principles} principles",
+        plural(meetings, "meeting")
+    )
+}

@@ -1,0 +1,170 @@
+//! Rendering findings for people and machines.
+//!
+//! - [`human`]: rustc-style diagnostics (annotate-snippets): code, message,
+//!   `--> path:line:column`, the source line with the value underlined,
+//!   second labels at related places, and a `help:` line;
+//! - [`json`]: one JSON document with one stable object per finding
+//!   (documented in `docs/rules.md`, "Output formats");
+//! - [`github`]: GitHub Actions workflow commands (`::error file=...::...`).
+//!
+//! Every format reads the files a finding points at through a
+//! [`SourceCache`] (read-only), so that all three agree on where a value
+//! ends even when the finding itself only knows where it starts.
+
+pub mod github;
+pub mod human;
+pub mod json;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::finding::{Finding, Position};
+use crate::validate::Report;
+
+/// The output formats of `tsc validate --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// rustc-style diagnostics and a one-line summary (the default).
+    #[default]
+    Human,
+    /// One JSON document (see [`json`]).
+    Json,
+    /// GitHub Actions workflow commands (see [`github`]).
+    Github,
+}
+
+/// The text of the files findings point at, read on first use. A file
+/// that cannot be read as UTF-8 is remembered as absent; findings in it
+/// are then rendered without a source line.
+#[derive(Debug, Default)]
+pub struct SourceCache {
+    files: HashMap<PathBuf, Option<String>>,
+}
+
+impl SourceCache {
+    /// An empty cache.
+    pub fn new() -> SourceCache {
+        SourceCache::default()
+    }
+
+    /// Adds `text` as the contents of `file` (for tests and callers that
+    /// already hold the text).
+    pub fn insert(&mut self, file: impl Into<PathBuf>, text: impl Into<String>) {
+        self.files.insert(file.into(), Some(text.into()));
+    }
+
+    /// The text of `file`, read on first use.
+    pub fn get(&mut self, file: &Path) -> Option<&str> {
+        self.files
+            .entry(file.to_path_buf())
+            .or_insert_with(|| std::fs::read_to_string(file).ok())
+            .as_deref()
+    }
+}
+
+/// Renders `report` in `format`. `styled` adds ANSI colours to the human
+/// format (the other formats are never styled).
+pub fn render(report: &Report, format: Format, sources: &mut SourceCache, styled: bool) -> String {
+    match format {
+        Format::Human => human::render(report, sources, styled),
+        Format::Json => json::render(report, sources),
+        Format::Github => github::render(report, sources),
+    }
+}
+
+/// The byte offset of a 1-based `line` and character `column` in `text`,
+/// or `None` when the position is not in the text. A column past the end
+/// of the line is clamped to the line's end.
+pub fn byte_offset(text: &str, position: Position) -> Option<usize> {
+    if position.line == 0 {
+        return None;
+    }
+    let line_start = if position.line == 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(usize::try_from(position.line - 2).ok()?)?
+            .0
+            + 1
+    };
+    let line = text[line_start..].split('\n').next().unwrap_or("");
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let skip = usize::try_from(position.column.saturating_sub(1)).ok()?;
+    let within = line.char_indices().nth(skip).map_or(line.len(), |(i, _)| i);
+    Some(line_start + within)
+}
+
+/// Where the value a finding points at ends (exclusive): the finding's
+/// own `end` when it has one, else the end of the token at its position
+/// in `text` (up to whitespace, a `,` or `]`, or a `:` that ends a key),
+/// at least one character long. `None` for whole-file findings.
+pub fn end_of(finding: &Finding, text: Option<&str>) -> Option<Position> {
+    if let Some(end) = finding.end {
+        return Some(end);
+    }
+    let start = finding.position;
+    if start.is_whole_file() {
+        return None;
+    }
+    let Some(offset) = text.and_then(|t| byte_offset(t, start)) else {
+        return Some(Position {
+            line: start.line,
+            column: start.column + 1,
+        });
+    };
+    let rest = &text.unwrap_or("")[offset..];
+    let mut chars = 0u64;
+    let mut iter = rest.chars().peekable();
+    while let Some(c) = iter.next() {
+        let ends_key = c == ':' && iter.peek().is_none_or(|n| n.is_whitespace());
+        if c.is_whitespace() || c == ',' || c == ']' || ends_key {
+            break;
+        }
+        chars += 1;
+    }
+    Some(Position {
+        line: start.line,
+        column: start.column + chars.max(1),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Code;
+
+    #[test]
+    fn byte_offsets_count_characters_not_bytes() {
+        let text = "a: 1\nb: “x” y\n";
+        let at = byte_offset(text, Position { line: 2, column: 5 }).unwrap();
+        assert_eq!(&text[at..], "x” y\n");
+    }
+
+    #[test]
+    fn a_token_ends_before_a_key_colon_but_not_inside_a_time() {
+        let text = "id: x\nownr: SECAS\nstart: 10:00\n";
+        let key = Finding::new(
+            Code::UnknownField,
+            "f",
+            Position { line: 2, column: 1 },
+            "m",
+        );
+        assert_eq!(
+            end_of(&key, Some(text)),
+            Some(Position { line: 2, column: 5 })
+        );
+        let time = Finding::new(
+            Code::InvalidValue,
+            "f",
+            Position { line: 3, column: 8 },
+            "m",
+        );
+        assert_eq!(
+            end_of(&time, Some(text)),
+            Some(Position {
+                line: 3,
+                column: 13
+            })
+        );
+    }
+}

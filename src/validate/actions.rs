@@ -1,0 +1,133 @@
+//! Actions: ID, owner, status, the meeting and agenda item that raised
+//! them, and dates that cannot come before the day they were raised.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde_saphyr::Spanned;
+
+use super::{Checker, at};
+use crate::finding::{Code, Finding};
+use crate::model::{Action, Meeting};
+
+impl<'r> Checker<'r> {
+    pub(super) fn check_actions(&mut self) {
+        let r = self.records;
+        for a in &r.actions {
+            let file = a.file.as_path();
+            let action = &a.record;
+            let pattern = self.patterns.as_ref().map(|p| p.action.clone());
+            self.check_file_id(file, &action.id, pattern.as_ref(), "action");
+            self.party_ref(file, &action.owner, "owner");
+            self.check_action_statuses(file, action);
+            for update in &action.updates {
+                if let Some(m) = &update.meeting {
+                    self.meeting_ref(file, m);
+                }
+            }
+            if self.meeting_ref(file, &action.meeting) {
+                let meeting = &self.index.meetings[action.meeting.value.as_str()].record;
+                self.check_agenda_item(file, action, meeting);
+                self.check_action_id_agrees(file, action, meeting);
+                self.check_action_dates(file, action, meeting);
+            }
+        }
+    }
+
+    /// Status values come from the vocabulary; an action whose status is
+    /// not an open one must say when it was closed.
+    fn check_action_statuses(&mut self, file: &Path, action: &Action) {
+        let statuses = &self.records.settings.vocabularies.action_statuses;
+        let status_ids = statuses.iter().map(|s| s.id.as_str());
+        let all = std::iter::once(&action.status)
+            .chain(action.updates.iter().filter_map(|u| u.status.as_ref()));
+        for s in all {
+            if !statuses.iter().any(|t| t.id == s.value) {
+                self.unknown_term(
+                    file,
+                    s,
+                    status_ids.clone(),
+                    "action status",
+                    "action_statuses",
+                );
+            }
+        }
+        let known = statuses.iter().find(|s| s.id == action.status.value);
+        if known.is_some_and(|s| !s.open) && action.closed.is_none() {
+            self.push(
+                Finding::at_value(
+                    Code::MissingClosedDate,
+                    file,
+                    &action.status,
+                    format!(
+                        "action {} is `{}` but does not say when it was closed",
+                        action.id.value, action.status.value
+                    ),
+                )
+                .with_help("add `closed: YYYY-MM-DD`, the day the action was closed"),
+            );
+        }
+    }
+
+    fn check_agenda_item(&mut self, file: &Path, action: &Action, meeting: &Meeting) {
+        let n = action.agenda_item.value;
+        if meeting.agenda.iter().any(|i| i.number.value == n) {
+            return;
+        }
+        let numbers = meeting
+            .agenda
+            .iter()
+            .map(|i| i.number.value.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.push(
+            Finding::at_value(
+                Code::UnknownAgendaItem,
+                file,
+                &action.agenda_item,
+                format!("meeting {} has no agenda item {n}", meeting.id.value),
+            )
+            .with_help(format!("its agenda items are numbered {numbers}")),
+        );
+    }
+
+    /// Due date, closure and updates may not come before the day of the
+    /// meeting that raised the action.
+    fn check_action_dates(&mut self, file: &Path, action: &Action, meeting: &Meeting) {
+        let raised = meeting.date.value;
+        let early = |d: &Spanned<NaiveDate>| d.value < raised;
+        let raised_label = format!("raised at {} on {raised}", meeting.id.value);
+        if let Some(due) = action.due.as_ref().filter(|d| early(d)) {
+            self.push(
+                Finding::at_value(
+                    Code::DueBeforeRaised,
+                    file,
+                    due,
+                    format!(
+                        "action {} is due {} but was raised on {raised}",
+                        action.id.value, due.value
+                    ),
+                )
+                .with_related(file, at(&action.meeting), raised_label.clone())
+                .with_help("correct the due date, or the meeting that raised the action"),
+            );
+        }
+        let closed = action.closed.iter().map(|d| (d, "closed"));
+        let updates = action.updates.iter().map(|u| (&u.date, "updated"));
+        for (date, what) in closed.chain(updates).filter(|(d, _)| early(d)) {
+            self.push(
+                Finding::at_value(
+                    Code::DatedBeforeRaised,
+                    file,
+                    date,
+                    format!(
+                        "action {} is {what} on {} but was raised on {raised}",
+                        action.id.value, date.value
+                    ),
+                )
+                .with_related(file, at(&action.meeting), raised_label.clone())
+                .with_help("correct the date; an action cannot change before it is raised"),
+            );
+        }
+    }
+}

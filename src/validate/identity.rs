@@ -1,0 +1,217 @@
+//! IDs: defined once, usable as file names, matching their file name and
+//! the patterns in `tsc.yaml`, and agreeing with the record's own fields.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::Datelike;
+use serde_saphyr::Spanned;
+
+use super::{Checker, at};
+use crate::finding::{Code, Finding};
+use crate::ids;
+use crate::model::{Action, Meeting};
+use crate::records::Located;
+
+/// Maps each record's key to the record that first defines it, reporting
+/// every later definition as a duplicate with a second label at the first.
+fn unique<'a, T, K, V: 'a>(
+    findings: &mut Vec<Finding>,
+    what: &str,
+    records: &'a [Located<T>],
+    key: impl Fn(&'a T) -> (K, &'a Spanned<V>),
+) -> HashMap<K, &'a Located<T>>
+where
+    K: std::hash::Hash + Eq + std::fmt::Display + Copy,
+{
+    let mut map: HashMap<K, &'a Located<T>> = HashMap::new();
+    for located in records {
+        let (k, value) = key(&located.record);
+        if let Some(first) = map.get(&k) {
+            let (_, first_value) = key(&first.record);
+            findings.push(
+                Finding::at_value(
+                    Code::DuplicateId,
+                    &located.file,
+                    value,
+                    format!("{what} `{k}` is defined more than once"),
+                )
+                .with_related(&first.file, at(first_value), "first defined here")
+                .with_help(format!(
+                    "it is also defined in {}; keep one definition and rename or remove the other",
+                    first.file.display()
+                )),
+            );
+        } else {
+            map.insert(k, located);
+        }
+    }
+    map
+}
+
+impl<'r> Checker<'r> {
+    /// Indexes every ID, reporting duplicates.
+    pub(super) fn build_index(&mut self) {
+        let r = self.records;
+        let f = &mut self.findings;
+        let index = &mut self.index;
+        index.people = unique(f, "person", &r.people, |p| (p.id.value.as_str(), &p.id));
+        index.organisations = unique(f, "organisation", &r.organisations, |o| {
+            (o.id.value.as_str(), &o.id)
+        });
+        for o in &r.organisations {
+            let id = o.record.id.value.as_str();
+            if let Some(person) = index.people.get(id) {
+                f.push(
+                    Finding::at_value(
+                        Code::DuplicateId,
+                        &o.file,
+                        &o.record.id,
+                        format!("`{id}` is both an organisation and a person, so an owner `{id}` is ambiguous"),
+                    )
+                    .with_related(&person.file, at(&person.record.id), "the person")
+                    .with_help(format!("rename the person in {} or the organisation", person.file.display())),
+                );
+            }
+        }
+        index.meetings = unique(f, "meeting", &r.meetings, |m| (m.id.value.as_str(), &m.id));
+        index.modifications = unique(f, "modification proposal", &r.modifications, |m| {
+            (m.id.value.as_str(), &m.id)
+        });
+        index.principles = unique(f, "principle", &r.principles, |p| {
+            (p.number.value, &p.number)
+        });
+        unique(f, "action", &r.actions, |a| (a.id.value.as_str(), &a.id));
+    }
+
+    /// Checks that a per-file record's `id` matches its file name and the
+    /// ID pattern.
+    pub(super) fn check_file_id(
+        &mut self,
+        file: &Path,
+        id: &Spanned<String>,
+        pattern: Option<&regex::Regex>,
+        kind: &str,
+    ) {
+        let value = id.value.as_str();
+        if !ids::is_safe_for_file_name(value) {
+            self.push(
+                Finding::at_value(Code::IdPattern, file, id, format!("{kind} ID `{value}` cannot be used as a file name"))
+                    .with_help("IDs may not be empty, start with `.`, or contain `..`, `\\` or control characters"),
+            );
+            return;
+        }
+        let expected = ids::file_stem_for(value);
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if stem != expected {
+            self.push(
+                Finding::at_value(
+                    Code::IdFileMismatch,
+                    file,
+                    id,
+                    format!("{kind} ID `{value}` does not match the file name `{stem}`"),
+                )
+                .with_help(format!(
+                    "rename the file to `{expected}.yaml`, or correct the `id`"
+                )),
+            );
+        }
+        if let Some(re) = pattern
+            && !re.is_match(value)
+        {
+            self.push(
+                Finding::at_value(
+                    Code::IdPattern,
+                    file,
+                    id,
+                    format!(
+                        "{kind} ID `{value}` does not match the pattern `{}`",
+                        re.as_str()
+                    ),
+                )
+                .with_help("correct the ID, or change `id_patterns` in tsc.yaml"),
+            );
+        }
+    }
+
+    /// A meeting ID's `number`, `yy` and `mm` captures must agree with the
+    /// meeting's `number` and `date` (TSC_07_1606: meeting 7, June 2016).
+    pub(super) fn check_meeting_id_agrees(&mut self, file: &Path, meeting: &Meeting) {
+        let Some(caps) = self
+            .patterns
+            .as_ref()
+            .and_then(|p| p.meeting.captures(&meeting.id.value))
+        else {
+            return;
+        };
+        let capture = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+        let id = &meeting.id.value;
+        let mut disagreements = Vec::new();
+        if let Some(n) = capture("number")
+            && n != meeting.number.value
+        {
+            disagreements.push((
+                format!(
+                    "meeting ID `{id}` says meeting {n}, but `number` is {}",
+                    meeting.number.value
+                ),
+                at(&meeting.number),
+                "the meeting's number",
+            ));
+        }
+        let date = meeting.date.value;
+        let yy_differs = capture("yy").is_some_and(|yy| yy != date.year().rem_euclid(100) as u32);
+        let mm_differs = capture("mm").is_some_and(|mm| mm != date.month());
+        if yy_differs || mm_differs {
+            disagreements.push((
+                format!("meeting ID `{id}` does not agree with the meeting's date {date}"),
+                at(&meeting.date),
+                "the meeting's date",
+            ));
+        }
+        for (message, related_at, label) in disagreements {
+            self.push(
+                Finding::at_value(Code::MeetingIdMismatch, file, &meeting.id, message)
+                    .with_related(file, related_at, label)
+                    .with_help("correct the ID (and rename the file), or the number or date"),
+            );
+        }
+    }
+
+    /// An action ID's `meeting` capture must be the number of the meeting
+    /// that raised it (TSC07/01 is raised at meeting 7).
+    pub(super) fn check_action_id_agrees(
+        &mut self,
+        file: &Path,
+        action: &Action,
+        meeting: &Meeting,
+    ) {
+        let Some(n) = self
+            .patterns
+            .as_ref()
+            .and_then(|p| p.action.captures(&action.id.value))
+            .and_then(|c| c.name("meeting"))
+            .and_then(|m| m.as_str().parse::<u32>().ok())
+        else {
+            return;
+        };
+        if n != meeting.number.value {
+            self.push(
+                Finding::at_value(
+                    Code::ActionIdMismatch,
+                    file,
+                    &action.id,
+                    format!(
+                        "action ID `{}` belongs to meeting {n}, but it was raised at {} (meeting {})",
+                        action.id.value, meeting.id.value, meeting.number.value
+                    ),
+                )
+                .with_related(file, at(&action.meeting), "the meeting that raised it")
+                .with_help("number the action after the meeting that raised it, or correct `meeting`"),
+            );
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! Meetings: ID agreement, times, vocabulary, references, and who was
+//! there (nobody twice, nobody both attending and apologising, no
+//! alternate beside the member they stand in for, a chair who attended).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::{Checker, at};
+use crate::finding::{Code, Finding};
+use crate::model::{Attendance, Meeting};
+
+impl<'r> Checker<'r> {
+    pub(super) fn check_meetings(&mut self) {
+        let r = self.records;
+        for m in &r.meetings {
+            let file = m.file.as_path();
+            let meeting = &m.record;
+            let pattern = self.patterns.as_ref().map(|p| p.meeting.clone());
+            self.check_file_id(file, &meeting.id, pattern.as_ref(), "meeting");
+            self.check_meeting_id_agrees(file, meeting);
+            self.check_meeting_fields(file, meeting);
+            self.check_attendance(file, meeting);
+            self.check_agenda(file, meeting);
+        }
+    }
+
+    fn check_meeting_fields(&mut self, file: &Path, meeting: &Meeting) {
+        let vocab = &self.records.settings.vocabularies;
+        self.check_term(
+            file,
+            &meeting.status,
+            &vocab.meeting_statuses,
+            "meeting status",
+            "meeting_statuses",
+        );
+        for time in [&meeting.start, &meeting.end].into_iter().flatten() {
+            if chrono::NaiveTime::parse_from_str(&time.value, "%H:%M").is_err()
+                || time.value.len() != 5
+            {
+                self.push(
+                    Finding::at_value(
+                        Code::InvalidValue,
+                        file,
+                        time,
+                        format!("`{}` is not a time of day as HH:MM", time.value),
+                    )
+                    .with_help("write the time as a quoted 24-hour HH:MM, for example \"10:00\""),
+                );
+            }
+        }
+        for person in meeting.attendees.iter().chain(&meeting.apologies) {
+            self.person_ref(file, &person.person);
+            self.check_term(
+                file,
+                &person.category,
+                &vocab.attendee_categories,
+                "attendee category",
+                "attendee_categories",
+            );
+            if let Some(c) = &person.constituency {
+                self.check_term(
+                    file,
+                    c,
+                    &vocab.constituencies,
+                    "constituency",
+                    "constituencies",
+                );
+            }
+            if let Some(org) = &person.representing {
+                self.organisation_ref(file, org);
+            }
+            if let Some(role) = &person.role {
+                self.check_term(file, role, &vocab.roles, "role", "roles");
+            }
+            if let Some(alt) = &person.alternate_for {
+                self.person_ref(file, alt);
+            }
+        }
+    }
+
+    /// Reports every entry of `list` whose person already appeared earlier
+    /// in it, and returns the first entry of each person.
+    fn first_entries<'m>(
+        &mut self,
+        file: &Path,
+        list: &'m [Attendance],
+        what: &str,
+    ) -> HashMap<&'m str, &'m Attendance> {
+        let mut first: HashMap<&str, &Attendance> = HashMap::new();
+        for entry in list {
+            let person = entry.person.value.as_str();
+            if let Some(earlier) = first.get(person) {
+                self.push(
+                    Finding::at_value(
+                        Code::DuplicateAttendee,
+                        file,
+                        &entry.person,
+                        format!("`{person}` is listed twice in the {what}"),
+                    )
+                    .with_related(file, at(&earlier.person), "first listed here")
+                    .with_help("remove one of the two entries"),
+                );
+            } else {
+                first.insert(person, entry);
+            }
+        }
+        first
+    }
+
+    fn check_attendance(&mut self, file: &Path, meeting: &Meeting) {
+        let attended = self.first_entries(file, &meeting.attendees, "attendees");
+        let apologised = self.first_entries(file, &meeting.apologies, "apologies");
+        for entry in &meeting.apologies {
+            let person = entry.person.value.as_str();
+            if let Some(attendance) = attended.get(person)
+                && std::ptr::eq(apologised[person], entry)
+            {
+                self.push(
+                    Finding::at_value(
+                        Code::AttendedAndApologised,
+                        file,
+                        &entry.person,
+                        format!("`{person}` both attended and sent apologies"),
+                    )
+                    .with_related(file, at(&attendance.person), "listed as attending here")
+                    .with_help("keep the person in `attendees` or in `apologies`, not both"),
+                );
+            }
+            if let Some(role) = entry.role.as_ref().filter(|r| r.value == "chair") {
+                self.push(
+                    Finding::at_value(
+                        Code::ChairNotAttending,
+                        file,
+                        role,
+                        format!("the chair `{person}` is listed under apologies"),
+                    )
+                    .with_help(
+                        "give `role: chair` to the attendee who chaired the meeting, \
+                         and remove it here",
+                    ),
+                );
+            }
+        }
+        for entry in &meeting.attendees {
+            let Some(member) = &entry.alternate_for else {
+                continue;
+            };
+            if let Some(present) = attended.get(member.value.as_str()) {
+                self.push(
+                    Finding::at_value(
+                        Code::AlternateWithMember,
+                        file,
+                        member,
+                        format!(
+                            "`{}` attended as alternate for `{}`, who attended too",
+                            entry.person.value, member.value
+                        ),
+                    )
+                    .with_related(file, at(&present.person), "the member attended here")
+                    .with_help("remove `alternate_for`, or move the member to `apologies`"),
+                );
+            }
+        }
+    }
+
+    fn check_agenda(&mut self, file: &Path, meeting: &Meeting) {
+        let vocab = &self.records.settings.vocabularies;
+        let on = Some(meeting.date.value);
+        for item in &meeting.agenda {
+            if let Some(p) = &item.presented_by {
+                self.party_ref(file, p, "presenter");
+            }
+            for d in &item.decisions {
+                if !vocab.decision_verbs.contains(&d.verb.value) {
+                    let allowed = vocab.decision_verbs.iter().map(String::as_str);
+                    self.unknown_term(file, &d.verb, allowed, "decision verb", "decision_verbs");
+                }
+            }
+            for id in &item.modifications {
+                self.modification_ref(file, id);
+            }
+            for n in &item.principles {
+                self.principle_ref(file, n, on);
+            }
+            for a in &item.assessments {
+                self.modification_ref(file, &a.modification);
+                self.check_term(
+                    file,
+                    &a.interest,
+                    &vocab.interest_levels,
+                    "interest level",
+                    "interest_levels",
+                );
+                if let Some(ec) = &a.ec_notification {
+                    self.check_term(
+                        file,
+                        ec,
+                        &vocab.ec_notification,
+                        "EC notification value",
+                        "ec_notification",
+                    );
+                }
+                for n in &a.misaligned_principles {
+                    self.principle_ref(file, n, on);
+                }
+                for id in &a.considered_with {
+                    self.modification_ref(file, id);
+                }
+            }
+        }
+    }
+}

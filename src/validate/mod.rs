@@ -1,0 +1,271 @@
+//! Cross-record checks, one module per concern:
+//!
+//! - [`identity`]: unique IDs, IDs that match file names and patterns, and
+//!   IDs that agree with the record's own fields (meeting number and date,
+//!   the meeting that raised an action);
+//! - [`references`]: references that resolve, with "did you mean";
+//! - [`meetings`]: attendance (twice listed, attending and apologising,
+//!   alternates beside their member, an absent chair) and vocabulary;
+//! - [`actions`]: dates against the day the action was raised, and rules
+//!   that depend on an action's status;
+//! - [`registers`]: `people.yaml`, `organisations.yaml`, `principles.yaml`
+//!   and modification proposals (relations listed on both sides).
+//!
+//! [`validate`] never stops at the first problem: it returns every finding
+//! in the stable order of [`crate::finding::sort_findings`], without the
+//! rules that `tsc.yaml` allows. Every rule is documented in `docs/rules.md`.
+
+mod actions;
+mod identity;
+mod meetings;
+mod references;
+mod registers;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use serde_saphyr::Spanned;
+
+use crate::finding::{Code, Finding, Position, Severity, sort_findings};
+use crate::model::{Meeting, Modification, Organisation, Person, Principle};
+use crate::records::{Loaded, Located, Records};
+use crate::settings::{CompiledPatterns, Term};
+use crate::suggest;
+
+/// Counts of what was validated, for the one-line summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Summary {
+    /// Meeting records.
+    pub meetings: usize,
+    /// Modification proposal records.
+    pub modifications: usize,
+    /// Action records.
+    pub actions: usize,
+    /// Entries of `people.yaml`.
+    pub people: usize,
+    /// Entries of `organisations.yaml`.
+    pub organisations: usize,
+    /// Entries of `principles.yaml`.
+    pub principles: usize,
+}
+
+impl Summary {
+    /// Counts the records in `records`.
+    pub fn of(records: &Records) -> Summary {
+        Summary {
+            meetings: records.meetings.len(),
+            modifications: records.modifications.len(),
+            actions: records.actions.len(),
+            people: records.people.len(),
+            organisations: records.organisations.len(),
+            principles: records.principles.len(),
+        }
+    }
+}
+
+/// The outcome of validating a records tree.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Load findings and cross-reference findings, sorted, without the
+    /// rules that `tsc.yaml` allows.
+    pub findings: Vec<Finding>,
+    /// What was checked.
+    pub summary: Summary,
+}
+
+impl Report {
+    /// Number of findings with error severity.
+    pub fn error_count(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    /// Number of findings with warning severity.
+    pub fn warning_count(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    /// Whether the run fails: there are errors, or `deny_warnings` is set
+    /// and there are warnings.
+    pub fn fails(&self, deny_warnings: bool) -> bool {
+        self.error_count() > 0 || (deny_warnings && self.warning_count() > 0)
+    }
+}
+
+/// Validates what [`crate::records::load`] returned: keeps its findings,
+/// adds every cross-record finding, and drops the findings of rules listed
+/// under `allow` in `tsc.yaml`.
+pub fn validate(loaded: &Loaded) -> Report {
+    let mut findings = loaded.findings.clone();
+    findings.extend(check(&loaded.records));
+    let allowed = allowed_rules(&loaded.records, &mut findings);
+    findings.retain(|f| !allowed.contains(&f.code));
+    sort_findings(&mut findings);
+    Report {
+        findings,
+        summary: Summary::of(&loaded.records),
+    }
+}
+
+/// The rules named in `tsc.yaml`'s `allow` list; an entry that names no
+/// rule is reported (and [`Code::BadSettings`] itself cannot be allowed).
+fn allowed_rules(records: &Records, findings: &mut Vec<Finding>) -> HashSet<Code> {
+    let mut allowed = HashSet::new();
+    let file = settings_file(records);
+    for entry in &records.settings.allow {
+        match Code::parse(&entry.value) {
+            Some(Code::BadSettings) | None => {
+                let names = Code::ALL.iter().map(|c| c.name());
+                let help = match suggest::closest(&entry.value, names) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => "write a rule's code or name from docs/rules.md, \
+                             for example `W0601` or `related-not-reciprocal`"
+                        .to_owned(),
+                };
+                findings.push(
+                    Finding::at_value(
+                        Code::BadSettings,
+                        &file,
+                        entry,
+                        format!(
+                            "`allow` names no rule that can be allowed: `{}`",
+                            entry.value
+                        ),
+                    )
+                    .with_help(help),
+                );
+            }
+            Some(code) => {
+                allowed.insert(code);
+            }
+        }
+    }
+    allowed
+}
+
+fn settings_file(records: &Records) -> std::path::PathBuf {
+    records
+        .settings_file
+        .clone()
+        .unwrap_or_else(|| records.root.join("tsc.yaml"))
+}
+
+/// IDs of every kind, each with the record that first defines it.
+#[derive(Default)]
+struct Index<'r> {
+    people: HashMap<&'r str, &'r Located<Person>>,
+    organisations: HashMap<&'r str, &'r Located<Organisation>>,
+    meetings: HashMap<&'r str, &'r Located<Meeting>>,
+    modifications: HashMap<&'r str, &'r Located<Modification>>,
+    principles: HashMap<u32, &'r Located<Principle>>,
+}
+
+struct Checker<'r> {
+    records: &'r Records,
+    index: Index<'r>,
+    patterns: Option<CompiledPatterns>,
+    findings: Vec<Finding>,
+}
+
+/// Runs every cross-record check on `records` (unsorted, nothing allowed
+/// away; [`validate`] does both).
+pub fn check(records: &Records) -> Vec<Finding> {
+    let mut checker = Checker {
+        records,
+        index: Index::default(),
+        patterns: None,
+        findings: Vec::new(),
+    };
+    checker.compile_patterns();
+    checker.build_index();
+    checker.check_people_and_organisations();
+    checker.check_principles();
+    checker.check_modifications();
+    checker.check_meetings();
+    checker.check_actions();
+    checker.findings
+}
+
+fn at<T>(value: &Spanned<T>) -> Position {
+    Position::of(value)
+}
+
+impl<'r> Checker<'r> {
+    fn push(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+
+    fn compile_patterns(&mut self) {
+        match self.records.settings.id_patterns.compile() {
+            Ok(p) => self.patterns = Some(p),
+            Err((name, error)) => {
+                let file = settings_file(self.records);
+                self.push(
+                    Finding::new(
+                        Code::BadSettings,
+                        file,
+                        Position::default(),
+                        format!("id_patterns.{name} is not a valid regular expression: {error}"),
+                    )
+                    .with_help("fix the pattern; ID pattern checks are skipped until then"),
+                );
+            }
+        }
+    }
+
+    /// Reports `value` if it is not one of `terms`.
+    fn check_term(
+        &mut self,
+        file: &Path,
+        value: &Spanned<String>,
+        terms: &[Term],
+        field: &str,
+        vocabulary: &str,
+    ) {
+        let v = value.value.as_str();
+        if terms.iter().any(|t| t.id == v) {
+            return;
+        }
+        self.unknown_term(
+            file,
+            value,
+            terms.iter().map(|t| t.id.as_str()),
+            field,
+            vocabulary,
+        );
+    }
+
+    fn unknown_term<'a>(
+        &mut self,
+        file: &Path,
+        value: &Spanned<String>,
+        allowed: impl Iterator<Item = &'a str> + Clone,
+        field: &str,
+        vocabulary: &str,
+    ) {
+        let v = value.value.as_str();
+        let list: Vec<&str> = allowed.clone().collect();
+        let help = match suggest::closest(v, allowed) {
+            Some(best) => format!("did you mean `{best}`? allowed values: {}", list.join(", ")),
+            None => format!(
+                "allowed values: {} (set in tsc.yaml under vocabularies.{vocabulary})",
+                list.join(", ")
+            ),
+        };
+        self.push(
+            Finding::at_value(
+                Code::UnknownTerm,
+                file,
+                value,
+                format!("`{v}` is not an allowed {field}"),
+            )
+            .with_help(help),
+        );
+    }
+}

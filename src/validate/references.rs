@@ -1,0 +1,182 @@
+//! References that must resolve: people, organisations, owners and
+//! presenters, meetings, modification proposals and principles. Each
+//! unresolved reference gets "did you mean `X`?" when a known ID is close.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde_saphyr::Spanned;
+
+use super::{Checker, at};
+use crate::finding::{Code, Finding};
+use crate::suggest;
+
+impl<'r> Checker<'r> {
+    /// Reports an unresolved reference with a "did you mean" hint.
+    fn unresolved<'a>(
+        &mut self,
+        code: Code,
+        file: &Path,
+        value: &Spanned<String>,
+        what: &str,
+        known: impl Iterator<Item = &'a str>,
+        defined_in: &str,
+    ) {
+        let v = value.value.as_str();
+        let help = match suggest::closest(v, known) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("add `{v}` to {defined_in}, or correct the reference"),
+        };
+        self.push(
+            Finding::at_value(code, file, value, format!("unknown {what} `{v}`")).with_help(help),
+        );
+    }
+
+    pub(super) fn person_ref(&mut self, file: &Path, value: &Spanned<String>) {
+        if !self.index.people.contains_key(value.value.as_str()) {
+            let known: Vec<&str> = self.index.people.keys().copied().collect();
+            self.unresolved(
+                Code::UnknownPerson,
+                file,
+                value,
+                "person",
+                known.into_iter(),
+                "people.yaml",
+            );
+        }
+    }
+
+    pub(super) fn organisation_ref(&mut self, file: &Path, value: &Spanned<String>) {
+        if !self.index.organisations.contains_key(value.value.as_str()) {
+            let known: Vec<&str> = self.index.organisations.keys().copied().collect();
+            self.unresolved(
+                Code::UnknownOrganisation,
+                file,
+                value,
+                "organisation",
+                known.into_iter(),
+                "organisations.yaml",
+            );
+        }
+    }
+
+    /// An owner or presenter: a person or an organisation.
+    pub(super) fn party_ref(&mut self, file: &Path, value: &Spanned<String>, what: &str) {
+        let v = value.value.as_str();
+        if self.index.people.contains_key(v) || self.index.organisations.contains_key(v) {
+            return;
+        }
+        let known: Vec<&str> = self
+            .index
+            .people
+            .keys()
+            .chain(self.index.organisations.keys())
+            .copied()
+            .collect();
+        self.unresolved(
+            Code::UnknownOwner,
+            file,
+            value,
+            what,
+            known.into_iter(),
+            "people.yaml or organisations.yaml",
+        );
+    }
+
+    /// Whether `value` names a meeting record; reports it when not.
+    pub(super) fn meeting_ref(&mut self, file: &Path, value: &Spanned<String>) -> bool {
+        if self.index.meetings.contains_key(value.value.as_str()) {
+            return true;
+        }
+        let known: Vec<&str> = self.index.meetings.keys().copied().collect();
+        self.unresolved(
+            Code::UnknownMeeting,
+            file,
+            value,
+            "meeting",
+            known.into_iter(),
+            "meetings/ (as a meeting record)",
+        );
+        false
+    }
+
+    /// Whether `value` names a modification proposal; reports it when not.
+    pub(super) fn modification_ref(&mut self, file: &Path, value: &Spanned<String>) -> bool {
+        if self.index.modifications.contains_key(value.value.as_str()) {
+            return true;
+        }
+        let known: Vec<&str> = self.index.modifications.keys().copied().collect();
+        self.unresolved(
+            Code::UnknownModification,
+            file,
+            value,
+            "modification proposal",
+            known.into_iter(),
+            "modifications/ (as a modification record)",
+        );
+        false
+    }
+
+    /// A principle number. With `on`, the day of the meeting that refers
+    /// to it, a principle merged or retired at an earlier meeting (or with
+    /// no `decided_at`) gives a warning.
+    pub(super) fn principle_ref(
+        &mut self,
+        file: &Path,
+        value: &Spanned<u32>,
+        on: Option<NaiveDate>,
+    ) {
+        let n = value.value;
+        let Some(principle) = self.index.principles.get(&n).copied() else {
+            let mut known: Vec<u32> = self.index.principles.keys().copied().collect();
+            known.sort_unstable();
+            let list = known
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.push(
+                Finding::at_value(
+                    Code::UnknownPrinciple,
+                    file,
+                    value,
+                    format!("unknown principle {n}"),
+                )
+                .with_help(format!("principles.yaml defines: {list}")),
+            );
+            return;
+        };
+        let status = principle.record.status.value.as_str();
+        let Some(on) = on else { return };
+        if status != "merged" && status != "retired" {
+            return;
+        }
+        let decided = principle
+            .record
+            .decided_at
+            .as_ref()
+            .and_then(|m| self.index.meetings.get(m.value.as_str()))
+            .map(|m| m.record.date.value);
+        if decided.is_some_and(|d| d >= on) {
+            return;
+        }
+        let help = match &principle.record.merged_into {
+            Some(into) => format!("refer to principle {} instead", into.value),
+            None => "remove the reference, or refer to the principle that replaced it".to_owned(),
+        };
+        self.push(
+            Finding::at_value(
+                Code::SupersededPrinciple,
+                file,
+                value,
+                format!("principle {n} was {status} before this meeting"),
+            )
+            .with_related(
+                &principle.file,
+                at(&principle.record.status),
+                format!("principle {n} is {status} here"),
+            )
+            .with_help(help),
+        );
+    }
+}
