@@ -12,18 +12,10 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 
 use crate::ids::natural_cmp;
+use crate::lookup::Lookup;
 use crate::model::Action;
 use crate::records::Records;
-use crate::today::{is_overdue, local_today};
-
-/// Which actions to list. The default lists every action.
-///
-/// Kept for callers of [`action_rows`]; [`ActionQuery`] has every filter.
-#[derive(Debug, Clone, Default)]
-pub struct ActionFilter {
-    /// Only actions whose status counts as open in `tsc.yaml`.
-    pub open_only: bool,
-}
+use crate::today::is_overdue;
 
 /// The order of an action list.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -119,15 +111,13 @@ pub struct ActionRow<'r> {
 }
 
 impl<'r> ActionRow<'r> {
-    /// Flattens `action`, judging "overdue" against `today`.
-    pub fn of(action: &'r Action, records: &'r Records, today: NaiveDate) -> ActionRow<'r> {
+    /// Flattens `action`, judging "overdue" against `today`; the raising
+    /// meeting's date comes from `lookup`.
+    pub fn of(action: &'r Action, lookup: &Lookup<'r>, today: NaiveDate) -> ActionRow<'r> {
         let meeting_id = action.meeting.value.as_str();
-        let raised = records
-            .meetings
-            .iter()
-            .find(|m| m.record.id.value == meeting_id)
-            .map(|m| m.record.date.value);
-        let open = records
+        let raised = lookup.meeting_date(meeting_id);
+        let open = lookup
+            .records()
             .settings
             .vocabularies
             .is_open_status(&action.status.value);
@@ -157,10 +147,11 @@ pub fn by_due_then_id(a: &ActionRow<'_>, b: &ActionRow<'_>) -> Ordering {
 /// The actions that pass `query`, in the order it asks for. The same
 /// records and query always give the same order.
 pub fn query_actions<'r>(records: &'r Records, query: &ActionQuery) -> Vec<ActionRow<'r>> {
+    let lookup = Lookup::new(records);
     let mut rows: Vec<ActionRow<'r>> = records
         .actions
         .iter()
-        .map(|a| ActionRow::of(&a.record, records, query.today))
+        .map(|a| ActionRow::of(&a.record, &lookup, query.today))
         .filter(|row| query.admits(row))
         .collect();
     match query.sort {
@@ -170,20 +161,11 @@ pub fn query_actions<'r>(records: &'r Records, query: &ActionQuery) -> Vec<Actio
     rows
 }
 
-/// The actions that pass `filter`, in natural ID order (`TSC07/2` before
-/// `TSC07/10`, `TSC07/99` before `TSC08/01`). "Overdue" is judged against
-/// the local date.
-pub fn action_rows<'r>(records: &'r Records, filter: &ActionFilter) -> Vec<ActionRow<'r>> {
-    let query = ActionQuery {
-        open_only: filter.open_only,
-        ..ActionQuery::all(local_today())
-    };
-    query_actions(records, &query)
-}
-
-/// The action log as a [`crate::output::Listing`]. Keys: `id`, `owner`,
-/// `text`, `meeting` (raising meeting ID), `raised` (its date),
-/// `agenda_item`, `due`, `status`, `open`, `overdue`, `closed`.
+/// The action log as a [`crate::output::Listing`]. JSON and CSV keys:
+/// `id`, `owner`, `text`, `meeting` (raising meeting ID), `raised` (its
+/// date), `agenda_item`, `due`, `status`, `open`, `overdue`, `closed`.
+/// Tables show ID, owner, action, "Raised" (meeting ID and date in one
+/// cell), due date and status (with "overdue" under it when it is).
 pub fn listing(rows: &[ActionRow<'_>]) -> crate::output::Listing {
     use crate::output::{Listing, Value};
     let mut listing = Listing::new(&[
@@ -192,24 +174,46 @@ pub fn listing(rows: &[ActionRow<'_>]) -> crate::output::Listing {
         ("text", "Action"),
         ("meeting", "Raised at"),
         ("raised", "Raised on"),
+        ("raised_at", "Raised"),
         ("agenda_item", "Item"),
         ("due", "Due"),
         ("status", "Status"),
+        ("status_shown", "Status"),
         ("open", "Open"),
         ("overdue", "Overdue"),
         ("closed", "Closed"),
     ])
-    .machine_only(&["raised", "agenda_item", "open", "closed"]);
+    .machine_only(&[
+        "meeting",
+        "raised",
+        "agenda_item",
+        "status",
+        "open",
+        "overdue",
+        "closed",
+    ])
+    .human_only(&["raised_at", "status_shown"]);
     for row in rows {
+        let raised_at = match row.raised {
+            Some(date) => format!("{}\n{date}", row.meeting),
+            None => row.meeting.to_owned(),
+        };
+        let status_shown = if row.overdue {
+            format!("{}\noverdue", row.status)
+        } else {
+            row.status.to_owned()
+        };
         listing.push(vec![
             Value::Text(row.id.to_owned()),
             Value::Text(row.owner.to_owned()),
             Value::Text(row.text.to_owned()),
             Value::Text(row.meeting.to_owned()),
             Value::opt_date(row.raised),
+            Value::Text(raised_at),
             Value::Int(i64::from(row.agenda_item)),
             Value::opt_date(row.due),
             Value::Text(row.status.to_owned()),
+            Value::Text(status_shown),
             Value::Bool(row.open),
             Value::Bool(row.overdue),
             Value::opt_date(row.closed),

@@ -9,7 +9,7 @@
 //! - [`records::find_records_dir`] and [`records::load`] read a records
 //!   directory into [`records::Records`] plus load [`finding::Finding`]s.
 //! - [`validate::validate`] adds the cross-record checks.
-//! - [`actions::action_rows`] answers "which actions are open?", and
+//! - [`actions::query_actions`] answers "which actions are open?", and
 //!   [`table`] draws the answer.
 
 pub mod actions;

@@ -11,6 +11,8 @@
 
 use std::fmt::Write;
 
+use chrono::NaiveDate;
+
 use anyhow::bail;
 
 use crate::actions::ActionRow;
@@ -22,7 +24,6 @@ use crate::records::Records;
 use crate::register::{assessments_of, meetings_discussing};
 use crate::settings::Vocabularies;
 use crate::suggest::closest;
-use crate::today::local_today;
 
 fn heading(out: &mut String, text: &str) {
     let _ = writeln!(out, "{text}\n{}", "=".repeat(text.chars().count()));
@@ -120,9 +121,8 @@ fn show_modification(lookup: &Lookup<'_>, id: &str, out: &mut String) {
     }
 }
 
-fn show_action(lookup: &Lookup<'_>, action: &Action, out: &mut String) {
-    let records = lookup.records();
-    let row = ActionRow::of(action, records, local_today());
+fn show_action(lookup: &Lookup<'_>, action: &Action, today: NaiveDate, out: &mut String) {
+    let row = ActionRow::of(action, lookup, today);
     heading(out, &format!("Action {}", row.id));
     let _ = writeln!(out, "Owner: {}", lookup.name_of(row.owner));
     let _ = writeln!(out, "Action: {}", row.text.trim());
@@ -261,11 +261,12 @@ fn show_participant(lookup: &Lookup<'_>, p: &Participation<'_>, kind: &str, out:
 }
 
 /// The record with this ID (meeting, action, modification proposal,
-/// person or organisation) and its history, as plain text.
+/// person or organisation) and its history, as plain text. `today` decides
+/// whether an action is overdue (see [`crate::today`]).
 ///
 /// # Errors
 /// When no record has that ID; the message suggests the closest one.
-pub fn show(records: &Records, id: &str) -> anyhow::Result<String> {
+pub fn show(records: &Records, id: &str, today: NaiveDate) -> anyhow::Result<String> {
     let lookup = Lookup::new(records);
     let mut out = String::new();
     if lookup.modification(id).is_some() {
@@ -273,7 +274,7 @@ pub fn show(records: &Records, id: &str) -> anyhow::Result<String> {
     } else if let Some(meeting) = lookup.meeting(id) {
         show_meeting(&lookup, meeting, &mut out);
     } else if let Some(a) = records.actions.iter().find(|a| a.record.id.value == id) {
-        show_action(&lookup, &a.record, &mut out);
+        show_action(&lookup, &a.record, today, &mut out);
     } else if let Some(p) = people(records).into_iter().find(|p| p.id == id) {
         show_participant(&lookup, &p, "Person", &mut out);
     } else if let Some(o) = organisations(records).into_iter().find(|o| o.id == id) {

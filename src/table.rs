@@ -9,7 +9,6 @@
 
 use comfy_table::{Attribute, Cell, ColumnConstraint, ContentArrangement, Table, presets};
 
-use crate::actions::ActionRow;
 use crate::output::Listing;
 
 /// How to draw a table.
@@ -60,30 +59,8 @@ fn new_table(style: TableStyle, header: &[&str]) -> Table {
     table
 }
 
-/// The action log as a table: ID, owner, action text, the raising meeting
-/// and its date, due date and status.
-pub fn actions_table(rows: &[ActionRow<'_>], style: TableStyle) -> String {
-    let mut table = new_table(style, &["ID", "Owner", "Action", "Raised", "Due", "Status"]);
-    for row in rows {
-        let raised = match row.raised {
-            Some(date) => format!("{}\n{date}", row.meeting),
-            None => row.meeting.to_owned(),
-        };
-        let due = row.due.map_or_else(|| "-".to_owned(), |d| d.to_string());
-        table.add_row(vec![
-            row.id.to_owned(),
-            row.owner.to_owned(),
-            row.text.to_owned(),
-            raised,
-            due,
-            row.status.to_owned(),
-        ]);
-    }
-    table.to_string()
-}
-
 /// Columns whose values are never wrapped (IDs and dates).
-const UNWRAPPED: [&str; 4] = ["id", "date", "due", "meeting"];
+const UNWRAPPED: [&str; 6] = ["id", "date", "due", "meeting", "raised_at", "status_shown"];
 
 /// Any [`Listing`] as a table; missing values are `-`, lists are joined
 /// with `, `. ID and date columns keep their content width; text columns

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{copy_tree, edit, real_records, stdout, tsc};
-use tsc::actions::{ActionFilter, action_rows};
+use tsc::actions::{ActionQuery, query_actions};
 use tsc::finding::Code;
 use tsc::records::load;
 use tsc::validate::validate;
@@ -23,7 +23,11 @@ fn real_records_validate_cleanly_with_a_summary() {
 fn open_actions_are_the_four_from_the_minutes_all_owned_by_secas() {
     let loaded = load(&real_records()).unwrap();
     assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);
-    let rows = action_rows(&loaded.records, &ActionFilter { open_only: true });
+    let query = ActionQuery {
+        open_only: true,
+        ..ActionQuery::all(chrono::NaiveDate::from_ymd_opt(2016, 6, 17).unwrap())
+    };
+    let rows = query_actions(&loaded.records, &query);
     let ids: Vec<&str> = rows.iter().map(|r| r.id).collect();
     assert_eq!(ids, ["TSC07/01", "TSC07/02", "TSC07/03", "TSC07/04"]);
     assert!(rows.iter().all(|r| r.owner == "SECAS"));
@@ -60,6 +64,9 @@ fn actions_open_prints_a_table_that_fits_80_columns() {
         assert!(text.contains(id), "{id} missing from\n{text}");
     }
     assert!(text.contains("SECAS"));
+    // The raising meeting and its date share the "Raised" cell.
+    assert_eq!(text.matches("TSC_07_1606").count(), 4, "{text}");
+    assert_eq!(text.matches("2016-06-16").count(), 4, "{text}");
     for line in text.lines() {
         assert!(line.chars().count() <= 80, "line wider than 80: {line}");
     }

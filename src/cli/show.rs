@@ -6,6 +6,7 @@ use clap::Args;
 use tsc::records::Loaded;
 use tsc::show::show;
 
+use super::output::AsOfArgs;
 use super::{EXIT_OK, warn_if_invalid};
 
 /// Arguments of `tsc show`.
@@ -21,11 +22,17 @@ pub struct ShowArgs {
     /// The ID of a meeting, action, modification proposal, person or
     /// organisation.
     pub id: String,
+    #[command(flatten)]
+    pub as_of: AsOfArgs,
 }
 
 /// Prints one record and its history.
 pub fn run(args: &ShowArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
     warn_if_invalid(loaded);
-    write!(out, "{}", show(&loaded.records, &args.id)?)?;
+    write!(
+        out,
+        "{}",
+        show(&loaded.records, &args.id, args.as_of.today())?
+    )?;
     Ok(EXIT_OK)
 }

@@ -96,6 +96,10 @@ pub struct Listing {
     /// Keys of columns that JSON and CSV carry but tables, Markdown and
     /// HTML leave out to stay readable in 80 columns.
     pub machine_only: Vec<&'static str>,
+    /// Keys of columns that only tables, Markdown and HTML show: a
+    /// combination of machine columns made for reading (for example the
+    /// raising meeting and its date in one cell).
+    pub human_only: Vec<&'static str>,
 }
 
 impl Listing {
@@ -108,6 +112,7 @@ impl Listing {
                 .collect(),
             rows: Vec::new(),
             machine_only: Vec::new(),
+            human_only: Vec::new(),
         }
     }
 
@@ -117,12 +122,27 @@ impl Listing {
         self
     }
 
+    /// Marks columns as shown to people only (tables, Markdown, HTML).
+    pub fn human_only(mut self, keys: &[&'static str]) -> Listing {
+        self.human_only = keys.to_vec();
+        self
+    }
+
     /// The listing without its machine-only columns: what people read.
     pub fn human_view(&self) -> Listing {
+        self.without(&self.machine_only)
+    }
+
+    /// The listing without its human-only columns: what JSON and CSV carry.
+    pub fn machine_view(&self) -> Listing {
+        self.without(&self.human_only)
+    }
+
+    fn without(&self, dropped: &[&'static str]) -> Listing {
         let keep: Vec<bool> = self
             .columns
             .iter()
-            .map(|c| !self.machine_only.contains(&c.key))
+            .map(|c| !dropped.contains(&c.key))
             .collect();
         let pick = |cells: &[Value]| -> Vec<Value> {
             cells
@@ -142,6 +162,7 @@ impl Listing {
                 .collect(),
             rows: self.rows.iter().map(|r| pick(r)).collect(),
             machine_only: Vec::new(),
+            human_only: Vec::new(),
         }
     }
 
@@ -161,8 +182,8 @@ impl Listing {
 pub fn render(listing: &Listing, format: Format, style: TableStyle) -> String {
     let mut text = match format {
         Format::Table => listing_table(&listing.human_view(), style),
-        Format::Json => json::listing(listing),
-        Format::Csv => csv::listing(listing),
+        Format::Json => json::listing(&listing.machine_view()),
+        Format::Csv => csv::listing(&listing.machine_view()),
         Format::Markdown => markdown::listing(&listing.human_view()),
     };
     if !text.ends_with('\n') {
