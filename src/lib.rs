@@ -16,6 +16,7 @@ pub mod actions;
 pub mod finding;
 pub mod ids;
 pub mod model;
+pub mod processing;
 pub mod records;
 pub mod settings;
 pub mod suggest;
