@@ -326,6 +326,31 @@ fn a_directory_named_like_a_record_is_reported_and_not_entered() {
 
 #[cfg(unix)]
 #[test]
+fn a_named_pipe_named_like_a_record_is_reported_and_never_opened() {
+    let (_dir, root) = temp_tree(&[GOOD]);
+    let pipe = root.join("modifications/SECMP0102.yaml");
+    let made = Command::new("mkfifo").arg(&pipe).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo is not available; skipped");
+        return;
+    }
+    // Opening the pipe for reading would block for ever: the run finishing
+    // shows it was not opened.
+    check(
+        &root,
+        1,
+        &[(
+            "modifications/SECMP0102.yaml",
+            0,
+            0,
+            Code::NotAFile,
+            "named like a record file but not a regular file",
+        )],
+    );
+}
+
+#[cfg(unix)]
+#[test]
 fn a_symlink_loop_is_reported_not_followed() {
     let (_dir, root) = temp_tree(&[GOOD]);
     std::os::unix::fs::symlink("TSC01-01.yaml", root.join("actions/TSC01-01.yaml"))
