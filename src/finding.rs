@@ -77,6 +77,15 @@ codes! {
     LimitExceeded = ("E0004", "limit-exceeded", Error),
     /// A file in the records tree that is not a record of its folder's kind.
     StrayFile = ("E0005", "stray-file", Error),
+    /// A record of one kind in another kind's folder (a meeting in `actions/`).
+    WrongFolder = ("E0006", "wrong-folder", Error),
+    /// A record file that is empty, holds only comments, or only `null`.
+    EmptyFile = ("E0007", "empty-file", Error),
+    /// A symbolic link in the records tree; links are never followed.
+    Symlink = ("E0008", "symlink", Error),
+    /// Something named like a record file that is not a regular file (a
+    /// directory named `x.yaml`, a pipe, a device).
+    NotAFile = ("E0009", "not-a-file", Error),
     /// A value has the wrong type or cannot exist (a date like 2016-02-30).
     InvalidValue = ("E0010", "invalid-value", Error),
     /// A field the record kind does not have.

@@ -24,6 +24,7 @@ pub mod minutes;
 pub mod model;
 pub mod output;
 pub mod participation;
+pub mod processing;
 pub mod records;
 pub mod register;
 pub mod report;

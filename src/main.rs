@@ -86,12 +86,15 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(&cli) {
-        Ok(code) => ExitCode::from(code),
-        Err(error) => {
+    cli::internal_error::install_hook();
+    match std::panic::catch_unwind(|| run(&cli)) {
+        Ok(Ok(code)) => ExitCode::from(code),
+        Ok(Err(error)) => {
             eprintln!("tsc: error: {error:#}");
             ExitCode::from(cli::EXIT_USAGE)
         }
+        // The hook has already printed the one-line report.
+        Err(_) => ExitCode::from(cli::EXIT_USAGE),
     }
 }
 

@@ -17,10 +17,14 @@
 //! locks `.#x.yaml` and swap files `.x.yaml.swp`), names ending with `~`
 //! (editor backups), and files with any other extension (`README.md`).
 //! Symbolic links are never followed; each is reported. A YAML file
-//! anywhere else in the tree is reported as a stray file.
+//! anywhere else in the tree is reported as a stray file, and so is one
+//! whose extension is not lower case (`X.YAML`). An entry named like a
+//! YAML file that is not a regular file (a directory `x.yaml`) is
+//! reported and not entered.
 
 use std::ffi::OsStr;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -31,6 +35,7 @@ use crate::model::{
     Action, Meeting, Modification, Organisation, OrganisationsFile, PeopleFile, Person, Principle,
     PrinciplesFile,
 };
+use crate::processing;
 use crate::settings::Settings;
 use crate::yaml::{self, MAX_FILE_BYTES};
 
@@ -136,13 +141,22 @@ enum Kind {
     Modification,
 }
 
-/// Whether a file name is one the loader skips without a finding.
+/// Whether a file name is one the loader skips without a finding: hidden
+/// names (`.DS_Store`, `.git`, editor locks `.#x.yaml`, swap files
+/// `.x.yaml.swp`) and backups ending in `~`.
 fn is_ignored_name(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~')
 }
 
 fn is_yaml_name(name: &str) -> bool {
     name.ends_with(".yaml") || name.ends_with(".yml")
+}
+
+/// `X.YAML`, `x.Yml`: a record file name with the extension in the wrong
+/// case, which would otherwise be silently skipped.
+fn is_miscased_yaml_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    is_yaml_name(&lower) && !is_yaml_name(name)
 }
 
 /// Classifies `relative` (a path inside the records directory).
@@ -167,31 +181,41 @@ fn classify(relative: &Path) -> Option<Kind> {
     }
 }
 
+fn stray_finding(path: &Path) -> Finding {
+    Finding::new(
+        Code::StrayFile,
+        path,
+        Position::default(),
+        "YAML file outside the record folders; it is not read",
+    )
+    .with_help(
+        "move it into meetings/, actions/ or modifications/, \
+         or rename it if it is not a record",
+    )
+}
+
 /// Loads every record under `root`.
 ///
 /// Files are visited in path order. A file that cannot be read or parsed
 /// gives a finding and loading goes on with the next file; nothing under
-/// `root` is ever written.
+/// `root` is ever written, and nothing is followed or opened outside it:
+/// symbolic links give [`Code::Symlink`], and an entry with a record
+/// file's name that is not a regular file (a directory `x.yaml`, a pipe)
+/// gives [`Code::NotAFile`] and is not entered or opened.
 ///
 /// # Errors
 /// Only when `root` itself cannot be read (an I/O error, exit status 2).
 pub fn load(root: &Path) -> anyhow::Result<Loaded> {
     fs::read_dir(root)
         .with_context(|| format!("cannot read records directory {}", root.display()))?;
-    let mut loaded = Loaded {
-        records: Records {
-            root: root.to_path_buf(),
-            ..Records::default()
-        },
-        findings: Vec::new(),
-    };
+    let mut loaded = empty(root);
     let mut files: Vec<(PathBuf, Kind)> = Vec::new();
-    let walker = WalkDir::new(root)
+    let mut walker = WalkDir::new(root)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
@@ -203,100 +227,130 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
                 continue;
             }
         };
+        if entry.depth() == 0 {
+            continue;
+        }
         let path = entry.path();
         let name = entry.file_name().to_string_lossy();
         let relative = path.strip_prefix(root).unwrap_or(path);
-        if entry.path_is_symlink() {
-            loaded.findings.push(
-                Finding::new(
-                    Code::StrayFile,
-                    path,
-                    Position::default(),
-                    "symbolic link in the records tree; it was not followed",
-                )
-                .with_help("replace the link with the file itself, or remove it"),
-            );
+        let file_type = entry.file_type();
+        if file_type.is_symlink() {
+            loaded.findings.push(symlink_finding(root, path));
             continue;
         }
-        if !entry.file_type().is_file() || !is_yaml_name(&name) {
+        if !is_yaml_name(&name) {
+            if file_type.is_file() && is_miscased_yaml_name(&name) {
+                loaded.findings.push(
+                    Finding::new(
+                        Code::StrayFile,
+                        path,
+                        Position::default(),
+                        "file extension is not lower-case `.yaml`; it is not read",
+                    )
+                    .with_help("rename it to end in `.yaml`"),
+                );
+            }
+            continue;
+        }
+        if !file_type.is_file() {
+            let what = if file_type.is_dir() {
+                "a directory"
+            } else {
+                "not a regular file"
+            };
+            loaded.findings.push(
+                Finding::new(
+                    Code::NotAFile,
+                    path,
+                    Position::default(),
+                    format!("named like a record file but {what}; it is not read"),
+                )
+                .with_help("rename it so its name does not end in `.yaml` or `.yml`"),
+            );
+            if file_type.is_dir() {
+                walker.skip_current_dir();
+            }
             continue;
         }
         match classify(relative) {
             Some(kind) => files.push((path.to_path_buf(), kind)),
-            None => loaded.findings.push(
-                Finding::new(
-                    Code::StrayFile,
-                    path,
-                    Position::default(),
-                    "YAML file outside the record folders; it is not read",
-                )
-                .with_help(
-                    "move it into meetings/, actions/ or modifications/, \
-                     or rename it if it is not a record",
-                ),
-            ),
+            None => loaded.findings.push(stray_finding(path)),
         }
     }
     for (path, kind) in files {
-        read_one(&path, kind, &mut loaded);
+        let _working = processing::working_on(&path);
+        match read_bytes(&path) {
+            Ok(bytes) => parse_into(&path, kind, &bytes, &mut loaded),
+            Err(finding) => loaded.findings.push(*finding),
+        }
     }
     Ok(loaded)
 }
 
-/// Reads and parses one file into `loaded`.
-fn read_one(path: &Path, kind: Kind, loaded: &mut Loaded) {
-    let text = match read_text(path) {
-        Ok(text) => text,
-        Err(finding) => {
-            loaded.findings.push(*finding);
-            return;
+/// Loads records from memory as [`load`] would from a tree under `root`
+/// holding exactly `files` (paths relative to `root`, and their bytes):
+/// the same classification, limits, parsing and findings, without
+/// touching the file system. Used by the property tests and the fuzzer.
+pub fn load_in_memory(root: &Path, files: &[(PathBuf, Vec<u8>)]) -> Loaded {
+    let mut loaded = empty(root);
+    let mut sorted: Vec<&(PathBuf, Vec<u8>)> = files.iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    for (relative, bytes) in sorted {
+        let path = root.join(relative);
+        let name = relative
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        let hidden = relative
+            .components()
+            .any(|c| is_ignored_name(&c.as_os_str().to_string_lossy()));
+        if hidden || !is_yaml_name(&name) {
+            continue;
         }
-    };
-    let records = &mut loaded.records;
-    let file = path.to_path_buf();
-    let result = match kind {
-        Kind::Settings => yaml::parse::<Settings>(&text, path).map(|s| {
-            records.settings = s;
-            records.settings_file = Some(file);
-        }),
-        Kind::People => yaml::parse::<PeopleFile>(&text, path).map(|f| {
-            records
-                .people
-                .extend(f.people.into_iter().map(|record| Located {
-                    file: file.clone(),
-                    record,
-                }));
-        }),
-        Kind::Organisations => yaml::parse::<OrganisationsFile>(&text, path).map(|f| {
-            records
-                .organisations
-                .extend(f.organisations.into_iter().map(|record| Located {
-                    file: file.clone(),
-                    record,
-                }));
-        }),
-        Kind::Principles => yaml::parse::<PrinciplesFile>(&text, path).map(|f| {
-            records
-                .principles
-                .extend(f.principles.into_iter().map(|record| Located {
-                    file: file.clone(),
-                    record,
-                }));
-        }),
-        Kind::Meeting => yaml::parse::<Meeting>(&text, path)
-            .map(|record| records.meetings.push(Located { file, record })),
-        Kind::Action => yaml::parse::<Action>(&text, path)
-            .map(|record| records.actions.push(Located { file, record })),
-        Kind::Modification => yaml::parse::<Modification>(&text, path)
-            .map(|record| records.modifications.push(Located { file, record })),
-    };
-    if let Err(finding) = result {
-        loaded.findings.push(finding);
+        let _working = processing::working_on(&path);
+        match classify(relative) {
+            Some(kind) => parse_into(&path, kind, bytes, &mut loaded),
+            None => loaded.findings.push(stray_finding(&path)),
+        }
+    }
+    loaded
+}
+
+fn empty(root: &Path) -> Loaded {
+    Loaded {
+        records: Records {
+            root: root.to_path_buf(),
+            ..Records::default()
+        },
+        findings: Vec::new(),
     }
 }
 
-/// Reads a file as UTF-8 text, enforcing [`MAX_FILE_BYTES`].
-fn read_text(path: &Path) -> Result<String, Box<Finding>> {
+/// The finding for a symbolic link at `path`: it says where the link
+/// points, whether that is a loop or outside the records directory.
+fn symlink_finding(root: &Path, path: &Path) -> Finding {
+    let target = fs::read_link(path)
+        .map(|t| format!(" to `{}`", t.display()))
+        .unwrap_or_default();
+    let detail = match fs::canonicalize(path) {
+        Err(_) => "it is broken or part of a loop",
+        Ok(resolved) => match fs::canonicalize(root) {
+            Ok(root) if !resolved.starts_with(&root) => "it points outside the records directory",
+            _ => "it points inside the records directory",
+        },
+    };
+    Finding::new(
+        Code::Symlink,
+        path,
+        Position::default(),
+        format!("symbolic link{target}; {detail}, and links are never followed"),
+    )
+    .with_help("replace the link with the file itself, or remove it")
+}
+
+/// Reads at most [`MAX_FILE_BYTES`] + 1 bytes of a file, so an oversized
+/// (or growing) file is never read whole.
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Box<Finding>> {
     let io_finding = |e: std::io::Error| {
         Box::new(
             Finding::new(
@@ -308,21 +362,154 @@ fn read_text(path: &Path) -> Result<String, Box<Finding>> {
             .with_help("check that the file exists and is readable"),
         )
     };
-    let size = fs::metadata(path).map_err(io_finding)?.len();
+    let file = fs::File::open(path).map_err(io_finding)?;
+    let size = file.metadata().map_err(io_finding)?.len();
     if size > MAX_FILE_BYTES {
-        return Err(Box::new(
-            Finding::new(
-                Code::LimitExceeded,
-                path,
-                Position::default(),
-                format!("file is {size} bytes; record files may be at most {MAX_FILE_BYTES} bytes"),
-            )
-            .with_help("split the record, or move long text out of the records"),
-        ));
+        return Err(Box::new(too_big(path, size)));
     }
-    let bytes = fs::read(path).map_err(io_finding)?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_finding)?;
+    Ok(bytes)
+}
+
+fn too_big(path: &Path, size: u64) -> Finding {
+    Finding::new(
+        Code::LimitExceeded,
+        path,
+        Position::default(),
+        format!(
+            "file is {size} bytes; record files may be at most {MAX_FILE_BYTES} bytes (the limit)"
+        ),
+    )
+    .with_help("split the record, or move long text out of the records")
+}
+
+/// Checks and parses the bytes of one file into `loaded`.
+fn parse_into(path: &Path, kind: Kind, bytes: &[u8], loaded: &mut Loaded) {
+    processing::force_internal_error_if_asked(path);
+    let size = bytes.len() as u64;
+    if size > MAX_FILE_BYTES {
+        loaded.findings.push(too_big(path, size));
+        return;
+    }
+    let text = match decode(path, bytes) {
+        Ok(text) => text,
+        Err(finding) => {
+            loaded.findings.push(*finding);
+            return;
+        }
+    };
+    if let Err(finding) = parse_kind(kind, text, path, &mut loaded.records) {
+        // Only a file that is good YAML but has the wrong fields can be a
+        // record of another kind; this also keeps a file that hit a limit
+        // from being parsed again.
+        let schema = matches!(
+            finding.code,
+            Code::UnknownField | Code::MissingField | Code::InvalidValue
+        );
+        let moved = if schema {
+            wrong_folder(kind, text, path)
+        } else {
+            None
+        };
+        loaded.findings.push(moved.unwrap_or(*finding));
+    }
+}
+
+/// Parses `text` as a `kind` file and adds what it holds to `records`.
+fn parse_kind(
+    kind: Kind,
+    text: &str,
+    path: &Path,
+    records: &mut Records,
+) -> Result<(), Box<Finding>> {
+    let file = path.to_path_buf();
+    match kind {
+        Kind::Settings => yaml::parse::<Settings>(text, path).map(|s| {
+            records.settings = s;
+            records.settings_file = Some(file);
+        }),
+        Kind::People => yaml::parse::<PeopleFile>(text, path).map(|f| {
+            records
+                .people
+                .extend(f.people.into_iter().map(|record| Located {
+                    file: file.clone(),
+                    record,
+                }));
+        }),
+        Kind::Organisations => yaml::parse::<OrganisationsFile>(text, path).map(|f| {
+            records
+                .organisations
+                .extend(f.organisations.into_iter().map(|record| Located {
+                    file: file.clone(),
+                    record,
+                }));
+        }),
+        Kind::Principles => yaml::parse::<PrinciplesFile>(text, path).map(|f| {
+            records
+                .principles
+                .extend(f.principles.into_iter().map(|record| Located {
+                    file: file.clone(),
+                    record,
+                }));
+        }),
+        Kind::Meeting => yaml::parse::<Meeting>(text, path)
+            .map(|record| records.meetings.push(Located { file, record })),
+        Kind::Action => yaml::parse::<Action>(text, path)
+            .map(|record| records.actions.push(Located { file, record })),
+        Kind::Modification => yaml::parse::<Modification>(text, path)
+            .map(|record| records.modifications.push(Located { file, record })),
+    }
+}
+
+/// What each kind is called and where it belongs, for the wrong-folder
+/// finding.
+fn home(kind: Kind) -> (&'static str, &'static str) {
+    match kind {
+        Kind::Settings => ("committee settings", "tsc.yaml"),
+        Kind::People => ("a list of people", "people.yaml"),
+        Kind::Organisations => ("a list of organisations", "organisations.yaml"),
+        Kind::Principles => ("a list of principles", "principles.yaml"),
+        Kind::Meeting => ("a meeting record", "meetings/"),
+        Kind::Action => ("an action record", "actions/"),
+        Kind::Modification => ("a modification proposal record", "modifications/"),
+    }
+}
+
+/// When a file that failed to parse as `kind` is a valid record of
+/// another kind, the [`Code::WrongFolder`] finding saying so.
+fn wrong_folder(kind: Kind, text: &str, path: &Path) -> Option<Finding> {
+    const CANDIDATES: [Kind; 6] = [
+        Kind::Meeting,
+        Kind::Action,
+        Kind::Modification,
+        Kind::People,
+        Kind::Organisations,
+        Kind::Principles,
+    ];
+    let actual = CANDIDATES
+        .into_iter()
+        .filter(|k| *k != kind)
+        .find(|k| parse_kind(*k, text, path, &mut Records::default()).is_ok())?;
+    let (what, place) = home(actual);
+    let (expected, _) = home(kind);
+    Some(
+        Finding::new(
+            Code::WrongFolder,
+            path,
+            Position::default(),
+            format!("file holds {what} where {expected} belongs"),
+        )
+        .with_help(format!("move it to `{place}`")),
+    )
+}
+
+/// Decodes a file as UTF-8 text.
+fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Box<Finding>> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
         let prefix = String::from_utf8_lossy(valid);
         let line = prefix.matches('\n').count() as u64 + 1;
         let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
@@ -333,7 +520,7 @@ fn read_text(path: &Path) -> Result<String, Box<Finding>> {
                 Position { line, column },
                 format!(
                     "file is not valid UTF-8 (bad byte at offset {})",
-                    e.utf8_error().valid_up_to()
+                    e.valid_up_to()
                 ),
             )
             .with_help("save the file as UTF-8"),

@@ -8,7 +8,9 @@
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
+use serde::de::IgnoredAny;
 use serde_saphyr::Error;
+use serde_saphyr::budget::BudgetBreach;
 
 use crate::finding::{Code, Finding, Position};
 
@@ -16,15 +18,25 @@ use crate::finding::{Code, Finding, Position};
 /// as [`Code::LimitExceeded`] without being parsed.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
-/// Deepest nesting of mappings and sequences accepted in one file.
+/// Deepest nesting of mappings and sequences accepted in one file, block
+/// or flow style alike.
 pub const MAX_DEPTH: usize = 64;
 
 /// Most alias (`*name`) uses accepted in one file.
 pub const MAX_ALIASES: usize = 100;
 
+/// Most parser events that aliases may replay in one file: an alias to a
+/// list of ten scalars replays twelve events. This is what stops a
+/// "billion laughs" bomb long before it costs memory.
+pub const MAX_ALIAS_EVENTS: usize = 10_000;
+
 /// Most parser events (roughly: scalars plus collection starts and ends)
 /// accepted in one file, counting those replayed through aliases.
 pub const MAX_EVENTS: usize = 1_000_000;
+
+/// Most nodes (scalars, mappings and sequences) accepted in one file,
+/// counting those replayed through aliases.
+pub const MAX_NODES: usize = 250_000;
 
 fn options() -> serde_saphyr::Options {
     serde_saphyr::options! {
@@ -32,47 +44,188 @@ fn options() -> serde_saphyr::Options {
         leading_zero_numbers_as_strings: true,
         budget: serde_saphyr::budget! {
             max_depth: MAX_DEPTH,
+            flow_nesting_limit: MAX_DEPTH,
             max_aliases: MAX_ALIASES,
             max_events: MAX_EVENTS,
+            max_nodes: MAX_NODES,
             max_documents: 1,
         },
         alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: MAX_EVENTS,
+            max_total_replayed_events: MAX_ALIAS_EVENTS,
+            max_replay_stack_depth: MAX_DEPTH,
         },
+    }
+}
+
+/// What the top of a file holds, found by [`check_structure`].
+enum Top {
+    /// No document, or a document that is only `null`/`~`.
+    Nothing,
+    /// A mapping, as every record file has.
+    Mapping,
+    /// A sequence.
+    List,
+    /// A plain or quoted scalar.
+    Scalar,
+}
+
+impl<'de> serde::Deserialize<'de> for Top {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Top, D::Error> {
+        d.deserialize_any(TopVisitor)
+    }
+}
+
+struct TopVisitor;
+
+impl<'de> serde::de::Visitor<'de> for TopVisitor {
+    type Value = Top;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a YAML document")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Top, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Top::Mapping)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Top, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Top::List)
+    }
+    fn visit_unit<E>(self) -> Result<Top, E> {
+        Ok(Top::Nothing)
+    }
+    fn visit_none<E>(self) -> Result<Top, E> {
+        Ok(Top::Nothing)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Top, E> {
+        Ok(Top::Scalar)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Top, E> {
+        Ok(Top::Scalar)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Top, E> {
+        Ok(Top::Scalar)
+    }
+    fn visit_i128<E>(self, _: i128) -> Result<Top, E> {
+        Ok(Top::Scalar)
+    }
+    fn visit_u128<E>(self, _: u128) -> Result<Top, E> {
+        Ok(Top::Scalar)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Top, E> {
+        Ok(Top::Scalar)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Top, E> {
+        Ok(Top::Scalar)
+    }
+    fn visit_bytes<E>(self, _: &[u8]) -> Result<Top, E> {
+        Ok(Top::Scalar)
     }
 }
 
 /// Parses `text`, the contents of `file`, as one `T`.
 ///
-/// Booleans must be written `true`/`false` (not `yes`/`no`), numbers with
-/// leading zeros stay strings, duplicate keys are rejected, and the limits
-/// above apply.
+/// Booleans must be written `true`/`false` (not `yes`/`no`) and numbers
+/// with leading zeros stay strings. When the record does not parse, a
+/// second, kind-independent pass over the YAML itself (one document, no
+/// tabs, no duplicate keys, the limits above, a mapping at the top) decides
+/// what to report, so a YAML fault is reported as such even where the
+/// record's fields would have failed first. Well-formed records are parsed
+/// once.
 ///
 /// # Errors
-/// A [`Finding`] naming `file`, the position serde-saphyr reports and the
-/// rule: [`Code::YamlSyntax`], [`Code::DuplicateKey`],
-/// [`Code::LimitExceeded`], [`Code::UnknownField`], [`Code::MissingField`]
-/// or [`Code::InvalidValue`].
-// One finding per unparsable file: its size does not matter.
-#[allow(clippy::result_large_err)]
-pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Finding> {
-    serde_saphyr::from_str_with_options(text, options()).map_err(|e| to_finding(&e, file))
+/// A boxed [`Finding`] naming `file`, the position serde-saphyr reports and
+/// the rule: [`Code::EmptyFile`] (no document, only comments, or `null`),
+/// [`Code::YamlSyntax`], [`Code::DuplicateKey`], [`Code::LimitExceeded`]
+/// (the message names the limit), [`Code::InvalidValue`] (a list or
+/// scalar where the record's mapping belongs, or a bad value),
+/// [`Code::UnknownField`] or [`Code::MissingField`].
+pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Box<Finding>> {
+    serde_saphyr::from_str_with_options(text, options()).map_err(|error| {
+        let finding = match check_structure(text, file) {
+            Err(structural) => structural,
+            Ok(()) => to_finding(&error, file),
+        };
+        Box::new(finding)
+    })
+}
+
+/// The kind-independent check of [`parse`]: the YAML is well-formed,
+/// within the limits, and holds one mapping. Only run on files whose
+/// record did not parse.
+#[allow(clippy::result_large_err)] // private, and only on the failure path
+fn check_structure(text: &str, file: &Path) -> Result<(), Finding> {
+    let top: Top =
+        serde_saphyr::from_str_with_options(text, options()).map_err(|e| to_finding(&e, file))?;
+    let found = match top {
+        Top::Mapping => return Ok(()),
+        Top::Nothing => {
+            let only_comments = text.lines().any(|l| l.trim_start().starts_with('#'));
+            let what = if only_comments {
+                "file holds only comments, no record"
+            } else if text.trim().is_empty() {
+                "file is empty"
+            } else {
+                "file holds an empty document, no record"
+            };
+            return Err(
+                Finding::new(Code::EmptyFile, file, Position::default(), what)
+                    .with_help("write the record's fields, or delete the file"),
+            );
+        }
+        Top::List => "a list",
+        Top::Scalar => "a single value",
+    };
+    Err(Finding::new(
+        Code::InvalidValue,
+        file,
+        first_content(text),
+        format!("file holds {found} where a record's mapping of `field: value` lines belongs"),
+    )
+    .with_help("write the record as `field: value` lines starting in the first column"))
+}
+
+/// Where the first line that is not blank, a comment or a `---` marker
+/// starts (1:1 if there is none).
+fn first_content(text: &str) -> Position {
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed == "---" {
+            continue;
+        }
+        let column = line.chars().count() - trimmed.chars().count() + 1;
+        return Position {
+            line: i as u64 + 1,
+            column: column as u64,
+        };
+    }
+    Position { line: 1, column: 1 }
 }
 
 /// Strips serde-saphyr's " at line N, column M" suffix: the position is
 /// carried separately.
 fn bare_message(error: &Error) -> String {
-    let text = error.without_snippet().to_string();
+    let text = original(error).to_string();
     match text.rfind(" at line ") {
         Some(i) if text[i..].contains(", column ") => text[..i].to_owned(),
         _ => text,
     }
 }
 
+/// The error itself, without the snippet and alias-location wrappers
+/// serde-saphyr puts around it.
+fn original(mut error: &Error) -> &Error {
+    while let Error::AliasError { error: inner, .. } | Error::WithSnippet { error: inner, .. } =
+        error
+    {
+        error = inner;
+    }
+    error
+}
+
 fn to_finding(error: &Error, file: &Path) -> Finding {
     let position = error.location().map(Position::from).unwrap_or_default();
     let message = bare_message(error);
-    let inner = error.without_snippet();
+    let inner = original(error);
     let (code, help): (Code, Option<String>) = match inner {
         Error::DuplicateMappingKey { key, .. } => (
             Code::DuplicateKey,
@@ -81,17 +234,17 @@ fn to_finding(error: &Error, file: &Path) -> Finding {
                 None => "remove one of the two entries with this key".into(),
             }),
         ),
-        Error::Budget { .. }
-        | Error::AliasError { .. }
-        | Error::AliasReplayLimitExceeded { .. }
-        | Error::AliasExpansionLimitExceeded { .. }
-        | Error::AliasReplayStackDepthExceeded { .. } => (
-            Code::LimitExceeded,
-            Some(format!(
-                "records allow at most {MAX_DEPTH} levels of nesting and {MAX_ALIASES} aliases; \
-                 write the values out instead of nesting or aliasing them"
-            )),
-        ),
+        Error::Budget { breach, .. } => return budget_finding(breach, file, position),
+        Error::AliasReplayLimitExceeded { .. } | Error::AliasExpansionLimitExceeded { .. } => {
+            return limit(
+                file,
+                position,
+                format!("aliases expand to more than {MAX_ALIAS_EVENTS} events (the limit)"),
+            );
+        }
+        Error::AliasReplayStackDepthExceeded { .. } => {
+            return limit(file, position, depth_message());
+        }
         Error::SerdeUnknownField {
             field, expected, ..
         } => (Code::UnknownField, unknown_field_help(field, expected)),
@@ -118,10 +271,7 @@ fn to_finding(error: &Error, file: &Path) -> Finding {
             Code::MissingField,
             Some("the file is empty; write the record's fields, or delete the file".into()),
         ),
-        _ if message.contains("recursion limit") => (
-            Code::LimitExceeded,
-            Some(format!("records allow at most {MAX_DEPTH} levels of nesting")),
-        ),
+        _ if message.contains("recursion limit") => return limit(file, position, depth_message()),
         _ if message.contains("tab") => (
             Code::YamlSyntax,
             Some("indent with spaces; YAML does not allow tabs for indentation".into()),
@@ -144,6 +294,50 @@ fn to_finding(error: &Error, file: &Path) -> Finding {
     finding.help = help;
     finding.end = end;
     finding
+}
+
+fn depth_message() -> String {
+    format!("nesting is deeper than {MAX_DEPTH} levels (the limit)")
+}
+
+/// A [`Code::LimitExceeded`] finding; `message` names the limit.
+fn limit(file: &Path, position: Position, message: String) -> Finding {
+    Finding::new(Code::LimitExceeded, file, position, message).with_help(
+        "records are small, flat and written out: split the file, \
+         un-nest the values, or write them out instead of using aliases",
+    )
+}
+
+fn budget_finding(breach: &BudgetBreach, file: &Path, position: Position) -> Finding {
+    let message = match breach {
+        BudgetBreach::Documents { .. } => {
+            return Finding::new(
+                Code::YamlSyntax,
+                file,
+                position,
+                "file holds more than one YAML document",
+            )
+            .with_help(
+                "keep one record per file: remove the `---` separator \
+                 and move the second document to its own file",
+            );
+        }
+        BudgetBreach::Depth { .. } => depth_message(),
+        BudgetBreach::Aliases { .. } | BudgetBreach::AliasAnchorRatio { .. } => {
+            format!("file uses more than {MAX_ALIASES} aliases (the limit)")
+        }
+        BudgetBreach::Nodes { .. } => {
+            format!("file holds more than {MAX_NODES} values, counting aliases (the limit)")
+        }
+        BudgetBreach::Events { .. } => {
+            format!("file holds more than {MAX_EVENTS} parser events, counting aliases (the limit)")
+        }
+        BudgetBreach::RecordedAnchorEvents { .. } | BudgetBreach::RecordedAnchorBytes { .. } => {
+            format!("anchors hold more than {MAX_ALIAS_EVENTS} events (the limit)")
+        }
+        other => format!("file exceeds a parser limit ({other:?})"),
+    };
+    limit(file, position, message)
 }
 
 fn value_help(message: &str) -> Option<String> {

@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod completions;
+pub mod internal_error;
 pub mod man;
 pub mod meetings;
 pub mod minutes;

@@ -33,9 +33,11 @@ pub enum Format {
     Github,
 }
 
-/// The text of the files findings point at, read on first use. A file
-/// that cannot be read as UTF-8 is remembered as absent; findings in it
-/// are then rendered without a source line.
+/// The text of the files findings point at, read on first use. Only what
+/// the loader itself would read is read: a regular file (not a link, pipe
+/// or directory) within [`crate::yaml::MAX_FILE_BYTES`]. Anything else, or
+/// a file that cannot be read as UTF-8, is remembered as absent; findings
+/// in it are then rendered without a source line.
 #[derive(Debug, Default)]
 pub struct SourceCache {
     files: HashMap<PathBuf, Option<String>>,
@@ -57,7 +59,13 @@ impl SourceCache {
     pub fn get(&mut self, file: &Path) -> Option<&str> {
         self.files
             .entry(file.to_path_buf())
-            .or_insert_with(|| std::fs::read_to_string(file).ok())
+            .or_insert_with(|| {
+                let meta = std::fs::symlink_metadata(file).ok()?;
+                if !meta.is_file() || meta.len() > crate::yaml::MAX_FILE_BYTES {
+                    return None;
+                }
+                std::fs::read_to_string(file).ok()
+            })
             .as_deref()
     }
 }
