@@ -1,0 +1,266 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks of tsc on synthetic records trees and on this
+# repository's records; prints the markdown that docs/performance.md holds.
+#
+# Usage: ./scripts/bench.sh
+#   BENCH_SIZES="S M"  ./scripts/bench.sh   # skip L (12,000 meetings)
+#
+# What it does:
+#   1. installs hyperfine and GNU time (apt-get) if missing;
+#   2. builds tsc and the synth and parse_floor examples in release mode;
+#   3. generates S = 120, M = 1,200 and L = 12,000 meetings (seed 1) into
+#      target/bench-data/{S,M,L}, unless already there from the same
+#      generator source;
+#   4. times with hyperfine (warm-up, then median of the runs):
+#      `tsc validate`, `tsc actions --open`, `tsc report` (when the binary
+#      has it) and the parse floor (examples/parse_floor.rs: one thread
+#      reading and parsing the same files into untyped values);
+#   5. measures peak memory (maximum resident set size) with /usr/bin/time -v;
+#   6. on M, times check-jsonschema (PyPI, in a venv under target/) against
+#      `tsc schema` output, when the binary has `tsc schema`;
+#   7. prints the machine, the tables and the exact commands. Raw results
+#      (hyperfine JSON, time -v logs, the table) go to target/bench-results/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DATA=target/bench-data
+RESULTS=target/bench-results
+VENV=target/bench-venv
+SEED=1
+SIZES=${BENCH_SIZES:-S M L}
+mkdir -p "$DATA" "$RESULTS"
+rm -f "$RESULTS"/*.json "$RESULTS"/*.time "$RESULTS"/notes.txt "$RESULTS"/commands.txt
+uptime >"$RESULTS/load-before.txt"
+
+note() { echo "bench: $*" >&2; echo "$*" >>"$RESULTS/notes.txt"; }
+
+apt_install() {
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get install -y -qq "$@" >/dev/null 2>&1 ||
+        { $sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq "$@" >/dev/null; }
+}
+
+command -v hyperfine >/dev/null || { echo "bench: installing hyperfine" >&2; apt_install hyperfine; }
+[ -x /usr/bin/time ] || { echo "bench: installing GNU time" >&2; apt_install time; }
+
+echo "bench: building (release)" >&2
+cargo build --release --quiet --bin tsc --example synth --example parse_floor
+TSC=target/release/tsc
+SYNTH=target/release/examples/synth
+FLOOR=target/release/examples/parse_floor
+
+has_command() { "$TSC" "$1" --help >/dev/null 2>&1; }
+
+meetings_of() {
+    case $1 in S) echo 120 ;; M) echo 1200 ;; L) echo 12000 ;; *) echo "bench: unknown size $1" >&2; exit 2 ;; esac
+}
+
+# The stamp ties a generated tree to the generator's source, size and seed.
+stamp_of() {
+    { sha256sum examples/synth/generate.rs | cut -d' ' -f1; echo "$1 $SEED"; } | sha256sum | cut -d' ' -f1
+}
+
+for size in $SIZES; do
+    n=$(meetings_of "$size")
+    dir=$DATA/$size
+    stamp=$(stamp_of "$n")
+    if [ ! -d "$dir" ] || [ "$(cat "$DATA/$size.stamp" 2>/dev/null)" != "$stamp" ]; then
+        echo "bench: generating $size ($n meetings)" >&2
+        rm -rf "$dir" "$dir.partial"
+        "$SYNTH" --meetings "$n" --out "$dir.partial" --seed "$SEED" >&2
+        mv "$dir.partial" "$dir"
+        echo "$stamp" >"$DATA/$size.stamp"
+    fi
+done
+
+# hyperfine NAME [options] COMMAND: results in $RESULTS/NAME.json.
+bench() {
+    local name=$1
+    shift
+    echo "hyperfine -N $*" >>"$RESULTS/commands.txt"
+    hyperfine -N --style none --export-json "$RESULTS/$name.json" "$@" >&2
+}
+
+# peak NAME COMMAND...: maximum resident set size in $RESULTS/NAME.time.
+peak() {
+    local name=$1
+    shift
+    echo "/usr/bin/time -v $*" >>"$RESULTS/commands.txt"
+    /usr/bin/time -v "$@" >/dev/null 2>"$RESULTS/$name.time" || true
+}
+
+runs_for() { if [ "$1" = L ]; then echo "--warmup 1 --runs 5"; else echo "--warmup 3 --min-runs 10"; fi; }
+
+have_report=false
+has_command report && have_report=true
+$have_report || note "tsc report: not timed, this tsc has no \`report\` command yet"
+
+for size in $SIZES; do
+    dir=$DATA/$size
+    # shellcheck disable=SC2046
+    set -- $(runs_for "$size")
+    "$TSC" validate --records "$dir" >/dev/null ||
+        { echo "bench: tsc validate finds errors in $dir; fix the generator first" >&2; exit 1; }
+    bench "validate-$size" "$@" "$TSC validate --records $dir"
+    bench "actions-$size" "$@" "$TSC actions --open --records $dir"
+    $have_report && bench "report-$size" "$@" "$TSC report --records $dir"
+    bench "floor-$size" "$@" "$FLOOR $dir"
+    peak "validate-$size" "$TSC" validate --records "$dir"
+    peak "floor-$size" "$FLOOR" "$dir"
+done
+
+bench validate-real --warmup 10 --min-runs 50 "$TSC validate --records records"
+peak validate-real "$TSC" validate --records records
+
+# check-jsonschema on M against `tsc schema` output.
+if [[ " $SIZES " == *" M "* ]]; then
+    if has_command schema; then
+        if [ ! -x "$VENV/bin/check-jsonschema" ]; then
+            echo "bench: installing check-jsonschema into $VENV" >&2
+            python3 -m venv "$VENV"
+            "$VENV/bin/pip" install -q check-jsonschema
+        fi
+        script=$RESULTS/check-jsonschema-M.sh
+        {
+            echo "#!/bin/sh"
+            echo "# check-jsonschema over every record of M, one schema per record kind."
+            echo "set -e"
+        } >"$script"
+        schema_ok=true
+        for kind in meeting action modification; do
+            folder=${kind}s
+            [ "$kind" = modification ] && folder=modifications
+            if "$TSC" schema "$kind" >"$RESULTS/schema-$kind.json" 2>/dev/null; then
+                echo "find $DATA/M/$folder -name '*.yaml' -print0 | xargs -0 $VENV/bin/check-jsonschema --schemafile $RESULTS/schema-$kind.json >/dev/null" >>"$script"
+            else
+                schema_ok=false
+                note "check-jsonschema: not timed, \`tsc schema $kind\` failed"
+            fi
+        done
+        chmod +x "$script"
+        $schema_ok && bench check-jsonschema-M --warmup 0 --runs 3 "$script"
+    else
+        note "check-jsonschema: not timed, this tsc has no \`schema\` command yet"
+    fi
+fi
+
+uptime >"$RESULTS/load-after.txt"
+
+# The tables.
+python3 - "$RESULTS" "$DATA" "$SIZES" <<'PY' | tee "$RESULTS/table.md"
+import json, os, platform, re, subprocess, sys
+
+results, data, sizes = sys.argv[1], sys.argv[2], sys.argv[3].split()
+
+def median(name):
+    path = os.path.join(results, name + ".json")
+    if not os.path.exists(path):
+        return None
+    return json.load(open(path))["results"][0]["median"]
+
+def peak_kb(name):
+    path = os.path.join(results, name + ".time")
+    if not os.path.exists(path):
+        return None
+    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(path).read())
+    return int(m.group(1)) if m else None
+
+def tree(root):
+    files = size = 0
+    for d, _, names in os.walk(root):
+        for n in names:
+            if n.endswith(".yaml"):
+                files += 1
+                size += os.path.getsize(os.path.join(d, n))
+    return files, size
+
+def ms(t):
+    return "–" if t is None else (f"{t * 1000:.1f} ms" if t < 1 else f"{t:.2f} s")
+
+def cpu_time(name):
+    path = os.path.join(results, name + ".json")
+    if not os.path.exists(path):
+        return None
+    r = json.load(open(path))["results"][0]
+    return r["user"] + r["system"]
+
+def load(when):
+    path = os.path.join(results, f"load-{when}.txt")
+    m = re.search(r"load average: (.*)", open(path).read()) if os.path.exists(path) else None
+    return m.group(1).strip() if m else "?"
+
+def mb(b):
+    return f"{b / 1e6:.1f} MB"
+
+def sh(cmd):
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "?"
+
+cpu = sh("lscpu | sed -n 's/^Model name: *//p' | head -1") or platform.processor()
+mem = sh("awk '/MemTotal/ {printf \"%.1f GiB\", $2/1048576}' /proc/meminfo")
+print("### Machine\n")
+print(f"- CPU: {cpu}, {os.cpu_count()} cores (`nproc`: {sh('nproc')})")
+print(f"- memory: {mem}; {platform.system()} {platform.release()}")
+print(f"- {sh('rustc --version')}; {sh('hyperfine --version')}")
+print(f"- load average (1, 5, 15 min) before: {load('before')}; after: {load('after')}. Other work on the "
+      "machine inflates wall times; the CPU column (user + system, mean) is less sensitive to it.")
+print(f"- tsc at commit {sh('git rev-parse --short HEAD')}{' (with uncommitted changes)' if sh('git status --porcelain') else ''}")
+print()
+print("### Whole process, median (hyperfine)\n")
+print("| tree | meetings | YAML files | YAML size | `tsc validate` | CPU, validate | `tsc actions --open` | `tsc report` | parse floor (1 thread) | CPU, floor | validate ÷ floor | peak RSS, validate | peak RSS ÷ YAML size |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+meetings = {"S": 120, "M": 1200, "L": 12000}
+sizes_bytes = {}
+for s in sizes:
+    files, size = tree(os.path.join(data, s))
+    sizes_bytes[s] = size
+    v, f = median(f"validate-{s}"), median(f"floor-{s}")
+    rss = peak_kb(f"validate-{s}")
+    ratio = f"{v / f:.2f}" if v and f else "–"
+    rss_ratio = f"{rss * 1024 / size:.2f}" if rss else "–"
+    print(f"| {s} | {meetings[s]:,} | {files:,} | {mb(size)} | {ms(v)} | {ms(cpu_time(f'validate-{s}'))} | "
+          f"{ms(median(f'actions-{s}'))} | {ms(median(f'report-{s}'))} | {ms(f)} | {ms(cpu_time(f'floor-{s}'))} | "
+          f"{ratio} | {mb(rss * 1024) if rss else '–'} | {rss_ratio} |")
+files, size = tree("records")
+rv, rrss = median("validate-real"), peak_kb("validate-real")
+print(f"| real `records/` | 1 | {files} | {size / 1e3:.1f} kB | {ms(rv)} | {ms(cpu_time('validate-real'))} | – | – | – | – | – | "
+      f"{mb(rrss * 1024) if rrss else '–'} | – |")
+print()
+
+cj = median("check-jsonschema-M")
+vm, fm, vl = median("validate-M"), median("floor-M"), median("validate-L")
+rss_l = peak_kb("validate-L")
+def verdict(ok):
+    return "–" if ok is None else ("met" if ok else "**not met**")
+rows = [
+    ("M: `tsc validate` ≤ 150 ms", ms(vm), verdict(None if vm is None else vm <= 0.150)),
+    ("M: `tsc validate` ≤ 0.75 × parse floor", f"{vm / fm:.2f} × ({ms(fm)} floor)" if vm and fm else "–",
+     verdict(None if not (vm and fm) else vm <= 0.75 * fm)),
+    ("L: `tsc validate` ≤ 1.5 s", ms(vl), verdict(None if vl is None else vl <= 1.5)),
+    ("L ÷ M time ≤ 11", f"{vl / vm:.1f}" if vl and vm else "–", verdict(None if not (vl and vm) else vl / vm <= 11)),
+    ("L: peak memory ≤ 3 × YAML size", f"{rss_l * 1024 / sizes_bytes['L']:.2f} × ({mb(rss_l * 1024)} for {mb(sizes_bytes['L'])})" if rss_l and "L" in sizes_bytes else "–",
+     verdict(None if not (rss_l and "L" in sizes_bytes) else rss_l * 1024 <= 3 * sizes_bytes["L"])),
+    ("real records: `tsc validate` ≤ 5 ms", ms(rv), verdict(None if rv is None else rv <= 0.005)),
+    ("M: ≥ 50 × faster than check-jsonschema", f"{cj / vm:.0f} × ({ms(cj)})" if cj and vm else "not measured",
+     verdict(None if not (cj and vm) else cj / vm >= 50)),
+]
+print("### Targets (issue 6)\n")
+print("| target | measured | |")
+print("|---|---|---|")
+for r in rows:
+    print(f"| {r[0]} | {r[1]} | {r[2]} |")
+print()
+notes = os.path.join(results, "notes.txt")
+if os.path.exists(notes):
+    print("### Not measured\n")
+    for line in open(notes):
+        print(f"- {line.strip()}")
+    print()
+print("### Commands\n")
+print("```")
+print(open(os.path.join(results, "commands.txt")).read().rstrip())
+print("```")
+PY
