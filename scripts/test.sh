@@ -18,5 +18,11 @@ fi
 TSC_PYTOOLS="$(cd "$PYTOOLS/bin" && pwd)"
 export TSC_PYTOOLS
 
-cargo test --all-targets "$@"
-cargo test --doc
+# Run every test target and the doc tests, keep cargo's output as it is,
+# and end with one plain total line ("tests: N passed, N failed").
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+{ cargo test --all-targets "$@" && cargo test --doc; } 2>&1 | tee "$log" || status=$?
+awk '/^test result:/ { p += $4; f += $6 } END { printf "tests: %d passed, %d failed\n", p, f }' "$log"
+exit "$status"
