@@ -142,6 +142,17 @@ codes! {
     SupersededPrinciple = ("W0602", "superseded-principle", Warning),
 }
 
+impl Code {
+    /// Whether `tsc.yaml`'s `allow` list may switch the rule off. Rules
+    /// whose finding means a file was not read (every `E00xx` code: syntax,
+    /// limits, types, fields, stray or unreadable files) cannot be allowed,
+    /// or records would vanish without a word; nor can `E0302
+    /// bad-settings`, which reports the `allow` list itself.
+    pub fn can_be_allowed(self) -> bool {
+        !self.code().starts_with("E00") && self != Code::BadSettings
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.code(), self.name())

@@ -89,8 +89,11 @@ fn main() -> ExitCode {
     cli::internal_error::install_hook();
     match std::panic::catch_unwind(|| run(&cli)) {
         Ok(Ok(code)) => ExitCode::from(code),
+        // The reader of standard output went away (`tsc actions | head`):
+        // stop quietly, as other command-line tools do.
+        Ok(Err(error)) if cli::is_broken_pipe(&error) => ExitCode::from(cli::EXIT_OK),
         Ok(Err(error)) => {
-            eprintln!("tsc: error: {error:#}");
+            cli::say(&format!("tsc: error: {error:#}"));
             ExitCode::from(cli::EXIT_USAGE)
         }
         // The hook has already printed the one-line report.

@@ -411,6 +411,20 @@ fn warnings_pass_unless_denied_or_allowed() {
 }
 
 #[test]
+fn rules_that_mean_a_file_was_not_read_cannot_be_allowed() {
+    let (_dir, root) = tree_with("E0011-unknown-field");
+    std::fs::write(root.join("tsc.yaml"), "allow: [unknown-field, W0601]\n").unwrap();
+    let report = validate(&load(&root).unwrap());
+    let codes: Vec<&str> = report.findings.iter().map(|f| f.code.code()).collect();
+    // The unknown field is still reported, and so is the attempt to allow it.
+    assert_eq!(codes, ["E0011", "E0302"], "{:#?}", report.findings);
+    let settings = &report.findings[1];
+    assert_eq!(settings.file, root.join("tsc.yaml"));
+    assert_eq!(settings.position, Position { line: 1, column: 9 });
+    assert!(settings.message.contains("E0011"), "{}", settings.message);
+}
+
+#[test]
 fn explain_prints_every_rule_without_records() {
     for &code in Code::ALL {
         let out = tsc(&["validate", "--explain", code.code()]);

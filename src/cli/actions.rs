@@ -88,6 +88,10 @@ pub fn run(args: &ActionsArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::
             .unwrap_or_default();
         bail!("no meeting has the ID `{meeting}`{hint}");
     }
+    if let Some(status) = &args.status {
+        let statuses = records.settings.vocabularies.action_statuses.iter();
+        super::require_known(status, statuses.map(|s| s.id.as_str()), "action status")?;
+    }
     let query = ActionQuery {
         open_only: args.open,
         status: args.status.clone(),

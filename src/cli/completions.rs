@@ -26,6 +26,10 @@ pub fn run(
     command: &mut clap::Command,
     out: &mut dyn Write,
 ) -> anyhow::Result<u8> {
-    clap_complete::generate(args.shell, command, "tsc", out);
+    // clap_complete panics when its writer fails (a closed pipe); generate
+    // into memory and let the write error reach the caller instead.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, command, "tsc", &mut script);
+    out.write_all(&script)?;
     Ok(EXIT_OK)
 }

@@ -17,7 +17,7 @@ pub fn install_hook() {
     let default = std::panic::take_hook();
     let developer = std::env::var_os(DETAILS_ENV).is_some_and(|v| v == "1");
     std::panic::set_hook(Box::new(move |info| {
-        eprintln!("{}", report_line(info));
+        super::say(&report_line(info));
         if developer {
             default(info);
         }

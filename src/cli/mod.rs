@@ -42,9 +42,50 @@ pub fn load(cli_records: Option<&Path>) -> anyhow::Result<Loaded> {
 pub fn warn_if_invalid(loaded: &Loaded) {
     let n = loaded.findings.len();
     if n > 0 {
-        eprintln!(
+        say(&format!(
             "tsc: warning: {n} record file{} could not be read; run `tsc validate` for details",
             if n == 1 { "" } else { "s" }
-        );
+        ));
     }
+}
+
+/// Writes one line to standard error, ignoring failure: when standard
+/// error is a closed pipe there is nobody left to tell, and `eprintln!`
+/// would panic.
+pub fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+/// Whether `error` comes from writing to a reader that went away (`tsc
+/// actions | head -1`). Such a run has done what was asked of it.
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Checks a filter value against the IDs it may take, so that a typo is a
+/// usage error (exit 2) with a suggestion rather than an empty answer.
+///
+/// # Errors
+/// When `value` is none of `allowed` (compared without regard to case).
+pub fn require_known<'a>(
+    value: &str,
+    allowed: impl Iterator<Item = &'a str> + Clone,
+    what: &str,
+) -> anyhow::Result<()> {
+    if allowed.clone().any(|id| id.eq_ignore_ascii_case(value)) {
+        return Ok(());
+    }
+    let list: Vec<&str> = allowed.clone().collect();
+    let hint = tsc::suggest::closest(value, allowed)
+        .map(|c| format!("did you mean `{c}`? "))
+        .unwrap_or_default();
+    anyhow::bail!(
+        "unknown {what} `{value}`; {hint}use one of: {}",
+        list.join(", ")
+    )
 }

@@ -4,7 +4,9 @@ use std::io::Write;
 
 use clap::Args;
 use tsc::records::Loaded;
+use tsc::register::term_matches;
 use tsc::register::{ModFilter, listing, register_rows};
+use tsc::settings::Term;
 
 use super::output::OutputArgs;
 use super::{EXIT_OK, warn_if_invalid};
@@ -38,22 +40,19 @@ pub fn run(args: &ModsArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Res
     warn_if_invalid(loaded);
     let records = &loaded.records;
     let vocabularies = &records.settings.vocabularies;
-    if let Some(level) = &args.interest {
-        let known = vocabularies
-            .interest_levels
-            .iter()
-            .any(|t| tsc::register::term_matches(std::slice::from_ref(t), &t.id, level));
-        if !known {
-            let ids: Vec<&str> = vocabularies
-                .interest_levels
-                .iter()
-                .map(|t| t.id.as_str())
-                .collect();
-            anyhow::bail!(
-                "unknown interest level `{level}`; use one of: {}",
-                ids.join(", ")
-            );
-        }
+    // A level or phase may be given by ID or label ("Watching Brief").
+    let known = |terms: &[Term], v: &str| terms.iter().any(|t| term_matches(terms, &t.id, v));
+    if let Some(level) = &args.interest
+        && !known(&vocabularies.interest_levels, level)
+    {
+        let levels = vocabularies.interest_levels.iter();
+        super::require_known(level, levels.map(|t| t.id.as_str()), "interest level")?;
+    }
+    if let Some(phase) = &args.status
+        && !known(&vocabularies.modification_phases, phase)
+    {
+        let phases = vocabularies.modification_phases.iter();
+        super::require_known(phase, phases.map(|t| t.id.as_str()), "phase")?;
     }
     let filter = ModFilter {
         interest: args.interest.clone(),

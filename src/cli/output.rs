@@ -15,9 +15,9 @@ pub struct OutputArgs {
     /// scripts, spreadsheets and $GITHUB_STEP_SUMMARY.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Fit the table into this many columns (default: the terminal's
-    /// width; no wrapping when output is not a terminal).
-    #[arg(long, value_name = "COLUMNS")]
+    /// Fit the table into this many columns, at least 40 (default: the
+    /// terminal's width; no wrapping when output is not a terminal).
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..))]
     pub width: Option<u16>,
 }
 

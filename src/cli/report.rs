@@ -25,8 +25,9 @@ pub struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = DocFormat::Markdown)]
     pub format: DocFormat,
-    /// Write the report to FILE (atomically) instead of standard output.
-    /// FILE must be outside the records directory.
+    /// Write the report to FILE (atomically) instead of standard output;
+    /// `-` means standard output. FILE must be outside the records
+    /// directory.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
@@ -41,8 +42,8 @@ pub fn run(args: &ReportArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::R
         DocFormat::Html => html::render(&report),
     };
     match &args.output {
-        Some(path) => write_atomic(path, &text, &loaded.records.root)?,
-        None => write!(out, "{text}")?,
+        Some(path) if path.as_os_str() != "-" => write_atomic(path, &text, &loaded.records.root)?,
+        _ => write!(out, "{text}")?,
     }
     Ok(EXIT_OK)
 }

@@ -174,9 +174,17 @@ pub fn summary_line(report: &Report) -> String {
         organisations,
         principles,
     } = report.summary;
+    let people = if people == 1 {
+        "1 person".to_owned()
+    } else {
+        format!("{people} people")
+    };
     format!(
-        "{status}: {}, {modifications} modification proposals, {actions} actions, \
-         {people} people, {organisations} organisations, {principles} principles",
-        plural(meetings, "meeting")
+        "{status}: {}, {}, {}, {people}, {}, {}",
+        plural(meetings, "meeting"),
+        plural(modifications, "modification proposal"),
+        plural(actions, "action"),
+        plural(organisations, "organisation"),
+        plural(principles, "principle"),
     )
 }

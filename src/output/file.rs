@@ -30,14 +30,17 @@ fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
     Ok(resolved)
 }
 
-/// Writes `contents` to `path` atomically: into a temporary file in the
-/// same directory, then renamed over `path`, so a reader never sees half a
-/// file.
+/// Writes `contents` to `path`. A regular file (new or existing) is
+/// written atomically: into a temporary file in the same directory, then
+/// renamed over `path`, so a reader never sees half a file; an existing
+/// file keeps its permissions, and a new one gets the usual `0666` less the
+/// umask. Anything else that already exists under that name (a device such
+/// as `/dev/stdout`, a named pipe) is written through, never replaced.
 ///
 /// # Errors
 /// When `path` lies inside `records_root` (generated files must not be
-/// mixed with the records), when its directory does not exist, or on an
-/// I/O error.
+/// mixed with the records), names a directory, or its directory does not
+/// exist, or on an I/O error.
 pub fn write_atomic(path: &Path, contents: &str, records_root: &Path) -> anyhow::Result<()> {
     let target = absolute(path)?;
     let root = absolute(records_root)?;
@@ -48,16 +51,43 @@ pub fn write_atomic(path: &Path, contents: &str, records_root: &Path) -> anyhow:
             records_root.display()
         );
     }
+    let existing = std::fs::metadata(&target).ok();
+    if let Some(meta) = &existing {
+        if meta.is_dir() {
+            bail!("{} is a directory; give a file name", path.display());
+        }
+        if !meta.is_file() {
+            let mut device = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .with_context(|| format!("cannot open {}", path.display()))?;
+            device
+                .write_all(contents.as_bytes())
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            return Ok(());
+        }
+    }
     let dir = target
         .parent()
         .filter(|d| d.is_dir())
         .with_context(|| format!("the directory of {} does not exist", path.display()))?;
-    let mut temp = tempfile::NamedTempFile::new_in(dir)
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        // Like open(2) with mode 0666: the umask then takes its share.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder
+        .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    temp.write_all(contents.as_bytes())
+    let keep = existing.map(|m| m.permissions());
+    keep.map_or(Ok(()), |p| temp.as_file().set_permissions(p))
+        .and_then(|()| temp.write_all(contents.as_bytes()))
         .and_then(|()| temp.as_file().sync_all())
         .with_context(|| format!("cannot write {}", path.display()))?;
     temp.persist(&target)
+        .map_err(|e| e.error)
         .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }

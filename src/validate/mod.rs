@@ -114,13 +114,26 @@ pub fn validate(loaded: &Loaded) -> Report {
 }
 
 /// The rules named in `tsc.yaml`'s `allow` list; an entry that names no
-/// rule is reported (and [`Code::BadSettings`] itself cannot be allowed).
+/// rule, or a rule that cannot be allowed ([`Code::can_be_allowed`]), is
+/// reported.
 fn allowed_rules(records: &Records, findings: &mut Vec<Finding>) -> HashSet<Code> {
     let mut allowed = HashSet::new();
     let file = settings_file(records);
     for entry in &records.settings.allow {
         match Code::parse(&entry.value) {
-            Some(Code::BadSettings) | None => {
+            Some(code) if !code.can_be_allowed() => findings.push(
+                Finding::at_value(
+                    Code::BadSettings,
+                    &file,
+                    entry,
+                    format!("`allow` cannot switch off `{code}`"),
+                )
+                .with_help(
+                    "a finding of this rule means a record file was not read, \
+                     so it cannot be allowed; fix the file instead",
+                ),
+            ),
+            None => {
                 let names = Code::ALL.iter().map(|c| c.name());
                 let help = match suggest::closest(&entry.value, names) {
                     Some(best) => format!("did you mean `{best}`?"),
