@@ -368,6 +368,53 @@ fn report_output_is_written_atomically_and_never_into_the_records() {
     assert!(!inside.exists());
 }
 
+#[cfg(unix)]
+#[test]
+fn report_output_keeps_an_existing_files_permissions_and_writes_through_pipes() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("report.html");
+    std::fs::write(&target, "old").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let records = minimal_example();
+    let args = [
+        "--records",
+        records.to_str().unwrap(),
+        "report",
+        "--format",
+        "html",
+    ];
+    let out = tsc(&[&args[..], &["--output", target.to_str().unwrap()]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o644);
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+
+    // `-` is standard output; a directory is refused without being touched.
+    let dash = tsc(&[&args[..], &["--output", "-"]].concat());
+    assert!(stdout(&dash).starts_with("<!DOCTYPE html>"));
+    assert!(
+        !std::env::temp_dir().join("-").exists(),
+        "no file named `-`"
+    );
+    let into_dir = tsc(&[&args[..], &["--output", dir.path().to_str().unwrap()]].concat());
+    assert_eq!(into_dir.status.code(), Some(2));
+    assert!(
+        stderr(&into_dir).contains("is a directory"),
+        "{}",
+        stderr(&into_dir)
+    );
+
+    // /dev/null stays a device: the report is written through it.
+    let null = tsc(&[&args[..], &["--output", "/dev/null"]].concat());
+    assert_eq!(null.status.code(), Some(0), "{}", stderr(&null));
+    assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
+}
+
 #[test]
 fn actions_sort_by_natural_id_and_by_due_date_with_undated_last() {
     let by_id = json(&minimal_example(), &["actions", "--format", "json"]);
