@@ -62,24 +62,79 @@ fn new_table(style: TableStyle, header: &[&str]) -> Table {
 /// Columns whose values are never wrapped (IDs and dates).
 const UNWRAPPED: [&str; 6] = ["id", "date", "due", "meeting", "raised_at", "status_shown"];
 
+/// Narrowest a text column is squeezed to: its longest word, up to this
+/// many characters, so ordinary words and IDs are not broken in the middle.
+const WORD_FLOOR: usize = 11;
+
 /// Any [`Listing`] as a table; missing values are `-`, lists are joined
-/// with `, `. ID and date columns keep their content width; text columns
-/// wrap.
+/// with `, `. ID and date columns keep their content width; other columns
+/// wrap, but are never narrower than their longest word (up to
+/// [`WORD_FLOOR`] characters).
 pub fn listing_table(listing: &Listing, style: TableStyle) -> String {
     let headers: Vec<&str> = listing.columns.iter().map(|c| c.header).collect();
     let mut table = new_table(style, &headers);
-    for (i, column) in listing.columns.iter().enumerate() {
-        if UNWRAPPED.contains(&column.key)
-            && let Some(c) = table.column_mut(i)
-        {
-            c.set_constraint(ColumnConstraint::ContentWidth);
+    let cells: Vec<Vec<String>> = listing
+        .rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|v| v.display(", ").unwrap_or_else(|| "-".to_owned()))
+                .collect()
+        })
+        .collect();
+    // Each column's floor: the content width of ID and date columns, the
+    // longest word (up to WORD_FLOOR) of the others; `None` = content width.
+    let mut floors: Vec<(usize, bool)> = listing
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, column)| {
+            let words = cells
+                .iter()
+                .filter_map(|row| row.get(i))
+                .map(String::as_str)
+                .chain(std::iter::once(column.header));
+            if UNWRAPPED.contains(&column.key) {
+                let widest = words.flat_map(str::lines).map(|l| l.chars().count()).max();
+                (widest.unwrap_or(1), true)
+            } else {
+                let longest = words
+                    .flat_map(str::split_whitespace)
+                    .map(|word| word.chars().count())
+                    .max();
+                (longest.unwrap_or(1).min(WORD_FLOOR), false)
+            }
+        })
+        .collect();
+    // When the floors alone would overflow the width, lower the widest
+    // text floors first: breaking a word beats breaking the table.
+    if let Some(width) = table.width() {
+        let total = |f: &[(usize, bool)]| f.iter().map(|(w, _)| w + 3).sum::<usize>() + 1;
+        while total(&floors) > usize::from(width) {
+            let Some(widest) = floors
+                .iter_mut()
+                .filter(|(w, fixed)| !fixed && *w > 3)
+                .max_by_key(|(w, _)| *w)
+            else {
+                break;
+            };
+            widest.0 -= 1;
         }
     }
-    for row in &listing.rows {
-        table.add_row(
-            row.iter()
-                .map(|v| v.display(", ").unwrap_or_else(|| "-".to_owned())),
-        );
+    for (i, (floor, fixed)) in floors.into_iter().enumerate() {
+        let Some(c) = table.column_mut(i) else {
+            continue;
+        };
+        c.set_constraint(if fixed {
+            ColumnConstraint::ContentWidth
+        } else {
+            // comfy-table counts the one-space padding on each side.
+            let floor = u16::try_from(floor + 2).unwrap_or(u16::MAX);
+            ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(floor))
+        });
+    }
+    for row in cells {
+        table.add_row(row);
     }
     table.to_string()
 }

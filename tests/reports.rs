@@ -665,3 +665,32 @@ fn piped_tables_are_plain_ascii() {
     assert!(text.lines().all(|l| l.chars().count() <= 80));
     assert!(!text.contains('\u{1b}'));
 }
+
+#[test]
+fn listing_tables_fit_80_columns_without_breaking_short_words() {
+    let records = real_records();
+    for command in ["mods", "meetings", "people", "organisations", "actions"] {
+        let out = tsc(&[
+            "--records",
+            records.to_str().unwrap(),
+            command,
+            "--width",
+            "80",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{command}");
+        let text = stdout(&out);
+        for line in text.lines() {
+            assert!(line.chars().count() <= 80, "{command}: {line}");
+        }
+    }
+    let mods = stdout(&tsc(&[
+        "--records",
+        records.to_str().unwrap(),
+        "mods",
+        "--width",
+        "80",
+    ]));
+    // Each phase and the titles' words stay whole when there is room.
+    assert_eq!(mods.matches("| refinement ").count(), 15, "{mods}");
+    assert!(mods.contains("| Add New "), "{mods}");
+}
