@@ -110,6 +110,20 @@ pub fn find_records_dir(
                 dir.display()
             );
         }
+        if !looks_like_records(&dir) {
+            let nested = dir.join("records");
+            let hint = if looks_like_records(&nested) {
+                format!("; did you mean {}?", nested.display())
+            } else {
+                String::new()
+            };
+            bail!(
+                "{} (from {source}) holds none of tsc.yaml, people.yaml, organisations.yaml, \
+                 principles.yaml, meetings/, actions/ or modifications/, so it is not a \
+                 records directory{hint}",
+                dir.display()
+            );
+        }
         return Ok(dir);
     }
     for ancestor in cwd.ancestors() {
@@ -127,6 +141,26 @@ pub fn find_records_dir(
          pass --records DIR or set {RECORDS_ENV}",
         cwd.display()
     )
+}
+
+/// The names a records directory is made of (see the module docs).
+const RECORDS_ENTRIES: [&str; 7] = [
+    "tsc.yaml",
+    "people.yaml",
+    "organisations.yaml",
+    "principles.yaml",
+    "meetings",
+    "actions",
+    "modifications",
+];
+
+/// Whether `dir` holds at least one of [`RECORDS_ENTRIES`], so that a
+/// wrong `--records` (an empty directory, the repository root) is a usage
+/// error rather than an empty, valid-looking answer.
+fn looks_like_records(dir: &Path) -> bool {
+    RECORDS_ENTRIES
+        .iter()
+        .any(|name| fs::symlink_metadata(dir.join(name)).is_ok())
 }
 
 /// What a file in the records tree is, by its place.

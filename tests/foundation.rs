@@ -216,3 +216,22 @@ fn missing_records_directory_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(common::stderr(&out).contains("does not exist"));
 }
+
+#[test]
+fn a_directory_that_is_not_a_records_directory_is_a_usage_error() {
+    let empty = tempfile::tempdir().unwrap();
+    let out = tsc(&["validate", "--records", empty.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(common::stderr(&out).contains("is not a records directory"));
+
+    // The repository root instead of its records/: the error points there.
+    let repo = real_records().parent().unwrap().to_path_buf();
+    let out = tsc(&["actions", "--records", repo.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let expected = format!("did you mean {}?", repo.join("records").display());
+    assert!(
+        common::stderr(&out).contains(&expected),
+        "{}",
+        common::stderr(&out)
+    );
+}

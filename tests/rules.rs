@@ -400,10 +400,16 @@ fn warnings_pass_unless_denied_or_allowed() {
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert!(stdout(&out).contains("warning[W0601]"));
     assert!(
-        stdout(&out).trim_end().ends_with("principles") && stdout(&out).contains("ok, 1 warning: ")
+        stdout(&out).trim_end().ends_with("principles")
+            && stdout(&out).contains("no errors, 1 warning: ")
     );
     let denied = tsc(&["validate", "--deny", "warnings", "--records", records]);
     assert_eq!(denied.status.code(), Some(1));
+    assert!(
+        common::stderr(&denied).contains("warnings are denied"),
+        "{}",
+        common::stderr(&denied)
+    );
     std::fs::write(root.join("tsc.yaml"), "allow: [related-not-reciprocal]\n").unwrap();
     let allowed = tsc(&["validate", "--deny", "warnings", "--records", records]);
     assert_eq!(allowed.status.code(), Some(0));

@@ -103,6 +103,9 @@ pub fn run(args: &ValidateArgs, records: Option<&Path>, out: &mut dyn Write) -> 
     let mut sources = SourceCache::new();
     out.write_all(render(&report, format, &mut sources, styled).as_bytes())?;
     let deny_warnings = matches!(args.deny, Some(DenyArg::Warnings));
+    if deny_warnings && report.error_count() == 0 && report.warning_count() > 0 {
+        super::say("tsc: warnings are denied (--deny warnings), so this run fails");
+    }
     Ok(if report.fails(deny_warnings) {
         EXIT_FINDINGS
     } else {

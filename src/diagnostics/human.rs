@@ -153,19 +153,17 @@ fn span(text: &str, start: Position, end: Option<Position>) -> Option<std::ops::
 }
 
 /// `2 errors: 1 meeting, 16 modification proposals, ...`, or `ok: ...`;
-/// warnings are counted after the errors (`ok, 1 warning: ...`).
+/// warnings are counted after the errors (`no errors, 1 warning: ...`).
 pub fn summary_line(report: &Report) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let errors = report.error_count();
     let warnings = report.warning_count();
-    let mut status = if errors == 0 {
-        "ok".to_owned()
-    } else {
-        plural(errors, "error")
+    let status = match (errors, warnings) {
+        (0, 0) => "ok".to_owned(),
+        (0, w) => format!("no errors, {}", plural(w, "warning")),
+        (e, 0) => plural(e, "error"),
+        (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
     };
-    if warnings > 0 {
-        status = format!("{status}, {}", plural(warnings, "warning"));
-    }
     let Summary {
         meetings,
         modifications,
