@@ -1,8 +1,9 @@
 //! The parse floor: the least work any validator of a records tree must
 //! do. Reads every `.yaml` file under DIR, one after another on one
 //! thread, and parses each into an untyped `serde_json::Value` with the
-//! YAML crate `tsc` uses (serde-saphyr), and nothing else: no typed
-//! records, no spans kept, no checks.
+//! YAML crate `tsc` uses (serde-saphyr, with the loader's own options from
+//! `tsc::yaml::options`: strict booleans, the limits), and nothing else: no
+//! typed records, no spans kept, no checks.
 //!
 //! `scripts/bench.sh` times this against `tsc validate` on the same tree.
 //!
@@ -14,6 +15,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
+use tsc::yaml::options;
 
 /// Read and parse every .yaml file under DIR into untyped values, on one
 /// thread, and print how many files and bytes that was.
@@ -45,7 +47,7 @@ fn main() -> ExitCode {
         };
         files += 1;
         bytes += text.len();
-        if let Err(e) = serde_saphyr::from_str::<serde_json::Value>(&text) {
+        if let Err(e) = serde_saphyr::from_str_with_options::<serde_json::Value>(&text, options()) {
             eprintln!("parse_floor: {}: {e}", path.display());
             failed += 1;
         }

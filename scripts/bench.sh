@@ -16,8 +16,9 @@
 #      has it) and the parse floor (examples/parse_floor.rs: one thread
 #      reading and parsing the same files into untyped values);
 #   5. measures peak memory (maximum resident set size) with /usr/bin/time -v;
-#   6. on M, times check-jsonschema (PyPI, in a venv under target/) against
-#      `tsc schema` output, when the binary has `tsc schema`;
+#   6. on M, times check-jsonschema (PyPI, in target/pytools as for
+#      scripts/test.sh) over every record file against `tsc schema --out-dir`
+#      output, one schema per record kind;
 #   7. prints the machine, the tables and the exact commands. Raw results
 #      (hyperfine JSON, time -v logs, the table) go to target/bench-results/.
 set -euo pipefail
@@ -25,7 +26,9 @@ cd "$(dirname "$0")/.."
 
 DATA=target/bench-data
 RESULTS=target/bench-results
-VENV=target/bench-venv
+# The same virtualenv and check-jsonschema version as scripts/test.sh.
+PYTOOLS=${CARGO_TARGET_DIR:-target}/pytools
+CHECK_JSONSCHEMA_VERSION=0.39.0
 SEED=1
 SIZES=${BENCH_SIZES:-S M L}
 mkdir -p "$DATA" "$RESULTS"
@@ -94,7 +97,7 @@ runs_for() { if [ "$1" = L ]; then echo "--warmup 1 --runs 5"; else echo "--warm
 
 have_report=false
 has_command report && have_report=true
-$have_report || note "tsc report: not timed, this tsc has no \`report\` command yet"
+$have_report || note "tsc report: not timed, this tsc has no \`report\` command"
 
 for size in $SIZES; do
     dir=$DATA/$size
@@ -113,35 +116,41 @@ done
 bench validate-real --warmup 10 --min-runs 50 "$TSC validate --records records"
 peak validate-real "$TSC" validate --records records
 
-# check-jsonschema on M against `tsc schema` output.
+# check-jsonschema on M against `tsc schema` output: every record file of
+# the tree, each kind against its own schema (`tsc schema --out-dir`). It
+# checks fields and values only; `tsc validate` also resolves references.
 if [[ " $SIZES " == *" M "* ]]; then
     if has_command schema; then
-        if [ ! -x "$VENV/bin/check-jsonschema" ]; then
-            echo "bench: installing check-jsonschema into $VENV" >&2
-            python3 -m venv "$VENV"
-            "$VENV/bin/pip" install -q check-jsonschema
+        if [ ! -x "$PYTOOLS/bin/check-jsonschema" ]; then
+            echo "bench: installing check-jsonschema into $PYTOOLS" >&2
+            python3 -m venv "$PYTOOLS"
+            "$PYTOOLS/bin/pip" install -q --disable-pip-version-check "check-jsonschema==$CHECK_JSONSCHEMA_VERSION"
         fi
+        schemas=$RESULTS/schemas
+        rm -rf "$schemas"
+        "$TSC" schema --out-dir "$schemas" >/dev/null
+        echo "$TSC schema --out-dir $schemas" >>"$RESULTS/commands.txt"
         script=$RESULTS/check-jsonschema-M.sh
         {
             echo "#!/bin/sh"
-            echo "# check-jsonschema over every record of M, one schema per record kind."
+            echo "# check-jsonschema over every record file of M, one schema per kind."
             echo "set -e"
+            for folder in meetings actions modifications; do
+                kind=${folder%s}
+                echo "find $DATA/M/$folder -name '*.yaml' -print0 | xargs -0 $PYTOOLS/bin/check-jsonschema --schemafile $schemas/$kind.schema.json >/dev/null"
+            done
+            for kind in people organisations principles settings; do
+                file=$kind.yaml
+                [ "$kind" = settings ] && file=tsc.yaml
+                [ -f "$DATA/M/$file" ] &&
+                    echo "$PYTOOLS/bin/check-jsonschema --schemafile $schemas/$kind.schema.json $DATA/M/$file >/dev/null"
+            done
         } >"$script"
-        schema_ok=true
-        for kind in meeting action modification; do
-            folder=${kind}s
-            [ "$kind" = modification ] && folder=modifications
-            if "$TSC" schema "$kind" >"$RESULTS/schema-$kind.json" 2>/dev/null; then
-                echo "find $DATA/M/$folder -name '*.yaml' -print0 | xargs -0 $VENV/bin/check-jsonschema --schemafile $RESULTS/schema-$kind.json >/dev/null" >>"$script"
-            else
-                schema_ok=false
-                note "check-jsonschema: not timed, \`tsc schema $kind\` failed"
-            fi
-        done
         chmod +x "$script"
-        $schema_ok && bench check-jsonschema-M --warmup 0 --runs 3 "$script"
+        cat "$script" >>"$RESULTS/commands.txt"
+        bench check-jsonschema-M --warmup 0 --runs 3 "$script"
     else
-        note "check-jsonschema: not timed, this tsc has no \`schema\` command yet"
+        note "check-jsonschema: not timed, this tsc has no \`schema\` command"
     fi
 fi
 

@@ -4,6 +4,8 @@
 //! agenda items' decisions and assessments) and `actions/*.yaml` (the
 //! actions each meeting raised, by their `meeting` field).
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::lookup::Lookup;
@@ -37,6 +39,16 @@ pub struct MeetingRow<'r> {
 impl<'r> MeetingRow<'r> {
     /// Counts what `meeting` holds and raised.
     pub fn of(meeting: &'r Meeting, records: &'r Records) -> MeetingRow<'r> {
+        let raised = records
+            .actions
+            .iter()
+            .filter(|a| a.record.meeting.value == meeting.id.value)
+            .count();
+        MeetingRow::counting(meeting, raised)
+    }
+
+    /// Counts what `meeting` holds; `actions_raised` is given.
+    fn counting(meeting: &'r Meeting, actions_raised: usize) -> MeetingRow<'r> {
         MeetingRow {
             date: meeting.date.value,
             id: &meeting.id.value,
@@ -45,11 +57,7 @@ impl<'r> MeetingRow<'r> {
             apologies: meeting.apologies.len(),
             agenda_items: meeting.agenda.len(),
             decisions: meeting.agenda.iter().map(|i| i.decisions.len()).sum(),
-            actions_raised: records
-                .actions
-                .iter()
-                .filter(|a| a.record.meeting.value == meeting.id.value)
-                .count(),
+            actions_raised,
             assessments: meeting.agenda.iter().map(|i| i.assessments.len()).sum(),
         }
     }
@@ -57,10 +65,20 @@ impl<'r> MeetingRow<'r> {
 
 /// Every meeting, oldest first.
 pub fn meeting_rows(records: &Records) -> Vec<MeetingRow<'_>> {
+    // Actions raised per meeting ID, counted in one pass over the actions.
+    let mut raised: HashMap<&str, usize> = HashMap::new();
+    for action in &records.actions {
+        *raised
+            .entry(action.record.meeting.value.as_str())
+            .or_default() += 1;
+    }
     Lookup::new(records)
         .meetings_by_date()
         .into_iter()
-        .map(|m| MeetingRow::of(m, records))
+        .map(|m| {
+            let count = raised.get(m.id.value.as_str()).copied().unwrap_or(0);
+            MeetingRow::counting(m, count)
+        })
         .collect()
 }
 

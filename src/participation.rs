@@ -7,9 +7,11 @@
 //! organisation attended when someone in that table represents it or when
 //! it presented an agenda item.
 
+use std::collections::HashMap;
+
 use crate::ids::natural_cmp;
 use crate::lookup::Lookup;
-use crate::model::Meeting;
+use crate::model::{Attendance, Meeting};
 use crate::output::{Listing, Value};
 use crate::records::Records;
 
@@ -32,55 +34,86 @@ pub struct Participation<'r> {
     pub open_actions: usize,
 }
 
-fn owned<'r>(records: &'r Records, id: &str) -> (Vec<&'r str>, usize) {
-    let mut ids = Vec::new();
-    let mut open = 0;
+/// Each owner's actions (in natural ID order) and how many of them are
+/// open, from one pass over the actions.
+fn owned(records: &Records) -> HashMap<&str, (Vec<&str>, usize)> {
+    let vocabularies = &records.settings.vocabularies;
+    let mut owned: HashMap<&str, (Vec<&str>, usize)> = HashMap::new();
     for action in &records.actions {
         let a = &action.record;
-        if a.owner.value == id {
-            ids.push(a.id.value.as_str());
-            if records
-                .settings
-                .vocabularies
-                .is_open_status(&a.status.value)
-            {
-                open += 1;
+        let (ids, open) = owned.entry(a.owner.value.as_str()).or_default();
+        ids.push(a.id.value.as_str());
+        if vocabularies.is_open_status(&a.status.value) {
+            *open += 1;
+        }
+    }
+    for (ids, _) in owned.values_mut() {
+        ids.sort_by(|a, b| natural_cmp(a, b));
+    }
+    owned
+}
+
+/// For every ID that `named` finds in a meeting, the IDs of those
+/// meetings, oldest first and each meeting once; from one pass over the
+/// meetings.
+fn meetings_naming<'r, I>(
+    lookup: &Lookup<'r>,
+    named: impl Fn(&'r Meeting) -> I,
+) -> HashMap<&'r str, Vec<&'r str>>
+where
+    I: Iterator<Item = &'r str>,
+{
+    let mut found: HashMap<&'r str, Vec<&'r Meeting>> = HashMap::new();
+    for meeting in lookup.meetings_by_date() {
+        for id in named(meeting) {
+            let list = found.entry(id).or_default();
+            if !list.last().is_some_and(|m| std::ptr::eq(*m, meeting)) {
+                list.push(meeting);
             }
         }
     }
-    ids.sort_by(|a, b| natural_cmp(a, b));
-    (ids, open)
+    found
+        .into_iter()
+        .map(|(id, meetings)| (id, meetings.iter().map(|m| m.id.value.as_str()).collect()))
+        .collect()
 }
 
-fn meetings_where<'r>(lookup: &Lookup<'r>, test: impl Fn(&Meeting) -> bool) -> Vec<&'r str> {
-    lookup
-        .meetings_by_date()
-        .into_iter()
-        .filter(|m| test(m))
-        .map(|m| m.id.value.as_str())
-        .collect()
+/// The people listed in an attendee or apologies table.
+fn people_in(list: &[Attendance]) -> impl Iterator<Item = &str> {
+    list.iter().map(|a| a.person.value.as_str())
+}
+
+/// The organisations that people in an attendee or apologies table
+/// represent.
+fn represented(list: &[Attendance]) -> impl Iterator<Item = &str> {
+    list.iter()
+        .filter_map(|a| a.representing.as_ref().map(|r| r.value.as_str()))
+}
+
+/// The list `index` holds for `id`, or an empty one.
+fn listed<'r>(index: &HashMap<&str, Vec<&'r str>>, id: &str) -> Vec<&'r str> {
+    index.get(id).cloned().unwrap_or_default()
 }
 
 /// Every person in `people.yaml`, in natural ID order.
 pub fn people(records: &Records) -> Vec<Participation<'_>> {
     let lookup = Lookup::new(records);
+    let owned = owned(records);
+    let attended = meetings_naming(&lookup, |m| people_in(&m.attendees));
+    let apologies = meetings_naming(&lookup, |m| people_in(&m.apologies));
     let mut rows: Vec<Participation<'_>> = records
         .people
         .iter()
         .map(|p| {
             let p = &p.record;
             let id = p.id.value.as_str();
-            let (actions, open_actions) = owned(records, id);
+            let (actions, open_actions) = owned.get(id).cloned().unwrap_or_default();
             Participation {
                 id,
                 name: &p.name,
                 organisation: p.organisation.as_ref().map(|o| o.value.as_str()),
-                attended: meetings_where(&lookup, |m| {
-                    m.attendees.iter().any(|a| a.person.value == id)
-                }),
-                apologies: meetings_where(&lookup, |m| {
-                    m.apologies.iter().any(|a| a.person.value == id)
-                }),
+                attended: listed(&attended, id),
+                apologies: listed(&apologies, id),
                 actions,
                 open_actions,
             }
@@ -93,28 +126,28 @@ pub fn people(records: &Records) -> Vec<Participation<'_>> {
 /// Every organisation in `organisations.yaml`, in natural ID order.
 pub fn organisations(records: &Records) -> Vec<Participation<'_>> {
     let lookup = Lookup::new(records);
-    let represents = |list: &[crate::model::Attendance], id: &str| {
-        list.iter()
-            .any(|a| a.representing.as_ref().is_some_and(|r| r.value == id))
-    };
+    let owned = owned(records);
+    let attended = meetings_naming(&lookup, |m| {
+        let presenters = m
+            .agenda
+            .iter()
+            .filter_map(|i| i.presented_by.as_ref().map(|p| p.value.as_str()));
+        represented(&m.attendees).chain(presenters)
+    });
+    let apologies = meetings_naming(&lookup, |m| represented(&m.apologies));
     let mut rows: Vec<Participation<'_>> = records
         .organisations
         .iter()
         .map(|o| {
             let o = &o.record;
             let id = o.id.value.as_str();
-            let (actions, open_actions) = owned(records, id);
+            let (actions, open_actions) = owned.get(id).cloned().unwrap_or_default();
             Participation {
                 id,
                 name: &o.name,
                 organisation: None,
-                attended: meetings_where(&lookup, |m| {
-                    represents(&m.attendees, id)
-                        || m.agenda
-                            .iter()
-                            .any(|i| i.presented_by.as_ref().is_some_and(|p| p.value == id))
-                }),
-                apologies: meetings_where(&lookup, |m| represents(&m.apologies, id)),
+                attended: listed(&attended, id),
+                apologies: listed(&apologies, id),
                 actions,
                 open_actions,
             }

@@ -28,6 +28,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::finding::{Code, Finding, Position};
@@ -230,7 +231,9 @@ fn stray_finding(path: &Path) -> Finding {
 
 /// Loads every record under `root`.
 ///
-/// Files are visited in path order. A file that cannot be read or parsed
+/// The tree is walked in path order; then the files are read and parsed
+/// in parallel (one thread per core), and their records and findings are
+/// added in path order, so the result does not depend on the threads. A file that cannot be read or parsed
 /// gives a finding and loading goes on with the next file; nothing under
 /// `root` is ever written, and nothing is followed or opened outside it:
 /// symbolic links give [`Code::Symlink`], and an entry with a record
@@ -311,12 +314,18 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
             None => loaded.findings.push(stray_finding(path)),
         }
     }
-    for (path, kind) in files {
-        let _working = processing::working_on(&path);
-        match read_bytes(&path) {
-            Ok(bytes) => parse_into(&path, kind, &bytes, &mut loaded),
-            Err(finding) => loaded.findings.push(*finding),
-        }
+    // Read and parse on every core; `collect` keeps the files' path order,
+    // so folding the results in gives the same records and findings in the
+    // same order as reading the files one after another.
+    let outcomes: Vec<Outcome> = files
+        .par_iter()
+        .map(|(path, kind)| {
+            let _working = processing::working_on(path);
+            read_bytes(path).and_then(|bytes| parse_file(path, *kind, &bytes))
+        })
+        .collect();
+    for ((path, _), outcome) in files.into_iter().zip(outcomes) {
+        add(path, outcome, &mut loaded);
     }
     Ok(loaded)
 }
@@ -343,7 +352,10 @@ pub fn load_in_memory(root: &Path, files: &[(PathBuf, Vec<u8>)]) -> Loaded {
         }
         let _working = processing::working_on(&path);
         match classify(relative) {
-            Some(kind) => parse_into(&path, kind, bytes, &mut loaded),
+            Some(kind) => {
+                let outcome = parse_file(&path, kind, bytes);
+                add(path, outcome, &mut loaded);
+            }
             None => loaded.findings.push(stray_finding(&path)),
         }
     }
@@ -420,22 +432,72 @@ fn too_big(path: &Path, size: u64) -> Finding {
     .with_help("split the record, or move long text out of the records")
 }
 
-/// Checks and parses the bytes of one file into `loaded`.
-fn parse_into(path: &Path, kind: Kind, bytes: &[u8], loaded: &mut Loaded) {
-    processing::force_internal_error_if_asked(path);
-    let size = bytes.len() as u64;
-    if size > MAX_FILE_BYTES {
-        loaded.findings.push(too_big(path, size));
-        return;
-    }
-    let text = match decode(path, bytes) {
-        Ok(text) => text,
+/// What one record file gave: its record(s), or the finding that says
+/// why it gave none.
+type Outcome = Result<Parsed, Box<Finding>>;
+
+/// The contents of one record file, by kind.
+enum Parsed {
+    Settings(Box<Settings>),
+    People(Vec<Person>),
+    Organisations(Vec<Organisation>),
+    Principles(Vec<Principle>),
+    Meeting(Box<Meeting>),
+    Action(Box<Action>),
+    Modification(Box<Modification>),
+}
+
+/// Adds what the file at `path` gave to `loaded`.
+fn add(path: PathBuf, outcome: Outcome, loaded: &mut Loaded) {
+    let records = &mut loaded.records;
+    let parsed = match outcome {
+        Ok(parsed) => parsed,
         Err(finding) => {
             loaded.findings.push(*finding);
             return;
         }
     };
-    if let Err(finding) = parse_kind(kind, text, path, &mut loaded.records) {
+    fn located<T>(file: &Path, list: Vec<T>) -> Vec<Located<T>> {
+        list.into_iter()
+            .map(|record| Located {
+                file: file.to_path_buf(),
+                record,
+            })
+            .collect()
+    }
+    match parsed {
+        Parsed::Settings(settings) => {
+            records.settings = *settings;
+            records.settings_file = Some(path);
+        }
+        Parsed::People(list) => records.people.extend(located(&path, list)),
+        Parsed::Organisations(list) => records.organisations.extend(located(&path, list)),
+        Parsed::Principles(list) => records.principles.extend(located(&path, list)),
+        Parsed::Meeting(record) => records.meetings.push(Located {
+            file: path,
+            record: *record,
+        }),
+        Parsed::Action(record) => records.actions.push(Located {
+            file: path,
+            record: *record,
+        }),
+        Parsed::Modification(record) => records.modifications.push(Located {
+            file: path,
+            record: *record,
+        }),
+    }
+}
+
+/// Checks and parses the bytes of one file. Needs nothing but the file,
+/// so files can be parsed on several threads at once.
+fn parse_file(path: &Path, kind: Kind, bytes: &[u8]) -> Outcome {
+    processing::force_internal_error_if_asked(path);
+    let size = bytes.len() as u64;
+    if size > MAX_FILE_BYTES {
+        return Err(Box::new(too_big(path, size)));
+    }
+    let text = decode(path, bytes)?;
+    parse_kind(kind, text, path).map_err(|finding| {
         // Only a file that is good YAML but has the wrong fields can be a
         // record of another kind; this also keeps a file that hit a limit
         // from being parsed again.
@@ -448,54 +510,25 @@ fn parse_into(path: &Path, kind: Kind, bytes: &[u8], loaded: &mut Loaded) {
         } else {
             None
         };
-        loaded.findings.push(moved.unwrap_or(*finding));
-    }
+        moved.map(Box::new).unwrap_or(finding)
+    })
 }
 
-/// Parses `text` as a `kind` file and adds what it holds to `records`.
-fn parse_kind(
-    kind: Kind,
-    text: &str,
-    path: &Path,
-    records: &mut Records,
-) -> Result<(), Box<Finding>> {
-    let file = path.to_path_buf();
-    match kind {
-        Kind::Settings => yaml::parse::<Settings>(text, path).map(|s| {
-            records.settings = s;
-            records.settings_file = Some(file);
-        }),
-        Kind::People => yaml::parse::<PeopleFile>(text, path).map(|f| {
-            records
-                .people
-                .extend(f.people.into_iter().map(|record| Located {
-                    file: file.clone(),
-                    record,
-                }));
-        }),
-        Kind::Organisations => yaml::parse::<OrganisationsFile>(text, path).map(|f| {
-            records
-                .organisations
-                .extend(f.organisations.into_iter().map(|record| Located {
-                    file: file.clone(),
-                    record,
-                }));
-        }),
-        Kind::Principles => yaml::parse::<PrinciplesFile>(text, path).map(|f| {
-            records
-                .principles
-                .extend(f.principles.into_iter().map(|record| Located {
-                    file: file.clone(),
-                    record,
-                }));
-        }),
-        Kind::Meeting => yaml::parse::<Meeting>(text, path)
-            .map(|record| records.meetings.push(Located { file, record })),
-        Kind::Action => yaml::parse::<Action>(text, path)
-            .map(|record| records.actions.push(Located { file, record })),
-        Kind::Modification => yaml::parse::<Modification>(text, path)
-            .map(|record| records.modifications.push(Located { file, record })),
-    }
+/// Parses `text` as a `kind` file.
+fn parse_kind(kind: Kind, text: &str, path: &Path) -> Outcome {
+    Ok(match kind {
+        Kind::Settings => Parsed::Settings(yaml::parse(text, path)?),
+        Kind::People => Parsed::People(yaml::parse::<PeopleFile>(text, path)?.people),
+        Kind::Organisations => {
+            Parsed::Organisations(yaml::parse::<OrganisationsFile>(text, path)?.organisations)
+        }
+        Kind::Principles => {
+            Parsed::Principles(yaml::parse::<PrinciplesFile>(text, path)?.principles)
+        }
+        Kind::Meeting => Parsed::Meeting(yaml::parse(text, path)?),
+        Kind::Action => Parsed::Action(yaml::parse(text, path)?),
+        Kind::Modification => Parsed::Modification(yaml::parse(text, path)?),
+    })
 }
 
 /// What each kind is called and where it belongs, for the wrong-folder
@@ -526,7 +559,7 @@ fn wrong_folder(kind: Kind, text: &str, path: &Path) -> Option<Finding> {
     let actual = CANDIDATES
         .into_iter()
         .filter(|k| *k != kind)
-        .find(|k| parse_kind(*k, text, path, &mut Records::default()).is_ok())?;
+        .find(|k| parse_kind(*k, text, path).is_ok())?;
     let (what, place) = home(actual);
     let (expected, _) = home(kind);
     Some(

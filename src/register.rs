@@ -5,6 +5,8 @@
 //! the assessment tables of the meetings' agenda items
 //! (`agenda[].assessments`) and their mentions (`agenda[].modifications`).
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::ids::natural_cmp;
@@ -61,6 +63,42 @@ pub fn meetings_discussing<'r>(lookup: &Lookup<'r>, id: &str) -> Vec<&'r Meeting
         .collect()
 }
 
+/// What the meetings say about one proposal, for its register row.
+#[derive(Debug, Clone, Copy, Default)]
+struct Discussed<'r> {
+    /// The latest assessment: the last of [`assessments_of`].
+    latest: Option<Assessed<'r>>,
+    /// The date of the last of [`meetings_discussing`].
+    last_discussed: Option<NaiveDate>,
+}
+
+/// [`Discussed`] for every proposal ID that a meeting assesses or
+/// mentions, from one pass over the meetings in date order (so the
+/// register costs one pass, not one per proposal).
+fn discussions<'r>(lookup: &Lookup<'r>) -> HashMap<&'r str, Discussed<'r>> {
+    let mut found: HashMap<&'r str, Discussed<'r>> = HashMap::new();
+    for meeting in lookup.meetings_by_date() {
+        let date = Some(meeting.date.value);
+        for item in &meeting.agenda {
+            for assessment in &item.assessments {
+                let entry = found
+                    .entry(assessment.modification.value.as_str())
+                    .or_default();
+                entry.latest = Some(Assessed {
+                    meeting,
+                    item,
+                    assessment,
+                });
+                entry.last_discussed = date;
+            }
+            for id in &item.modifications {
+                found.entry(id.value.as_str()).or_default().last_discussed = date;
+            }
+        }
+    }
+    found
+}
+
 /// Which proposals to list. The default lists all.
 #[derive(Debug, Clone, Default)]
 pub struct ModFilter {
@@ -102,13 +140,18 @@ pub fn term_matches(terms: &[Term], id: &str, wanted: &str) -> bool {
 /// The register: proposals that pass `filter`, in natural ID order.
 pub fn register_rows<'r>(records: &'r Records, filter: &ModFilter) -> Vec<ModRow<'r>> {
     let lookup = Lookup::new(records);
+    let discussed = discussions(&lookup);
     let levels = &records.settings.vocabularies.interest_levels;
     let mut rows: Vec<ModRow<'r>> = records
         .modifications
         .iter()
         .map(|m| {
             let m = &m.record;
-            let latest = assessments_of(&lookup, &m.id.value).pop();
+            let history = discussed
+                .get(m.id.value.as_str())
+                .copied()
+                .unwrap_or_default();
+            let latest = history.latest;
             let mut related: Vec<&str> = m.related.iter().map(|r| r.value.as_str()).collect();
             related.sort_by(|a, b| natural_cmp(a, b));
             ModRow {
@@ -118,9 +161,7 @@ pub fn register_rows<'r>(records: &'r Records, filter: &ModFilter) -> Vec<ModRow
                 working_group: m.working_group.as_deref(),
                 interest: latest.map(|a| a.assessment.interest.value.as_str()),
                 assessed_at: latest.map(|a| a.meeting.id.value.as_str()),
-                last_discussed: meetings_discussing(&lookup, &m.id.value)
-                    .last()
-                    .map(|m| m.date.value),
+                last_discussed: history.last_discussed,
                 related,
             }
         })

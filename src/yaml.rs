@@ -38,7 +38,11 @@ pub const MAX_EVENTS: usize = 1_000_000;
 /// counting those replayed through aliases.
 pub const MAX_NODES: usize = 250_000;
 
-fn options() -> serde_saphyr::Options {
+/// The serde-saphyr options every record file is parsed with: strict
+/// booleans, numbers with leading zeros kept as strings, one document,
+/// and the limits above. Public so that tools measuring the parser
+/// (`examples/parse_floor.rs`) parse exactly as the loader does.
+pub fn options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,

@@ -10,6 +10,8 @@
 pub mod html;
 pub mod markdown;
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::actions::{ActionQuery, ActionRow, ActionSort, query_actions};
@@ -65,26 +67,51 @@ impl Report<'_> {
     }
 }
 
-/// Open actions just after a meeting on `date`: raised at a meeting held
-/// on or before `date`, and not closed by then. An action whose status is
-/// closed but which has no `closed` date counts as closed from the start.
-fn open_after(loaded: &Loaded, lookup: &Lookup<'_>, date: NaiveDate) -> usize {
-    let vocab = &loaded.records.settings.vocabularies;
-    loaded
-        .records
-        .actions
-        .iter()
-        .map(|a| &a.record)
-        .filter(|a| {
-            lookup
-                .meeting_date(&a.meeting.value)
-                .is_some_and(|d| d <= date)
-        })
-        .filter(|a| match &a.closed {
-            Some(closed) => closed.value > date,
-            None => vocab.is_open_status(&a.status.value),
-        })
-        .count()
+/// Counts open actions just after a meeting on a given day: raised at a
+/// meeting held on or before that day, and not closed by then. An action
+/// whose status is closed but which has no `closed` date counts as closed
+/// from the start. Built once (two sorted lists of dates), then each
+/// count is two binary searches, so the chart over every meeting costs
+/// O((meetings + actions) log actions), not meetings × actions.
+struct OpenCounter {
+    /// The raising meeting's date of every action that is open at some
+    /// time: those with a `closed` date, and those open with none.
+    raised: Vec<NaiveDate>,
+    /// For the actions with a `closed` date, the later of the raising day
+    /// and the closing day: from then on the action is raised and closed.
+    gone: Vec<NaiveDate>,
+}
+
+impl OpenCounter {
+    fn new(loaded: &Loaded, lookup: &Lookup<'_>) -> OpenCounter {
+        let vocab = &loaded.records.settings.vocabularies;
+        let mut counter = OpenCounter {
+            raised: Vec::new(),
+            gone: Vec::new(),
+        };
+        for a in loaded.records.actions.iter().map(|a| &a.record) {
+            let Some(raised) = lookup.meeting_date(&a.meeting.value) else {
+                continue;
+            };
+            match &a.closed {
+                Some(closed) => {
+                    counter.raised.push(raised);
+                    counter.gone.push(raised.max(closed.value));
+                }
+                None if vocab.is_open_status(&a.status.value) => counter.raised.push(raised),
+                None => {}
+            }
+        }
+        counter.raised.sort_unstable();
+        counter.gone.sort_unstable();
+        counter
+    }
+
+    /// Open actions just after a meeting on `date`.
+    fn open_after(&self, date: NaiveDate) -> usize {
+        let upto = |dates: &[NaiveDate]| dates.partition_point(|d| *d <= date);
+        upto(&self.raised) - upto(&self.gone)
+    }
 }
 
 /// Builds the report of `loaded` as of `today`.
@@ -104,9 +131,13 @@ pub fn build(loaded: &Loaded, today: NaiveDate) -> Report<'_> {
     let mut owners: Vec<&str> = open.iter().map(|r| r.owner).collect();
     owners.sort_by(|a, b| crate::ids::natural_cmp(a, b));
     owners.dedup();
+    let mut by_owner: HashMap<&str, Vec<ActionRow<'_>>> = HashMap::new();
+    for row in &open {
+        by_owner.entry(row.owner).or_default().push(row.clone());
+    }
     let open_by_owner = owners
         .into_iter()
-        .map(|o| (o, open.iter().filter(|r| r.owner == o).cloned().collect()))
+        .map(|o| (o, by_owner.get(o).cloned().unwrap_or_default()))
         .collect();
 
     let all = register_rows(records, &ModFilter::default());
@@ -135,15 +166,11 @@ pub fn build(loaded: &Loaded, today: NaiveDate) -> Report<'_> {
     recent.reverse();
     recent.truncate(RECENT_MEETINGS);
 
+    let counter = OpenCounter::new(loaded, &lookup);
     let open_over_time = lookup
         .meetings_by_date()
         .into_iter()
-        .map(|m| {
-            (
-                m.id.value.clone(),
-                open_after(loaded, &lookup, m.date.value),
-            )
-        })
+        .map(|m| (m.id.value.clone(), counter.open_after(m.date.value)))
         .collect();
 
     let committee = &records.settings.committee;

@@ -16,8 +16,7 @@ impl<'r> Checker<'r> {
         for a in &r.actions {
             let file = a.file.as_path();
             let action = &a.record;
-            let pattern = self.patterns.as_ref().map(|p| p.action.clone());
-            self.check_file_id(file, &action.id, pattern.as_ref(), "action");
+            self.check_file_id(file, &action.id, |p| &p.action, "action");
             self.party_ref(file, &action.owner, "owner");
             self.check_action_statuses(file, action);
             for update in &action.updates {

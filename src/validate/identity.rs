@@ -12,6 +12,7 @@ use crate::finding::{Code, Finding};
 use crate::ids;
 use crate::model::{Action, Meeting};
 use crate::records::Located;
+use crate::settings::CompiledPatterns;
 
 /// Maps each record's key to the record that first defines it, reporting
 /// every later definition as a duplicate with a second label at the first.
@@ -90,7 +91,7 @@ impl<'r> Checker<'r> {
         &mut self,
         file: &Path,
         id: &Spanned<String>,
-        pattern: Option<&regex::Regex>,
+        pattern: fn(&CompiledPatterns) -> &regex::Regex,
         kind: &str,
     ) {
         let value = id.value.as_str();
@@ -119,10 +120,14 @@ impl<'r> Checker<'r> {
                 )),
             );
         }
-        if let Some(re) = pattern
-            && !re.is_match(value)
-        {
-            self.push(
+        // The compiled pattern is borrowed, never cloned: a cloned regex
+        // starts with an empty matching cache, which cost 5 % of `validate`.
+        let mismatch = self
+            .patterns
+            .as_ref()
+            .map(pattern)
+            .filter(|re| !re.is_match(value))
+            .map(|re| {
                 Finding::at_value(
                     Code::IdPattern,
                     file,
@@ -132,8 +137,10 @@ impl<'r> Checker<'r> {
                         re.as_str()
                     ),
                 )
-                .with_help("correct the ID, or change `id_patterns` in tsc.yaml"),
-            );
+                .with_help("correct the ID, or change `id_patterns` in tsc.yaml")
+            });
+        if let Some(finding) = mismatch {
+            self.push(finding);
         }
     }
 

@@ -15,8 +15,7 @@ impl<'r> Checker<'r> {
         for m in &r.meetings {
             let file = m.file.as_path();
             let meeting = &m.record;
-            let pattern = self.patterns.as_ref().map(|p| p.meeting.clone());
-            self.check_file_id(file, &meeting.id, pattern.as_ref(), "meeting");
+            self.check_file_id(file, &meeting.id, |p| &p.meeting, "meeting");
             self.check_meeting_id_agrees(file, meeting);
             self.check_meeting_fields(file, meeting);
             self.check_attendance(file, meeting);

@@ -57,11 +57,10 @@ impl<'r> Checker<'r> {
         let r = self.records;
         let phases = &r.settings.vocabularies.modification_phases;
         for m in &r.modifications {
-            let pattern = self.patterns.as_ref().map(|p| p.modification.clone());
             self.check_file_id(
                 &m.file,
                 &m.record.id,
-                pattern.as_ref(),
+                |p| &p.modification,
                 "modification proposal",
             );
             if let Some(phase) = &m.record.phase {
