@@ -22,6 +22,7 @@
 //! YAML file that is not a regular file (a directory `x.yaml`) is
 //! reported and not entered.
 
+use std::collections::HashSet;
 use std::ffi::OsStr;
 use std::fs;
 use std::io::Read;
@@ -74,6 +75,52 @@ pub struct Records {
     pub organisations: Vec<Located<Organisation>>,
     /// Entries of `principles.yaml`.
     pub principles: Vec<Located<Principle>>,
+    /// Record files that exist but gave no record (each has its own
+    /// finding), so that references to what they hold are not reported a
+    /// second time as unknown.
+    pub unread: Unread,
+}
+
+/// Record files that could not be read or parsed, by kind.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Unread {
+    /// File stems under `meetings/`: the IDs those files should hold.
+    pub meetings: HashSet<String>,
+    /// File stems under `actions/` (`/` written as `-`).
+    pub actions: HashSet<String>,
+    /// File stems under `modifications/`.
+    pub modifications: HashSet<String>,
+    /// `people.yaml` gave no people.
+    pub people: bool,
+    /// `organisations.yaml` gave no organisations.
+    pub organisations: bool,
+    /// `principles.yaml` gave no principles.
+    pub principles: bool,
+}
+
+impl Unread {
+    fn note(&mut self, kind: Kind, path: &Path) {
+        let stem = || {
+            path.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        match kind {
+            Kind::Settings => {}
+            Kind::People => self.people = true,
+            Kind::Organisations => self.organisations = true,
+            Kind::Principles => self.principles = true,
+            Kind::Meeting => {
+                self.meetings.insert(stem());
+            }
+            Kind::Action => {
+                self.actions.insert(stem());
+            }
+            Kind::Modification => {
+                self.modifications.insert(stem());
+            }
+        }
+    }
 }
 
 /// The result of [`load`]: the records that parsed, and a finding for
@@ -324,8 +371,8 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
             read_bytes(path).and_then(|bytes| parse_file(path, *kind, &bytes))
         })
         .collect();
-    for ((path, _), outcome) in files.into_iter().zip(outcomes) {
-        add(path, outcome, &mut loaded);
+    for ((path, kind), outcome) in files.into_iter().zip(outcomes) {
+        add(path, kind, outcome, &mut loaded);
     }
     Ok(loaded)
 }
@@ -354,7 +401,7 @@ pub fn load_in_memory(root: &Path, files: &[(PathBuf, Vec<u8>)]) -> Loaded {
         match classify(relative) {
             Some(kind) => {
                 let outcome = parse_file(&path, kind, bytes);
-                add(path, outcome, &mut loaded);
+                add(path, kind, outcome, &mut loaded);
             }
             None => loaded.findings.push(stray_finding(&path)),
         }
@@ -447,12 +494,13 @@ enum Parsed {
     Modification(Box<Modification>),
 }
 
-/// Adds what the file at `path` gave to `loaded`.
-fn add(path: PathBuf, outcome: Outcome, loaded: &mut Loaded) {
+/// Adds what the `kind` file at `path` gave to `loaded`.
+fn add(path: PathBuf, kind: Kind, outcome: Outcome, loaded: &mut Loaded) {
     let records = &mut loaded.records;
     let parsed = match outcome {
         Ok(parsed) => parsed,
         Err(finding) => {
+            records.unread.note(kind, &path);
             loaded.findings.push(*finding);
             return;
         }

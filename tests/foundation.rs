@@ -235,3 +235,34 @@ fn a_directory_that_is_not_a_records_directory_is_a_usage_error() {
         common::stderr(&out)
     );
 }
+
+#[test]
+fn a_record_that_does_not_load_is_reported_once_not_again_by_every_reference() {
+    let (_dir, copy) = copy_tree(&real_records());
+    let meeting = copy.join("meetings/TSC_07_1606.yaml");
+    let (line, column) = edit(&meeting, "location:", "locaton:");
+    let people = copy.join("people.yaml");
+    edit(&people, "people:", "persons:");
+    let report = validate(&load(&copy).unwrap());
+    let found: Vec<(Code, &std::path::Path, u64, u64)> = report
+        .findings
+        .iter()
+        .map(|f| (f.code, f.file.as_path(), f.position.line, f.position.column))
+        .collect();
+    // The actions and principles that name TSC_07_1606, and every person
+    // reference, would each be "unknown" if the unread files were ignored.
+    assert_eq!(
+        found,
+        [
+            (
+                Code::UnknownField,
+                meeting.as_path(),
+                line as u64,
+                column as u64
+            ),
+            (Code::UnknownField, people.as_path(), 3, 1),
+        ],
+        "{:#?}",
+        report.findings
+    );
+}

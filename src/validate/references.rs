@@ -9,6 +9,7 @@ use serde_saphyr::Spanned;
 
 use super::{Checker, at};
 use crate::finding::{Code, Finding};
+use crate::ids::file_stem_for;
 use crate::suggest;
 
 impl<'r> Checker<'r> {
@@ -33,7 +34,8 @@ impl<'r> Checker<'r> {
     }
 
     pub(super) fn person_ref(&mut self, file: &Path, value: &Spanned<String>) {
-        if !self.index.people.contains_key(value.value.as_str()) {
+        let unread = self.records.unread.people;
+        if !unread && !self.index.people.contains_key(value.value.as_str()) {
             let known: Vec<&str> = self.index.people.keys().copied().collect();
             self.unresolved(
                 Code::UnknownPerson,
@@ -47,7 +49,8 @@ impl<'r> Checker<'r> {
     }
 
     pub(super) fn organisation_ref(&mut self, file: &Path, value: &Spanned<String>) {
-        if !self.index.organisations.contains_key(value.value.as_str()) {
+        let unread = self.records.unread.organisations;
+        if !unread && !self.index.organisations.contains_key(value.value.as_str()) {
             let known: Vec<&str> = self.index.organisations.keys().copied().collect();
             self.unresolved(
                 Code::UnknownOrganisation,
@@ -63,7 +66,12 @@ impl<'r> Checker<'r> {
     /// An owner or presenter: a person or an organisation.
     pub(super) fn party_ref(&mut self, file: &Path, value: &Spanned<String>, what: &str) {
         let v = value.value.as_str();
-        if self.index.people.contains_key(v) || self.index.organisations.contains_key(v) {
+        let unread = &self.records.unread;
+        if self.index.people.contains_key(v)
+            || self.index.organisations.contains_key(v)
+            || unread.people
+            || unread.organisations
+        {
             return;
         }
         let known: Vec<&str> = self
@@ -88,6 +96,15 @@ impl<'r> Checker<'r> {
         if self.index.meetings.contains_key(value.value.as_str()) {
             return true;
         }
+        // The meeting's file exists but did not load: its own finding says why.
+        if self
+            .records
+            .unread
+            .meetings
+            .contains(&file_stem_for(&value.value))
+        {
+            return false;
+        }
         let known: Vec<&str> = self.index.meetings.keys().copied().collect();
         self.unresolved(
             Code::UnknownMeeting,
@@ -104,6 +121,9 @@ impl<'r> Checker<'r> {
     pub(super) fn modification_ref(&mut self, file: &Path, value: &Spanned<String>) -> bool {
         if self.index.modifications.contains_key(value.value.as_str()) {
             return true;
+        }
+        if (self.records.unread.modifications).contains(&file_stem_for(&value.value)) {
+            return false;
         }
         let known: Vec<&str> = self.index.modifications.keys().copied().collect();
         self.unresolved(
@@ -127,6 +147,9 @@ impl<'r> Checker<'r> {
         on: Option<NaiveDate>,
     ) {
         let n = value.value;
+        if self.records.unread.principles && !self.index.principles.contains_key(&n) {
+            return;
+        }
         let Some(principle) = self.index.principles.get(&n).copied() else {
             let mut known: Vec<u32> = self.index.principles.keys().copied().collect();
             known.sort_unstable();
