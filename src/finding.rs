@@ -128,6 +128,8 @@ codes! {
     MissingClosedDate = ("E0403", "missing-closed-date", Error),
     /// A merged principle that does not say which principle it was merged into.
     MissingMergedInto = ("E0404", "missing-merged-into", Error),
+    /// An action with a `closed` date whose status is still an open one.
+    ClosedButOpen = ("E0405", "closed-but-open", Error),
     /// A person both attending and sending apologies at the same meeting.
     AttendedAndApologised = ("E0501", "attended-and-apologised", Error),
     /// A person listed twice in the attendees, or twice in the apologies, of one meeting.

@@ -78,7 +78,7 @@ pub fn listing_table(listing: &Listing, style: TableStyle) -> String {
         .iter()
         .map(|row| {
             row.iter()
-                .map(|v| v.display(", ").unwrap_or_else(|| "-".to_owned()))
+                .map(|v| terminal_safe(&v.display(", ").unwrap_or_else(|| "-".to_owned())))
                 .collect()
         })
         .collect();
@@ -137,4 +137,54 @@ pub fn listing_table(listing: &Listing, style: TableStyle) -> String {
         table.add_row(row);
     }
     table.to_string()
+}
+
+/// Longest run of non-blank characters handed to comfy-table in one piece.
+/// Its wrapping of a single long word takes time quadratic in the word's
+/// length (a 100,000-character word took minutes), so longer words are cut
+/// into lines of this length first; a table cell is narrower anyway.
+const LONGEST_WORD: usize = 40;
+
+/// Record text made safe for a terminal: control characters other than
+/// line breaks (escape sequences, bell, backspace) are shown escaped
+/// (`\u{1b}`) instead of being sent to the terminal, and words longer than
+/// [`LONGEST_WORD`] are cut into lines.
+fn terminal_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run = 0;
+    for c in text.chars() {
+        if c == '\n' || c == ' ' {
+            run = 0;
+            out.push(c);
+            continue;
+        }
+        if run == LONGEST_WORD {
+            out.push('\n');
+            run = 0;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+        run += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::terminal_safe;
+
+    #[test]
+    fn control_characters_are_escaped_and_long_words_cut() {
+        assert_eq!(
+            terminal_safe("a\u{1b}]0;x\u{7}b\nc"),
+            "a\\u{1b}]0;x\\u{7}b\nc"
+        );
+        let word = "x".repeat(100);
+        let cut = terminal_safe(&word);
+        assert_eq!(cut.lines().map(str::len).collect::<Vec<_>>(), [40, 40, 20]);
+        assert_eq!(terminal_safe("ordinary words stay"), "ordinary words stay");
+    }
 }

@@ -177,6 +177,13 @@ const EXPECTED: &[(&str, &str, &str, u64, u64)] = &[
         6,
     ),
     (
+        "E0405-closed-but-open",
+        "E0405",
+        "actions/TSC02-02.yaml",
+        8,
+        9,
+    ),
+    (
         "E0403-missing-closed-date",
         "E0403",
         "actions/TSC02-02.yaml",

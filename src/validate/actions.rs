@@ -34,7 +34,8 @@ impl<'r> Checker<'r> {
     }
 
     /// Status values come from the vocabulary; an action whose status is
-    /// not an open one must say when it was closed.
+    /// not an open one must say when it was closed, and one that is still
+    /// open must not have a closed date.
     fn check_action_statuses(&mut self, file: &Path, action: &Action) {
         let statuses = &self.records.settings.vocabularies.action_statuses;
         let status_ids = statuses.iter().map(|s| s.id.as_str());
@@ -64,6 +65,25 @@ impl<'r> Checker<'r> {
                     ),
                 )
                 .with_help("add `closed: YYYY-MM-DD`, the day the action was closed"),
+            );
+        }
+        if let Some(closed) = &action.closed
+            && known.is_some_and(|s| s.open)
+        {
+            self.push(
+                Finding::at_value(
+                    Code::ClosedButOpen,
+                    file,
+                    closed,
+                    format!(
+                        "action {} has a closed date but its status `{}` is an open one",
+                        action.id.value, action.status.value
+                    ),
+                )
+                .with_help(
+                    "set `status` to a closed status (for example `closed`), \
+                     or remove `closed` if the action is still open",
+                ),
             );
         }
     }
