@@ -4,12 +4,13 @@
 use std::fmt::Write;
 
 use super::{MinutesView, decision_end, long_date};
-use crate::output::markdown::{escape_cell, escape_text, table};
+use crate::output::markdown::{escape_cell, escape_inline, escape_text, table};
 
 /// Renders `view` as a Markdown document.
 pub fn render(view: &MinutesView) -> String {
     let mut md = String::new();
-    let e = escape_text;
+    // Every field but the summaries is one line.
+    let e = escape_inline;
     let _ = writeln!(md, "# {} {} Minutes\n", e(&view.committee), e(&view.status));
     let mut when = format!("**Meeting {}**, {}", e(&view.id), long_date(view.date));
     if let Some(time) = &view.time {
@@ -48,7 +49,7 @@ pub fn render(view: &MinutesView) -> String {
             let _ = writeln!(md, "*Presented by {}.*\n", e(by));
         }
         if let Some(summary) = &item.summary {
-            let _ = writeln!(md, "{}\n", e(summary.trim_end()));
+            let _ = writeln!(md, "{}\n", escape_text(summary.trim_end()));
         }
         if !item.papers.is_empty() {
             md.push_str("Papers:\n\n");

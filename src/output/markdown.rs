@@ -17,6 +17,13 @@ pub fn escape_text(text: &str) -> String {
         .replace('\r', "\n")
 }
 
+/// Escapes record text that must stay on one line (a heading, a title, a
+/// list item): as [`escape_text`], with line breaks turned into spaces, so
+/// a line break in a title cannot start a new heading or list.
+pub fn escape_inline(text: &str) -> String {
+    escape_text(text.trim()).replace('\n', " ")
+}
+
 /// Escapes record text for one table cell: as [`escape_text`], plus `|`
 /// as `\|` and every line break as `<br>`; trailing line breaks dropped.
 pub fn escape_cell(text: &str) -> String {
@@ -59,6 +66,11 @@ pub fn listing(listing: &Listing) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inline_text_cannot_start_a_heading() {
+        assert_eq!(super::escape_inline("x\n# H1 <b>"), "x # H1 &lt;b&gt;");
+    }
 
     #[test]
     fn cells_escape_pipes_newlines_and_angle_brackets() {

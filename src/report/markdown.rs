@@ -3,18 +3,18 @@
 use std::fmt::Write;
 
 use super::{Report, validation_line};
-use crate::output::markdown::{escape_text, table};
+use crate::output::markdown::{escape_inline, table};
 
 /// Renders `report` as Markdown.
 pub fn render(report: &Report<'_>) -> String {
     let mut md = String::new();
-    let _ = writeln!(md, "# {} status report\n", escape_text(&report.committee));
+    let _ = writeln!(md, "# {} status report\n", escape_inline(&report.committee));
     let _ = writeln!(md, "Generated for {}.\n", report.generated);
     let mark = if report.errors == 0 { "✅" } else { "❌" };
     let _ = writeln!(
         md,
         "## Validation\n\n{mark} {}\n",
-        escape_text(&validation_line(report))
+        escape_inline(&validation_line(report))
     );
 
     let _ = writeln!(
@@ -24,7 +24,7 @@ pub fn render(report: &Report<'_>) -> String {
         report.overdue_count()
     );
     for (owner, rows) in &report.open_by_owner {
-        let _ = writeln!(md, "### {}\n", escape_text(owner));
+        let _ = writeln!(md, "### {}\n", escape_inline(owner));
         let rows: Vec<Vec<String>> = rows
             .iter()
             .map(|r| {
@@ -46,7 +46,7 @@ pub fn render(report: &Report<'_>) -> String {
 
     md.push_str("## Modification register by interest level\n\n");
     for (level, rows) in &report.register {
-        let _ = writeln!(md, "### {} ({})\n", escape_text(level), rows.len());
+        let _ = writeln!(md, "### {} ({})\n", escape_inline(level), rows.len());
         if rows.is_empty() {
             md.push_str("None.\n\n");
             continue;
