@@ -652,6 +652,21 @@ fn completions_and_man_page_need_no_records() {
     let out = tsc(&["man"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains(".TH tsc 1"));
+
+    // Every page tsc(1) refers to exists, with that command's options.
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("man1");
+    let out = tsc(&["man", "--out-dir", pages.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let actions = std::fs::read_to_string(pages.join("tsc-actions.1")).unwrap();
+    assert!(actions.contains(".TH tsc-actions 1"), "{actions}");
+    assert!(actions.contains("overdue"), "{actions}");
+    for command in ["validate", "mods", "minutes", "report", "show"] {
+        assert!(
+            pages.join(format!("tsc-{command}.1")).is_file(),
+            "{command}"
+        );
+    }
 }
 
 #[test]
