@@ -138,6 +138,8 @@ codes! {
     AlternateWithMember = ("E0503", "alternate-with-member", Error),
     /// A meeting whose chair is not among its attendees.
     ChairNotAttending = ("E0504", "chair-not-attending", Error),
+    /// Two agenda items of one meeting with the same number.
+    DuplicateAgendaItem = ("E0505", "duplicate-agenda-item", Error),
     /// A related proposal that does not list the relation back.
     RelatedNotReciprocal = ("W0601", "related-not-reciprocal", Warning),
     /// A reference to a principle that was merged or retired before the meeting.

@@ -226,6 +226,13 @@ const EXPECTED: &[(&str, &str, &str, u64, u64)] = &[
         11,
     ),
     (
+        "E0505-duplicate-agenda-item",
+        "E0505",
+        "meetings/TSC_03_2403.yaml",
+        13,
+        13,
+    ),
+    (
         "W0601-related-not-reciprocal",
         "W0601",
         "modifications/SECMP0103.yaml",

@@ -165,7 +165,23 @@ impl<'r> Checker<'r> {
     fn check_agenda(&mut self, file: &Path, meeting: &Meeting) {
         let vocab = &self.records.settings.vocabularies;
         let on = Some(meeting.date.value);
+        let mut numbers: HashMap<u32, &serde_saphyr::Spanned<u32>> = HashMap::new();
         for item in &meeting.agenda {
+            if let Some(earlier) = numbers.insert(item.number.value, &item.number) {
+                self.push(
+                    Finding::at_value(
+                        Code::DuplicateAgendaItem,
+                        file,
+                        &item.number,
+                        format!(
+                            "meeting {} has two agenda items numbered {}",
+                            meeting.id.value, item.number.value
+                        ),
+                    )
+                    .with_related(file, at(earlier), "first numbered here")
+                    .with_help("number the agenda items as the minutes do, each number once"),
+                );
+            }
             if let Some(p) = &item.presented_by {
                 self.party_ref(file, p, "presenter");
             }
