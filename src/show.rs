@@ -261,7 +261,9 @@ fn show_participant(lookup: &Lookup<'_>, p: &Participation<'_>, kind: &str, out:
 }
 
 /// The record with this ID (meeting, action, modification proposal,
-/// person or organisation) and its history, as plain text. `today` decides
+/// person or organisation) and its history, as plain text. An ID that
+/// matches exactly one record only when case is ignored (`secas`) shows
+/// that record. `today` decides
 /// whether an action is overdue (see [`crate::today`]).
 ///
 /// # Errors
@@ -280,19 +282,26 @@ pub fn show(records: &Records, id: &str, today: NaiveDate) -> anyhow::Result<Str
     } else if let Some(o) = organisations(records).into_iter().find(|o| o.id == id) {
         show_participant(&lookup, &o, "Organisation", &mut out);
     } else {
-        let all = records
-            .meetings
-            .iter()
-            .map(|m| m.record.id.value.as_str())
-            .chain(records.actions.iter().map(|a| a.record.id.value.as_str()))
-            .chain(
-                records
-                    .modifications
-                    .iter()
-                    .map(|m| m.record.id.value.as_str()),
-            )
-            .chain(lookup.owner_ids());
-        let hint = closest(id, all)
+        let all = || {
+            records
+                .meetings
+                .iter()
+                .map(|m| m.record.id.value.as_str())
+                .chain(records.actions.iter().map(|a| a.record.id.value.as_str()))
+                .chain(
+                    records
+                        .modifications
+                        .iter()
+                        .map(|m| m.record.id.value.as_str()),
+                )
+                .chain(lookup.owner_ids())
+        };
+        // `secas` for `SECAS`: the one ID that differs only in case.
+        let mut same = all().filter(|c| c.eq_ignore_ascii_case(id));
+        if let (Some(only), None) = (same.next(), same.next()) {
+            return show(records, only, today);
+        }
+        let hint = closest(id, all())
             .map(|c| format!("; did you mean `{c}`?"))
             .unwrap_or_default();
         bail!("no record has the ID `{id}`{hint}");

@@ -634,6 +634,12 @@ fn show_gives_history_for_every_record_kind() {
     ));
     let person = run_ok(&real_records(), &["show", "julian-hughes"]);
     assert!(person.contains("Attended: TSC_07_1606 (2016-06-16)"));
+    // IDs that differ only in case name the same record.
+    let organisation = run_ok(&real_records(), &["show", "secas"]);
+    assert!(
+        organisation.starts_with("Organisation SECAS:"),
+        "{organisation}"
+    );
     let out = tsc(&[
         "show",
         "SECMP0041",
