@@ -41,18 +41,23 @@ pub fn page(title: &str, body: Markup) -> String {
     .into_string()
 }
 
-/// Text with line breaks as paragraphs, each escaped.
+/// Record text as HTML, read as the Markdown that `tsc minutes --format
+/// markdown` prints it as (blank lines separate paragraphs, `- ` starts a
+/// list item, indented `- ` a nested one), rendered by pulldown-cmark.
+/// Raw HTML in the text is shown as text, never passed through, so
+/// `<script>` stays harmless; links and images keep only their text, so no
+/// `javascript:` or remote address can get into the document.
 pub fn paragraphs(text: &str) -> Markup {
-    html! {
-        @for para in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-            p {
-                @for (i, line) in para.lines().enumerate() {
-                    @if i > 0 { br; }
-                    (line)
-                }
-            }
-        }
-    }
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let events = Parser::new(text).filter_map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+        Event::Start(Tag::Link { .. } | Tag::Image { .. })
+        | Event::End(TagEnd::Link | TagEnd::Image) => None,
+        other => Some(other),
+    });
+    let mut out = String::new();
+    pulldown_cmark::html::push_html(&mut out, events);
+    PreEscaped(out)
 }
 
 /// `listing` as an HTML table; missing values are `-`.
@@ -66,5 +71,20 @@ pub fn listing(listing: &Listing) -> Markup {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::paragraphs;
+
+    #[test]
+    fn record_text_cannot_become_markup_links_or_scripts() {
+        let html = paragraphs("Intro\n\n- one\n  - nested <script>x</script>\n\n[click](javascript:alert(1)) ![i](http://evil/x.png)").into_string();
+        assert!(html.contains("<ul>\n<li>one"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("href") && !html.contains("src="), "{html}");
+        assert!(html.contains("click"), "{html}");
     }
 }
