@@ -147,7 +147,7 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Box<Find
     serde_saphyr::from_str_with_options(text, options()).map_err(|error| {
         let finding = match check_structure(text, file) {
             Err(structural) => structural,
-            Ok(()) => to_finding(&error, file),
+            Ok(()) => to_finding(&error, file, text),
         };
         Box::new(finding)
     })
@@ -158,8 +158,8 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Box<Find
 /// record did not parse.
 #[allow(clippy::result_large_err)] // private, and only on the failure path
 fn check_structure(text: &str, file: &Path) -> Result<(), Finding> {
-    let top: Top =
-        serde_saphyr::from_str_with_options(text, options()).map_err(|e| to_finding(&e, file))?;
+    let top: Top = serde_saphyr::from_str_with_options(text, options())
+        .map_err(|e| to_finding(&e, file, text))?;
     let found = match top {
         Top::Mapping => return Ok(()),
         Top::Nothing => {
@@ -226,10 +226,12 @@ fn original(mut error: &Error) -> &Error {
     error
 }
 
-fn to_finding(error: &Error, file: &Path) -> Finding {
+fn to_finding(error: &Error, file: &Path, text: &str) -> Finding {
     let position = error.location().map(Position::from).unwrap_or_default();
-    let message = bare_message(error);
     let inner = original(error);
+    let raw = bare_message(error);
+    let message = plain_message(inner, &raw, value_at(text, position).as_deref())
+        .unwrap_or_else(|| raw.clone());
     let (code, help): (Code, Option<String>) = match inner {
         Error::DuplicateMappingKey { key, .. } => (
             Code::DuplicateKey,
@@ -266,7 +268,7 @@ fn to_finding(error: &Error, file: &Path) -> Finding {
         | Error::SerdeUnknownVariant { .. }
         | Error::InvalidScalar { .. }
         | Error::NullIntoString { .. }
-        | Error::Message { .. } => (Code::InvalidValue, value_help(&message)),
+        | Error::Message { .. } => (Code::InvalidValue, value_help(&raw)),
         Error::MultipleDocuments { .. } => (
             Code::YamlSyntax,
             Some("keep one record per file: remove the `---` separator and move the second document to its own file".into()),
@@ -275,8 +277,8 @@ fn to_finding(error: &Error, file: &Path) -> Finding {
             Code::MissingField,
             Some("the file is empty; write the record's fields, or delete the file".into()),
         ),
-        _ if message.contains("recursion limit") => return limit(file, position, depth_message()),
-        _ if message.contains("tab") => (
+        _ if raw.contains("recursion limit") => return limit(file, position, depth_message()),
+        _ if raw.contains("tab") => (
             Code::YamlSyntax,
             Some("indent with spaces; YAML does not allow tabs for indentation".into()),
         ),
@@ -344,13 +346,65 @@ fn budget_finding(breach: &BudgetBreach, file: &Path, position: Position) -> Fin
     limit(file, position, message)
 }
 
+/// Our own words for the common messages of serde-saphyr and chrono
+/// ("input is out of range", "invalid u32", "duplicate mapping key: x, set
+/// DuplicateKeyPolicy in Options if acceptable"), naming the offending
+/// value when the text at the finding's position gives it. `None` keeps the
+/// library's message.
+fn plain_message(error: &Error, message: &str, value: Option<&str>) -> Option<String> {
+    let v = value.map_or_else(|| "this value".to_owned(), |v| format!("`{v}`"));
+    let date_syntax = [
+        "input contains invalid characters",
+        "premature end of input",
+        "trailing input",
+    ];
+    Some(match error {
+        Error::DuplicateMappingKey { key: Some(k), .. } => {
+            format!("`{k}` appears twice in the same mapping")
+        }
+        Error::DuplicateMappingKey { key: None, .. } => {
+            "the same key appears twice in this mapping".to_owned()
+        }
+        Error::InvalidBooleanStrict { .. } => format!("{v} is not `true` or `false`"),
+        Error::NullIntoString { .. } => "this field has no value".to_owned(),
+        _ if message.contains("input is out of range") => format!("{v} is not a date that exists"),
+        _ if date_syntax.iter().any(|m| message.contains(m)) => {
+            format!("{v} is not a date written as YYYY-MM-DD")
+        }
+        _ if message.contains("invalid u32") || message.contains("expected u32") => {
+            format!("{v} is not a whole number")
+        }
+        _ => return None,
+    })
+}
+
+/// The scalar that starts at `position` in `text`, unquoted, up to a
+/// comment or the end of the line; `None` for an empty one or line 0.
+fn value_at(text: &str, position: Position) -> Option<String> {
+    let line = text
+        .lines()
+        .nth(usize::try_from(position.line).ok()?.checked_sub(1)?)?;
+    let start = usize::try_from(position.column).ok()?.checked_sub(1)?;
+    let rest: String = line.chars().skip(start).collect();
+    let rest = rest.split(" #").next().unwrap_or("").trim();
+    let value = rest.trim_matches(|c| c == '"' || c == '\'');
+    if value.is_empty() || value.chars().count() > 40 || value.contains(": ") {
+        return None;
+    }
+    Some(value.to_owned())
+}
+
 fn value_help(message: &str) -> Option<String> {
     if message.contains("input is out of range") || message.contains("premature end of input") {
         Some("write a date that exists, as YYYY-MM-DD".into())
-    } else if message.contains("input contains invalid characters") {
+    } else if message.contains("input contains invalid characters")
+        || message.contains("trailing input")
+    {
         Some("write the date as YYYY-MM-DD".into())
     } else if message.contains("null") {
         Some("give the field a value, or remove the line".into())
+    } else if message.contains("u32") {
+        Some("write a whole number without quotes, for example `2`".into())
     } else {
         None
     }

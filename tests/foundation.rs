@@ -266,3 +266,34 @@ fn a_record_that_does_not_load_is_reported_once_not_again_by_every_reference() {
         report.findings
     );
 }
+
+#[test]
+fn value_errors_name_the_value_in_plain_words() {
+    let (_dir, copy) = copy_tree(&common::minimal_example());
+    let actions = copy.join("actions");
+    edit(
+        &actions.join("TSC01-01.yaml"),
+        "due: 2024-02-01",
+        "due: 2024-02-30",
+    );
+    edit(
+        &actions.join("TSC01-02.yaml"),
+        "agenda_item: 1",
+        "agenda_item: one",
+    );
+    edit(
+        &actions.join("TSC02-10.yaml"),
+        "due: 2024-02-20",
+        "due: 20-02-2024",
+    );
+    let report = validate(&load(&copy).unwrap());
+    let messages: Vec<&str> = report.findings.iter().map(|f| f.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "`2024-02-30` is not a date that exists",
+            "`one` is not a whole number",
+            "`20-02-2024` is not a date written as YYYY-MM-DD",
+        ]
+    );
+}
