@@ -18,6 +18,7 @@ pub mod diagnostics;
 pub mod explain;
 pub mod finding;
 pub mod ids;
+pub mod kind;
 pub mod lookup;
 pub mod meetings;
 pub mod minutes;

@@ -33,6 +33,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::finding::{Code, Finding, Position};
+use crate::kind::Kind;
 use crate::model::{
     Action, Meeting, Modification, Organisation, OrganisationsFile, PeopleFile, Person, Principle,
     PrinciplesFile,
@@ -209,18 +210,6 @@ fn looks_like_records(dir: &Path) -> bool {
     RECORDS_ENTRIES
         .iter()
         .any(|name| fs::symlink_metadata(dir.join(name)).is_ok())
-}
-
-/// What a file in the records tree is, by its place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Settings,
-    People,
-    Organisations,
-    Principles,
-    Meeting,
-    Action,
-    Modification,
 }
 
 /// Whether a file name is one the loader skips without a finding: hidden
@@ -596,17 +585,11 @@ fn home(kind: Kind) -> (&'static str, &'static str) {
 /// When a file that failed to parse as `kind` is a valid record of
 /// another kind, the [`Code::WrongFolder`] finding saying so.
 fn wrong_folder(kind: Kind, text: &str, path: &Path) -> Option<Finding> {
-    const CANDIDATES: [Kind; 6] = [
-        Kind::Meeting,
-        Kind::Action,
-        Kind::Modification,
-        Kind::People,
-        Kind::Organisations,
-        Kind::Principles,
-    ];
-    let actual = CANDIDATES
+    // Settings are never a misplaced record: every field is optional, so
+    // any mapping would parse as settings.
+    let actual = Kind::ALL
         .into_iter()
-        .filter(|k| *k != kind)
+        .filter(|k| *k != kind && *k != Kind::Settings)
         .find(|k| parse_kind(*k, text, path).is_ok())?;
     let (what, place) = home(actual);
     let (expected, _) = home(kind);
