@@ -98,35 +98,19 @@ fn listed<'r>(index: &HashMap<&str, Vec<&'r str>>, id: &str) -> Vec<&'r str> {
 /// Every person in `people.yaml`, in natural ID order.
 pub fn people(records: &Records) -> Vec<Participation<'_>> {
     let lookup = Lookup::new(records);
-    let owned = owned(records);
     let attended = meetings_naming(&lookup, |m| people_in(&m.attendees));
     let apologies = meetings_naming(&lookup, |m| people_in(&m.apologies));
-    let mut rows: Vec<Participation<'_>> = records
-        .people
-        .iter()
-        .map(|p| {
-            let p = &p.record;
-            let id = p.id.value.as_str();
-            let (actions, open_actions) = owned.get(id).cloned().unwrap_or_default();
-            Participation {
-                id,
-                name: &p.name,
-                organisation: p.organisation.as_ref().map(|o| o.value.as_str()),
-                attended: listed(&attended, id),
-                apologies: listed(&apologies, id),
-                actions,
-                open_actions,
-            }
-        })
-        .collect();
-    rows.sort_by(|a, b| natural_cmp(a.id, b.id));
-    rows
+    let parties = records.people.iter().map(|p| {
+        let p = &p.record;
+        let organisation = p.organisation.as_ref().map(|o| o.value.as_str());
+        (p.id.value.as_str(), p.name.as_str(), organisation)
+    });
+    rows(records, parties, &attended, &apologies)
 }
 
 /// Every organisation in `organisations.yaml`, in natural ID order.
 pub fn organisations(records: &Records) -> Vec<Participation<'_>> {
     let lookup = Lookup::new(records);
-    let owned = owned(records);
     let attended = meetings_naming(&lookup, |m| {
         let presenters = m
             .agenda
@@ -135,19 +119,32 @@ pub fn organisations(records: &Records) -> Vec<Participation<'_>> {
         represented(&m.attendees).chain(presenters)
     });
     let apologies = meetings_naming(&lookup, |m| represented(&m.apologies));
-    let mut rows: Vec<Participation<'_>> = records
-        .organisations
-        .iter()
-        .map(|o| {
-            let o = &o.record;
-            let id = o.id.value.as_str();
+    let parties = records.organisations.iter().map(|o| {
+        let o = &o.record;
+        (o.id.value.as_str(), o.name.as_str(), None)
+    });
+    rows(records, parties, &attended, &apologies)
+}
+
+/// One row per `(id, name, organisation)` party, with the meetings it
+/// attended or sent apologies to and the actions it owns, in natural ID
+/// order.
+fn rows<'r>(
+    records: &'r Records,
+    parties: impl Iterator<Item = (&'r str, &'r str, Option<&'r str>)>,
+    attended: &HashMap<&'r str, Vec<&'r str>>,
+    apologies: &HashMap<&'r str, Vec<&'r str>>,
+) -> Vec<Participation<'r>> {
+    let owned = owned(records);
+    let mut rows: Vec<Participation<'r>> = parties
+        .map(|(id, name, organisation)| {
             let (actions, open_actions) = owned.get(id).cloned().unwrap_or_default();
             Participation {
                 id,
-                name: &o.name,
-                organisation: None,
-                attended: listed(&attended, id),
-                apologies: listed(&apologies, id),
+                name,
+                organisation,
+                attended: listed(attended, id),
+                apologies: listed(apologies, id),
                 actions,
                 open_actions,
             }
