@@ -120,6 +120,8 @@ codes! {
     UnknownTerm = ("E0301", "unknown-term", Error),
     /// `tsc.yaml` itself is unusable (a bad ID pattern, an unknown rule in `allow`).
     BadSettings = ("E0302", "bad-settings", Error),
+    /// A value listed twice in one vocabulary of `tsc.yaml`.
+    DuplicateTerm = ("E0303", "duplicate-term", Error),
     /// An action update or closure dated before the action was raised.
     DatedBeforeRaised = ("E0401", "dated-before-raised", Error),
     /// A due date before the date the action was raised.
@@ -130,6 +132,8 @@ codes! {
     MissingMergedInto = ("E0404", "missing-merged-into", Error),
     /// An action with a `closed` date whose status is still an open one.
     ClosedButOpen = ("E0405", "closed-but-open", Error),
+    /// A principle merged into itself, or merges that go round in a circle.
+    MergeCycle = ("E0406", "merge-cycle", Error),
     /// A person both attending and sending apologies at the same meeting.
     AttendedAndApologised = ("E0501", "attended-and-apologised", Error),
     /// A person listed twice in the attendees, or twice in the apologies, of one meeting.

@@ -162,6 +162,7 @@ const EXPECTED: &[(&str, &str, &str, u64, u64)] = &[
     ),
     ("E0301-unknown-term", "E0301", "actions/TSC02-02.yaml", 7, 9),
     ("E0302-bad-settings", "E0302", "tsc.yaml", 3, 5),
+    ("E0303-duplicate-term", "E0303", "tsc.yaml", 8, 11),
     (
         "E0401-dated-before-raised",
         "E0401",
@@ -197,6 +198,7 @@ const EXPECTED: &[(&str, &str, &str, u64, u64)] = &[
         10,
         13,
     ),
+    ("E0406-merge-cycle", "E0406", "principles.yaml", 15, 18),
     (
         "E0501-attended-and-apologised",
         "E0501",
@@ -337,6 +339,8 @@ fn misspellings_get_did_you_mean() {
 fn second_labels_point_at_the_related_definition() {
     let cases = [
         ("E0201-duplicate-id", "actions/2024/TSC01-02.yaml", 2, 5),
+        ("E0303-duplicate-term", "tsc.yaml", 6, 11),
+        ("E0406-merge-cycle", "principles.yaml", 11, 18),
         (
             "E0204-meeting-id-mismatch",
             "meetings/TSC_03_2403.yaml",
@@ -460,4 +464,74 @@ fn explain_prints_every_rule_without_records() {
     assert!(stdout(&by_name).starts_with("## E0103 unknown-owner"));
     let unknown = tsc(&["validate", "--explain", "E9999"]);
     assert_eq!(unknown.status.code(), Some(2));
+}
+
+/// Validates `examples/minimal` with `file` replaced by `text`, and
+/// returns (code, line, column, message) of every finding.
+fn findings_with(file: &str, text: &str) -> Vec<(&'static str, u64, u64, String)> {
+    let (_dir, root) = common::copy_tree(&minimal_example());
+    std::fs::write(root.join(file), text).unwrap();
+    let report = validate(&load(&root).unwrap());
+    report
+        .findings
+        .iter()
+        .map(|f| {
+            let p = f.position;
+            (f.code.code(), p.line, p.column, f.message.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn a_principle_merged_into_itself_and_a_circle_of_three_are_each_reported_once() {
+    let agreed = |n: u32| format!("  - number: {n}\n    status: agreed\n");
+    let merged = |n: u32, into: u32| {
+        format!("  - number: {n}\n    status: merged\n    merged_into: {into}\n")
+    };
+    let text = [
+        "principles:\n".to_owned(),
+        agreed(1),    // lines 2-3
+        agreed(2),    // lines 4-5
+        merged(3, 3), // lines 6-8
+        merged(4, 5), // lines 9-11
+        merged(5, 6), // lines 12-14
+        merged(6, 4), // lines 15-17
+        merged(7, 4), // lines 18-20: leads into the circle, is not on it
+    ]
+    .concat();
+    assert_eq!(
+        findings_with("principles.yaml", &text),
+        [
+            (
+                "E0406",
+                8,
+                18,
+                "principle 3 is merged into itself".to_owned()
+            ),
+            (
+                "E0406",
+                17,
+                18,
+                "the merges of principle 6 go round in a circle: 6 -> 4 -> 5 -> 6".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_action_status_listed_twice_is_a_duplicate_term() {
+    let text = "vocabularies:\n  action_statuses:\n    \
+                - {id: open, label: Open, open: true}\n    \
+                - {id: closed, label: Closed, open: false}\n    \
+                - {id: withdrawn, label: Withdrawn, open: false}\n    \
+                - {id: open, label: Still open, open: true}\n";
+    assert_eq!(
+        findings_with("tsc.yaml", text),
+        [(
+            "E0303",
+            6,
+            12,
+            "`open` is listed twice in vocabularies.action_statuses".to_owned()
+        )]
+    );
 }

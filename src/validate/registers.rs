@@ -1,6 +1,8 @@
 //! The registers: people, organisations, principles and modification
 //! proposals.
 
+use std::collections::HashMap;
+
 use super::{Checker, at};
 use crate::finding::{Code, Finding};
 
@@ -49,6 +51,89 @@ impl<'r> Checker<'r> {
                 self.meeting_ref(&p.file, meeting);
             }
         }
+        self.check_merge_cycles();
+    }
+
+    /// Follows each principle's `merged_into` chain; a chain that comes
+    /// back to where it started is reported once, at the `merged_into` of
+    /// the circle's principle that comes last in `principles.yaml`, with
+    /// a label at the `merged_into` it leads to.
+    fn check_merge_cycles(&mut self) {
+        let r = self.records;
+        let principles = &self.index.principles;
+        let order: HashMap<u32, usize> = r
+            .principles
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, p)| (p.record.number.value, i))
+            .collect();
+        let into = |n: u32| {
+            principles
+                .get(&n)
+                .and_then(|p| p.record.merged_into.as_ref())
+        };
+        let mut found = Vec::new();
+        for (&start, p) in principles {
+            let Some(first_step) = &p.record.merged_into else {
+                continue;
+            };
+            let mut circle = vec![start];
+            let mut next = Some(first_step.value);
+            while let Some(n) = next.filter(|&n| n != start && circle.len() <= principles.len()) {
+                circle.push(n);
+                next = into(n).map(|m| m.value);
+            }
+            let closes = next == Some(start);
+            let last = circle.iter().max_by_key(|n| order.get(n)).copied();
+            if closes && last == Some(start) {
+                found.push((p, circle));
+            }
+        }
+        found.sort_by_key(|(p, _)| order.get(&p.record.number.value));
+        let mut findings = Vec::new();
+        for (p, circle) in found {
+            let n = p.record.number.value;
+            let Some(merged_into) = &p.record.merged_into else {
+                continue;
+            };
+            let mut finding = if circle.len() == 1 {
+                Finding::at_value(
+                    Code::MergeCycle,
+                    &p.file,
+                    merged_into,
+                    format!("principle {n} is merged into itself"),
+                )
+            } else {
+                let path = circle
+                    .iter()
+                    .chain([&n])
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" -> ");
+                Finding::at_value(
+                    Code::MergeCycle,
+                    &p.file,
+                    merged_into,
+                    format!("the merges of principle {n} go round in a circle: {path}"),
+                )
+            };
+            let target = merged_into.value;
+            if let (Some(other), Some(onward)) = (principles.get(&target), into(target))
+                && circle.len() > 1
+            {
+                finding = finding.with_related(
+                    &other.file,
+                    at(onward),
+                    format!("principle {target} is merged into {} here", onward.value),
+                );
+            }
+            findings.push(finding.with_help(
+                "`merged_into` names the principle that carries on; \
+                 remove `merged_into` (and status `merged`) from that one",
+            ));
+        }
+        self.findings.extend(findings);
     }
 
     /// ID, phase, and related proposals that exist and list the relation
