@@ -134,6 +134,8 @@ codes! {
     ClosedButOpen = ("E0405", "closed-but-open", Error),
     /// A principle merged into itself, or merges that go round in a circle.
     MergeCycle = ("E0406", "merge-cycle", Error),
+    /// A proposal listed as related to itself, or assessed together with itself.
+    RelatedToItself = ("E0407", "related-to-itself", Error),
     /// A person both attending and sending apologies at the same meeting.
     AttendedAndApologised = ("E0501", "attended-and-apologised", Error),
     /// A person listed twice in the attendees, or twice in the apologies, of one meeting.
@@ -148,6 +150,8 @@ codes! {
     RelatedNotReciprocal = ("W0601", "related-not-reciprocal", Warning),
     /// A reference to a principle that was merged or retired before the meeting.
     SupersededPrinciple = ("W0602", "superseded-principle", Warning),
+    /// The same ID or number listed twice in one list of references.
+    ListedTwice = ("W0603", "listed-twice", Warning),
 }
 
 impl Code {

@@ -200,6 +200,13 @@ const EXPECTED: &[(&str, &str, &str, u64, u64)] = &[
     ),
     ("E0406-merge-cycle", "E0406", "principles.yaml", 15, 18),
     (
+        "E0407-related-to-itself",
+        "E0407",
+        "modifications/SECMP0103.yaml",
+        4,
+        11,
+    ),
+    (
         "E0501-attended-and-apologised",
         "E0501",
         "meetings/TSC_03_2403.yaml",
@@ -247,6 +254,13 @@ const EXPECTED: &[(&str, &str, &str, u64, u64)] = &[
         "meetings/TSC_03_2403.yaml",
         12,
         33,
+    ),
+    (
+        "W0603-listed-twice",
+        "W0603",
+        "meetings/TSC_03_2403.yaml",
+        9,
+        24,
     ),
 ];
 
@@ -373,6 +387,7 @@ fn second_labels_point_at_the_related_definition() {
             5,
         ),
         ("W0602-superseded-principle", "principles.yaml", 10, 13),
+        ("W0603-listed-twice", "meetings/TSC_03_2403.yaml", 9, 21),
     ];
     for (fixture, file, line, column) in cases {
         let (finding, root, _dir) = only_finding(fixture);
@@ -534,4 +549,60 @@ fn an_action_status_listed_twice_is_a_duplicate_term() {
             "`open` is listed twice in vocabularies.action_statuses".to_owned()
         )]
     );
+}
+
+#[test]
+fn an_assessment_considered_with_itself_and_lists_with_repeats() {
+    let meeting = "\
+id: TSC_03_2403
+number: 3
+date: 2024-03-14
+status: draft
+agenda:
+  - number: 1
+    title: Modification Development Update
+    modifications: [SECMP0101, SECMP0101]
+    assessments:
+      - modification: SECMP0101
+        interest: high
+        misaligned_principles: [2, 2]
+        considered_with: [SECMP0101, SECMP0102, SECMP0102]
+";
+    let warning = |line, column, what: &str| ("W0603", line, column, what.to_owned());
+    assert_eq!(
+        findings_with("meetings/TSC_03_2403.yaml", meeting),
+        [
+            warning(
+                8,
+                32,
+                "modification proposal SECMP0101 is listed twice in `modifications`"
+            ),
+            warning(
+                12,
+                36,
+                "principle 2 is listed twice in `misaligned_principles`"
+            ),
+            (
+                "E0407",
+                13,
+                27,
+                "the assessment of SECMP0101 says it was considered with itself".to_owned()
+            ),
+            warning(
+                13,
+                49,
+                "modification proposal SECMP0102 is listed twice in `considered_with`"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_related_proposal_listed_twice_is_one_warning_of_each_kind() {
+    let text = "id: SECMP0103\ntitle: Example\nrelated: [SECMP0101, SECMP0101]\n";
+    let codes: Vec<_> = findings_with("modifications/SECMP0103.yaml", text)
+        .into_iter()
+        .map(|(code, line, column, _)| (code, line, column))
+        .collect();
+    assert_eq!(codes, [("W0601", 3, 11), ("W0603", 3, 22)]);
 }

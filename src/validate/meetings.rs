@@ -194,9 +194,16 @@ impl<'r> Checker<'r> {
             for id in &item.modifications {
                 self.modification_ref(file, id);
             }
+            self.check_listed_once(
+                file,
+                &item.modifications,
+                "modifications",
+                "modification proposal",
+            );
             for n in &item.principles {
                 self.principle_ref(file, n, on);
             }
+            self.check_listed_once(file, &item.principles, "principles", "principle");
             for a in &item.assessments {
                 self.modification_ref(file, &a.modification);
                 self.check_term(
@@ -218,9 +225,40 @@ impl<'r> Checker<'r> {
                 for n in &a.misaligned_principles {
                     self.principle_ref(file, n, on);
                 }
+                self.check_listed_once(
+                    file,
+                    &a.misaligned_principles,
+                    "misaligned_principles",
+                    "principle",
+                );
                 for id in &a.considered_with {
-                    self.modification_ref(file, id);
+                    if id.value == a.modification.value {
+                        self.push(
+                            Finding::at_value(
+                                Code::RelatedToItself,
+                                file,
+                                id,
+                                format!(
+                                    "the assessment of {} says it was considered with itself",
+                                    id.value
+                                ),
+                            )
+                            .with_related(file, at(&a.modification), "the proposal assessed")
+                            .with_help(
+                                "`considered_with` names the other proposals assessed \
+                                 together with this one; remove this entry",
+                            ),
+                        );
+                    } else {
+                        self.modification_ref(file, id);
+                    }
                 }
+                self.check_listed_once(
+                    file,
+                    &a.considered_with,
+                    "considered_with",
+                    "modification proposal",
+                );
             }
         }
     }

@@ -236,6 +236,27 @@ impl<'r> Checker<'r> {
         self.findings.push(finding);
     }
 
+    /// Reports each value of `list` (the `field` of a record in `file`,
+    /// each value a `what`) that repeats an earlier one, as a warning with
+    /// a label at the first.
+    fn check_listed_once<T>(&mut self, file: &Path, list: &[Spanned<T>], field: &str, what: &str)
+    where
+        T: Eq + std::hash::Hash + std::fmt::Display,
+    {
+        for (again, first) in repeats(list) {
+            self.push(
+                Finding::at_value(
+                    Code::ListedTwice,
+                    file,
+                    again,
+                    format!("{what} {} is listed twice in `{field}`", again.value),
+                )
+                .with_related(file, at(first), "first listed here")
+                .with_help("remove the second entry"),
+            );
+        }
+    }
+
     fn compile_patterns(&mut self) {
         match self.records.settings.id_patterns.compile() {
             Ok(p) => self.patterns = Some(p),

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Checker, at};
+use super::{Checker, at, repeats};
 use crate::finding::{Code, Finding};
 
 impl<'r> Checker<'r> {
@@ -158,8 +158,32 @@ impl<'r> Checker<'r> {
                 );
             }
             let id = m.record.id.value.as_str();
+            self.check_listed_once(
+                &m.file,
+                &m.record.related,
+                "related",
+                "modification proposal",
+            );
+            let repeated: Vec<_> = repeats(&m.record.related)
+                .into_iter()
+                .map(|(again, _)| again)
+                .collect();
             for related in &m.record.related {
-                if !self.modification_ref(&m.file, related) {
+                if related.value == id {
+                    self.push(
+                        Finding::at_value(
+                            Code::RelatedToItself,
+                            &m.file,
+                            related,
+                            format!("{id} lists itself as related"),
+                        )
+                        .with_help(format!("remove {id} from its own `related` list")),
+                    );
+                    continue;
+                }
+                if repeated.iter().any(|r| std::ptr::eq(*r, related))
+                    || !self.modification_ref(&m.file, related)
+                {
                     continue;
                 }
                 let other = self.index.modifications[related.value.as_str()];
