@@ -146,6 +146,10 @@ codes! {
     ChairNotAttending = ("E0504", "chair-not-attending", Error),
     /// Two agenda items of one meeting with the same number.
     DuplicateAgendaItem = ("E0505", "duplicate-agenda-item", Error),
+    /// The same proposal assessed twice at one meeting.
+    DuplicateAssessment = ("E0506", "duplicate-assessment", Error),
+    /// A meeting whose end time is before its start time.
+    EndBeforeStart = ("E0507", "end-before-start", Error),
     /// A related proposal that does not list the relation back.
     RelatedNotReciprocal = ("W0601", "related-not-reciprocal", Warning),
     /// A reference to a principle that was merged or retired before the meeting.

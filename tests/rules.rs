@@ -242,6 +242,20 @@ const EXPECTED: &[(&str, &str, &str, u64, u64)] = &[
         13,
     ),
     (
+        "E0506-duplicate-assessment",
+        "E0506",
+        "meetings/TSC_03_2403.yaml",
+        17,
+        23,
+    ),
+    (
+        "E0507-end-before-start",
+        "E0507",
+        "meetings/TSC_03_2403.yaml",
+        6,
+        6,
+    ),
+    (
         "W0601-related-not-reciprocal",
         "W0601",
         "modifications/SECMP0103.yaml",
@@ -388,6 +402,13 @@ fn second_labels_point_at_the_related_definition() {
         ),
         ("W0602-superseded-principle", "principles.yaml", 10, 13),
         ("W0603-listed-twice", "meetings/TSC_03_2403.yaml", 9, 21),
+        (
+            "E0506-duplicate-assessment",
+            "meetings/TSC_03_2403.yaml",
+            12,
+            23,
+        ),
+        ("E0507-end-before-start", "meetings/TSC_03_2403.yaml", 5, 8),
     ];
     for (fixture, file, line, column) in cases {
         let (finding, root, _dir) = only_finding(fixture);

@@ -129,8 +129,7 @@ impl<'r> Checker<'r> {
                 );
             }
             findings.push(finding.with_help(
-                "`merged_into` names the principle that carries on; \
-                 remove `merged_into` (and status `merged`) from that one",
+                "the principle that carries on is not merged: remove its `merged_into`",
             ));
         }
         self.findings.extend(findings);
