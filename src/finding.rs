@@ -136,6 +136,8 @@ codes! {
     MergeCycle = ("E0406", "merge-cycle", Error),
     /// A proposal listed as related to itself, or assessed together with itself.
     RelatedToItself = ("E0407", "related-to-itself", Error),
+    /// Action updates that are not in date order, oldest first.
+    UpdatesOutOfOrder = ("E0408", "updates-out-of-order", Error),
     /// A person both attending and sending apologies at the same meeting.
     AttendedAndApologised = ("E0501", "attended-and-apologised", Error),
     /// A person listed twice in the attendees, or twice in the apologies, of one meeting.
@@ -156,6 +158,8 @@ codes! {
     SupersededPrinciple = ("W0602", "superseded-principle", Warning),
     /// The same ID or number listed twice in one list of references.
     ListedTwice = ("W0603", "listed-twice", Warning),
+    /// An action update whose date is not the date of the meeting it names.
+    UpdateDateNotMeeting = ("W0604", "update-date-not-meeting", Warning),
 }
 
 impl Code {

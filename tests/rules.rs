@@ -207,6 +207,13 @@ const EXPECTED: &[(&str, &str, &str, u64, u64)] = &[
         11,
     ),
     (
+        "E0408-updates-out-of-order",
+        "E0408",
+        "actions/TSC01-03.yaml",
+        11,
+        11,
+    ),
+    (
         "E0501-attended-and-apologised",
         "E0501",
         "meetings/TSC_03_2403.yaml",
@@ -275,6 +282,13 @@ const EXPECTED: &[(&str, &str, &str, u64, u64)] = &[
         "meetings/TSC_03_2403.yaml",
         9,
         24,
+    ),
+    (
+        "W0604-update-date-not-meeting",
+        "W0604",
+        "actions/TSC01-03.yaml",
+        9,
+        11,
     ),
 ];
 
@@ -409,6 +423,13 @@ fn second_labels_point_at_the_related_definition() {
             23,
         ),
         ("E0507-end-before-start", "meetings/TSC_03_2403.yaml", 5, 8),
+        ("E0408-updates-out-of-order", "actions/TSC01-03.yaml", 9, 11),
+        (
+            "W0604-update-date-not-meeting",
+            "actions/TSC01-03.yaml",
+            10,
+            14,
+        ),
     ];
     for (fixture, file, line, column) in cases {
         let (finding, root, _dir) = only_finding(fixture);
