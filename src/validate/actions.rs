@@ -96,8 +96,8 @@ impl<'r> Checker<'r> {
                         file,
                         update,
                         format!(
-                            "action {}: the update dated {} is listed after one dated {}",
-                            action.id.value, update.value, before.value
+                            "update dated {} is listed after one dated {}",
+                            update.value, before.value
                         ),
                     )
                     .with_related(file, at(before), "the update before it")
@@ -118,7 +118,7 @@ impl<'r> Checker<'r> {
                         file,
                         &update.date,
                         format!(
-                            "update dated {} names meeting {}, held on {held}",
+                            "update dated {} names {}, held on {held}",
                             update.date.value, m.value
                         ),
                     )

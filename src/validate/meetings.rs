@@ -54,9 +54,7 @@ impl<'r> Checker<'r> {
                     ),
                 )
                 .with_related(file, at(start), "the start time")
-                .with_help(
-                    "correct `start` or `end`; both are 24-hour HH:MM on the meeting's date",
-                ),
+                .with_help("correct `start` or `end` (24-hour HH:MM)"),
             );
         }
         for time in [&meeting.start, &meeting.end].into_iter().flatten() {

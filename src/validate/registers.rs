@@ -128,9 +128,8 @@ impl<'r> Checker<'r> {
                     format!("principle {target} is merged into {} here", onward.value),
                 );
             }
-            findings.push(finding.with_help(
-                "the principle that carries on is not merged: remove its `merged_into`",
-            ));
+            findings
+                .push(finding.with_help("remove `merged_into` from the principle that carries on"));
         }
         self.findings.extend(findings);
     }
