@@ -120,6 +120,8 @@ codes! {
     UnknownTerm = ("E0301", "unknown-term", Error),
     /// `tsc.yaml` itself is unusable (a bad ID pattern, an unknown rule in `allow`).
     BadSettings = ("E0302", "bad-settings", Error),
+    /// A value listed twice in one vocabulary of `tsc.yaml`.
+    DuplicateTerm = ("E0303", "duplicate-term", Error),
     /// An action update or closure dated before the action was raised.
     DatedBeforeRaised = ("E0401", "dated-before-raised", Error),
     /// A due date before the date the action was raised.
@@ -130,6 +132,12 @@ codes! {
     MissingMergedInto = ("E0404", "missing-merged-into", Error),
     /// An action with a `closed` date whose status is still an open one.
     ClosedButOpen = ("E0405", "closed-but-open", Error),
+    /// A principle merged into itself, or merges that go round in a circle.
+    MergeCycle = ("E0406", "merge-cycle", Error),
+    /// A proposal listed as related to itself, or assessed together with itself.
+    RelatedToItself = ("E0407", "related-to-itself", Error),
+    /// Action updates that are not in date order, oldest first.
+    UpdatesOutOfOrder = ("E0408", "updates-out-of-order", Error),
     /// A person both attending and sending apologies at the same meeting.
     AttendedAndApologised = ("E0501", "attended-and-apologised", Error),
     /// A person listed twice in the attendees, or twice in the apologies, of one meeting.
@@ -140,10 +148,18 @@ codes! {
     ChairNotAttending = ("E0504", "chair-not-attending", Error),
     /// Two agenda items of one meeting with the same number.
     DuplicateAgendaItem = ("E0505", "duplicate-agenda-item", Error),
+    /// The same proposal assessed twice at one meeting.
+    DuplicateAssessment = ("E0506", "duplicate-assessment", Error),
+    /// A meeting whose end time is before its start time.
+    EndBeforeStart = ("E0507", "end-before-start", Error),
     /// A related proposal that does not list the relation back.
     RelatedNotReciprocal = ("W0601", "related-not-reciprocal", Warning),
     /// A reference to a principle that was merged or retired before the meeting.
     SupersededPrinciple = ("W0602", "superseded-principle", Warning),
+    /// The same ID or number listed twice in one list of references.
+    ListedTwice = ("W0603", "listed-twice", Warning),
+    /// An action update whose date is not the date of the meeting it names.
+    UpdateDateNotMeeting = ("W0604", "update-date-not-meeting", Warning),
 }
 
 impl Code {

@@ -554,7 +554,7 @@ fn parse_file(path: &Path, kind: Kind, bytes: &[u8]) -> Outcome {
 /// Parses `text` as a `kind` file.
 fn parse_kind(kind: Kind, text: &str, path: &Path) -> Outcome {
     Ok(match kind {
-        Kind::Settings => Parsed::Settings(yaml::parse(text, path)?),
+        Kind::Settings => Parsed::Settings(Box::new(Settings::parse(text, path)?)),
         Kind::People => Parsed::People(yaml::parse::<PeopleFile>(text, path)?.people),
         Kind::Organisations => {
             Parsed::Organisations(yaml::parse::<OrganisationsFile>(text, path)?.organisations)

@@ -6,9 +6,15 @@
 //! describes TSC. Another committee overrides the name, the ID patterns and
 //! the vocabularies.
 
+use std::path::Path;
+
 use regex::Regex;
 use schemars::JsonSchema;
 use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::finding::Finding;
+use crate::yaml;
 
 /// The parsed contents of `tsc.yaml`.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
@@ -24,6 +30,90 @@ pub struct Settings {
     /// (`related-not-reciprocal`); see `docs/rules.md`.
     #[schemars(with = "Vec<String>")]
     pub allow: Vec<serde_saphyr::Spanned<String>>,
+    /// Where each vocabulary value is written in `tsc.yaml`; filled by
+    /// [`Settings::parse`], empty for the defaults.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub written: WrittenVocabularies,
+}
+
+impl Settings {
+    /// Parses the text of `tsc.yaml` at `path`, noting where each
+    /// vocabulary value is written ([`Settings::written`]).
+    ///
+    /// # Errors
+    /// The finding of [`yaml::parse`] when the text is not valid settings.
+    pub fn parse(text: &str, path: &Path) -> Result<Settings, Box<Finding>> {
+        let mut settings: Settings = yaml::parse(text, path)?;
+        if let Ok(written) = yaml::parse::<WrittenSettings>(text, path) {
+            settings.written = written.vocabularies;
+        }
+        Ok(settings)
+    }
+}
+
+/// The values of each vocabulary as written in `tsc.yaml`, with their
+/// positions (the `id` of a term, or a decision verb), so that validation
+/// can point at a value listed twice. A vocabulary left to its default is
+/// empty here.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct WrittenVocabularies {
+    /// `vocabularies.action_statuses[].id`.
+    pub action_statuses: Vec<WrittenTerm>,
+    /// `vocabularies.decision_verbs[]`.
+    pub decision_verbs: Vec<Spanned<String>>,
+    /// `vocabularies.interest_levels[].id`.
+    pub interest_levels: Vec<WrittenTerm>,
+    /// `vocabularies.modification_phases[].id`.
+    pub modification_phases: Vec<WrittenTerm>,
+    /// `vocabularies.meeting_statuses[].id`.
+    pub meeting_statuses: Vec<WrittenTerm>,
+    /// `vocabularies.attendee_categories[].id`.
+    pub attendee_categories: Vec<WrittenTerm>,
+    /// `vocabularies.constituencies[].id`.
+    pub constituencies: Vec<WrittenTerm>,
+    /// `vocabularies.roles[].id`.
+    pub roles: Vec<WrittenTerm>,
+    /// `vocabularies.ec_notification[].id`.
+    pub ec_notification: Vec<WrittenTerm>,
+    /// `vocabularies.principle_statuses[].id`.
+    pub principle_statuses: Vec<WrittenTerm>,
+}
+
+impl WrittenVocabularies {
+    /// Each vocabulary's name in `tsc.yaml` with its values as written.
+    pub fn lists(&self) -> [(&'static str, Vec<&Spanned<String>>); 10] {
+        fn ids(terms: &[WrittenTerm]) -> Vec<&Spanned<String>> {
+            terms.iter().map(|t| &t.id).collect()
+        }
+        [
+            ("action_statuses", ids(&self.action_statuses)),
+            ("decision_verbs", self.decision_verbs.iter().collect()),
+            ("interest_levels", ids(&self.interest_levels)),
+            ("modification_phases", ids(&self.modification_phases)),
+            ("meeting_statuses", ids(&self.meeting_statuses)),
+            ("attendee_categories", ids(&self.attendee_categories)),
+            ("constituencies", ids(&self.constituencies)),
+            ("roles", ids(&self.roles)),
+            ("ec_notification", ids(&self.ec_notification)),
+            ("principle_statuses", ids(&self.principle_statuses)),
+        ]
+    }
+}
+
+/// One vocabulary term as written: only its `id` matters here.
+#[derive(Debug, Clone, Deserialize)]
+pub struct WrittenTerm {
+    /// The term's `id`, where it is written.
+    pub id: Spanned<String>,
+}
+
+/// `tsc.yaml` read only for where its vocabulary values are written.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct WrittenSettings {
+    vocabularies: WrittenVocabularies,
 }
 
 /// Who the committee is.

@@ -162,6 +162,7 @@ const EXPECTED: &[(&str, &str, &str, u64, u64)] = &[
     ),
     ("E0301-unknown-term", "E0301", "actions/TSC02-02.yaml", 7, 9),
     ("E0302-bad-settings", "E0302", "tsc.yaml", 3, 5),
+    ("E0303-duplicate-term", "E0303", "tsc.yaml", 8, 11),
     (
         "E0401-dated-before-raised",
         "E0401",
@@ -196,6 +197,21 @@ const EXPECTED: &[(&str, &str, &str, u64, u64)] = &[
         "principles.yaml",
         10,
         13,
+    ),
+    ("E0406-merge-cycle", "E0406", "principles.yaml", 15, 18),
+    (
+        "E0407-related-to-itself",
+        "E0407",
+        "modifications/SECMP0103.yaml",
+        4,
+        11,
+    ),
+    (
+        "E0408-updates-out-of-order",
+        "E0408",
+        "actions/TSC01-03.yaml",
+        11,
+        11,
     ),
     (
         "E0501-attended-and-apologised",
@@ -233,6 +249,20 @@ const EXPECTED: &[(&str, &str, &str, u64, u64)] = &[
         13,
     ),
     (
+        "E0506-duplicate-assessment",
+        "E0506",
+        "meetings/TSC_03_2403.yaml",
+        17,
+        23,
+    ),
+    (
+        "E0507-end-before-start",
+        "E0507",
+        "meetings/TSC_03_2403.yaml",
+        6,
+        6,
+    ),
+    (
         "W0601-related-not-reciprocal",
         "W0601",
         "modifications/SECMP0103.yaml",
@@ -245,6 +275,20 @@ const EXPECTED: &[(&str, &str, &str, u64, u64)] = &[
         "meetings/TSC_03_2403.yaml",
         12,
         33,
+    ),
+    (
+        "W0603-listed-twice",
+        "W0603",
+        "meetings/TSC_03_2403.yaml",
+        9,
+        24,
+    ),
+    (
+        "W0604-update-date-not-meeting",
+        "W0604",
+        "actions/TSC01-03.yaml",
+        9,
+        11,
     ),
 ];
 
@@ -337,6 +381,8 @@ fn misspellings_get_did_you_mean() {
 fn second_labels_point_at_the_related_definition() {
     let cases = [
         ("E0201-duplicate-id", "actions/2024/TSC01-02.yaml", 2, 5),
+        ("E0303-duplicate-term", "tsc.yaml", 6, 11),
+        ("E0406-merge-cycle", "principles.yaml", 11, 18),
         (
             "E0204-meeting-id-mismatch",
             "meetings/TSC_03_2403.yaml",
@@ -369,6 +415,21 @@ fn second_labels_point_at_the_related_definition() {
             5,
         ),
         ("W0602-superseded-principle", "principles.yaml", 10, 13),
+        ("W0603-listed-twice", "meetings/TSC_03_2403.yaml", 9, 21),
+        (
+            "E0506-duplicate-assessment",
+            "meetings/TSC_03_2403.yaml",
+            12,
+            23,
+        ),
+        ("E0507-end-before-start", "meetings/TSC_03_2403.yaml", 5, 8),
+        ("E0408-updates-out-of-order", "actions/TSC01-03.yaml", 9, 11),
+        (
+            "W0604-update-date-not-meeting",
+            "actions/TSC01-03.yaml",
+            10,
+            14,
+        ),
     ];
     for (fixture, file, line, column) in cases {
         let (finding, root, _dir) = only_finding(fixture);
@@ -460,4 +521,130 @@ fn explain_prints_every_rule_without_records() {
     assert!(stdout(&by_name).starts_with("## E0103 unknown-owner"));
     let unknown = tsc(&["validate", "--explain", "E9999"]);
     assert_eq!(unknown.status.code(), Some(2));
+}
+
+/// Validates `examples/minimal` with `file` replaced by `text`, and
+/// returns (code, line, column, message) of every finding.
+fn findings_with(file: &str, text: &str) -> Vec<(&'static str, u64, u64, String)> {
+    let (_dir, root) = common::copy_tree(&minimal_example());
+    std::fs::write(root.join(file), text).unwrap();
+    let report = validate(&load(&root).unwrap());
+    report
+        .findings
+        .iter()
+        .map(|f| {
+            let p = f.position;
+            (f.code.code(), p.line, p.column, f.message.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn a_principle_merged_into_itself_and_a_circle_of_three_are_each_reported_once() {
+    let agreed = |n: u32| format!("  - number: {n}\n    status: agreed\n");
+    let merged = |n: u32, into: u32| {
+        format!("  - number: {n}\n    status: merged\n    merged_into: {into}\n")
+    };
+    let text = [
+        "principles:\n".to_owned(),
+        agreed(1),    // lines 2-3
+        agreed(2),    // lines 4-5
+        merged(3, 3), // lines 6-8
+        merged(4, 5), // lines 9-11
+        merged(5, 6), // lines 12-14
+        merged(6, 4), // lines 15-17
+        merged(7, 4), // lines 18-20: leads into the circle, is not on it
+    ]
+    .concat();
+    assert_eq!(
+        findings_with("principles.yaml", &text),
+        [
+            (
+                "E0406",
+                8,
+                18,
+                "principle 3 is merged into itself".to_owned()
+            ),
+            (
+                "E0406",
+                17,
+                18,
+                "the merges of principle 6 go round in a circle: 6 -> 4 -> 5 -> 6".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_action_status_listed_twice_is_a_duplicate_term() {
+    let text = "vocabularies:\n  action_statuses:\n    \
+                - {id: open, label: Open, open: true}\n    \
+                - {id: closed, label: Closed, open: false}\n    \
+                - {id: withdrawn, label: Withdrawn, open: false}\n    \
+                - {id: open, label: Still open, open: true}\n";
+    assert_eq!(
+        findings_with("tsc.yaml", text),
+        [(
+            "E0303",
+            6,
+            12,
+            "`open` is listed twice in vocabularies.action_statuses".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn an_assessment_considered_with_itself_and_lists_with_repeats() {
+    let meeting = "\
+id: TSC_03_2403
+number: 3
+date: 2024-03-14
+status: draft
+agenda:
+  - number: 1
+    title: Modification Development Update
+    modifications: [SECMP0101, SECMP0101]
+    assessments:
+      - modification: SECMP0101
+        interest: high
+        misaligned_principles: [2, 2]
+        considered_with: [SECMP0101, SECMP0102, SECMP0102]
+";
+    let warning = |line, column, what: &str| ("W0603", line, column, what.to_owned());
+    assert_eq!(
+        findings_with("meetings/TSC_03_2403.yaml", meeting),
+        [
+            warning(
+                8,
+                32,
+                "modification proposal SECMP0101 is listed twice in `modifications`"
+            ),
+            warning(
+                12,
+                36,
+                "principle 2 is listed twice in `misaligned_principles`"
+            ),
+            (
+                "E0407",
+                13,
+                27,
+                "the assessment of SECMP0101 says it was considered with itself".to_owned()
+            ),
+            warning(
+                13,
+                49,
+                "modification proposal SECMP0102 is listed twice in `considered_with`"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_related_proposal_listed_twice_is_one_warning_of_each_kind() {
+    let text = "id: SECMP0103\ntitle: Example\nrelated: [SECMP0101, SECMP0101]\n";
+    let codes: Vec<_> = findings_with("modifications/SECMP0103.yaml", text)
+        .into_iter()
+        .map(|(code, line, column, _)| (code, line, column))
+        .collect();
+    assert_eq!(codes, [("W0601", 3, 11), ("W0603", 3, 22)]);
 }

@@ -19,11 +19,7 @@ impl<'r> Checker<'r> {
             self.check_file_id(file, &action.id, |p| &p.action, "action");
             self.party_ref(file, &action.owner, "owner");
             self.check_action_statuses(file, action);
-            for update in &action.updates {
-                if let Some(m) = &update.meeting {
-                    self.meeting_ref(file, m);
-                }
-            }
+            self.check_updates(file, action);
             if self.meeting_ref(file, &action.meeting) {
                 let meeting = &self.index.meetings[action.meeting.value.as_str()].record;
                 self.check_agenda_item(file, action, meeting);
@@ -85,6 +81,53 @@ impl<'r> Checker<'r> {
                      or remove `closed` if the action is still open",
                 ),
             );
+        }
+    }
+
+    /// Updates are listed oldest first, and one that names the meeting
+    /// where it was reported is dated that meeting's day (a warning).
+    fn check_updates(&mut self, file: &Path, action: &Action) {
+        for pair in action.updates.windows(2) {
+            let (before, update) = (&pair[0].date, &pair[1].date);
+            if update.value < before.value {
+                self.push(
+                    Finding::at_value(
+                        Code::UpdatesOutOfOrder,
+                        file,
+                        update,
+                        format!(
+                            "update dated {} is listed after one dated {}",
+                            update.value, before.value
+                        ),
+                    )
+                    .with_related(file, at(before), "the update before it")
+                    .with_help("list `updates` oldest first, or correct the date"),
+                );
+            }
+        }
+        for update in &action.updates {
+            let Some(m) = &update.meeting else { continue };
+            if !self.meeting_ref(file, m) {
+                continue;
+            }
+            let held = self.index.meetings[m.value.as_str()].record.date.value;
+            if update.date.value != held {
+                self.push(
+                    Finding::at_value(
+                        Code::UpdateDateNotMeeting,
+                        file,
+                        &update.date,
+                        format!(
+                            "update dated {} names {}, held on {held}",
+                            update.date.value, m.value
+                        ),
+                    )
+                    .with_related(file, at(m), format!("{} was held on {held}", m.value))
+                    .with_help(format!(
+                        "date the update {held}, or correct (or remove) its `meeting`"
+                    )),
+                );
+            }
         }
     }
 

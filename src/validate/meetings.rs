@@ -5,9 +5,11 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use serde_saphyr::Spanned;
+
 use super::{Checker, at};
 use crate::finding::{Code, Finding};
-use crate::model::{Attendance, Meeting};
+use crate::model::{Assessment, Attendance, Meeting};
 
 impl<'r> Checker<'r> {
     pub(super) fn check_meetings(&mut self) {
@@ -32,10 +34,31 @@ impl<'r> Checker<'r> {
             "meeting status",
             "meeting_statuses",
         );
+        let time_of_day = |time: &Spanned<String>| {
+            chrono::NaiveTime::parse_from_str(&time.value, "%H:%M")
+                .ok()
+                .filter(|_| time.value.len() == 5)
+        };
+        if let (Some(start), Some(end)) = (&meeting.start, &meeting.end)
+            && let (Some(from), Some(to)) = (time_of_day(start), time_of_day(end))
+            && to < from
+        {
+            self.push(
+                Finding::at_value(
+                    Code::EndBeforeStart,
+                    file,
+                    end,
+                    format!(
+                        "meeting {} ends at {} but starts at {}",
+                        meeting.id.value, end.value, start.value
+                    ),
+                )
+                .with_related(file, at(start), "the start time")
+                .with_help("correct `start` or `end` (24-hour HH:MM)"),
+            );
+        }
         for time in [&meeting.start, &meeting.end].into_iter().flatten() {
-            if chrono::NaiveTime::parse_from_str(&time.value, "%H:%M").is_err()
-                || time.value.len() != 5
-            {
+            if time_of_day(time).is_none() {
                 self.push(
                     Finding::at_value(
                         Code::InvalidValue,
@@ -165,7 +188,8 @@ impl<'r> Checker<'r> {
     fn check_agenda(&mut self, file: &Path, meeting: &Meeting) {
         let vocab = &self.records.settings.vocabularies;
         let on = Some(meeting.date.value);
-        let mut numbers: HashMap<u32, &serde_saphyr::Spanned<u32>> = HashMap::new();
+        let mut numbers: HashMap<u32, &Spanned<u32>> = HashMap::new();
+        let mut assessed: HashMap<&str, &Assessment> = HashMap::new();
         for item in &meeting.agenda {
             if let Some(earlier) = numbers.insert(item.number.value, &item.number) {
                 self.push(
@@ -194,11 +218,32 @@ impl<'r> Checker<'r> {
             for id in &item.modifications {
                 self.modification_ref(file, id);
             }
+            self.check_listed_once(
+                file,
+                &item.modifications,
+                "modifications",
+                "modification proposal",
+            );
             for n in &item.principles {
                 self.principle_ref(file, n, on);
             }
+            self.check_listed_once(file, &item.principles, "principles", "principle");
             for a in &item.assessments {
                 self.modification_ref(file, &a.modification);
+                let id = a.modification.value.as_str();
+                if let Some(earlier) = assessed.insert(id, a) {
+                    self.push(
+                        Finding::at_value(
+                            Code::DuplicateAssessment,
+                            file,
+                            &a.modification,
+                            format!("{id} is assessed twice at meeting {}", meeting.id.value),
+                        )
+                        .with_related(file, at(&earlier.modification), "first assessed here")
+                        .with_help("merge the two assessments, or correct the proposal ID of one"),
+                    );
+                    assessed.insert(id, earlier);
+                }
                 self.check_term(
                     file,
                     &a.interest,
@@ -218,9 +263,40 @@ impl<'r> Checker<'r> {
                 for n in &a.misaligned_principles {
                     self.principle_ref(file, n, on);
                 }
+                self.check_listed_once(
+                    file,
+                    &a.misaligned_principles,
+                    "misaligned_principles",
+                    "principle",
+                );
                 for id in &a.considered_with {
-                    self.modification_ref(file, id);
+                    if id.value == a.modification.value {
+                        self.push(
+                            Finding::at_value(
+                                Code::RelatedToItself,
+                                file,
+                                id,
+                                format!(
+                                    "the assessment of {} says it was considered with itself",
+                                    id.value
+                                ),
+                            )
+                            .with_related(file, at(&a.modification), "the proposal assessed")
+                            .with_help(
+                                "`considered_with` names the other proposals assessed \
+                                 together with this one; remove this entry",
+                            ),
+                        );
+                    } else {
+                        self.modification_ref(file, id);
+                    }
                 }
+                self.check_listed_once(
+                    file,
+                    &a.considered_with,
+                    "considered_with",
+                    "modification proposal",
+                );
             }
         }
     }

@@ -9,7 +9,9 @@
 //! - [`actions`]: dates against the day the action was raised, and rules
 //!   that depend on an action's status;
 //! - [`registers`]: `people.yaml`, `organisations.yaml`, `principles.yaml`
-//!   and modification proposals (relations listed on both sides).
+//!   and modification proposals (relations listed on both sides, nothing
+//!   related to itself, merges that end somewhere);
+//! - [`vocabularies`]: `tsc.yaml`'s vocabularies list each value once.
 //!
 //! [`validate`] never stops at the first problem: it returns every finding
 //! in the stable order of [`crate::finding::sort_findings`], without the
@@ -20,6 +22,7 @@ mod identity;
 mod meetings;
 mod references;
 mod registers;
+mod vocabularies;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -197,6 +200,7 @@ pub fn check(records: &Records) -> Vec<Finding> {
     };
     checker.compile_patterns();
     checker.build_index();
+    checker.check_vocabularies();
     checker.check_people_and_organisations();
     checker.check_principles();
     checker.check_modifications();
@@ -209,9 +213,48 @@ fn at<T>(value: &Spanned<T>) -> Position {
     Position::of(value)
 }
 
+/// Each value of `list` that repeats an earlier one, paired with the
+/// first one, in list order.
+fn repeats<'a, T: Eq + std::hash::Hash + 'a>(
+    list: impl IntoIterator<Item = &'a Spanned<T>>,
+) -> Vec<(&'a Spanned<T>, &'a Spanned<T>)> {
+    let mut first: HashMap<&T, &Spanned<T>> = HashMap::new();
+    let mut found = Vec::new();
+    for value in list {
+        match first.get(&value.value) {
+            Some(earlier) => found.push((value, *earlier)),
+            None => {
+                first.insert(&value.value, value);
+            }
+        }
+    }
+    found
+}
+
 impl<'r> Checker<'r> {
     fn push(&mut self, finding: Finding) {
         self.findings.push(finding);
+    }
+
+    /// Reports each value of `list` (the `field` of a record in `file`,
+    /// each value a `what`) that repeats an earlier one, as a warning with
+    /// a label at the first.
+    fn check_listed_once<T>(&mut self, file: &Path, list: &[Spanned<T>], field: &str, what: &str)
+    where
+        T: Eq + std::hash::Hash + std::fmt::Display,
+    {
+        for (again, first) in repeats(list) {
+            self.push(
+                Finding::at_value(
+                    Code::ListedTwice,
+                    file,
+                    again,
+                    format!("{what} {} is listed twice in `{field}`", again.value),
+                )
+                .with_related(file, at(first), "first listed here")
+                .with_help("remove the second entry"),
+            );
+        }
     }
 
     fn compile_patterns(&mut self) {

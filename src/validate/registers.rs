@@ -1,7 +1,9 @@
 //! The registers: people, organisations, principles and modification
 //! proposals.
 
-use super::{Checker, at};
+use std::collections::HashMap;
+
+use super::{Checker, at, repeats};
 use crate::finding::{Code, Finding};
 
 impl<'r> Checker<'r> {
@@ -49,6 +51,87 @@ impl<'r> Checker<'r> {
                 self.meeting_ref(&p.file, meeting);
             }
         }
+        self.check_merge_cycles();
+    }
+
+    /// Follows each principle's `merged_into` chain; a chain that comes
+    /// back to where it started is reported once, at the `merged_into` of
+    /// the circle's principle that comes last in `principles.yaml`, with
+    /// a label at the `merged_into` it leads to.
+    fn check_merge_cycles(&mut self) {
+        let r = self.records;
+        let principles = &self.index.principles;
+        let order: HashMap<u32, usize> = r
+            .principles
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, p)| (p.record.number.value, i))
+            .collect();
+        let into = |n: u32| {
+            principles
+                .get(&n)
+                .and_then(|p| p.record.merged_into.as_ref())
+        };
+        let mut found = Vec::new();
+        for (&start, p) in principles {
+            let Some(first_step) = &p.record.merged_into else {
+                continue;
+            };
+            let mut circle = vec![start];
+            let mut next = Some(first_step.value);
+            while let Some(n) = next.filter(|&n| n != start && circle.len() <= principles.len()) {
+                circle.push(n);
+                next = into(n).map(|m| m.value);
+            }
+            let closes = next == Some(start);
+            let last = circle.iter().max_by_key(|n| order.get(n)).copied();
+            if closes && last == Some(start) {
+                found.push((p, circle));
+            }
+        }
+        found.sort_by_key(|(p, _)| order.get(&p.record.number.value));
+        let mut findings = Vec::new();
+        for (p, circle) in found {
+            let n = p.record.number.value;
+            let Some(merged_into) = &p.record.merged_into else {
+                continue;
+            };
+            let mut finding = if circle.len() == 1 {
+                Finding::at_value(
+                    Code::MergeCycle,
+                    &p.file,
+                    merged_into,
+                    format!("principle {n} is merged into itself"),
+                )
+            } else {
+                let path = circle
+                    .iter()
+                    .chain([&n])
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" -> ");
+                Finding::at_value(
+                    Code::MergeCycle,
+                    &p.file,
+                    merged_into,
+                    format!("the merges of principle {n} go round in a circle: {path}"),
+                )
+            };
+            let target = merged_into.value;
+            if let (Some(other), Some(onward)) = (principles.get(&target), into(target))
+                && circle.len() > 1
+            {
+                finding = finding.with_related(
+                    &other.file,
+                    at(onward),
+                    format!("principle {target} is merged into {} here", onward.value),
+                );
+            }
+            findings
+                .push(finding.with_help("remove `merged_into` from the principle that carries on"));
+        }
+        self.findings.extend(findings);
     }
 
     /// ID, phase, and related proposals that exist and list the relation
@@ -73,8 +156,32 @@ impl<'r> Checker<'r> {
                 );
             }
             let id = m.record.id.value.as_str();
+            self.check_listed_once(
+                &m.file,
+                &m.record.related,
+                "related",
+                "modification proposal",
+            );
+            let repeated: Vec<_> = repeats(&m.record.related)
+                .into_iter()
+                .map(|(again, _)| again)
+                .collect();
             for related in &m.record.related {
-                if !self.modification_ref(&m.file, related) {
+                if related.value == id {
+                    self.push(
+                        Finding::at_value(
+                            Code::RelatedToItself,
+                            &m.file,
+                            related,
+                            format!("{id} lists itself as related"),
+                        )
+                        .with_help(format!("remove {id} from its own `related` list")),
+                    );
+                    continue;
+                }
+                if repeated.iter().any(|r| std::ptr::eq(*r, related))
+                    || !self.modification_ref(&m.file, related)
+                {
                     continue;
                 }
                 let other = self.index.modifications[related.value.as_str()];

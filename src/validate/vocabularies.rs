@@ -1,0 +1,30 @@
+//! `tsc.yaml`'s vocabularies: each value listed once.
+
+use super::{Checker, at, repeats, settings_file};
+use crate::finding::{Code, Finding};
+
+impl<'r> Checker<'r> {
+    /// Reports each vocabulary value that `tsc.yaml` lists a second time
+    /// (two interest levels with `id: high`), at the second, with a label
+    /// at the first.
+    pub(super) fn check_vocabularies(&mut self) {
+        let file = settings_file(self.records);
+        for (vocabulary, values) in self.records.settings.written.lists() {
+            for (again, first) in repeats(values) {
+                self.push(
+                    Finding::at_value(
+                        Code::DuplicateTerm,
+                        &file,
+                        again,
+                        format!(
+                            "`{}` is listed twice in vocabularies.{vocabulary}",
+                            again.value
+                        ),
+                    )
+                    .with_related(&file, at(first), "first listed here")
+                    .with_help("remove one of the two entries, or give the second its own `id`"),
+                );
+            }
+        }
+    }
+}
