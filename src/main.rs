@@ -124,6 +124,10 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
             cli::people::run_organisations(args, &cli::load(records)?, &mut out)?
         }
     };
-    out.flush()?;
-    Ok(code)
+    match out.flush() {
+        // The reader went away after the command had its answer: the
+        // command's own status stands (validate's 1 must survive `| head`).
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(code),
+        other => other.map(|()| code).map_err(Into::into),
+    }
 }

@@ -297,3 +297,32 @@ fn value_errors_name_the_value_in_plain_words() {
         ]
     );
 }
+
+#[test]
+fn validate_keeps_its_failing_status_when_the_reader_stops_early() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let (_dir, copy) = copy_tree(&common::minimal_example());
+    let meeting = copy.join("meetings/TSC_01_2401.yaml");
+    // Far more output than a pipe buffers: 600 unknown attendees.
+    let many: String = (0..600)
+        .map(|i| format!("  - person: nobody-{i}\n    category: member\n"))
+        .collect();
+    edit(&meeting, "attendees:\n", &format!("attendees:\n{many}"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tsc"))
+        .args(["validate", "--records", copy.to_str().unwrap()])
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader is dropped here, like `tsc validate | head -1`.
+    let out = child.wait_with_output().unwrap();
+    assert!(first.contains("E0101"), "{first}");
+    assert_eq!(out.status.code(), Some(1), "{}", common::stderr(&out));
+    assert!(common::stderr(&out).is_empty(), "{}", common::stderr(&out));
+}

@@ -100,15 +100,21 @@ pub fn run(args: &ValidateArgs, records: Option<&Path>, out: &mut dyn Write) -> 
             anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
         }
     };
-    let mut sources = SourceCache::new();
-    out.write_all(render(&report, format, &mut sources, styled).as_bytes())?;
     let deny_warnings = matches!(args.deny, Some(DenyArg::Warnings));
-    if deny_warnings && report.error_count() == 0 && report.warning_count() > 0 {
-        super::say("tsc: warnings are denied (--deny warnings), so this run fails");
-    }
-    Ok(if report.fails(deny_warnings) {
+    let code = if report.fails(deny_warnings) {
         EXIT_FINDINGS
     } else {
         EXIT_OK
-    })
+    };
+    let mut sources = SourceCache::new();
+    match out.write_all(render(&report, format, &mut sources, styled).as_bytes()) {
+        // `tsc validate | head`: the reader stopped early, but the verdict
+        // is known and must reach the pipeline (a CI gate with pipefail).
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(code),
+        other => other?,
+    }
+    if deny_warnings && report.error_count() == 0 && report.warning_count() > 0 {
+        super::say("tsc: warnings are denied (--deny warnings), so this run fails");
+    }
+    Ok(code)
 }
