@@ -277,6 +277,18 @@ fn to_finding(error: &Error, file: &Path, text: &str) -> Finding {
             Code::MissingField,
             Some("the file is empty; write the record's fields, or delete the file".into()),
         ),
+        _ if raw.starts_with("expected string scalar") => (
+            Code::InvalidValue,
+            Some("write the text on the line after the colon, or as a `|` block".into()),
+        ),
+        _ if raw.starts_with("expected sequence start") => (
+            Code::InvalidValue,
+            Some("write a list: `[]`, `[a, b]`, or one `- item` per line".into()),
+        ),
+        _ if raw.starts_with("expected mapping start") => (
+            Code::InvalidValue,
+            Some("write `field: value` lines, indented under this key".into()),
+        ),
         _ if raw.contains("recursion limit") => return limit(file, position, depth_message()),
         _ if raw.contains("tab") => (
             Code::YamlSyntax,
@@ -373,6 +385,13 @@ fn plain_message(error: &Error, message: &str, value: Option<&str>) -> Option<St
         }
         _ if message.contains("invalid u32") || message.contains("expected u32") => {
             format!("{v} is not a whole number")
+        }
+        _ if message.starts_with("expected string scalar") => {
+            "text belongs here, not a list or a mapping".to_owned()
+        }
+        _ if message.starts_with("expected sequence start") => "a list belongs here".to_owned(),
+        _ if message.starts_with("expected mapping start") => {
+            "`field: value` lines belong here".to_owned()
         }
         _ => return None,
     })
