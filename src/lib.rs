@@ -34,6 +34,7 @@ pub mod settings;
 pub mod show;
 pub mod suggest;
 pub mod table;
+pub mod terminal;
 pub mod today;
 pub mod validate;
 pub mod yaml;

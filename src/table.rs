@@ -10,6 +10,7 @@
 use comfy_table::{Attribute, Cell, ColumnConstraint, ContentArrangement, Table, presets};
 
 use crate::output::Listing;
+use crate::terminal::escape_controls;
 
 /// How to draw a table.
 #[derive(Debug, Clone, Copy, Default)]
@@ -162,11 +163,7 @@ fn terminal_safe(text: &str) -> String {
             out.push('\n');
             run = 0;
         }
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
+        out.push_str(&escape_controls(c.encode_utf8(&mut [0; 4])));
         run += 1;
     }
     out

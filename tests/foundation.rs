@@ -326,3 +326,33 @@ fn validate_keeps_its_failing_status_when_the_reader_stops_early() {
     assert_eq!(out.status.code(), Some(1), "{}", common::stderr(&out));
     assert!(common::stderr(&out).is_empty(), "{}", common::stderr(&out));
 }
+
+#[test]
+fn control_characters_in_records_never_reach_the_terminal() {
+    let (_dir, copy) = copy_tree(&common::minimal_example());
+    let actions = copy.join("actions");
+    edit(
+        &actions.join("TSC01-01.yaml"),
+        "owner: SECAS",
+        "owner: \"\\e[31mSECSA\"",
+    );
+    edit(
+        &actions.join("TSC01-02.yaml"),
+        "text: ",
+        "text: \"\\e]0;pwned\\a\" # ",
+    );
+    let records = copy.to_str().unwrap();
+    for args in [
+        &["validate", "--records", records][..],
+        &["show", "TSC01/02", "--records", records],
+        &["actions", "--records", records],
+    ] {
+        let out = tsc(args);
+        let text = stdout(&out);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{args:?}: {text}"
+        );
+        assert!(text.contains("\\u{1b}"), "{args:?}: {text}");
+    }
+}

@@ -29,10 +29,7 @@ pub struct ShowArgs {
 /// Prints one record and its history.
 pub fn run(args: &ShowArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
     warn_if_invalid(loaded);
-    write!(
-        out,
-        "{}",
-        show(&loaded.records, &args.id, args.as_of.today())?
-    )?;
+    let text = show(&loaded.records, &args.id, args.as_of.today())?;
+    write!(out, "{}", tsc::terminal::escape_controls(&text))?;
     Ok(EXIT_OK)
 }

@@ -21,6 +21,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 
 use super::{SourceCache, byte_offset, end_of};
 use crate::finding::{Finding, Position, Related, Severity};
+use crate::terminal::escape_controls;
 use crate::validate::{Report, Summary};
 
 /// Width the renderer trims long source lines to.
@@ -57,7 +58,7 @@ pub fn render_one(finding: &Finding, sources: &mut SourceCache, renderer: &Rende
         Severity::Warning => Level::WARNING,
     };
     let title = level
-        .primary_title(finding.message.as_str())
+        .primary_title(escape_controls(&finding.message))
         .id(finding.code.code());
     let texts: Vec<Option<String>> = files
         .iter()
@@ -121,7 +122,7 @@ pub fn render_one(finding: &Finding, sources: &mut SourceCache, renderer: &Rende
         group = group.element(Level::NOTE.message(n));
     }
     if let Some(help) = &finding.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+        group = group.element(Level::HELP.message(escape_controls(help)));
     }
     renderer.render(&[group])
 }
