@@ -34,7 +34,8 @@ pub enum ActionSort {
 pub struct ActionQuery {
     /// Only actions whose status counts as open in `tsc.yaml`.
     pub open_only: bool,
-    /// Only actions with exactly this status ID (for example `closed`).
+    /// Only actions with this status ID (for example `closed`), compared
+    /// without regard to case.
     pub status: Option<String>,
     /// Only actions owned by this person or organisation ID (compared
     /// without regard to case).
@@ -69,7 +70,10 @@ impl ActionQuery {
 
     fn admits(&self, row: &ActionRow<'_>) -> bool {
         (!self.open_only || row.open)
-            && self.status.as_deref().is_none_or(|s| row.status == s)
+            && self
+                .status
+                .as_deref()
+                .is_none_or(|s| row.status.eq_ignore_ascii_case(s))
             && self
                 .owner
                 .as_deref()

@@ -142,6 +142,7 @@ pub fn register_rows<'r>(records: &'r Records, filter: &ModFilter) -> Vec<ModRow
     let lookup = Lookup::new(records);
     let discussed = discussions(&lookup);
     let levels = &records.settings.vocabularies.interest_levels;
+    let phases = &records.settings.vocabularies.modification_phases;
     let mut rows: Vec<ModRow<'r>> = records
         .modifications
         .iter()
@@ -175,7 +176,7 @@ pub fn register_rows<'r>(records: &'r Records, filter: &ModFilter) -> Vec<ModRow
             filter
                 .status
                 .as_deref()
-                .is_none_or(|want| row.phase.is_some_and(|p| p.eq_ignore_ascii_case(want)))
+                .is_none_or(|want| row.phase.is_some_and(|p| term_matches(phases, p, want)))
         })
         .collect();
     rows.sort_by(|a, b| natural_cmp(a.id, b.id));

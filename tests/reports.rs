@@ -72,6 +72,26 @@ fn open_actions_as_of_the_day_after_the_meeting_are_four_json_objects() {
 }
 
 #[test]
+fn status_and_phase_filters_take_ids_in_any_case_and_labels() {
+    let open = json(
+        &minimal_example(),
+        &["actions", "--status", "OPEN", "--format", "json"],
+    );
+    assert_eq!(ids(&open), ["TSC01/02", "TSC02/01", "TSC02/10"]);
+    let phase = json(
+        &real_records(),
+        &[
+            "mods",
+            "--status",
+            "Initial consideration",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(ids(&phase), ["SECMP0014"]);
+}
+
+#[test]
 fn high_interest_register_is_exactly_three_proposals() {
     let rows = json(
         &real_records(),
