@@ -735,3 +735,26 @@ fn listing_tables_fit_80_columns_without_breaking_short_words() {
     assert_eq!(mods.matches("| refinement ").count(), 15, "{mods}");
     assert!(mods.contains("| Add New "), "{mods}");
 }
+
+#[test]
+fn a_decision_written_with_its_own_full_stop_gets_no_second_one() {
+    let (_dir, copy) = copy_tree(&minimal_example());
+    edit(
+        &copy.join("meetings/TSC_01_2401.yaml"),
+        "text: the contents of the paper",
+        "text: the contents of the paper.",
+    );
+    for format in ["markdown", "html"] {
+        let out = tsc(&[
+            "--records",
+            copy.to_str().unwrap(),
+            "minutes",
+            "TSC_01_2401",
+            "--format",
+            format,
+        ]);
+        let text = stdout(&out);
+        assert!(text.contains("the contents of the paper."), "{text}");
+        assert!(!text.contains("paper.."), "{format}: {text}");
+    }
+}

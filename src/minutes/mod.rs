@@ -270,7 +270,11 @@ pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
             decisions: item
                 .decisions
                 .iter()
-                .map(|d| (d.verb.value.clone(), d.text.trim().to_owned()))
+                // The list supplies its own `;`, `; and` and `.`.
+                .map(|d| {
+                    let text = d.text.trim().trim_end_matches(['.', ';']).trim_end();
+                    (d.verb.value.clone(), text.to_owned())
+                })
                 .collect(),
             actions: actions
                 .iter()
