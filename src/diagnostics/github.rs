@@ -9,7 +9,7 @@
 //! (`@actions/core`) escapes them: in the message `%`, `\r`, `\n`; in
 //! properties also `:` and `,`.
 
-use super::{SourceCache, end_of, human::summary_line};
+use super::{SourceCache, human::summary_line};
 use crate::finding::{Finding, Severity};
 use crate::validate::Report;
 
@@ -34,7 +34,7 @@ fn command(finding: &Finding, sources: &mut SourceCache) -> String {
     if !finding.position.is_whole_file() {
         properties.push(("line", finding.position.line.to_string()));
         properties.push(("col", finding.position.column.to_string()));
-        if let Some(end) = end_of(finding, sources.get(&finding.file)) {
+        if let Some(end) = sources.end_of(finding) {
             properties.push(("endLine", end.line.to_string()));
             let last = end.column.saturating_sub(1).max(finding.position.column);
             properties.push(("endColumn", last.to_string()));

@@ -15,8 +15,6 @@
 //! (the first definition of a duplicate ID, ...) get secondary labels, in
 //! the same snippet when they are in the same file.
 
-use std::path::Path;
-
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::{SourceCache, byte_offset, end_of};
@@ -45,14 +43,12 @@ pub fn render(report: &Report, sources: &mut SourceCache, styled: bool) -> Strin
     out
 }
 
+/// How many lines apart a related label may be to share the finding's
+/// snippet.
+const NEARBY_LINES: u64 = 6;
+
 /// One finding, rendered without a trailing newline.
 pub fn render_one(finding: &Finding, sources: &mut SourceCache, renderer: &Renderer) -> String {
-    // Read every file first so the snippets can borrow the texts.
-    let mut files: Vec<&Path> = vec![finding.file.as_path()];
-    files.extend(finding.related.iter().map(|r| r.file.as_path()));
-    for file in &files {
-        sources.get(file);
-    }
     let level = match finding.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
@@ -60,48 +56,90 @@ pub fn render_one(finding: &Finding, sources: &mut SourceCache, renderer: &Rende
     let title = level
         .primary_title(escape_controls(&finding.message))
         .id(finding.code.code());
-    let texts: Vec<Option<String>> = files
-        .iter()
-        .map(|f| sources.get(f).map(str::to_owned))
-        .collect();
     let primary_path = finding.file.display().to_string();
+    // Snippets of other files; declared before `group`, which borrows them.
+    let mut others: Vec<(&Related, String, std::ops::Range<usize>)> = Vec::new();
     let mut group = Group::with_title(title);
-    let primary_text = texts[0].as_deref();
-    let primary_span =
-        primary_text.and_then(|t| span(t, finding.position, end_of(finding, Some(t))));
+    // Only the lines the labels stand on are handed to the renderer, so a
+    // finding costs the same however long its file is.
+    let end = sources.end_of(finding);
+    // A related place a few lines away shares the primary snippet; one
+    // further off gets a snippet of its own, as one in another file does.
+    let same_file = |r: &&Related| {
+        r.file == finding.file
+            && !r.position.is_whole_file()
+            && r.position.line.abs_diff(finding.position.line) <= NEARBY_LINES
+    };
+    let lines = std::iter::once(finding.position.line)
+        .chain(end.map(|e| e.line))
+        .chain(
+            finding
+                .related
+                .iter()
+                .filter(same_file)
+                .map(|r| r.position.line),
+        )
+        .filter(|line| *line > 0);
+    let first = lines.clone().min().unwrap_or(0);
+    let last = lines.max().unwrap_or(0);
+    let primary_text: Option<String> = if finding.position.is_whole_file() {
+        None
+    } else {
+        sources.lines(&finding.file, first, last).map(str::to_owned)
+    };
+    let shift = |p: Position| Position {
+        line: p.line + 1 - first,
+        column: p.column,
+    };
+    let primary_span = primary_text
+        .as_deref()
+        .and_then(|t| span(t, shift(finding.position), end.map(shift)));
     let mut notes = Vec::new();
-    match (primary_text, primary_span) {
+    match (primary_text.as_deref(), primary_span) {
         (Some(text), Some(range)) => {
-            let mut snippet = Snippet::source(text).path(primary_path).annotation(
-                AnnotationKind::Primary
-                    .span(range)
-                    .label(finding.code.name()),
-            );
-            let mut others = Vec::new();
-            for (related, text) in finding.related.iter().zip(&texts[1..]) {
-                let range = text
-                    .as_deref()
-                    .and_then(|t| span(t, related.position, None));
-                match range {
-                    Some(range) if related.file == finding.file => {
+            let mut snippet = Snippet::source(text)
+                .line_start(usize::try_from(first).unwrap_or(1))
+                .path(primary_path)
+                .annotation(
+                    AnnotationKind::Primary
+                        .span(range)
+                        .label(finding.code.name()),
+                );
+            for related in &finding.related {
+                if same_file(&related) {
+                    if let Some(range) = span(text, shift(related.position), None) {
                         snippet = snippet.annotation(
                             AnnotationKind::Context
                                 .span(range)
                                 .label(related.label.as_str()),
                         );
+                        continue;
                     }
-                    Some(range) => others.push((related, text.as_deref().unwrap_or(""), range)),
-                    None => notes.push(note(related)),
+                } else if !related.position.is_whole_file() {
+                    let line = related.position.line;
+                    let other = sources.lines(&related.file, line, line).map(str::to_owned);
+                    let at = Position {
+                        line: 1,
+                        column: related.position.column,
+                    };
+                    if let Some((text, range)) =
+                        other.and_then(|t| span(&t, at, None).map(|r| (t, r)))
+                    {
+                        others.push((related, text, range));
+                        continue;
+                    }
                 }
+                notes.push(note(related));
             }
             group = group.element(snippet);
-            for (related, text, range) in others {
+            for (related, text, range) in &others {
                 group = group.element(
-                    Snippet::source(text)
+                    Snippet::source(text.as_str())
+                        .line_start(usize::try_from(related.position.line).unwrap_or(1))
                         .path(related.file.display().to_string())
                         .annotation(
                             AnnotationKind::Context
-                                .span(range)
+                                .span(range.clone())
                                 .label(related.label.as_str()),
                         ),
                 );

@@ -26,7 +26,7 @@
 
 use serde::Serialize;
 
-use super::{SourceCache, end_of};
+use super::SourceCache;
 use crate::finding::{Finding, Position};
 use crate::validate::Report;
 
@@ -75,7 +75,7 @@ fn known(position: Position) -> (Option<u64>, Option<u64>) {
 
 fn to_json<'a>(finding: &'a Finding, sources: &mut SourceCache) -> JsonFinding<'a> {
     let (line, column) = known(finding.position);
-    let end = end_of(finding, sources.get(&finding.file));
+    let end = sources.end_of(finding);
     let (end_line, end_column) = end.map_or((None, None), known);
     JsonFinding {
         code: finding.code.code(),

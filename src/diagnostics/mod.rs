@@ -40,7 +40,25 @@ pub enum Format {
 /// in it are then rendered without a source line.
 #[derive(Debug, Default)]
 pub struct SourceCache {
-    files: HashMap<PathBuf, Option<String>>,
+    files: HashMap<PathBuf, Option<Source>>,
+}
+
+/// A file's text and where each of its lines starts, so that a finding's
+/// lines are found without scanning the file again.
+#[derive(Debug)]
+struct Source {
+    text: String,
+    /// Byte offset of the start of each line; `line_starts[0] == 0`.
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    fn new(text: String) -> Source {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Source { text, line_starts }
+    }
 }
 
 impl SourceCache {
@@ -52,11 +70,11 @@ impl SourceCache {
     /// Adds `text` as the contents of `file` (for tests and callers that
     /// already hold the text).
     pub fn insert(&mut self, file: impl Into<PathBuf>, text: impl Into<String>) {
-        self.files.insert(file.into(), Some(text.into()));
+        self.files
+            .insert(file.into(), Some(Source::new(text.into())));
     }
 
-    /// The text of `file`, read on first use.
-    pub fn get(&mut self, file: &Path) -> Option<&str> {
+    fn source(&mut self, file: &Path) -> Option<&Source> {
         self.files
             .entry(file.to_path_buf())
             .or_insert_with(|| {
@@ -64,9 +82,42 @@ impl SourceCache {
                 if !meta.is_file() || meta.len() > crate::yaml::MAX_FILE_BYTES {
                     return None;
                 }
-                std::fs::read_to_string(file).ok()
+                std::fs::read_to_string(file).ok().map(Source::new)
             })
-            .as_deref()
+            .as_ref()
+    }
+
+    /// The text of `file`, read on first use.
+    pub fn get(&mut self, file: &Path) -> Option<&str> {
+        self.source(file).map(|s| s.text.as_str())
+    }
+
+    /// Lines `first` to `last` (1-based, inclusive) of `file` as one slice,
+    /// when the file can be read and holds line `first`.
+    pub fn lines(&mut self, file: &Path, first: u64, last: u64) -> Option<&str> {
+        let source = self.source(file)?;
+        let index = |line: u64| usize::try_from(line).ok()?.checked_sub(1);
+        let start = *source.line_starts.get(index(first)?)?;
+        let end = index(last)
+            .and_then(|i| source.line_starts.get(i + 1))
+            .map_or(source.text.len(), |next| next - 1);
+        source.text.get(start..end.max(start))
+    }
+
+    /// Where `finding`'s value ends, as [`end_of`] tells, reading only the
+    /// finding's own line.
+    pub fn end_of(&mut self, finding: &Finding) -> Option<Position> {
+        let line = finding.position.line;
+        if finding.end.is_some() || line == 0 {
+            return end_of(finding, None);
+        }
+        let text = self.lines(&finding.file, line, line);
+        let mut on_line = finding.clone();
+        on_line.position.line = 1;
+        end_of(&on_line, text).map(|end| Position {
+            line: end.line + line - 1,
+            column: end.column,
+        })
     }
 }
 
