@@ -2,15 +2,26 @@
 
 /// The candidate most similar to `input`, if one is similar enough to be
 /// a plausible typo (normalised Damerau-Levenshtein similarity of at least
-/// 0.6, via the strsim crate). Ties go to the first candidate.
+/// 0.6, via the strsim crate, ignoring case). Ties go to the candidate
+/// that sorts first, so the answer does not depend on the candidates'
+/// order (they often come from a hash map).
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    const THRESHOLD: f64 = 0.6;
+    let input = input.to_lowercase();
+    let input_len = input.chars().count();
     let mut best: Option<(&str, f64)> = None;
     for candidate in candidates {
-        let score = strsim::normalized_damerau_levenshtein(
-            &input.to_lowercase(),
-            &candidate.to_lowercase(),
-        );
-        if score >= 0.6 && best.is_none_or(|(_, s)| score > s) {
+        // The distance is at least the difference in length, so a
+        // candidate whose length differs by more than (1 - THRESHOLD) of
+        // the longer one cannot reach the threshold: skip the comparison.
+        let len = candidate.chars().count();
+        let longer = input_len.max(len) as f64;
+        if input_len.abs_diff(len) as f64 > (1.0 - THRESHOLD) * longer {
+            continue;
+        }
+        let score = strsim::normalized_damerau_levenshtein(&input, &candidate.to_lowercase());
+        let better = best.is_none_or(|(b, s)| score > s || (score == s && candidate < b));
+        if score >= THRESHOLD && better {
             best = Some((candidate, score));
         }
     }
@@ -25,6 +36,12 @@ mod tests {
     fn transposed_letters_are_suggested() {
         assert_eq!(closest("SECSA", ["DCC", "SECAS", "DECC"]), Some("SECAS"));
         assert_eq!(closest("ownr", ["id", "owner", "meeting"]), Some("owner"));
+    }
+
+    #[test]
+    fn ties_go_to_the_candidate_that_sorts_first_whatever_the_order() {
+        assert_eq!(closest("abcdz", ["abcdy", "abcdx"]), Some("abcdx"));
+        assert_eq!(closest("abcdz", ["abcdx", "abcdy"]), Some("abcdx"));
     }
 
     #[test]

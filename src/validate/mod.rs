@@ -182,11 +182,19 @@ struct Index<'r> {
     principles: HashMap<u32, &'r Located<Principle>>,
 }
 
+/// How many unresolved references get a "did you mean" search. Each
+/// search compares against every known ID, so a tree with thousands of
+/// broken references would otherwise take minutes; past this many, the
+/// help says where to define the ID instead.
+const SUGGESTION_BUDGET: usize = 50;
+
 struct Checker<'r> {
     records: &'r Records,
     index: Index<'r>,
     patterns: Option<CompiledPatterns>,
     findings: Vec<Finding>,
+    /// "Did you mean" searches left (see [`SUGGESTION_BUDGET`]).
+    suggestions_left: usize,
 }
 
 /// Runs every cross-record check on `records` (unsorted, nothing allowed
@@ -197,6 +205,7 @@ pub fn check(records: &Records) -> Vec<Finding> {
         index: Index::default(),
         patterns: None,
         findings: Vec::new(),
+        suggestions_left: SUGGESTION_BUDGET,
     };
     checker.compile_patterns();
     checker.build_index();

@@ -13,7 +13,8 @@ use crate::ids::file_stem_for;
 use crate::suggest;
 
 impl<'r> Checker<'r> {
-    /// Reports an unresolved reference with a "did you mean" hint.
+    /// Reports an unresolved reference with a "did you mean" hint (for the
+    /// first [`super::SUGGESTION_BUDGET`] of them).
     fn unresolved<'a>(
         &mut self,
         code: Code,
@@ -24,7 +25,13 @@ impl<'r> Checker<'r> {
         defined_in: &str,
     ) {
         let v = value.value.as_str();
-        let help = match suggest::closest(v, known) {
+        let best = if self.suggestions_left > 0 {
+            self.suggestions_left -= 1;
+            suggest::closest(v, known)
+        } else {
+            None
+        };
+        let help = match best {
             Some(best) => format!("did you mean `{best}`?"),
             None => format!("add `{v}` to {defined_in}, or correct the reference"),
         };
