@@ -758,3 +758,20 @@ fn a_decision_written_with_its_own_full_stop_gets_no_second_one() {
         assert!(!text.contains("paper.."), "{format}: {text}");
     }
 }
+
+#[test]
+fn the_report_counts_warnings_beside_errors() {
+    let (_dir, copy) = copy_tree(&minimal_example());
+    let secmp0102 = copy.join("modifications/SECMP0102.yaml");
+    // SECMP0102 stops listing SECMP0101 as related: W0601 on SECMP0101.
+    edit(&secmp0102, "related:\n  - SECMP0101\n", "");
+    let text = run_ok(&copy, &["report", "--as-of", "2024-03-02"]);
+    assert!(text.contains("Valid, with 1 warning: 2 meetings"), "{text}");
+    // And a proposal related to itself as well: an error beside it.
+    edit(&secmp0102, "notes:", "related: [SECMP0102]\nnotes:");
+    let text = run_ok(&copy, &["report", "--as-of", "2024-03-02"]);
+    assert!(
+        text.contains("1 error and 1 warning in the records"),
+        "{text}"
+    );
+}

@@ -191,11 +191,17 @@ pub fn build(loaded: &Loaded, today: NaiveDate) -> Report<'_> {
 /// modification proposals, 4 actions` or `3 errors in the records`.
 pub fn validation_line(report: &Report<'_>) -> String {
     let s = report.summary;
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let warnings = report.findings - report.errors;
     if report.errors == 0 {
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let valid = if warnings == 0 {
+            "Valid".to_owned()
+        } else {
+            format!("Valid, with {}", plural(warnings, "warning", "warnings"))
+        };
         format!(
-            "Valid: {}, {}, {}, {}, {}, {}",
+            "{valid}: {}, {}, {}, {}, {}, {}",
             plural(s.meetings, "meeting", "meetings"),
             plural(
                 s.modifications,
@@ -208,10 +214,14 @@ pub fn validation_line(report: &Report<'_>) -> String {
             plural(s.principles, "principle", "principles"),
         )
     } else {
+        let also = if warnings == 0 {
+            String::new()
+        } else {
+            format!(" and {}", plural(warnings, "warning", "warnings"))
+        };
         format!(
-            "{} error{} in the records; run `tsc validate` for details",
-            report.errors,
-            if report.errors == 1 { "" } else { "s" }
+            "{}{also} in the records; run `tsc validate` for details",
+            plural(report.errors, "error", "errors"),
         )
     }
 }
