@@ -356,3 +356,25 @@ fn control_characters_in_records_never_reach_the_terminal() {
         assert!(text.contains("\\u{1b}"), "{args:?}: {text}");
     }
 }
+
+#[test]
+fn owner_ids_that_differ_only_in_case_are_duplicates() {
+    let (_dir, copy) = copy_tree(&common::minimal_example());
+    let people = copy.join("people.yaml");
+    edit(
+        &people,
+        "people:\n",
+        "people:\n  - id: secas\n    name: Sec As\n",
+    );
+    let report = validate(&load(&copy).unwrap());
+    let found: Vec<(Code, std::path::PathBuf, u64, u64)> = report
+        .findings
+        .iter()
+        .map(|f| (f.code, f.file.clone(), f.position.line, f.position.column))
+        .collect();
+    assert_eq!(
+        found,
+        [(Code::DuplicateId, copy.join("organisations.yaml"), 3, 9)]
+    );
+    assert_eq!(report.findings[0].related[0].file, people);
+}

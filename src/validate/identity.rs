@@ -75,6 +75,32 @@ impl<'r> Checker<'r> {
                 );
             }
         }
+        // Owners are looked up without regard to case (`--owner secas`,
+        // `tsc show secas`), so IDs may not differ only in case.
+        let owners = r
+            .people
+            .iter()
+            .map(|p| (&p.file, &p.record.id))
+            .chain(r.organisations.iter().map(|o| (&o.file, &o.record.id)));
+        let mut folded: HashMap<String, (&std::path::PathBuf, &Spanned<String>)> = HashMap::new();
+        for (file, id) in owners {
+            match folded.get(&id.value.to_lowercase()) {
+                Some((first_file, first)) if first.value != id.value => f.push(
+                    Finding::at_value(
+                        Code::DuplicateId,
+                        file,
+                        id,
+                        format!("`{}` differs from `{}` only in case", id.value, first.value),
+                    )
+                    .with_related(first_file, at(first), "defined here")
+                    .with_help("people and organisations are found without regard to case; rename one of them"),
+                ),
+                Some(_) => {}
+                None => {
+                    folded.insert(id.value.to_lowercase(), (file, id));
+                }
+            }
+        }
         index.meetings = unique(f, "meeting", &r.meetings, |m| (m.id.value.as_str(), &m.id));
         index.modifications = unique(f, "modification proposal", &r.modifications, |m| {
             (m.id.value.as_str(), &m.id)
