@@ -775,3 +775,25 @@ fn the_report_counts_warnings_beside_errors() {
         "{text}"
     );
 }
+
+#[test]
+fn minutes_of_a_meeting_whose_file_does_not_load_say_so() {
+    let (_dir, copy) = copy_tree(&minimal_example());
+    edit(
+        &copy.join("meetings/TSC_01_2401.yaml"),
+        "location:",
+        "locaton:",
+    );
+    let out = tsc(&[
+        "--records",
+        copy.to_str().unwrap(),
+        "minutes",
+        "TSC_01_2401",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("the meeting file for `TSC_01_2401` could not be read"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -212,10 +212,21 @@ fn line(attendance: &Attendance, lookup: &Lookup<'_>, vocab: &Vocabularies) -> L
 /// Gathers the minutes of meeting `id`.
 ///
 /// # Errors
-/// When no meeting has that ID; the message suggests the closest ID.
+/// When no meeting has that ID (the message suggests the closest ID), or
+/// its file could not be read.
 pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
     let lookup = Lookup::new(records);
     let Some(meeting) = lookup.meeting(id) else {
+        if records
+            .unread
+            .meetings
+            .contains(&crate::ids::file_stem_for(id))
+        {
+            bail!(
+                "the meeting file for `{id}` could not be read; \
+                 `tsc validate` says what is wrong with it"
+            );
+        }
         let ids = records.meetings.iter().map(|m| m.record.id.value.as_str());
         let hint = closest(id, ids)
             .map(|c| format!("; did you mean `{c}`?"))
