@@ -46,13 +46,17 @@ pub fn page(title: &str, body: Markup) -> String {
 /// list item, indented `- ` a nested one), rendered by pulldown-cmark.
 /// Raw HTML in the text is shown as text, never passed through, so
 /// `<script>` stays harmless; links and images keep only their text, so no
-/// `javascript:` or remote address can get into the document.
+/// `javascript:` or remote address can get into the document; headings
+/// become paragraphs.
 pub fn paragraphs(text: &str) -> Markup {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let events = Parser::new(text).filter_map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
         Event::Start(Tag::Link { .. } | Tag::Image { .. })
         | Event::End(TagEnd::Link | TagEnd::Image) => None,
+        // A heading inside a summary would compete with the document's own.
+        Event::Start(Tag::Heading { .. }) => Some(Event::Start(Tag::Paragraph)),
+        Event::End(TagEnd::Heading(_)) => Some(Event::End(TagEnd::Paragraph)),
         other => Some(other),
     });
     let mut out = String::new();

@@ -7,14 +7,30 @@
 
 use super::Listing;
 
-/// Escapes `&`, `<` and `>` in record text for a Markdown paragraph.
-/// Line breaks are kept, so lists written in summaries stay lists.
+/// Escapes record text for a Markdown paragraph: `&`, `<` and `>` become
+/// entities, `[` and `]` are escaped so no link or image is made, and a
+/// `#` that starts a line is escaped so no heading is made. Line breaks
+/// are kept, so lists written in summaries stay lists.
 pub fn escape_text(text: &str) -> String {
-    text.replace('&', "&amp;")
+    let text = text
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
         .replace("\r\n", "\n")
-        .replace('\r', "\n")
+        .replace('\r', "\n");
+    text.split('\n')
+        .map(|line| {
+            let body = line.trim_start();
+            if body.starts_with('#') {
+                format!("{}\\{body}", &line[..line.len() - body.len()])
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Escapes record text that must stay on one line (a heading, a title, a
@@ -68,8 +84,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn paragraphs_make_no_headings_links_or_images() {
+        assert_eq!(
+            super::escape_text("# Big\n- [x](http://e) ![i](http://e/i.png)"),
+            "\\# Big\n- \\[x\\](http://e) !\\[i\\](http://e/i.png)"
+        );
+    }
+
+    #[test]
     fn inline_text_cannot_start_a_heading() {
-        assert_eq!(super::escape_inline("x\n# H1 <b>"), "x # H1 &lt;b&gt;");
+        // The `#` is escaped as well, which Markdown shows as a plain `#`.
+        assert_eq!(super::escape_inline("x\n# H1 <b>"), "x \\# H1 &lt;b&gt;");
     }
 
     #[test]
