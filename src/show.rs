@@ -182,7 +182,9 @@ fn show_meeting(lookup: &Lookup<'_>, meeting: &Meeting, out: &mut String) {
         meeting.attendees.len(),
         meeting.apologies.len()
     );
-    let _ = writeln!(out, "\nAgenda:");
+    if !meeting.agenda.is_empty() {
+        let _ = writeln!(out, "\nAgenda:");
+    }
     for item in &meeting.agenda {
         let verbs: Vec<&str> = item
             .decisions
@@ -237,12 +239,16 @@ fn show_participant(lookup: &Lookup<'_>, p: &Participation<'_>, kind: &str, out:
     };
     let _ = writeln!(out, "Attended: {}", dated(&p.attended));
     let _ = writeln!(out, "Apologies: {}", dated(&p.apologies));
-    let _ = writeln!(
-        out,
-        "\nActions owned ({}, {} open):",
-        p.actions.len(),
-        p.open_actions
-    );
+    if p.actions.is_empty() {
+        let _ = writeln!(out, "\nActions owned: none");
+    } else {
+        let _ = writeln!(
+            out,
+            "\nActions owned ({}, {} open):",
+            p.actions.len(),
+            p.open_actions
+        );
+    }
     for id in &p.actions {
         if let Some(a) = lookup
             .records()

@@ -797,3 +797,25 @@ fn minutes_of_a_meeting_whose_file_does_not_load_say_so() {
         stderr(&out)
     );
 }
+
+#[test]
+fn empty_sections_are_left_out_or_say_none() {
+    // Rochelle Harrison is named only as the member an alternate stood in for.
+    let person = run_ok(&real_records(), &["show", "rochelle-harrison"]);
+    assert!(person.contains("Attended: none"), "{person}");
+    assert!(
+        person.trim_end().ends_with("Actions owned: none"),
+        "{person}"
+    );
+    let (_dir, copy) = copy_tree(&minimal_example());
+    let meeting = copy.join("meetings/TSC_02_2402.yaml");
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    let start = text.find("attendees:").unwrap();
+    let end = text
+        .find("apologies:")
+        .or_else(|| text.find("agenda:"))
+        .unwrap();
+    std::fs::write(&meeting, format!("{}{}", &text[..start], &text[end..])).unwrap();
+    let minutes = run_ok(&copy, &["minutes", "TSC_02_2402"]);
+    assert!(!minutes.contains("## Attendees"), "{minutes}");
+}

@@ -15,7 +15,7 @@ fn body(view: &MinutesView) -> Markup {
             @if let Some(location) = &view.location { ", " (location) }
         }
         p { "Status: " (view.status) }
-        h2 { "Attendees" }
+        @if !view.attendees.is_empty() { h2 { "Attendees" } }
         @for group in &view.attendees {
             h3 { (group.label) }
             table {

@@ -21,7 +21,9 @@ pub fn render(view: &MinutesView) -> String {
     }
     let _ = writeln!(md, "{when}\n\nStatus: {}\n", e(&view.status));
 
-    md.push_str("## Attendees\n\n");
+    if !view.attendees.is_empty() {
+        md.push_str("## Attendees\n\n");
+    }
     for group in &view.attendees {
         let _ = writeln!(md, "### {}\n", e(&group.label));
         let rows: Vec<Vec<String>> = group
