@@ -253,16 +253,27 @@ fn classify(relative: &Path) -> Option<Kind> {
 }
 
 fn stray_finding(path: &Path) -> Finding {
-    Finding::new(
+    let finding = Finding::new(
         Code::StrayFile,
         path,
         Position::default(),
         "YAML file outside the record folders; it is not read",
-    )
-    .with_help(
-        "move it into meetings/, actions/ or modifications/, \
-         or rename it if it is not a record",
-    )
+    );
+    // `tsc.yml`, `People.yaml`: a top-level file spelt another way.
+    let stem = path.file_stem().map(|s| s.to_string_lossy().to_lowercase());
+    let file_name = path.file_name().map(|n| n.to_string_lossy());
+    let meant = RECORDS_ENTRIES
+        .iter()
+        .filter(|name| name.ends_with(".yaml"))
+        .filter(|name| file_name.as_deref() != Some(**name))
+        .find(|name| stem.as_deref() == name.strip_suffix(".yaml"));
+    match meant {
+        Some(name) => finding.with_help(format!("rename it to `{name}`")),
+        None => finding.with_help(
+            "move it into meetings/, actions/ or modifications/, \
+             or rename it if it is not a record",
+        ),
+    }
 }
 
 /// Loads every record under `root`.

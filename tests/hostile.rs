@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{stderr, stdout};
+use common::{copy_tree, minimal_example, stderr, stdout};
 use tsc::finding::{Code, Finding};
 use tsc::records::load;
 use tsc::validate::validate;
@@ -557,4 +557,17 @@ fn an_internal_error_prints_one_line_naming_the_file_and_exits_2() {
         "{err}"
     );
     assert_eq!(stdout(&out), "");
+}
+
+#[test]
+fn a_top_level_file_spelt_another_way_is_told_its_name() {
+    let (_dir, tree) = copy_tree(&minimal_example());
+    std::fs::rename(tree.join("tsc.yaml"), tree.join("tsc.yml")).unwrap();
+    let report = validate(&load(&tree).unwrap());
+    assert_eq!(report.findings.len(), 1, "{:#?}", report.findings);
+    assert_eq!(report.findings[0].code, Code::StrayFile);
+    assert_eq!(
+        report.findings[0].help.as_deref(),
+        Some("rename it to `tsc.yaml`")
+    );
 }
