@@ -101,9 +101,31 @@ fn main() -> ExitCode {
     }
 }
 
+/// Standard output, locked and buffered, whose write errors say that it
+/// was standard output that failed (`/dev/full`, a closed pipe).
+struct Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>);
+
+impl Stdout {
+    fn named(error: std::io::Error) -> std::io::Error {
+        std::io::Error::new(
+            error.kind(),
+            format!("cannot write to standard output: {error}"),
+        )
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf).map_err(Stdout::named)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush().map_err(Stdout::named)
+    }
+}
+
 fn run(cli: &Cli) -> anyhow::Result<u8> {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = Stdout(std::io::BufWriter::new(std::io::stdout().lock()));
     let records = cli.records.as_deref();
     // Each command loads the records itself, so that those that need none
     // (`completions`, `man`, `schema`, `validate --explain`) work outside a
