@@ -378,3 +378,23 @@ fn owner_ids_that_differ_only_in_case_are_duplicates() {
     );
     assert_eq!(report.findings[0].related[0].file, people);
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_on_standard_output_is_an_error_that_names_it() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tsc"))
+        .args(["actions", "--records", real_records().to_str().unwrap()])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        common::stderr(&out).contains("cannot write to standard output"),
+        "{}",
+        common::stderr(&out)
+    );
+}
