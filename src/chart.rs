@@ -24,12 +24,14 @@ pub fn open_actions_over_time(points: &[(String, usize)]) -> Result<String, Stri
             .margin(12)
             .x_label_area_size(40)
             .y_label_area_size(40)
-            .build_cartesian_2d(0..n, 0..top + 1)
+            // Points sit at 0..=n-1: the axis ends at the last meeting.
+            .build_cartesian_2d(0..(n - 1).max(1), 0..top + 1)
             .map_err(|e| e.to_string())?;
         let labels: Vec<String> = points.iter().map(|p| p.0.clone()).collect();
         chart
             .configure_mesh()
-            .x_labels(n.min(12))
+            // A meeting ID is about 80 units wide: six fit under the axis.
+            .x_labels(n.min(6))
             .x_label_formatter(&|i| labels.get(*i).cloned().unwrap_or_default())
             .y_desc("open actions")
             .draw()
@@ -72,7 +74,8 @@ pub fn proposals_by_interest(bars: &[(String, usize)]) -> Result<String, String>
             .margin(12)
             .x_label_area_size(40)
             .y_label_area_size(40)
-            .build_cartesian_2d((0..n).into_segmented(), 0..top + 1)
+            // `into_segmented` makes one segment per value of 0..=end.
+            .build_cartesian_2d((0..(n - 1).max(1)).into_segmented(), 0..top + 1)
             .map_err(|e| e.to_string())?;
         let labels: Vec<String> = bars.iter().map(|b| b.0.clone()).collect();
         chart
