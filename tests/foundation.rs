@@ -398,3 +398,37 @@ fn a_full_disk_on_standard_output_is_an_error_that_names_it() {
         common::stderr(&out)
     );
 }
+
+#[test]
+fn dates_must_be_written_as_yyyy_mm_dd() {
+    let (_dir, copy) = copy_tree(&common::minimal_example());
+    let action = copy.join("actions/TSC01-02.yaml");
+    let (line, column) = edit(&action, "due: 2024-03-01", "due: 2024-3-1");
+    let quoted = copy.join("actions/TSC02-10.yaml");
+    edit(&quoted, "due: 2024-02-20", "due: \"2024-02-20\"");
+    let report = validate(&load(&copy).unwrap());
+    let found: Vec<(Code, &std::path::Path, u64, u64, &str)> = report
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.code,
+                f.file.as_path(),
+                f.position.line,
+                f.position.column,
+                f.message.as_str(),
+            )
+        })
+        .collect();
+    // The quoted date is fine; the short one is not.
+    assert_eq!(
+        found,
+        [(
+            Code::InvalidValue,
+            action.as_path(),
+            line as u64,
+            (column + "due: ".len()) as u64,
+            "the date 2024-03-01 is not written as YYYY-MM-DD"
+        )]
+    );
+}

@@ -18,6 +18,12 @@ impl<'r> Checker<'r> {
             let action = &a.record;
             self.check_file_id(file, &action.id, |p| &p.action, "action");
             self.party_ref(file, &action.owner, "owner");
+            let dates = (action.due.iter())
+                .chain(&action.closed)
+                .chain(action.updates.iter().map(|u| &u.date));
+            for date in dates {
+                self.check_date_form(file, date);
+            }
             self.check_action_statuses(file, action);
             self.check_updates(file, action);
             if self.meeting_ref(file, &action.meeting) {

@@ -26,6 +26,7 @@ impl<'r> Checker<'r> {
     }
 
     fn check_meeting_fields(&mut self, file: &Path, meeting: &Meeting) {
+        self.check_date_form(file, &meeting.date);
         let vocab = &self.records.settings.vocabularies;
         self.check_term(
             file,

@@ -241,6 +241,27 @@ fn repeats<'a, T: Eq + std::hash::Hash + 'a>(
 }
 
 impl<'r> Checker<'r> {
+    /// Reports a date that chrono read but that is not written as exactly
+    /// `YYYY-MM-DD` (`2024-3-1`, `+2024-03-01`, `' 2024-03-01'`): the
+    /// JSON Schema and other tools would reject it. The value's source
+    /// length tells: ten characters, or twelve with quotes.
+    fn check_date_form(&mut self, file: &Path, date: &Spanned<chrono::NaiveDate>) {
+        let written = date.referenced.span().len();
+        if written == 0 || written == 10 || written == 12 {
+            return;
+        }
+        let canonical = date.value.format("%Y-%m-%d");
+        self.push(
+            Finding::at_value(
+                Code::InvalidValue,
+                file,
+                date,
+                format!("the date {canonical} is not written as YYYY-MM-DD"),
+            )
+            .with_help(format!("write `{canonical}`")),
+        );
+    }
+
     fn push(&mut self, finding: Finding) {
         self.findings.push(finding);
     }
