@@ -230,8 +230,12 @@ fn to_finding(error: &Error, file: &Path, text: &str) -> Finding {
     let position = error.location().map(Position::from).unwrap_or_default();
     let inner = original(error);
     let raw = bare_message(error);
-    let message = plain_message(inner, &raw, value_at(text, position).as_deref())
+    let v = value_at(text, position).map_or_else(|| "this value".to_owned(), |v| format!("`{v}`"));
+    let form = value_form(&raw, &v);
+    let message = variant_message(inner, &v)
+        .or_else(|| form.as_ref().map(|(m, _)| m.clone()))
         .unwrap_or_else(|| raw.clone());
+    let form_help = form.map(|(_, help)| help.to_owned());
     let (code, help): (Code, Option<String>) = match inner {
         Error::DuplicateMappingKey { key, .. } => (
             Code::DuplicateKey,
@@ -268,7 +272,12 @@ fn to_finding(error: &Error, file: &Path, text: &str) -> Finding {
         | Error::SerdeUnknownVariant { .. }
         | Error::InvalidScalar { .. }
         | Error::NullIntoString { .. }
-        | Error::Message { .. } => (Code::InvalidValue, value_help(&raw)),
+        | Error::Message { .. } => {
+            let empty = raw
+                .contains("null")
+                .then_some("give the field a value, or remove the line");
+            (Code::InvalidValue, form_help.or(empty.map(str::to_owned)))
+        }
         Error::MultipleDocuments { .. } => (
             Code::YamlSyntax,
             Some("keep one record per file: remove the `---` separator and move the second document to its own file".into()),
@@ -277,18 +286,8 @@ fn to_finding(error: &Error, file: &Path, text: &str) -> Finding {
             Code::MissingField,
             Some("the file is empty; write the record's fields, or delete the file".into()),
         ),
-        _ if raw.starts_with("expected string scalar") => (
-            Code::InvalidValue,
-            Some("write the text on the line after the colon, or as a `|` block".into()),
-        ),
-        _ if raw.starts_with("expected sequence start") => (
-            Code::InvalidValue,
-            Some("write a list: `[]`, `[a, b]`, or one `- item` per line".into()),
-        ),
-        _ if raw.starts_with("expected mapping start") => (
-            Code::InvalidValue,
-            Some("write `field: value` lines, indented under this key".into()),
-        ),
+        // A value of the wrong shape (a list where text belongs, ...).
+        _ if form_help.is_some() => (Code::InvalidValue, form_help),
         _ if raw.contains("recursion limit") => return limit(file, position, depth_message()),
         _ if raw.contains("tab") => (
             Code::YamlSyntax,
@@ -358,18 +357,10 @@ fn budget_finding(breach: &BudgetBreach, file: &Path, position: Position) -> Fin
     limit(file, position, message)
 }
 
-/// Our own words for the common messages of serde-saphyr and chrono
-/// ("input is out of range", "invalid u32", "duplicate mapping key: x, set
-/// DuplicateKeyPolicy in Options if acceptable"), naming the offending
-/// value when the text at the finding's position gives it. `None` keeps the
-/// library's message.
-fn plain_message(error: &Error, message: &str, value: Option<&str>) -> Option<String> {
-    let v = value.map_or_else(|| "this value".to_owned(), |v| format!("`{v}`"));
-    let date_syntax = [
-        "input contains invalid characters",
-        "premature end of input",
-        "trailing input",
-    ];
+/// Our own words for the errors serde-saphyr names by variant (a key
+/// twice, a boolean spelt `yes`, an empty value), naming the offending
+/// value `v` where known.
+fn variant_message(error: &Error, v: &str) -> Option<String> {
     Some(match error {
         Error::DuplicateMappingKey { key: Some(k), .. } => {
             format!("`{k}` appears twice in the same mapping")
@@ -379,22 +370,57 @@ fn plain_message(error: &Error, message: &str, value: Option<&str>) -> Option<St
         }
         Error::InvalidBooleanStrict { .. } => format!("{v} is not `true` or `false`"),
         Error::NullIntoString { .. } => "this field has no value".to_owned(),
-        _ if message.contains("input is out of range") => format!("{v} is not a date that exists"),
-        _ if date_syntax.iter().any(|m| message.contains(m)) => {
-            format!("{v} is not a date written as YYYY-MM-DD")
-        }
-        _ if message.contains("invalid u32") || message.contains("expected u32") => {
-            format!("{v} is not a whole number")
-        }
-        _ if message.starts_with("expected string scalar") => {
-            "text belongs here, not a list or a mapping".to_owned()
-        }
-        _ if message.starts_with("expected sequence start") => "a list belongs here".to_owned(),
-        _ if message.starts_with("expected mapping start") => {
-            "`field: value` lines belong here".to_owned()
-        }
         _ => return None,
     })
+}
+
+/// Library messages (chrono's date parser, serde's number and shape
+/// errors) that mean a value of the wrong form, each with our own message
+/// (`{}` is the offending value) and help. The one table both use.
+const VALUE_FORMS: &[(&[&str], &str, &str)] = &[
+    (
+        &["input is out of range"],
+        "{} is not a date that exists",
+        "write a date that exists, as YYYY-MM-DD",
+    ),
+    (
+        &[
+            "input contains invalid characters",
+            "premature end of input",
+            "trailing input",
+        ],
+        "{} is not a date written as YYYY-MM-DD",
+        "write the date as YYYY-MM-DD",
+    ),
+    (
+        &["invalid u32", "expected u32"],
+        "{} is not a whole number",
+        "write a whole number without quotes, for example `2`",
+    ),
+    (
+        &["expected string scalar"],
+        "text belongs here, not a list or a mapping",
+        "write the text on the line after the colon, or as a `|` block",
+    ),
+    (
+        &["expected sequence start"],
+        "a list belongs here",
+        "write a list: `[]`, `[a, b]`, or one `- item` per line",
+    ),
+    (
+        &["expected mapping start"],
+        "`field: value` lines belong here",
+        "write `field: value` lines, indented under this key",
+    ),
+];
+
+/// The entry of [`VALUE_FORMS`] whose pattern `raw` contains: our message
+/// about `v`, and the help.
+fn value_form(raw: &str, v: &str) -> Option<(String, &'static str)> {
+    VALUE_FORMS
+        .iter()
+        .find(|(patterns, _, _)| patterns.iter().any(|p| raw.contains(p)))
+        .map(|(_, message, help)| (message.replace("{}", v), *help))
 }
 
 /// The scalar that starts at `position` in `text`, unquoted, up to a
@@ -411,22 +437,6 @@ fn value_at(text: &str, position: Position) -> Option<String> {
         return None;
     }
     Some(value.to_owned())
-}
-
-fn value_help(message: &str) -> Option<String> {
-    if message.contains("input is out of range") || message.contains("premature end of input") {
-        Some("write a date that exists, as YYYY-MM-DD".into())
-    } else if message.contains("input contains invalid characters")
-        || message.contains("trailing input")
-    {
-        Some("write the date as YYYY-MM-DD".into())
-    } else if message.contains("null") {
-        Some("give the field a value, or remove the line".into())
-    } else if message.contains("u32") {
-        Some("write a whole number without quotes, for example `2`".into())
-    } else {
-        None
-    }
 }
 
 fn unknown_field_help(field: &str, expected: &[&str]) -> Option<String> {
