@@ -280,8 +280,9 @@ fn stray_finding(path: &Path) -> Finding {
 ///
 /// The tree is walked in path order; then the files are read and parsed
 /// in parallel (one thread per core), and their records and findings are
-/// added in path order, so the result does not depend on the threads. A file that cannot be read or parsed
-/// gives a finding and loading goes on with the next file; nothing under
+/// added in path order, so the result does not depend on the threads. A
+/// file that cannot be read or parsed gives a finding and loading goes on
+/// with the next file; nothing under
 /// `root` is ever written, and nothing is followed or opened outside it:
 /// symbolic links give [`Code::Symlink`], and an entry with a record
 /// file's name that is not a regular file (a directory `x.yaml`, a pipe)
