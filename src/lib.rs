@@ -15,6 +15,7 @@
 pub mod actions;
 pub mod chart;
 pub mod diagnostics;
+pub mod edit;
 pub mod explain;
 pub mod finding;
 pub mod ids;
