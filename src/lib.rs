@@ -35,6 +35,7 @@ pub mod settings;
 pub mod show;
 pub mod suggest;
 pub mod table;
+pub mod template;
 pub mod terminal;
 pub mod today;
 pub mod validate;

@@ -17,13 +17,17 @@ use crate::finding::Finding;
 use crate::yaml;
 
 /// The parsed contents of `tsc.yaml`.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Settings {
     /// The committee's short and full name.
     pub committee: Committee,
     /// Regular expressions that record IDs must match.
     pub id_patterns: IdPatterns,
+    /// How `tsc` makes new IDs; each must make IDs its pattern accepts.
+    pub id_templates: IdTemplates,
+    /// The items every new meeting's agenda opens with (`tsc new meeting`).
+    pub standing_items: Vec<StandingItem>,
     /// The allowed values of every vocabulary field.
     pub vocabularies: Vocabularies,
     /// Rules `tsc validate` does not report, by code (`W0601`) or name
@@ -35,6 +39,20 @@ pub struct Settings {
     #[serde(skip)]
     #[schemars(skip)]
     pub written: WrittenVocabularies,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            committee: Committee::default(),
+            id_patterns: IdPatterns::default(),
+            id_templates: IdTemplates::default(),
+            standing_items: default_standing_items(),
+            vocabularies: Vocabularies::default(),
+            allow: Vec::new(),
+            written: WrittenVocabularies::default(),
+        }
+    }
 }
 
 impl Settings {
@@ -145,6 +163,51 @@ pub struct IdPatterns {
     pub modification: String,
 }
 
+/// ID templates (see [`crate::template`]): `{name}` or `{name:02}`
+/// placeholders for the numbers of [`crate::template::Fields`].
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct IdTemplates {
+    /// New meeting IDs from `number`, `yyyy`, `yy`, `mm`, `dd`; TSC
+    /// default `TSC_{number:02}_{yy}{mm}`.
+    pub meeting: String,
+    /// New action IDs from `meeting_number`, `seq` and the raising
+    /// meeting's `yyyy`, `yy`, `mm`, `dd`; TSC default
+    /// `TSC{meeting_number:02}/{seq:02}`.
+    pub action: String,
+}
+
+impl Default for IdTemplates {
+    fn default() -> Self {
+        IdTemplates {
+            meeting: "TSC_{number:02}_{yy}{mm}".into(),
+            action: "TSC{meeting_number:02}/{seq:02}".into(),
+        }
+    }
+}
+
+/// An agenda item every meeting has, written into each new meeting's
+/// agenda in the order listed.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StandingItem {
+    /// The item's title, for example `Minutes and Actions Outstanding`.
+    pub title: String,
+    /// Whether this is the item where the previous meeting's minutes and
+    /// the outstanding actions are reviewed: `tsc new meeting` lists the
+    /// open actions under it, ready to be updated.
+    #[serde(default)]
+    pub review: bool,
+}
+
+/// TSC's standing items: one, the review of minutes and actions.
+pub fn default_standing_items() -> Vec<StandingItem> {
+    vec![StandingItem {
+        title: "Minutes and Actions Outstanding".into(),
+        review: true,
+    }]
+}
+
 /// One allowed value of a vocabulary, with its display label.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -153,6 +216,11 @@ pub struct Term {
     pub id: String,
     /// How documents display it, for example `Watching Brief`.
     pub label: String,
+    /// For `modification_phases`: the proposal's consideration is over
+    /// (implemented, withdrawn, rejected), so new meetings do not list it
+    /// for assessment.
+    #[serde(default)]
+    pub concluded: bool,
 }
 
 /// An action status and whether it counts as open.
@@ -199,6 +267,7 @@ fn terms(pairs: &[(&str, &str)]) -> Vec<Term> {
         .map(|(id, label)| Term {
             id: (*id).to_owned(),
             label: (*label).to_owned(),
+            concluded: false,
         })
         .collect()
 }
@@ -246,16 +315,22 @@ impl Default for Vocabularies {
                 ("watching-brief", "Watching Brief"),
                 ("no-interest", "No interest"),
             ]),
-            modification_phases: terms(&[
-                ("raised", "Raised"),
-                ("initial-consideration", "Initial consideration"),
-                ("refinement", "Refinement"),
-                ("report", "Report"),
-                ("decision", "Decision"),
-                ("implemented", "Implemented"),
-                ("withdrawn", "Withdrawn"),
-                ("rejected", "Rejected"),
-            ]),
+            modification_phases: [
+                ("raised", "Raised", false),
+                ("initial-consideration", "Initial consideration", false),
+                ("refinement", "Refinement", false),
+                ("report", "Report", false),
+                ("decision", "Decision", false),
+                ("implemented", "Implemented", true),
+                ("withdrawn", "Withdrawn", true),
+                ("rejected", "Rejected", true),
+            ]
+            .map(|(id, label, concluded)| Term {
+                id: id.into(),
+                label: label.into(),
+                concluded,
+            })
+            .to_vec(),
             meeting_statuses: terms(&[("draft", "Draft"), ("final", "Final")]),
             attendee_categories: terms(&[
                 ("member", "TSC Members"),

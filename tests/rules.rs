@@ -214,6 +214,13 @@ const EXPECTED: &[(&str, &str, &str, u64, u64)] = &[
         11,
     ),
     (
+        "E0409-status-not-latest",
+        "E0409",
+        "actions/TSC01-02.yaml",
+        8,
+        9,
+    ),
+    (
         "E0501-attended-and-apologised",
         "E0501",
         "meetings/TSC_03_2403.yaml",

@@ -25,6 +25,7 @@ impl<'r> Checker<'r> {
                 self.check_date_form(file, date);
             }
             self.check_action_statuses(file, action);
+            self.check_status_is_latest(file, action);
             self.check_updates(file, action);
             if self.meeting_ref(file, &action.meeting) {
                 let meeting = &self.index.meetings[action.meeting.value.as_str()].record;
@@ -90,6 +91,34 @@ impl<'r> Checker<'r> {
         }
     }
 
+    /// One source of truth: the action's `status` is its current state,
+    /// and the latest update that reports a status must report that one.
+    fn check_status_is_latest(&mut self, file: &Path, action: &Action) {
+        let Some(reported) = action.updates.iter().rev().find_map(|u| u.status.as_ref()) else {
+            return;
+        };
+        if reported.value == action.status.value {
+            return;
+        }
+        self.push(
+            Finding::at_value(
+                Code::StatusNotLatest,
+                file,
+                &action.status,
+                format!(
+                    "action {} is `{}` but its latest update reports `{}`",
+                    action.id.value, action.status.value, reported.value
+                ),
+            )
+            .with_related(file, at(reported), "the latest update's status")
+            .with_help(format!(
+                "set `status: {}`, or correct the update; `tsc action update` and \
+                 `tsc action close` keep the two in step",
+                reported.value
+            )),
+        );
+    }
+
     /// Updates are listed oldest first, and one that names the meeting
     /// where it was reported is dated that meeting's day (a warning).
     fn check_updates(&mut self, file: &Path, action: &Action) {
@@ -116,7 +145,11 @@ impl<'r> Checker<'r> {
             if !self.meeting_ref(file, m) {
                 continue;
             }
-            let held = self.index.meetings[m.value.as_str()].record.date.value;
+            let meeting = &self.index.meetings[m.value.as_str()].record;
+            if let Some(item) = &update.agenda_item {
+                self.check_item_number(file, item, meeting);
+            }
+            let held = meeting.date.value;
             if update.date.value != held {
                 self.push(
                     Finding::at_value(
@@ -138,7 +171,12 @@ impl<'r> Checker<'r> {
     }
 
     fn check_agenda_item(&mut self, file: &Path, action: &Action, meeting: &Meeting) {
-        let n = action.agenda_item.value;
+        self.check_item_number(file, &action.agenda_item, meeting);
+    }
+
+    /// Reports an agenda item number `item` that `meeting` does not have.
+    fn check_item_number(&mut self, file: &Path, item: &Spanned<u32>, meeting: &Meeting) {
+        let n = item.value;
         if meeting.agenda.iter().any(|i| i.number.value == n) {
             return;
         }
@@ -152,7 +190,7 @@ impl<'r> Checker<'r> {
             Finding::at_value(
                 Code::UnknownAgendaItem,
                 file,
-                &action.agenda_item,
+                item,
                 format!("meeting {} has no agenda item {n}", meeting.id.value),
             )
             .with_help(format!("its agenda items are numbered {numbers}")),

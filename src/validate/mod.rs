@@ -22,6 +22,7 @@ mod identity;
 mod meetings;
 mod references;
 mod registers;
+mod templates;
 mod vocabularies;
 
 use std::collections::{HashMap, HashSet};
@@ -208,6 +209,7 @@ pub fn check(records: &Records) -> Vec<Finding> {
         suggestions_left: SUGGESTION_BUDGET,
     };
     checker.compile_patterns();
+    checker.check_templates();
     checker.build_index();
     checker.check_vocabularies();
     checker.check_people_and_organisations();
