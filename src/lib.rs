@@ -39,4 +39,5 @@ pub mod template;
 pub mod terminal;
 pub mod today;
 pub mod validate;
+pub mod write;
 pub mod yaml;

@@ -28,6 +28,30 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     best.map(|(c, _)| c)
 }
 
+/// Checks `value` against the IDs it may take (compared without regard
+/// to case), so that a typo is refused with a suggestion: the message is
+/// "unknown WHAT `VALUE`; did you mean `X`? use one of: ...".
+///
+/// # Errors
+/// When `value` is none of `allowed`.
+pub fn require_known<'a>(
+    value: &str,
+    allowed: impl Iterator<Item = &'a str> + Clone,
+    what: &str,
+) -> anyhow::Result<()> {
+    if allowed.clone().any(|id| id.eq_ignore_ascii_case(value)) {
+        return Ok(());
+    }
+    let list: Vec<&str> = allowed.clone().collect();
+    let hint = closest(value, allowed)
+        .map(|c| format!("did you mean `{c}`? "))
+        .unwrap_or_default();
+    anyhow::bail!(
+        "unknown {what} `{value}`; {hint}use one of: {}",
+        list.join(", ")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::closest;

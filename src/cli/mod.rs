@@ -15,6 +15,7 @@ pub mod report;
 pub mod schema;
 pub mod show;
 pub mod validate;
+pub mod write;
 
 use std::path::Path;
 
@@ -31,10 +32,15 @@ pub const EXIT_USAGE: u8 = 2;
 /// Finds the records directory (`--records`, `$TSC_RECORDS`, or the
 /// nearest `records/` above the current directory) and loads it.
 pub fn load(cli_records: Option<&Path>) -> anyhow::Result<Loaded> {
+    records::load(&records_root(cli_records)?)
+}
+
+/// Finds the records directory: `--records`, `$TSC_RECORDS`, or the
+/// nearest `records/` above the current directory.
+pub fn records_root(cli_records: Option<&Path>) -> anyhow::Result<std::path::PathBuf> {
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
     let env = std::env::var_os(records::RECORDS_ENV);
-    let root = records::find_records_dir(cli_records, env.as_deref(), &cwd)?;
-    records::load(&root)
+    records::find_records_dir(cli_records, env.as_deref(), &cwd)
 }
 
 /// Tells the user on standard error that some records did not load, so an
@@ -77,15 +83,5 @@ pub fn require_known<'a>(
     allowed: impl Iterator<Item = &'a str> + Clone,
     what: &str,
 ) -> anyhow::Result<()> {
-    if allowed.clone().any(|id| id.eq_ignore_ascii_case(value)) {
-        return Ok(());
-    }
-    let list: Vec<&str> = allowed.clone().collect();
-    let hint = tsc::suggest::closest(value, allowed)
-        .map(|c| format!("did you mean `{c}`? "))
-        .unwrap_or_default();
-    anyhow::bail!(
-        "unknown {what} `{value}`; {hint}use one of: {}",
-        list.join(", ")
-    )
+    tsc::suggest::require_known(value, allowed, what)
 }

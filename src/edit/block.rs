@@ -1,8 +1,10 @@
 //! Finding the extent of block-style YAML nodes from a value's byte
 //! offset (as the model's spans give it), by indentation alone: where a
 //! mapping entry or a sequence item ends, and the file's indentation
-//! style. Trailing blank and comment lines are never part of a node, so
-//! text inserted at a node's end goes before them.
+//! style. Trailing blank lines, and comments not indented like the
+//! node's content, are not part of a node (they introduce what follows),
+//! so text inserted at a node's end goes before them; a trailing comment
+//! indented like the content is part of it.
 
 /// The start of the line that holds byte `pos`.
 pub fn line_start(src: &str, pos: usize) -> usize {
@@ -82,11 +84,16 @@ pub fn block_end(src: &str, start: usize, col: usize, compact: bool) -> usize {
     while pos < src.len() {
         let line = line_at(src, pos);
         let next = next_line(src, pos);
+        let indent = indent_of(line);
         if is_filler(line) {
+            // A comment indented like the node's content is part of it;
+            // blank lines and other comments only if more of it follows.
+            if !line.trim().is_empty() && indent > col {
+                end = next;
+            }
             pos = next;
             continue;
         }
-        let indent = indent_of(line);
         let dash = line[indent..].starts_with("- ") || &line[indent..] == "-";
         if indent > col || (compact && indent == col && dash) {
             end = next;

@@ -209,6 +209,27 @@ pub fn insert_after(src: &str, anchor: usize, key: &str, value: &Value) -> Edit 
     }
 }
 
+/// Inserts `key: value` as a new entry of the mapping that holds the
+/// value at byte `anchor`, on the line before that value's key.
+pub fn insert_before(src: &str, anchor: usize, key: &str, value: &Value) -> Edit {
+    let (start, col) = block::key_of(src, anchor);
+    Edit {
+        range: start..start,
+        text: render_entry(key, value, col, &" ".repeat(col), Layout::of(src)),
+    }
+}
+
+/// Removes the mapping entry whose value is at byte `anchor`: its key's
+/// line through the end of its value.
+pub fn remove_entry(src: &str, anchor: usize) -> Edit {
+    let (start, _) = block::key_of(src, anchor);
+    let (end, _) = block::entry_end(src, anchor);
+    Edit {
+        range: start..end,
+        text: String::new(),
+    }
+}
+
 /// Appends `item` to the block sequence one of whose items holds the value
 /// at byte `anchor`, after its last item, with the same indentation and,
 /// when the items are separated by blank lines, a blank line before it.

@@ -71,6 +71,25 @@ pub fn write_atomic(path: &Path, contents: &str, records_root: &Path) -> anyhow:
         .parent()
         .filter(|d| d.is_dir())
         .with_context(|| format!("the directory of {} does not exist", path.display()))?;
+    let temp = temp_beside(dir, &target, contents)?;
+    temp.persist(&target)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// A temporary file in `dir` (named `.tsc-…`, which the records loader
+/// skips) holding `contents`, synced to disk, with the permissions of
+/// `target` when it exists, else `0666` less the umask: ready to be
+/// renamed over `target`.
+///
+/// # Errors
+/// On an I/O error.
+pub fn temp_beside(
+    dir: &Path,
+    target: &Path,
+    contents: &str,
+) -> anyhow::Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
     #[cfg(unix)]
     {
@@ -79,15 +98,13 @@ pub fn write_atomic(path: &Path, contents: &str, records_root: &Path) -> anyhow:
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut temp = builder
+        .prefix(".tsc-")
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    let keep = existing.map(|m| m.permissions());
+    let keep = std::fs::metadata(target).ok().map(|m| m.permissions());
     keep.map_or(Ok(()), |p| temp.as_file().set_permissions(p))
         .and_then(|()| temp.write_all(contents.as_bytes()))
         .and_then(|()| temp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    temp.persist(&target)
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+        .with_context(|| format!("cannot write {}", target.display()))?;
+    Ok(temp)
 }

@@ -1,0 +1,275 @@
+//! The write side: a set of file edits and new files made as one checked
+//! transaction.
+//!
+//! A [`Tree`] holds the text of every record file, read once; the model is
+//! loaded from that text in memory ([`crate::records::load_in_memory`]),
+//! so the byte spans of the model are offsets into exactly the text that
+//! is edited. A [`Transaction`] collects the new text of each changed or
+//! created file; [`Transaction::check`] loads and validates the records
+//! as they would be after the write and lists every error the write would
+//! add; [`Transaction::diff`] is the unified diff `--dry-run` prints; and
+//! [`Transaction::commit`] writes every file atomically (a temporary file
+//! in the same directory, renamed over the old one).
+//!
+//! [`commands`] builds the transaction of each write command.
+
+pub mod commands;
+pub mod spans;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use walkdir::WalkDir;
+
+use crate::edit::{self, Edit};
+use crate::finding::{Finding, Severity};
+use crate::records::{self, Loaded};
+use crate::validate::{self, Report};
+
+/// The text of every record file of a records directory, by path relative
+/// to it, read once.
+#[derive(Debug, Clone)]
+pub struct Tree {
+    /// The records directory.
+    pub root: PathBuf,
+    /// Each regular `.yaml`/`.yml` file's text, by relative path. Hidden
+    /// names, backups and symbolic links are left out, as the loader
+    /// leaves them out.
+    pub files: BTreeMap<PathBuf, String>,
+}
+
+impl Tree {
+    /// Reads every record file under `root`.
+    ///
+    /// # Errors
+    /// When the directory or one of its record files cannot be read, or a
+    /// file is not UTF-8: a write must start from records it can read.
+    pub fn read(root: &Path) -> anyhow::Result<Tree> {
+        std::fs::read_dir(root)
+            .with_context(|| format!("cannot read records directory {}", root.display()))?;
+        let mut files = BTreeMap::new();
+        let walker = WalkDir::new(root)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                let name = e.file_name().to_string_lossy();
+                e.depth() == 0 || !(name.starts_with('.') || name.ends_with('~'))
+            });
+        for entry in walker {
+            let entry = entry.with_context(|| format!("cannot read {}", root.display()))?;
+            let name = entry.file_name().to_string_lossy();
+            let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+            if !entry.file_type().is_file() || !yaml {
+                continue;
+            }
+            let path = entry.path();
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+            files.insert(relative, text);
+        }
+        Ok(Tree {
+            root: root.to_path_buf(),
+            files,
+        })
+    }
+
+    /// The tree made of `files` (relative path and text) under `root`,
+    /// for tests.
+    pub fn from_files(root: &Path, files: impl IntoIterator<Item = (PathBuf, String)>) -> Tree {
+        Tree {
+            root: root.to_path_buf(),
+            files: files.into_iter().collect(),
+        }
+    }
+
+    /// Loads the records from the texts, as [`records::load`] would.
+    pub fn load(&self) -> Loaded {
+        let bytes: Vec<(PathBuf, Vec<u8>)> = self
+            .files
+            .iter()
+            .map(|(p, t)| (p.clone(), t.as_bytes().to_vec()))
+            .collect();
+        records::load_in_memory(&self.root, &bytes)
+    }
+
+    /// The text of the file at `path` (as the model names it, under the
+    /// root, or relative to it).
+    pub fn text(&self, path: &Path) -> Option<&str> {
+        let relative = path.strip_prefix(&self.root).unwrap_or(path);
+        self.files.get(relative).map(String::as_str)
+    }
+}
+
+/// One file the transaction changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Relative to the records directory.
+    pub path: PathBuf,
+    /// The text before, or `None` for a new file.
+    pub before: Option<String>,
+    /// The text after.
+    pub after: String,
+}
+
+/// Edits and new files, made together or not at all.
+#[derive(Debug, Clone, Default)]
+pub struct Transaction {
+    changes: Vec<Change>,
+}
+
+/// What [`Transaction::check`] found.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The records as they would be after the write, validated.
+    pub after: Report,
+    /// The loaded records after the write.
+    pub loaded: Loaded,
+    /// Errors after the write that were not there before.
+    pub added: Vec<Finding>,
+}
+
+impl Transaction {
+    /// The changes, in the order they were added.
+    pub fn changes(&self) -> &[Change] {
+        &self.changes
+    }
+
+    /// Makes `edits` on the file at `path` (relative), on top of any edit
+    /// this transaction already made to it.
+    ///
+    /// # Errors
+    /// When the tree has no such file.
+    pub fn edit(&mut self, tree: &Tree, path: &Path, edits: &[Edit]) -> anyhow::Result<()> {
+        let relative = path.strip_prefix(&tree.root).unwrap_or(path).to_path_buf();
+        if let Some(change) = self.changes.iter_mut().find(|c| c.path == relative) {
+            change.after = edit::apply(&change.after, edits);
+            return Ok(());
+        }
+        let before = tree
+            .files
+            .get(&relative)
+            .with_context(|| format!("no record file {}", relative.display()))?;
+        self.changes.push(Change {
+            path: relative,
+            before: Some(before.clone()),
+            after: edit::apply(before, edits),
+        });
+        Ok(())
+    }
+
+    /// Adds a new file at `path` (relative).
+    ///
+    /// # Errors
+    /// When the file exists already.
+    pub fn create(&mut self, tree: &Tree, path: &Path, text: String) -> anyhow::Result<()> {
+        let taken = tree.files.contains_key(path)
+            || tree.root.join(path).exists()
+            || self.changes.iter().any(|c| c.path == path);
+        anyhow::ensure!(!taken, "{} exists already", tree.root.join(path).display());
+        self.changes.push(Change {
+            path: path.to_path_buf(),
+            before: None,
+            after: text,
+        });
+        Ok(())
+    }
+
+    /// The tree as it would be after the write.
+    pub fn apply_to(&self, tree: &Tree) -> Tree {
+        let mut after = tree.clone();
+        for change in &self.changes {
+            after
+                .files
+                .insert(change.path.clone(), change.after.clone());
+        }
+        after
+    }
+
+    /// Loads and validates the records as they would be after the write,
+    /// and lists the errors that `before` (the validation of the tree as
+    /// it is) does not have. Findings are compared by rule, file and
+    /// message, not by position, since an edit moves the lines below it.
+    pub fn check(&self, tree: &Tree, before: &Report) -> Checked {
+        let loaded = self.apply_to(tree).load();
+        let after = validate::validate(&loaded);
+        let key = |f: &Finding| (f.code, f.file.clone(), f.message.clone());
+        let mut counts: HashMap<_, usize> = HashMap::new();
+        for f in before
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+        {
+            *counts.entry(key(f)).or_default() += 1;
+        }
+        let mut added = Vec::new();
+        for f in after
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+        {
+            match counts.get_mut(&key(f)) {
+                Some(n) if *n > 0 => *n -= 1,
+                _ => added.push(f.clone()),
+            }
+        }
+        Checked {
+            after,
+            loaded,
+            added,
+        }
+    }
+
+    /// The unified diff of every change (`a/PATH`, `b/PATH` headers, as
+    /// git writes them; `/dev/null` for a new file), three lines of context.
+    pub fn diff(&self) -> String {
+        let mut out = String::new();
+        for change in &self.changes {
+            let path = change.path.to_string_lossy().replace('\\', "/");
+            let before = change.before.as_deref().unwrap_or("");
+            let old = if change.before.is_some() {
+                format!("a/{path}")
+            } else {
+                "/dev/null".to_owned()
+            };
+            let diff = similar::TextDiff::from_lines(before, change.after.as_str());
+            out.push_str(
+                &diff
+                    .unified_diff()
+                    .context_radius(3)
+                    .header(&old, &format!("b/{path}"))
+                    .to_string(),
+            );
+        }
+        out
+    }
+
+    /// Writes every changed and new file: first each into a temporary file
+    /// beside it, then each renamed over its name, so no reader sees half
+    /// a file and a failure while preparing writes nothing. An existing
+    /// file keeps its permissions.
+    ///
+    /// # Errors
+    /// On an I/O error; files renamed before it stay written.
+    pub fn commit(&self, root: &Path) -> anyhow::Result<()> {
+        let mut ready = Vec::new();
+        for change in &self.changes {
+            let target = root.join(&change.path);
+            let dir = target
+                .parent()
+                .with_context(|| format!("{} has no directory", target.display()))?;
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            let temp = crate::output::file::temp_beside(dir, &target, &change.after)?;
+            ready.push((temp, target));
+        }
+        for (temp, target) in ready {
+            temp.persist(&target)
+                .map_err(|e| e.error)
+                .with_context(|| format!("cannot write {}", target.display()))?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,32 @@
+//! The one place where the write commands turn the model's spans into
+//! byte ranges of the text they edit. The model is loaded from the texts
+//! of a [`super::Tree`], so a span's byte offset is an offset into the
+//! text [`super::Tree::text`] returns for the record's file.
+
+use std::ops::Range;
+
+use anyhow::Context;
+
+use crate::model::Sp;
+
+/// The bytes a value was written with (quotes included; a block scalar's
+/// lines without its `|` or `>` header).
+///
+/// # Errors
+/// When the parser gave the value no byte offset (it always does for text
+/// parsed from a string; this guards against a value with no span).
+pub fn range<T>(value: &Sp<T>) -> anyhow::Result<Range<usize>> {
+    let span = value.referenced.span();
+    let start = span.byte_offset().context("a value has no byte offset")?;
+    let len = span.byte_len().context("a value has no byte length")?;
+    let start = usize::try_from(start)?;
+    Ok(start..start + usize::try_from(len)?)
+}
+
+/// Where a value starts.
+///
+/// # Errors
+/// As [`range`].
+pub fn start<T>(value: &Sp<T>) -> anyhow::Result<usize> {
+    Ok(range(value)?.start)
+}
