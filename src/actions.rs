@@ -225,3 +225,72 @@ pub fn listing(rows: &[ActionRow<'_>]) -> crate::output::Listing {
     }
     listing
 }
+
+/// An update reported at a meeting: the meeting's review of an action.
+#[derive(Debug, Clone, Copy)]
+pub struct Reported<'r> {
+    /// The action.
+    pub action: &'r Action,
+    /// The update.
+    pub update: &'r crate::model::ActionUpdate,
+    /// The status in effect after the update: the latest status reported
+    /// up to it, else (no update reports one) the action's `status`.
+    pub status: &'r str,
+}
+
+/// Every update reported at meeting `id`, wherever its action was raised,
+/// in natural ID order of the actions (an action updated twice at one
+/// meeting appears twice, in the order written).
+pub fn reported_at<'r>(records: &'r Records, id: &str) -> Vec<Reported<'r>> {
+    let mut found: Vec<Reported<'r>> = Vec::new();
+    for action in records.actions.iter().map(|a| &a.record) {
+        let mut status = None;
+        let never = action.updates.iter().all(|u| u.status.is_none());
+        for update in &action.updates {
+            status = update.status.as_ref().map(|s| s.value.as_str()).or(status);
+            if update.meeting.as_ref().is_some_and(|m| m.value == id) {
+                let fallback = if never {
+                    action.status.value.as_str()
+                } else {
+                    first_open(records).unwrap_or(action.status.value.as_str())
+                };
+                found.push(Reported {
+                    action,
+                    update,
+                    status: status.unwrap_or(fallback),
+                });
+            }
+        }
+    }
+    found.sort_by(|a, b| natural_cmp(&a.action.id.value, &b.action.id.value));
+    found
+}
+
+/// The first action status that counts as open (the status of a new
+/// action).
+fn first_open(records: &Records) -> Option<&str> {
+    let statuses = &records.settings.vocabularies.action_statuses;
+    statuses.iter().find(|s| s.open).map(|s| s.id.as_str())
+}
+
+/// The actions closed after `after` (exclusive) and up to `until`
+/// (inclusive), in natural ID order: what the committee closed since the
+/// meeting before.
+pub fn closed_between(
+    records: &Records,
+    after: Option<NaiveDate>,
+    until: NaiveDate,
+) -> Vec<&Action> {
+    let mut closed: Vec<&Action> = records
+        .actions
+        .iter()
+        .map(|a| &a.record)
+        .filter(|a| {
+            a.closed
+                .as_ref()
+                .is_some_and(|c| c.value <= until && after.is_none_or(|d| c.value > d))
+        })
+        .collect();
+    closed.sort_by(|a, b| natural_cmp(&a.id.value, &b.id.value));
+    closed
+}

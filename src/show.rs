@@ -207,6 +207,26 @@ fn show_meeting(lookup: &Lookup<'_>, meeting: &Meeting, out: &mut String) {
         .filter(|a| a.meeting.value == meeting.id.value)
         .collect();
     raised.sort_by(|a, b| natural_cmp(&a.id.value, &b.id.value));
+    let reviewed = crate::actions::reported_at(records, &meeting.id.value);
+    if !reviewed.is_empty() {
+        let _ = writeln!(out, "\nActions reviewed ({}):", reviewed.len());
+        for r in &reviewed {
+            let item = r
+                .update
+                .agenda_item
+                .as_ref()
+                .map(|n| format!(" under item {}", n.value))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "- {} ({}, {}){item}: {}",
+                r.action.id.value,
+                r.action.owner.value,
+                r.status,
+                r.update.note.trim()
+            );
+        }
+    }
     let _ = writeln!(out, "\nActions raised ({}):", raised.len());
     for a in raised {
         let _ = writeln!(
