@@ -945,3 +945,22 @@ pub fn assess(tree: &Tree, records: &Records, args: &NewAssessment) -> anyhow::R
         transaction,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_ids_are_lower_case_kebab_without_accents() {
+        assert_eq!(person_id("Helen Marsh"), "helen-marsh");
+        assert_eq!(person_id("Hélène O'Brien"), "helene-o-brien");
+        assert_eq!(person_id("  Joana  Esgalhado "), "joana-esgalhado");
+        assert_eq!(person_id("!!"), "");
+    }
+
+    #[test]
+    fn look_alike_ids_share_a_skeleton() {
+        assert_eq!(skeleton("julian-hughеs"), skeleton("julian-hughes"));
+        assert_ne!(skeleton("julian-hughes"), skeleton("julian-hugh"));
+    }
+}

@@ -273,3 +273,74 @@ impl Transaction {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_writes_every_file_keeps_permissions_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("actions")).unwrap();
+        std::fs::write(root.join("people.yaml"), "people: []\n").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let p = std::fs::Permissions::from_mode(0o640);
+            std::fs::set_permissions(root.join("people.yaml"), p).unwrap();
+        }
+        let tree = Tree::read(root).unwrap();
+        assert_eq!(tree.text(Path::new("people.yaml")), Some("people: []\n"));
+        let mut t = Transaction::default();
+        let edit = Edit {
+            range: 8..10,
+            text: "[x]".into(),
+        };
+        t.edit(&tree, Path::new("people.yaml"), &[edit]).unwrap();
+        t.create(&tree, Path::new("actions/A-1.yaml"), "id: A/1\n".into())
+            .unwrap();
+        assert!(
+            t.create(&tree, Path::new("people.yaml"), String::new())
+                .is_err(),
+            "an existing file is never created over"
+        );
+        t.commit(root).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(root.join("people.yaml")).unwrap(),
+            "people: [x]\n"
+        );
+        assert_eq!(
+            std::fs::read_to_string(root.join("actions/A-1.yaml")).unwrap(),
+            "id: A/1\n"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(root.join("people.yaml"))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o640);
+        }
+        let names: Vec<String> = walkdir::WalkDir::new(root)
+            .into_iter()
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".tsc-"))
+            .collect();
+        assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn the_diff_of_a_new_file_is_against_dev_null() {
+        let tree = Tree::from_files(Path::new("r"), []);
+        let mut t = Transaction::default();
+        t.create(&tree, Path::new("meetings/M_1.yaml"), "id: M_1\n".into())
+            .unwrap();
+        assert_eq!(
+            t.diff(),
+            "--- /dev/null\n+++ b/meetings/M_1.yaml\n@@ -0,0 +1 @@\n+id: M_1\n"
+        );
+    }
+}
