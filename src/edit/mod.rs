@@ -126,7 +126,8 @@ pub fn render_item(value: &Value, dash: usize, layout: Layout) -> String {
 }
 
 /// Makes `edits` on `src`. Edits may not overlap; insertions at the same
-/// place are made in the order given.
+/// place are made in the order given. In a file with `\r\n` line breaks,
+/// the new text's line breaks are written `\r\n` too.
 ///
 /// # Panics
 /// When two edits overlap or a range is not on character boundaries (a
@@ -137,15 +138,21 @@ pub fn apply(src: &str, edits: &[Edit]) -> String {
     let mut out = String::with_capacity(src.len() + 256);
     let mut at = 0;
     let mut ended = src.is_empty() || src.ends_with('\n');
+    // New lines follow the file's line breaks.
+    let crlf = src.contains("\r\n");
     for edit in sorted {
         assert!(edit.range.start >= at, "overlapping edits");
         out.push_str(&src[at..edit.range.start]);
         if edit.range.start == src.len() && !ended {
             // The last line had no line break: give it one first.
-            out.push('\n');
+            out.push_str(if crlf { "\r\n" } else { "\n" });
             ended = true;
         }
-        out.push_str(&edit.text);
+        if crlf {
+            out.push_str(&edit.text.replace("\r\n", "\n").replace('\n', "\r\n"));
+        } else {
+            out.push_str(&edit.text);
+        }
         at = edit.range.end;
     }
     out.push_str(&src[at..]);

@@ -213,3 +213,21 @@ fn new_documents_follow_the_layout() {
     );
     assert_eq!(doc, "id: \"TSC08/01\"\ntags: []\nnested:\n    a: 1\n");
 }
+
+#[test]
+fn crlf_files_get_crlf_lines() {
+    let src = TSC07_01.replace('\n', "\r\n");
+    let a = action(&src);
+    let status = span(&a.status);
+    let edits = [
+        replace_scalar(&src, status.clone(), "closed"),
+        insert_after(&src, status.start, "closed", &Value::raw("2016-07-21")),
+    ];
+    let (out, after): (String, Action) = edited(&src, &edits);
+    assert!(
+        out.ends_with("SECCo Board.\r\nstatus: closed\r\nclosed: 2016-07-21\r\n"),
+        "{out:?}"
+    );
+    assert!(!out.replace("\r\n", "").contains('\n'));
+    assert_eq!(after.closed.unwrap().value.to_string(), "2016-07-21");
+}
