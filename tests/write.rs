@@ -589,3 +589,25 @@ fn a_meeting_id_that_exists_is_refused() {
     let err = refused(&root, &["new", "meeting", "--date", "2016-06-30"]);
     assert!(err.contains("meeting TSC_08_1606 exists already"), "{err}");
 }
+
+#[test]
+fn an_update_under_an_item_its_meeting_lacks_is_an_error() {
+    let (_dir, root) = copy_tree(&real_records());
+    let file = root.join("actions/TSC07-02.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        format!("{text}updates:\n  - date: 2016-06-16\n    meeting: TSC_07_1606\n    agenda_item: 12\n    note: x\n  - date: 2016-06-16\n    agenda_item: 1\n    note: y\n"),
+    )
+    .unwrap();
+    let out = run(&root, &["validate"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("error[E0105]: meeting TSC_07_1606 has no agenda item 12"),
+        "{text}"
+    );
+    assert!(
+        text.contains("error[E0105]: update names agenda item 1 but no meeting"),
+        "{text}"
+    );
+}

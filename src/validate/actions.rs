@@ -141,6 +141,17 @@ impl<'r> Checker<'r> {
             }
         }
         for update in &action.updates {
+            if let (None, Some(item)) = (&update.meeting, &update.agenda_item) {
+                self.push(
+                    Finding::at_value(
+                        Code::UnknownAgendaItem,
+                        file,
+                        item,
+                        format!("update names agenda item {} but no meeting", item.value),
+                    )
+                    .with_help("add `meeting:` with the meeting where it was reviewed"),
+                );
+            }
             let Some(m) = &update.meeting else { continue };
             if !self.meeting_ref(file, m) {
                 continue;
