@@ -17,6 +17,7 @@ pub mod chart;
 pub mod diagnostics;
 pub mod explain;
 pub mod finding;
+pub mod git;
 pub mod ids;
 pub mod kind;
 pub mod lookup;

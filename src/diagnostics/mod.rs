@@ -41,6 +41,9 @@ pub enum Format {
 #[derive(Debug, Default)]
 pub struct SourceCache {
     files: HashMap<PathBuf, Option<Source>>,
+    /// Never read a file: only what was inserted counts (records read
+    /// from git, where the work tree may hold other text).
+    memory_only: bool,
 }
 
 /// A file's text and where each of its lines starts, so that a finding's
@@ -74,10 +77,31 @@ impl SourceCache {
             .insert(file.into(), Some(Source::new(text.into())));
     }
 
+    /// A cache of exactly `files` (paths and bytes, as records read from
+    /// git give them) that never reads the file system; a file that is
+    /// not UTF-8 is absent.
+    pub fn in_memory(files: &[(PathBuf, Vec<u8>)]) -> SourceCache {
+        let files = files
+            .iter()
+            .map(|(path, bytes)| {
+                let text = String::from_utf8(bytes.clone()).ok().map(Source::new);
+                (path.clone(), text)
+            })
+            .collect();
+        SourceCache {
+            files,
+            memory_only: true,
+        }
+    }
+
     fn source(&mut self, file: &Path) -> Option<&Source> {
+        let memory_only = self.memory_only;
         self.files
             .entry(file.to_path_buf())
             .or_insert_with(|| {
+                if memory_only {
+                    return None;
+                }
                 let meta = std::fs::symlink_metadata(file).ok()?;
                 if !meta.is_file() || meta.len() > crate::yaml::MAX_FILE_BYTES {
                     return None;
