@@ -571,3 +571,51 @@ fn a_top_level_file_spelt_another_way_is_told_its_name() {
         Some("rename it to `tsc.yaml`")
     );
 }
+
+/// The bad corpus's one-line file: 42,000 agenda items numbered 1 on one
+/// line of 884 kB. Every duplicate is reported, each with an excerpt of
+/// the line around it and the true column, and the human format costs the
+/// same per finding as JSON does (it once took 13 minutes).
+#[test]
+fn forty_two_thousand_findings_on_one_line_are_each_shown_with_an_excerpt() {
+    let (text, column) = common::one_line_agenda(42_000);
+    assert!(
+        (880_000..=890_000).contains(&text.len()),
+        "{} bytes",
+        text.len()
+    );
+    assert!(text.len() as u64 <= MAX_FILE_BYTES);
+    let (_dir, root) = common::copy_tree(&minimal_example());
+    std::fs::write(root.join("meetings/TSC_03_2403.yaml"), &text).unwrap();
+    let out = common::tsc(&["--records", root.to_str().unwrap(), "validate"]);
+    assert_eq!(out.status.code(), Some(1));
+    let shown = stdout(&out);
+    assert_eq!(
+        shown
+            .matches("error[E0505]: meeting TSC_03_2403 has two agenda items numbered 1\n")
+            .count(),
+        41_999
+    );
+    let file = root.join("meetings/TSC_03_2403.yaml");
+    let last = format!("--> {}:1:{}\n", file.display(), column(41_999));
+    let at = shown
+        .find(&last)
+        .unwrap_or_else(|| panic!("{last} not in the output"));
+    let block: Vec<&str> = shown[at..].lines().take(5).collect();
+    assert_eq!(
+        block[2], "1 | ...r: 1,title: x},{number: 1,title: x}]}",
+        "{block:#?}"
+    );
+    assert_eq!(
+        block[3].trim_end(),
+        format!("  |{}^ duplicate-agenda-item", " ".repeat(28)),
+        "{block:#?}"
+    );
+    assert_eq!(block[4].trim_end(), "  |");
+    assert!(shown.contains(&format!(
+        "= note: first numbered here: {}:1:{}\n",
+        file.display(),
+        column(41_998)
+    )));
+    assert!(shown.ends_with("41999 errors: 3 meetings, 2 modification proposals, 4 actions, 4 people, 2 organisations, 2 principles\n"), "{}", &shown[shown.len() - 200..]);
+}
