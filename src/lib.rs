@@ -15,6 +15,7 @@
 pub mod actions;
 pub mod chart;
 pub mod diagnostics;
+pub mod escape;
 pub mod explain;
 pub mod finding;
 pub mod git;

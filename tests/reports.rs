@@ -274,7 +274,10 @@ fn hostile_text_is_safe_in_markdown() {
         "{row}"
     );
     assert!(row.ends_with("| High |"));
-    assert!(md.contains("- **NOTED** that A | B is not a table."));
+    assert!(
+        md.contains("- **NOTED** that A \\| B is not a table."),
+        "{md}"
+    );
 }
 
 #[test]

@@ -39,10 +39,10 @@ pub struct ReportArgs {
 /// Writes the status report.
 pub fn run(args: &ReportArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
     let report = build(loaded, args.as_of.today());
-    let text = match args.format {
+    let text = args.format.escape(&match args.format {
         DocFormat::Markdown => markdown::render(&report),
         DocFormat::Html => html::render(&report),
-    };
+    });
     match &args.output {
         Some(path) if path.as_os_str() != "-" => {
             write_atomic(path, &text, &loaded.records.root, out)?

@@ -6,6 +6,7 @@ use std::path::Path;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use tsc::diagnostics::{Format, SourceCache, render};
+use tsc::escape::{self, Flavour};
 use tsc::explain::explain;
 use tsc::finding::Code;
 use tsc::git::{self, Revision};
@@ -121,7 +122,17 @@ pub fn run(args: &ValidateArgs, records: Option<&Path>, out: &mut dyn Write) -> 
     } else {
         EXIT_OK
     };
-    match out.write_all(render(&report, format, &mut sources, styled).as_bytes()) {
+    let text = render(&report, format, &mut sources, styled);
+    let text = match format {
+        // The human format escapes record text field by field, and may
+        // be coloured.
+        Format::Human => escape::line_starts(&text, Flavour::Text),
+        Format::Json => escape::output(&text, Flavour::Json),
+        // Every line is a workflow command tsc writes; record text in it
+        // has its line breaks escaped (`%0A`).
+        Format::Github => escape::controls(&text, Flavour::Text),
+    };
+    match out.write_all(text.as_bytes()) {
         // `tsc validate | head`: the reader stopped early, but the verdict
         // is known and must reach the pipeline (a CI gate with pipefail).
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(code),

@@ -18,6 +18,7 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::{LONG_LINE, SourceCache, byte_offset, end_of};
+use crate::escape;
 use crate::finding::{Finding, Position, Related, Severity};
 use crate::terminal::escape_controls;
 use crate::validate::{Report, Summary};
@@ -56,7 +57,7 @@ pub fn render_one(finding: &Finding, sources: &mut SourceCache, renderer: &Rende
     let title = level
         .primary_title(escape_controls(&finding.message))
         .id(finding.code.code());
-    let primary_path = finding.file.display().to_string();
+    let primary_path = escape::path(&finding.file);
     // Snippets of other files; declared before `group`, which borrows them.
     let mut others: Vec<(&Related, String, std::ops::Range<usize>)> = Vec::new();
     let mut group = Group::with_title(title);
@@ -102,7 +103,7 @@ pub fn render_one(finding: &Finding, sources: &mut SourceCache, renderer: &Rende
         let excerpt = sources.excerpt(&finding.file, line, finding.position.column, to);
         if let Some(excerpt) = &excerpt {
             group = group.element(
-                Snippet::source(excerpt.text.as_str())
+                Snippet::source(escape::source_line(&excerpt.text))
                     .line_start(usize::try_from(line).unwrap_or(1))
                     .annotation(
                         AnnotationKind::Primary
@@ -129,7 +130,9 @@ pub fn render_one(finding: &Finding, sources: &mut SourceCache, renderer: &Rende
     let primary_text: Option<String> = if finding.position.is_whole_file() {
         None
     } else {
-        sources.lines(&finding.file, first, last).map(str::to_owned)
+        sources
+            .lines(&finding.file, first, last)
+            .map(|t| escape::source_line(t).into_owned())
     };
     let shift = |p: Position| Position {
         line: p.line + 1 - first,
@@ -161,7 +164,9 @@ pub fn render_one(finding: &Finding, sources: &mut SourceCache, renderer: &Rende
                     }
                 } else if !related.position.is_whole_file() {
                     let line = related.position.line;
-                    let other = sources.lines(&related.file, line, line).map(str::to_owned);
+                    let other = sources
+                        .lines(&related.file, line, line)
+                        .map(|t| escape::source_line(t).into_owned());
                     let at = Position {
                         line: 1,
                         column: related.position.column,
@@ -180,7 +185,7 @@ pub fn render_one(finding: &Finding, sources: &mut SourceCache, renderer: &Rende
                 group = group.element(
                     Snippet::source(text.as_str())
                         .line_start(usize::try_from(related.position.line).unwrap_or(1))
-                        .path(related.file.display().to_string())
+                        .path(escape::path(&related.file))
                         .annotation(
                             AnnotationKind::Context
                                 .span(range.clone())
@@ -222,12 +227,12 @@ fn is_empty_origin(line: &str) -> bool {
 
 fn note(related: &Related) -> String {
     if related.position.is_whole_file() {
-        format!("{}: {}", related.label, related.file.display())
+        format!("{}: {}", related.label, escape::path(&related.file))
     } else {
         format!(
             "{}: {}:{}:{}",
             related.label,
-            related.file.display(),
+            escape::path(&related.file),
             related.position.line,
             related.position.column
         )
