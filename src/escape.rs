@@ -3,7 +3,8 @@
 //!
 //! - **Control characters.** No C0 control other than line feed and tab,
 //!   no DEL and no C1 control (ESC, CSI `U+009B`, BEL, the start of OSC 8
-//!   links and OSC 52 clipboard writes) reaches the output raw. In text,
+//!   links and OSC 52 clipboard writes) and no bidirectional control
+//!   (U+202E RIGHT-TO-LEFT OVERRIDE) reaches the output raw. In text,
 //!   CSV, Markdown and HTML it is shown escaped, `\u{1b}`; in JSON it is a
 //!   JSON escape, `\u001b` (serde_json writes C0 so; C1 and DEL are
 //!   rewritten here).
@@ -34,9 +35,17 @@ pub enum Flavour {
 }
 
 /// Whether `c` may not reach the output raw: every control character but
-/// line feed and tab.
+/// line feed and tab, and the bidirectional controls (see
+/// [`is_bidi_control`]).
 pub fn is_forbidden_control(c: char) -> bool {
-    c.is_control() && c != '\n' && c != '\t'
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
+}
+
+/// The bidirectional formatting characters (U+061C, U+200E, U+200F,
+/// U+202A to U+202E, U+2066 to U+2069), which reorder the text shown
+/// around them (`\u{202e}SACES` shows as SECAS).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `text` with every control character that [`is_forbidden_control`]

@@ -38,5 +38,6 @@ pub mod suggest;
 pub mod table;
 pub mod terminal;
 pub mod today;
+pub mod unicode;
 pub mod validate;
 pub mod yaml;
