@@ -143,6 +143,16 @@ impl Repository {
             });
         }
         let entries = self.entries(revision, Path::new(""))?;
+        self.nearest_records(&entries, revision)
+    }
+
+    /// The nearest `records/` at or above the current directory that holds
+    /// one of `entries`.
+    fn nearest_records(
+        &self,
+        entries: &[Entry],
+        revision: Revision<'_>,
+    ) -> anyhow::Result<PathBuf> {
         let mut here = Some(self.prefix.as_path());
         while let Some(dir) = here {
             let candidate = dir.join("records");
@@ -247,9 +257,19 @@ impl Repository {
         root: PathBuf,
     ) -> anyhow::Result<GitRecords> {
         let entries = self.entries(revision, dir)?;
+        self.load_entries(dir, &entries, root)
+    }
+
+    /// Loads `entries`, the blobs under `dir`.
+    fn load_entries(
+        &self,
+        dir: &Path,
+        entries: &[Entry],
+        root: PathBuf,
+    ) -> anyhow::Result<GitRecords> {
         let mut findings = Vec::new();
         let mut blobs: Vec<&Entry> = Vec::new();
-        for entry in &entries {
+        for entry in entries {
             let relative = entry.path.strip_prefix(dir).unwrap_or(&entry.path);
             let shown = root.join(relative);
             if entry.stage != 0 {
@@ -346,8 +366,15 @@ pub fn load_records(
         }
     }
     let repo = Repository::discover(cwd)?;
-    let dir = repo.records_dir(explicit, revision)?;
-    repo.load(&dir, revision)
+    if explicit.is_some() {
+        let dir = repo.records_dir(explicit, revision)?;
+        return repo.load(&dir, revision);
+    }
+    // One listing both finds the records directory and gives its files.
+    let mut entries = repo.entries(revision, Path::new(""))?;
+    let dir = repo.nearest_records(&entries, revision)?;
+    entries.retain(|e| e.path.starts_with(&dir));
+    repo.load_entries(&dir, &entries, repo.display_path(&dir))
 }
 
 fn describe(revision: Revision<'_>) -> String {
