@@ -331,13 +331,20 @@ impl Repository {
     }
 
     /// `dir` (from the top of the work tree) as a path from the current
-    /// directory: `records` at the top, `../records` one level down.
+    /// directory: `records` at the top, `../records` one level down, `..`
+    /// from `records/actions`.
     fn display_path(&self, dir: &Path) -> PathBuf {
         if let Ok(inside) = dir.strip_prefix(&self.prefix) {
+            if inside.as_os_str().is_empty() {
+                return PathBuf::from(".");
+            }
             return inside.to_path_buf();
         }
-        let mut path: PathBuf = self.prefix.components().map(|_| "..").collect();
-        path.push(dir);
+        let here: Vec<_> = self.prefix.components().collect();
+        let there: Vec<_> = dir.components().collect();
+        let common = here.iter().zip(&there).take_while(|(a, b)| a == b).count();
+        let mut path: PathBuf = here[common..].iter().map(|_| "..").collect();
+        path.extend(&there[common..]);
         path
     }
 }

@@ -150,19 +150,7 @@ fn validate_staged_changes_neither_the_work_tree_nor_the_index() {
     let dir = tempfile::tempdir().unwrap();
     let repo = dir.path();
     common::copy_dir(&real_records(), &repo.join("records"));
-    let git = |args: &[&str]| {
-        let out = std::process::Command::new("git")
-            .args(args)
-            .current_dir(repo)
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
+    let git = |args: &[&str]| common::git(repo, args);
     git(&["init", "-q"]);
     git(&["add", "."]);
     fs::write(repo.join("records/people.yaml"), "people: [\n").unwrap();

@@ -125,3 +125,23 @@ pub fn one_line_agenda(items: usize) -> (String, impl Fn(usize) -> usize) {
     let first = head.chars().count() + "{number: ".len() + 1;
     (text, move |k| first + k * (item.len() + 1))
 }
+
+/// Runs `git ARGS` in `dir` as a secretariat with no system configuration,
+/// and asserts that it succeeds.
+pub fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Secretariat")
+        .env("GIT_AUTHOR_EMAIL", "secretariat@example.org")
+        .env("GIT_COMMITTER_NAME", "Secretariat")
+        .env("GIT_COMMITTER_EMAIL", "secretariat@example.org")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
