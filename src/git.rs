@@ -20,7 +20,7 @@ use std::process::{Command, Stdio};
 use anyhow::{Context, bail};
 
 use crate::finding::{Code, Finding, Position};
-use crate::records::{Loaded, load_in_memory};
+use crate::records::{Loaded, is_record_file_name, load_in_memory};
 
 /// Which git tree to read the records from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -312,7 +312,7 @@ impl Repository {
         // Only what the loader would read is fetched.
         blobs.retain(|e| {
             let name = e.path.file_name().map(|n| n.to_string_lossy());
-            name.is_some_and(|n| n.ends_with(".yaml") || n.ends_with(".yml"))
+            name.is_some_and(|n| is_record_file_name(&n))
         });
         let oids: Vec<&str> = blobs.iter().map(|e| e.oid.as_str()).collect();
         let bytes = self.blobs(&oids)?;

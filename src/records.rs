@@ -258,6 +258,23 @@ fn classify(relative: &Path) -> Option<Kind> {
     }
 }
 
+fn miscased_finding(path: &Path) -> Finding {
+    Finding::new(
+        Code::StrayFile,
+        path,
+        Position::default(),
+        "file extension is not lower-case `.yaml`; it is not read",
+    )
+    .with_help("rename it to end in `.yaml`")
+}
+
+/// Whether a file of this name is one [`load_in_memory`] looks at: a
+/// record file name (`.yaml`, `.yml`), or one in the wrong case, which is
+/// reported.
+pub fn is_record_file_name(name: &str) -> bool {
+    is_yaml_name(name) || is_miscased_yaml_name(name)
+}
+
 fn stray_finding(path: &Path) -> Finding {
     let finding = Finding::new(
         Code::StrayFile,
@@ -332,15 +349,7 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
         }
         if !is_yaml_name(&name) {
             if file_type.is_file() && is_miscased_yaml_name(&name) {
-                loaded.findings.push(
-                    Finding::new(
-                        Code::StrayFile,
-                        path,
-                        Position::default(),
-                        "file extension is not lower-case `.yaml`; it is not read",
-                    )
-                    .with_help("rename it to end in `.yaml`"),
-                );
+                loaded.findings.push(miscased_finding(path));
             }
             continue;
         }
@@ -403,6 +412,9 @@ pub fn load_in_memory(root: &Path, files: &[(PathBuf, Vec<u8>)]) -> Loaded {
             .components()
             .any(|c| is_ignored_name(&c.as_os_str().to_string_lossy()));
         if hidden || !is_yaml_name(&name) {
+            if !hidden && is_miscased_yaml_name(&name) {
+                loaded.findings.push(miscased_finding(&path));
+            }
             continue;
         }
         let _working = processing::working_on(&path);

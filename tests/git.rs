@@ -80,3 +80,36 @@ fn records_load_from_any_revision_the_index_and_a_subdirectory() {
         "{error:#}"
     );
 }
+
+#[test]
+fn the_index_gives_the_findings_the_disk_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    copy_dir(&minimal_example(), &repo.join("records"));
+    std::fs::write(repo.join("records/actions/X.YAML"), "id: x\n").unwrap();
+    std::fs::write(repo.join("records/stray.yaml"), "id: x\n").unwrap();
+    std::fs::write(repo.join("records/actions/.hidden.yaml"), "id: [\n").unwrap();
+    git(repo, &["init", "-q"]);
+    git(repo, &["add", "."]);
+    let staged = load_records(repo, None, Revision::Index).unwrap();
+    let disk = tsc::records::load(&repo.join("records")).unwrap();
+    let codes = |findings: &[tsc::finding::Finding]| {
+        let mut found: Vec<(String, String)> = findings
+            .iter()
+            .map(|f| {
+                let name = f.file.file_name().unwrap().to_string_lossy().into_owned();
+                (f.code.code().to_owned(), name)
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    assert_eq!(
+        codes(&staged.loaded.findings),
+        [
+            ("E0005".to_owned(), "X.YAML".to_owned()),
+            ("E0005".to_owned(), "stray.yaml".to_owned())
+        ]
+    );
+    assert_eq!(codes(&staged.loaded.findings), codes(&disk.findings));
+}
