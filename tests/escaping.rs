@@ -138,6 +138,15 @@ fn no_command_or_format_lets_a_control_character_or_workflow_command_through() {
         checked += 1;
     }
     assert_eq!(checked, 20 + 6 + 4 + 4);
+    // An error message that quotes what the user typed.
+    let out = tsc(&["--records", records, "show", "\u{1b}[2J\n::add-mask::x"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(violations(&out.stderr, false, false), Vec::<String>::new());
+    assert!(
+        stderr(&out).contains("tsc: error: no record has the ID `\\u{1b}[2J\n\\::add-mask::x`"),
+        "{}",
+        stderr(&out)
+    );
 
     // The escapes as documented: text and CSV show `\u{1b}`, JSON its own
     // `\u001b`, and a line of record text `::` gets a backslash.
