@@ -872,6 +872,11 @@ fn report_output_to_our_standard_output_appends_through_the_shells_redirection()
             "{target}"
         );
     }
+    shell(
+        dir.path(),
+        "{ echo HEADER >&2; \"$TSC\" --records \"$RECORDS\" report --as-of 2024-03-02 --output /dev/stderr; echo FOOTER >&2; } 2> e.md",
+    );
+    assert_eq!(read("e.md"), format!("HEADER\n{report}FOOTER\n"));
     // The file standard output is open on, named by its own path, and
     // another open descriptor: written through, never replaced.
     shell(

@@ -87,8 +87,9 @@ fn is_our_stdout(_meta: &std::fs::Metadata) -> bool {
 ///   `/proc/self/fd/1`, `/dev/fd/3`), or the file our standard output is
 ///   open on, is written through: standard output goes to `stdout` (so
 ///   `tsc report --output /dev/stdout >> s.md` appends, and the shell's
-///   offset moves on for what it writes next), another descriptor is
-///   opened for appending, never truncated or replaced;
+///   offset moves on for what it writes next), standard error to our
+///   standard error, another descriptor is opened for appending, never
+///   truncated or replaced;
 /// - anything else that is not a regular file (a device such as
 ///   `/dev/null`, a named pipe) is written through, never replaced;
 /// - a regular file (new or existing) is written atomically: into a
@@ -123,8 +124,18 @@ pub fn write_atomic(
             .context("cannot write to standard output")?;
         return Ok(());
     }
-    if named_descriptor(&given).is_some() {
-        return write_through(&given, path, contents, true);
+    match named_descriptor(&given) {
+        // Our standard error, through its own descriptor, as stdout above.
+        Some(2) => {
+            let mut stderr = std::io::stderr().lock();
+            stderr
+                .write_all(contents.as_bytes())
+                .and_then(|()| stderr.flush())
+                .context("cannot write to standard error")?;
+            return Ok(());
+        }
+        Some(_) => return write_through(&given, path, contents, true),
+        None => {}
     }
     let target = absolute(path)?;
     let root = absolute(records_root)?;
