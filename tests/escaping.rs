@@ -1,6 +1,7 @@
 //! Record text cannot change what a reader sees: the same hostile payload
 //! (terminal escapes: CSI `\e[2J`, an OSC 8 link, an OSC 52 clipboard
-//! write, BEL, C1 CSI `U+009B`, DEL, and a line `::add-mask::SECAS`) is put
+//! write, BEL, C1 CSI `U+009B`, DEL, U+202E RIGHT-TO-LEFT OVERRIDE, and a
+//! line `::add-mask::SECAS`) is put
 //! in every kind of record text and pushed through every command and
 //! format; no raw control character other than `\n` and `\t` reaches the
 //! output, and no line of record text starts with `::`. Markdown documents
@@ -17,7 +18,7 @@ use common::{copy_tree, edit, minimal_example, stderr, stdout, tsc};
 use scraper::{Html, Selector};
 
 /// The payload as a YAML double-quoted scalar.
-const PAYLOAD: &str = r#""x\e[2J\e]8;;https://evil.example\alink\e]8;;\a\e]52;c;ZXZpbA==\a\x9b31m\x7f\r\nnext\n::add-mask::SECAS""#;
+const PAYLOAD: &str = r#""x\e[2J\e]8;;https://evil.example\alink\e]8;;\a\e]52;c;ZXZpbA==\a\x9b31m\x7f\r\u202eSACES\nnext\n::add-mask::SECAS""#;
 
 /// `examples/minimal` with the payload in an action's text and owner, a
 /// decision, a person's and an organisation's name, a proposal's title,
@@ -72,7 +73,9 @@ fn violations(out: &[u8], github: bool, styled: bool) -> Vec<String> {
     };
     let mut found: Vec<String> = text
         .chars()
-        .filter(|c| c.is_control() && *c != '\n' && *c != '\t')
+        .filter(|c| {
+            (c.is_control() && *c != '\n' && *c != '\t') || ('\u{202a}'..='\u{202e}').contains(c)
+        })
         .map(|c| format!("{:?}", c))
         .collect();
     for line in text.lines() {
@@ -162,7 +165,7 @@ fn no_command_or_format_lets_a_control_character_or_workflow_command_through() {
         "{json}"
     );
     assert!(
-        json.contains(r"\u009b31m\u007f\r\nnext\n::add-mask::SECAS"),
+        json.contains(r"\u009b31m\u007f\r\u202eSACES\nnext\n::add-mask::SECAS"),
         "{json}"
     );
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -172,7 +175,7 @@ fn no_command_or_format_lets_a_control_character_or_workflow_command_through() {
         .iter()
         .filter_map(|a| a["text"].as_str())
         .collect();
-    assert!(texts.contains(&"x\u{1b}[2J\u{1b}]8;;https://evil.example\u{7}link\u{1b}]8;;\u{7}\u{1b}]52;c;ZXZpbA==\u{7}\u{9b}31m\u{7f}\r\nnext\n::add-mask::SECAS"));
+    assert!(texts.contains(&"x\u{1b}[2J\u{1b}]8;;https://evil.example\u{7}link\u{1b}]8;;\u{7}\u{1b}]52;c;ZXZpbA==\u{7}\u{9b}31m\u{7f}\r\u{202e}SACES\nnext\n::add-mask::SECAS"));
     let human = stdout(&tsc(&["--records", records, "validate"]));
     assert!(
         human.contains("actions/\\u{1b}[2J\\u{9b}\\n::x.yaml"),
