@@ -312,7 +312,7 @@ pub fn show(records: &Records, id: &str, today: NaiveDate) -> anyhow::Result<Str
             return show(records, only, today);
         }
         let hint = closest(id, all())
-            .map(|c| format!("; did you mean `{c}`?"))
+            .map(|c| format!("; {}", crate::suggest::did_you_mean(id, c)))
             .unwrap_or_default();
         bail!("no record has the ID `{id}`{hint}");
     }

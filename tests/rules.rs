@@ -773,4 +773,19 @@ fn did_you_mean_says_where_look_alikes_differ() {
         ),
         "{shown}"
     );
+    // The commands that look a record up say the same.
+    let out = tsc(&[
+        "--records",
+        root.to_str().unwrap(),
+        "show",
+        "julia\u{301}n-hughes",
+    ]);
+    assert!(
+        common::stderr(&out).contains(
+            "did you mean `juli\u{e1}n-hughes`? They look the same, but `julia\u{301}n-hughes` \
+             differs at character 5"
+        ),
+        "{}",
+        common::stderr(&out)
+    );
 }

@@ -222,7 +222,7 @@ pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
         }
         let ids = records.meetings.iter().map(|m| m.record.id.value.as_str());
         let hint = closest(id, ids)
-            .map(|c| format!("; did you mean `{c}`?"))
+            .map(|c| format!("; {}", crate::suggest::did_you_mean(id, c)))
             .unwrap_or_else(|| "; `tsc meetings` lists them".to_owned());
         bail!("no meeting has the ID `{id}`{hint}");
     };
