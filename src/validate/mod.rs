@@ -23,6 +23,7 @@ mod meetings;
 mod references;
 mod registers;
 mod templates;
+mod unicode;
 mod vocabularies;
 
 use std::collections::{HashMap, HashSet};
@@ -211,6 +212,7 @@ pub fn check(records: &Records) -> Vec<Finding> {
     checker.compile_patterns();
     checker.check_templates();
     checker.build_index();
+    checker.check_unicode();
     checker.check_vocabularies();
     checker.check_people_and_organisations();
     checker.check_principles();

@@ -262,7 +262,7 @@ impl Transaction {
                 .with_context(|| format!("{} has no directory", target.display()))?;
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
-            let temp = crate::output::file::temp_beside(dir, &target, &change.after)?;
+            let temp = crate::output::file::temp_beside(dir, &target, &target, &change.after)?;
             ready.push((temp, target));
         }
         for (temp, target) in ready {
