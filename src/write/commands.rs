@@ -715,10 +715,10 @@ pub fn person_id(name: &str) -> String {
     id.trim_end_matches('-').to_owned()
 }
 
-/// The form two IDs share when they look alike: the Unicode confusable
-/// skeleton (UTS #39) of the lower-cased ID.
+/// The form two IDs share when they look alike: the UTS #39 skeleton of
+/// the lower-cased ID ([`crate::unicode::skeleton`]).
 fn skeleton(id: &str) -> String {
-    unicode_security::confusable_detection::skeleton(&id.to_lowercase()).collect()
+    crate::unicode::skeleton(&id.to_lowercase())
 }
 
 /// `tsc person add`: appends a person to `people.yaml`.
