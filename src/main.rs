@@ -133,7 +133,7 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
     let code = match &cli.command {
         Command::Completions(args) => cli::completions::run(args, &mut Cli::command(), &mut out)?,
         Command::Man(args) => cli::man::run(args, Cli::command(), &mut out)?,
-        Command::Schema(args) => cli::schema::run(args, &mut out)?,
+        Command::Schema(args) => cli::schema::run(args, records, &mut out)?,
         Command::Validate(args) => cli::validate::run(args, records, &mut out)?,
         Command::Actions(args) => cli::actions::run(args, &cli::load(records)?, &mut out)?,
         Command::Minutes(args) => cli::minutes::run(args, &cli::load(records)?, &mut out)?,

@@ -29,7 +29,11 @@ fn run_ok(records: &Path, args: &[&str]) -> String {
 fn json(records: &Path, args: &[&str]) -> Vec<Value> {
     let text = run_ok(records, args);
     let value: Value = serde_json::from_str(&text).expect("JSON that parses");
-    value.as_array().expect("a JSON array").clone()
+    assert_eq!(value["version"], 1, "{text}");
+    value["rows"]
+        .as_array()
+        .expect("a JSON array of rows")
+        .clone()
 }
 
 fn ids(rows: &[Value]) -> Vec<String> {

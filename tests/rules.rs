@@ -648,3 +648,40 @@ fn a_related_proposal_listed_twice_is_one_warning_of_each_kind() {
         .collect();
     assert_eq!(codes, [("W0601", 3, 11), ("W0603", 3, 22)]);
 }
+
+#[test]
+fn a_number_where_text_belongs_is_invalid_value_saying_quote_it() {
+    let action = "id: \"TSC02/01\"\nmeeting: TSC_02_2402\nagenda_item: 1\nowner: 5\ntext: 42\nstatus: open\n";
+    let (_dir, root) = common::copy_tree(&minimal_example());
+    std::fs::write(root.join("actions/TSC02-01.yaml"), action).unwrap();
+    let report = validate(&load(&root).unwrap());
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.file.ends_with("actions/TSC02-01.yaml"))
+        .expect("a finding for the action");
+    assert_eq!(finding.code, Code::InvalidValue);
+    assert_eq!(finding.position, Position { line: 4, column: 8 });
+    assert_eq!(
+        finding.message,
+        "`5` is read as a number where text belongs"
+    );
+    assert_eq!(
+        finding.help.as_deref(),
+        Some("quote it, if it is meant as text: \"5\"")
+    );
+    // Quoted, the same values are text, as the JSON Schema has them.
+    let quoted = action
+        .replace("owner: 5", "owner: SECAS")
+        .replace("text: 42", "text: \"42\"");
+    std::fs::write(root.join("actions/TSC02-01.yaml"), quoted).unwrap();
+    let report = validate(&load(&root).unwrap());
+    assert!(
+        !report
+            .findings
+            .iter()
+            .any(|f| f.file.ends_with("actions/TSC02-01.yaml")),
+        "{:?}",
+        report.findings
+    );
+}
