@@ -136,11 +136,14 @@ pub struct Loaded {
 
 /// Where `tsc` looks for records: `explicit` (`--records DIR`) if given,
 /// else `env` (`TSC_RECORDS`) if set and not empty, else the nearest
-/// directory named `records` in `cwd` or one of its ancestors.
+/// directory named `records` in `cwd` or one of its ancestors (`cwd`
+/// itself when it is that directory). A records directory found that way
+/// must hold records, as one named by `--records` must.
 ///
 /// # Errors
-/// When no records directory can be found, or the one named is not a
-/// directory; the message says how to point `tsc` at one.
+/// When no records directory can be found, the one named is not a
+/// directory, or the one named or found holds no records; the message
+/// says how to point `tsc` at one.
 pub fn find_records_dir(
     explicit: Option<&Path>,
     env: Option<&OsStr>,
@@ -178,11 +181,17 @@ pub fn find_records_dir(
     for ancestor in cwd.ancestors() {
         let candidate = ancestor.join("records");
         if candidate.is_dir() {
-            // Show a path relative to where the user stands when we can.
-            return Ok(candidate
-                .strip_prefix(cwd)
-                .map(Path::to_path_buf)
-                .unwrap_or(candidate));
+            if !looks_like_records(&candidate) {
+                bail!(
+                    "{} (found above {}) holds none of tsc.yaml, people.yaml, \
+                     organisations.yaml, principles.yaml, meetings/, actions/ or \
+                     modifications/, so it is not a records directory; pass --records DIR \
+                     or set {RECORDS_ENV}",
+                    candidate.display(),
+                    cwd.display()
+                );
+            }
+            return Ok(relative_to(&candidate, cwd));
         }
     }
     bail!(
@@ -190,6 +199,17 @@ pub fn find_records_dir(
          pass --records DIR or set {RECORDS_ENV}",
         cwd.display()
     )
+}
+
+/// `dir` as a path from `cwd` when it is `cwd` or below it (`.` for
+/// `cwd` itself, so that `tsc` run inside `records/` reads `.`), else as
+/// it is.
+fn relative_to(dir: &Path, cwd: &Path) -> PathBuf {
+    match dir.strip_prefix(cwd) {
+        Ok(rest) if rest.as_os_str().is_empty() => PathBuf::from("."),
+        Ok(rest) => rest.to_path_buf(),
+        Err(_) => dir.to_path_buf(),
+    }
 }
 
 /// The names a records directory is made of (see the module docs).

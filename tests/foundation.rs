@@ -210,6 +210,96 @@ fn records_directory_is_found_by_walking_up() {
     drop(dir);
 }
 
+/// Runs `tsc` in `dir` with no `--records` and `TSC_RECORDS` unset.
+fn tsc_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_tsc"))
+        .args(args)
+        .env_remove("TSC_RECORDS")
+        .env("NO_COLOR", "1")
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn inside_records_itself_the_records_are_found() {
+    let (_dir, copy) = copy_tree(&real_records());
+    let out = tsc_in(&copy, &["validate"]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "ok: 1 meeting, 16 modification proposals, 4 actions, 23 people, 4 organisations, 5 principles\n"
+    );
+    // Findings are then named from where the user stands.
+    edit(
+        &copy.join("actions/TSC07-02.yaml"),
+        "owner: SECAS",
+        "owner: SECSA",
+    );
+    let out = tsc_in(&copy, &["validate"]);
+    assert!(
+        stdout(&out).contains(" --> ./actions/TSC07-02.yaml:5:8"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_stray_empty_records_directory_above_is_refused_as_with_records() {
+    let top = tempfile::tempdir().unwrap();
+    std::fs::create_dir(top.path().join("records")).unwrap();
+    let below = top.path().join("notes");
+    std::fs::create_dir(&below).unwrap();
+    let out = tsc_in(&below, &["validate"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    let stray = top.path().join("records");
+    assert_eq!(
+        common::stderr(&out),
+        format!(
+            "tsc: error: {} (found above {}) holds none of tsc.yaml, people.yaml, \
+             organisations.yaml, principles.yaml, meetings/, actions/ or modifications/, \
+             so it is not a records directory; pass --records DIR or set TSC_RECORDS\n",
+            stray.display(),
+            below.display()
+        )
+    );
+    let named = tsc(&["validate", "--records", stray.to_str().unwrap()]);
+    assert_eq!(named.status.code(), Some(2));
+}
+
+#[test]
+fn github_annotations_name_files_from_the_work_tree_root() {
+    let top = tempfile::tempdir().unwrap();
+    let git = std::process::Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(top.path())
+        .status()
+        .expect("git runs");
+    assert!(git.success());
+    let records = top.path().join("records");
+    common::copy_dir(&real_records(), &records);
+    edit(
+        &records.join("actions/TSC07-02.yaml"),
+        "owner: SECAS",
+        "owner: SECSA",
+    );
+    let docs = top.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let out = tsc_in(
+        &docs,
+        &["validate", "--records", "../records", "--format", "github"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let first = stdout(&out).lines().next().unwrap().to_owned();
+    assert!(
+        first.starts_with("::error file=records/actions/TSC07-02.yaml,line=5,col=8,"),
+        "{first}"
+    );
+    // The human format keeps the path as given.
+    let human = tsc_in(&docs, &["validate", "--records", "../records"]);
+    assert!(stdout(&human).contains(" --> ../records/actions/TSC07-02.yaml:5:8"));
+}
+
 #[test]
 fn missing_records_directory_is_a_usage_error() {
     let out = tsc(&["validate", "--records", "/nonexistent/records"]);
