@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{copy_tree, edit, real_records, stdout, tsc};
+use common::{copy_tree, edit, real_records, stdout, tsc, tsc_in};
 use tsc::actions::{ActionQuery, query_actions};
 use tsc::finding::Code;
 use tsc::records::load;
@@ -208,17 +208,6 @@ fn records_directory_is_found_by_walking_up() {
     assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
     assert!(stdout(&out).contains("TSC07/04"));
     drop(dir);
-}
-
-/// Runs `tsc` in `dir` with no `--records` and `TSC_RECORDS` unset.
-fn tsc_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_tsc"))
-        .args(args)
-        .env_remove("TSC_RECORDS")
-        .env("NO_COLOR", "1")
-        .current_dir(dir)
-        .output()
-        .unwrap()
 }
 
 #[test]

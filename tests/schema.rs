@@ -179,12 +179,7 @@ fn in_a_records_tree_the_schema_knows_the_committee_vocabularies_and_id_patterns
     );
     assert!(!out.stdout.windows(14).any(|w| w == b"\"default\": nul"));
     // Found from the current directory too, inside records/ itself.
-    let inside = Command::new(env!("CARGO_BIN_EXE_tsc"))
-        .args(["schema", "action"])
-        .env_remove("TSC_RECORDS")
-        .current_dir(records.join("actions"))
-        .output()
-        .unwrap();
+    let inside = common::tsc_in(&records.join("actions"), &["schema", "action"]);
     assert_eq!(inside.stdout, out.stdout);
     // Outside any records tree: no committee, so no enum.
     let plain = tsc(&["schema", "action"]);
