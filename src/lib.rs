@@ -14,6 +14,7 @@
 
 pub mod actions;
 pub mod chart;
+pub mod columns;
 pub mod diagnostics;
 pub mod explain;
 pub mod finding;

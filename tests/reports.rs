@@ -704,7 +704,7 @@ fn piped_tables_are_plain_ascii() {
     let text = run_ok(&real_records(), &["mods", "--width", "80"]);
     assert!(!text.contains(['─', '│', '┌', '═']), "{text}");
     assert!(
-        text.contains("| SECMP0002 |"),
+        text.contains("| SECMP0002  |"),
         "IDs are never split: {text}"
     );
     assert!(text.lines().all(|l| l.chars().count() <= 80));
@@ -738,6 +738,63 @@ fn listing_tables_fit_80_columns_without_breaking_short_words() {
     // Each phase and the titles' words stay whole when there is room.
     assert_eq!(mods.matches("| refinement ").count(), 15, "{mods}");
     assert!(mods.contains("| Add New "), "{mods}");
+    // 16 proposals in at most 40 lines, and no word of 12 characters or
+    // fewer broken: every such word of every title is whole in the table.
+    assert!(
+        mods.lines().count() <= 40,
+        "{} lines:\n{mods}",
+        mods.lines().count()
+    );
+    let cells: std::collections::HashSet<&str> = mods
+        .split(|c: char| c.is_whitespace() || c == '|')
+        .collect();
+    for row in json(&records, &["mods", "--format", "json"]) {
+        for word in row["title"].as_str().unwrap().split_whitespace() {
+            if word.chars().count() <= 12 {
+                assert!(cells.contains(word), "`{word}` broken:\n{mods}");
+            }
+        }
+    }
+    assert!(mods.contains("| SECMP0014  |"), "{mods}");
+    assert!(mods.contains("| initial-      "), "{mods}");
+    assert!(mods.contains("| consideration "), "{mods}");
+    // IDs and numbers never wrap; headers are abbreviated instead.
+    let meetings = stdout(&tsc(&[
+        "--records",
+        records.to_str().unwrap(),
+        "meetings",
+        "--width",
+        "80",
+    ]));
+    assert!(
+        meetings.contains("| 2016-06-16 | TSC_07_1606 | final | 18 "),
+        "{meetings}"
+    );
+    assert!(meetings.contains("| Assessm. |"), "{meetings}");
+    let people = stdout(&tsc(&[
+        "--records",
+        records.to_str().unwrap(),
+        "people",
+        "--width",
+        "80",
+    ]));
+    assert!(people.contains("| alan-creighton     | Alan "), "{people}");
+}
+
+#[test]
+fn piped_tables_have_a_header_rule_with_junctions() {
+    let text = run_ok(&real_records(), &["meetings"]);
+    let rule = text.lines().nth(2).unwrap();
+    assert_eq!(
+        rule,
+        "+============+=============+========+===========+===========+=========+=============+"
+    );
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .starts_with("+------------+-------------+")
+    );
 }
 
 #[test]
