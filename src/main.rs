@@ -24,8 +24,14 @@ use clap::{CommandFactory, Parser, Subcommand};
 struct Cli {
     /// The records directory. Default: $TSC_RECORDS, else the nearest
     /// `records/` directory in the current directory or one of its parents.
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     records: Option<PathBuf>,
+
+    /// When to style output (bold headers, coloured diagnostics): `auto`
+    /// on a colour terminal, following NO_COLOR, CLICOLOR, CLICOLOR_FORCE
+    /// and TERM; `always`; `never`.
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    color: cli::color::ColorArg,
 
     #[command(subcommand)]
     command: Command,
@@ -86,6 +92,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    cli::color::set(cli.color);
     cli::internal_error::install_hook();
     match std::panic::catch_unwind(|| run(&cli)) {
         Ok(Ok(code)) => ExitCode::from(code),

@@ -4,8 +4,8 @@
 //! (comfy-table measures it) and wrap long text cells; when output is piped
 //! they use plain ASCII borders and are not wrapped unless a width is
 //! given. Headers are bold only when [`TableStyle::color`] is set, which the
-//! CLI does for a terminal without `NO_COLOR` (comfy-table does not check
-//! `NO_COLOR` itself).
+//! CLI decides once for every command (`--color`, `NO_COLOR`, `CLICOLOR`,
+//! `CLICOLOR_FORCE`, `TERM`); comfy-table is told, not asked.
 
 use comfy_table::{
     Attribute, Cell, ColumnConstraint, ContentArrangement, Table, TableComponent, presets,
@@ -23,19 +23,19 @@ pub struct TableStyle {
     /// Fit the table into this many columns; `None` lets comfy-table use
     /// the terminal width when there is a terminal, and not wrap otherwise.
     pub width: Option<u16>,
-    /// Style headers (bold). Off when piped or when `NO_COLOR` is set.
+    /// Style headers (bold), on a terminal or not.
     pub color: bool,
 }
 
 impl TableStyle {
-    /// The style for standard output: Unicode borders and styling on a
-    /// terminal, styling off when `no_color` (`NO_COLOR` is set), plain
-    /// ASCII when piped.
+    /// The style for standard output: Unicode borders on a terminal, plain
+    /// ASCII when piped; styling unless `no_color` (the CLI's one colour
+    /// decision, `--color` and the environment, says no).
     pub fn for_stdout(is_terminal: bool, no_color: bool, width: Option<u16>) -> TableStyle {
         TableStyle {
             unicode: is_terminal,
             width,
-            color: is_terminal && !no_color,
+            color: !no_color,
         }
     }
 }
@@ -56,6 +56,7 @@ fn new_table(style: TableStyle, header: &[&str]) -> Table {
         table.set_width(width);
     }
     if style.color {
+        table.enforce_styling();
         table.set_header(
             header
                 .iter()

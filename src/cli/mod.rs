@@ -3,6 +3,7 @@
 //! the exit status; the work itself is done by the `tsc` library.
 
 pub mod actions;
+pub mod color;
 pub mod completions;
 pub mod internal_error;
 pub mod man;

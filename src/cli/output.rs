@@ -30,7 +30,7 @@ impl OutputArgs {
         }
         let style = TableStyle::for_stdout(
             std::io::stdout().is_terminal(),
-            std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            !super::color::styled(),
             self.width,
         );
         write!(out, "{}", render(listing, self.format, style))?;
