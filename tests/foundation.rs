@@ -507,7 +507,7 @@ fn dates_must_be_written_as_yyyy_mm_dd() {
             action.as_path(),
             line as u64,
             (column + "due: ".len()) as u64,
-            "the date 2024-03-01 is not written as YYYY-MM-DD"
+            "the date `2024-3-1` is not written as YYYY-MM-DD"
         )]
     );
 }

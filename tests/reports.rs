@@ -880,3 +880,20 @@ fn empty_sections_are_left_out_or_say_none() {
     let minutes = run_ok(&copy, &["minutes", "TSC_02_2402"]);
     assert!(!minutes.contains("## Attendees"), "{minutes}");
 }
+
+#[test]
+fn show_counts_one_proposal_assessed_in_the_singular() {
+    let (_dir, copy) = copy_tree(&minimal_example());
+    edit(
+        &copy.join("meetings/TSC_02_2402.yaml"),
+        "      - modification: SECMP0102\n        ec_notification: \"no\"\n        interest: no-interest\n",
+        "",
+    );
+    let text = run_ok(&copy, &["show", "TSC_02_2402"]);
+    assert!(
+        text.contains("  2. Modification Development Update — CONSIDERED — 1 proposal assessed\n"),
+        "{text}"
+    );
+    let two = run_ok(&minimal_example(), &["show", "TSC_02_2402"]);
+    assert!(two.contains(" — 2 proposals assessed\n"), "{two}");
+}

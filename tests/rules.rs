@@ -685,3 +685,49 @@ fn a_number_where_text_belongs_is_invalid_value_saying_quote_it() {
         report.findings
     );
 }
+
+#[test]
+fn a_wrong_meeting_number_is_reported_once_not_on_every_action() {
+    let (_dir, root) = common::copy_tree(&common::real_records());
+    common::edit(
+        &root.join("meetings/TSC_07_1606.yaml"),
+        "number: 7",
+        "number: 8",
+    );
+    let report = validate(&load(&root).unwrap());
+    let found: Vec<(&str, &str)> = report
+        .findings
+        .iter()
+        .map(|f| (f.code.code(), f.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "E0204",
+            "meeting ID `TSC_07_1606` says meeting 7, but `number` is 8"
+        )]
+    );
+    assert!(
+        report.findings[0].help.as_deref().unwrap().ends_with(
+            "; 4 actions raised at this meeting are numbered after meeting 7, \
+             as the ID says, and are not reported separately"
+        ),
+        "{:?}",
+        report.findings[0].help
+    );
+    // An action numbered after neither is still its own finding.
+    common::edit(
+        &root.join("actions/TSC07-02.yaml"),
+        "id: \"TSC07/02\"",
+        "id: \"TSC09/02\"",
+    );
+    let report = validate(&load(&root).unwrap());
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.code == Code::ActionIdMismatch),
+        "{:?}",
+        report.findings
+    );
+}
