@@ -32,6 +32,9 @@ fi
 TSC_PYTOOLS="$(cd "$PYTOOLS/bin" && pwd)"
 export TSC_PYTOOLS
 
+# man (tests/reports.rs renders the man pages with it).
+command -v man >/dev/null 2>&1 || apt_install man-db groff-base
+
 # Node tools: yaml-language-server, the editors' YAML server
 # (tests/editor.rs), with npm into target/nodetools.
 NODETOOLS="${CARGO_TARGET_DIR:-target}/nodetools"

@@ -38,4 +38,5 @@ pub mod table;
 pub mod terminal;
 pub mod today;
 pub mod validate;
+pub mod wrap;
 pub mod yaml;

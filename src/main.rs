@@ -91,6 +91,8 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash tsc -- tsc show SEC`: the shell asking for candidates.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let cli = Cli::parse();
     cli::color::set(cli.color);
     cli::internal_error::install_hook();

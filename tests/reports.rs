@@ -678,7 +678,16 @@ fn show_gives_history_for_every_record_kind() {
 fn completions_and_man_page_need_no_records() {
     let out = tsc(&["completions", "bash"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("minutes"));
+    // The dynamic script: bash asks tsc for candidates.
+    assert!(
+        stdout(&out).contains("COMPLETE=\"bash\""),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out)
+            .contains("complete -o nospace -o bashdefault -o nosort -F _clap_complete_tsc tsc")
+    );
     let out = tsc(&["man"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains(".TH tsc 1"));
@@ -697,6 +706,71 @@ fn completions_and_man_page_need_no_records() {
             "{command}"
         );
     }
+    // Every page tsc(1) names exists: no tsc-help(1).
+    let top = std::fs::read_to_string(pages.join("tsc.1")).unwrap();
+    let named: Vec<&str> = top
+        .lines()
+        .filter_map(|l| l.strip_prefix("tsc\\-").and_then(|l| l.strip_suffix("(1)")))
+        .collect();
+    assert_eq!(named.len(), 12, "{named:?}");
+    assert!(!named.contains(&"help"), "{named:?}");
+    for name in named {
+        assert!(pages.join(format!("tsc-{name}.1")).is_file(), "{name}");
+    }
+}
+
+/// A page as `man` shows it at 80 columns.
+fn man_page(path: &Path) -> String {
+    let out = std::process::Command::new("man")
+        .arg("-l")
+        .arg(path)
+        .env("MANWIDTH", "80")
+        .env("MANPAGER", "cat")
+        .env("MAN_KEEP_FORMATTING", "0")
+        .env_remove("MANROFFOPT")
+        .output()
+        .expect("man runs (installed by scripts/test.sh)");
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Plain text: drop the overstrike bold and underline.
+    let text = stdout(&out);
+    let mut plain = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if i + 2 < chars.len() && chars[i + 1] == '\u{8}' {
+            i += 2;
+            continue;
+        }
+        plain.push(chars[i]);
+        i += 1;
+    }
+    plain
+}
+
+#[test]
+fn man_pages_have_exit_status_environment_files_and_value_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tsc(&["man", "--out-dir", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let top = man_page(&dir.path().join("tsc.1"));
+    for section in ["SYNOPSIS", "EXIT STATUS", "ENVIRONMENT", "FILES"] {
+        assert!(
+            top.lines().any(|l| l == section),
+            "{section} missing:\n{top}"
+        );
+    }
+    for variable in ["TSC_RECORDS", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
+        assert!(
+            top.contains(&format!("       {variable}\n")),
+            "{variable}:\n{top}"
+        );
+    }
+    assert!(top.contains("tsc [--records DIR] [--color WHEN]"), "{top}");
+    assert!(!top.contains("tsc-help"), "{top}");
+    let actions = man_page(&dir.path().join("tsc-actions.1"));
+    assert!(actions.contains("[--owner ORG|PERSON]"), "{actions}");
+    assert!(actions.contains("[--status S]"), "{actions}");
+    assert!(actions.contains("EXIT STATUS"), "{actions}");
 }
 
 #[test]
@@ -896,4 +970,30 @@ fn show_counts_one_proposal_assessed_in_the_singular() {
     );
     let two = run_ok(&minimal_example(), &["show", "TSC_02_2402"]);
     assert!(two.contains(" — 2 proposals assessed\n"), "{two}");
+}
+
+#[test]
+fn show_wraps_to_the_width_with_a_hanging_indent() {
+    let text = run_ok(&real_records(), &["show", "SECMP0008", "--width", "50"]);
+    assert!(text.lines().all(|l| l.chars().count() <= 50), "{text}");
+    assert!(
+        text.contains(
+            "- 2016-06-16 TSC_07_1606 (item 6, Modification\n  Development Update): interest Medium\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("  Impact: technical yes, business yes; EC\n          notification: -\n"),
+        "{text}"
+    );
+    let action = run_ok(&real_records(), &["show", "TSC07/01", "--width", "50"]);
+    assert!(
+        action.contains("Action: Amend the levels of consultant resource\n        allocated under"),
+        "{action}"
+    );
+    // Piped without --width: lines as they are.
+    let piped = run_ok(&real_records(), &["show", "SECMP0008"]);
+    assert!(piped.contains(
+        "- 2016-06-16 TSC_07_1606 (item 6, Modification Development Update): interest Medium\n"
+    ));
 }

@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod color;
+pub mod complete;
 pub mod completions;
 pub mod internal_error;
 pub mod man;

@@ -28,7 +28,7 @@ pub struct ReportArgs {
     /// Write the report to FILE (atomically) instead of standard output;
     /// `-` means standard output. FILE must be outside the records
     /// directory.
-    #[arg(long, short, value_name = "FILE")]
+    #[arg(long, short, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub as_of: AsOfArgs,

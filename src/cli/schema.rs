@@ -38,7 +38,7 @@ pub struct SchemaArgs {
     pub output: Option<OutputKind>,
     /// Write every kind's schema to DIR/<kind>.schema.json, and every JSON
     /// output's to DIR/<output>.output.schema.json, instead.
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["kind", "output"])]
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath, conflicts_with_all = ["kind", "output"])]
     pub out_dir: Option<PathBuf>,
 }
 
