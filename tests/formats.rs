@@ -238,3 +238,31 @@ fn one_colour_decision_for_listings_and_validate() {
         "{forced}"
     );
 }
+
+#[test]
+fn csv_with_bom_starts_with_the_utf8_mark_and_keeps_accents() {
+    let (_dir, root) = copy_tree(&real_records());
+    edit(
+        &root.join("people.yaml"),
+        "name: Julian Hughes",
+        "name: Zoë Müller – résumé",
+    );
+    let records = root.to_str().unwrap();
+    let out = tsc(&["--records", records, "people", "--format", "csv", "--bom"]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    assert!(
+        out.stdout.starts_with(b"\xEF\xBB\xBFid,name,"),
+        "{:?}",
+        &out.stdout[..12]
+    );
+    let text = String::from_utf8(out.stdout[3..].to_vec()).unwrap();
+    assert!(text.contains(",Zoë Müller – résumé,"), "{text}");
+    let plain = tsc(&["--records", records, "people", "--format", "csv"]);
+    assert!(plain.stdout.starts_with(b"id,name,"));
+    let refused = tsc(&["--records", records, "people", "--bom"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert_eq!(
+        common::stderr(&refused),
+        "tsc: error: --bom is for --format csv only\n"
+    );
+}
