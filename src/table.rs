@@ -7,9 +7,7 @@
 //! CLI decides once for every command (`--color`, `NO_COLOR`, `CLICOLOR`,
 //! `CLICOLOR_FORCE`, `TERM`); comfy-table is told, not asked.
 
-use comfy_table::{
-    Attribute, Cell, ColumnConstraint, ContentArrangement, Table, TableComponent, presets,
-};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, TableComponent, presets};
 
 use crate::columns::{self, ColumnNeeds};
 use crate::output::{Listing, Value};
@@ -55,17 +53,55 @@ fn new_table(style: TableStyle, header: &[&str]) -> Table {
     if let Some(width) = style.width {
         table.set_width(width);
     }
-    if style.color {
-        table.enforce_styling();
-        table.set_header(
-            header
-                .iter()
-                .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
-        );
-    } else {
-        table.set_header(header.iter().copied());
-    }
+    table.set_header(header.iter().copied());
     table
+}
+
+/// The vertical lines of both presets.
+const VERTICALS: [char; 3] = ['|', '│', '┆'];
+
+/// `rendered` with its header's text in bold (SGR 1). comfy-table is built
+/// without its terminal feature (and crossterm), so the header is styled
+/// here, after the layout, where escape codes cannot upset the widths: the
+/// lines above the header rule, between their vertical lines.
+fn bold_header(rendered: &str) -> String {
+    let bold = anstyle::Style::new().bold();
+    let mut out = String::with_capacity(rendered.len() + 64);
+    let mut in_header = false;
+    for (n, line) in rendered.split_inclusive('\n').enumerate() {
+        // Line 0 is the top border; the header runs to the header rule.
+        in_header = (n == 1 || in_header) && line.starts_with(VERTICALS);
+        if !in_header {
+            out.push_str(line);
+            continue;
+        }
+        let mut cell = String::new();
+        let flush = |cell: &mut String, out: &mut String| {
+            let text = cell.trim();
+            if text.is_empty() {
+                out.push_str(cell);
+            } else {
+                let start = cell.len() - cell.trim_start().len();
+                let end = start + text.len();
+                out.push_str(&format!(
+                    "{}{bold}{text}{bold:#}{}",
+                    &cell[..start],
+                    &cell[end..]
+                ));
+            }
+            cell.clear();
+        };
+        for c in line.chars() {
+            if VERTICALS.contains(&c) || c == '\n' {
+                flush(&mut cell, &mut out);
+                out.push(c);
+            } else {
+                cell.push(c);
+            }
+        }
+        flush(&mut cell, &mut out);
+    }
+    out
 }
 
 /// Columns whose values are never wrapped (IDs and dates); columns of
@@ -145,7 +181,7 @@ pub fn listing_table(listing: &Listing, style: TableStyle) -> String {
         .collect();
     let total = style.width.map(usize::from).or_else(|| {
         (style.unicode)
-            .then(|| Table::new().width().map(usize::from))
+            .then(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
             .flatten()
     });
     let widths = columns::fit(&needs, total);
@@ -175,7 +211,12 @@ pub fn listing_table(listing: &Listing, style: TableStyle) -> String {
             }
         }));
     }
-    table.to_string()
+    let rendered = table.to_string();
+    if style.color {
+        bold_header(&rendered)
+    } else {
+        rendered
+    }
 }
 
 /// Longest run of non-blank characters handed to comfy-table in one piece.

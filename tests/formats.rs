@@ -208,7 +208,7 @@ fn one_colour_decision_for_listings_and_validate() {
         "owner: SECSA",
     );
     let records = root.to_str().unwrap();
-    let bold_header = "|\u{1b}[1m";
+    let bold_header = "| \u{1b}[1mDate\u{1b}[0m ";
     for args in [
         vec!["--records", records, "meetings"],
         vec!["--records", records, "validate"],

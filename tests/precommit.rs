@@ -67,26 +67,36 @@ fn hooks_repo(root: &Path, home: &Path) -> (PathBuf, String) {
     (repo, String::from_utf8_lossy(&rev.stdout).trim().to_owned())
 }
 
-#[test]
-fn the_hook_refuses_a_broken_reference_and_passes_a_good_commit() {
+/// A committee's repository with the example records and pre-commit
+/// installed, using this checkout's hooks with `hook` (the lines under
+/// `hooks:`): (the temporary directory, HOME, the hooks repository, the
+/// committee's repository).
+fn committee_using(hook: &str) -> (tempfile::TempDir, PathBuf, PathBuf, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let home = tmp.path().join("home");
     std::fs::create_dir_all(&home).unwrap();
     let (hooks, rev) = hooks_repo(tmp.path(), &home);
     let committee = tmp.path().join("committee");
     copy_dir(&minimal_example(), &committee.join("records"));
-    // The hook as published, except that tsc is taken from PATH instead of
-    // being built by pre-commit (which takes minutes).
     std::fs::write(
         committee.join(".pre-commit-config.yaml"),
         format!(
-            "repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n      - id: tsc-validate\n        language: system\n",
+            "repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n{hook}",
             hooks.display()
         ),
     )
     .unwrap();
     ok(git(&committee, &["init", "-q"], &home));
     ok(run(&committee, &pytool("pre-commit"), &["install"], &home));
+    (tmp, home, hooks, committee)
+}
+
+#[test]
+fn the_hook_refuses_a_broken_reference_and_passes_a_good_commit() {
+    // The hook as published, except that tsc is taken from PATH instead of
+    // being built by pre-commit (which takes minutes).
+    let (_tmp, home, _hooks, committee) =
+        committee_using("      - id: tsc-validate\n        language: system\n");
     ok(git(&committee, &["add", "."], &home));
     let good = git(
         &committee,
@@ -138,5 +148,35 @@ fn the_hook_refuses_a_broken_reference_and_passes_a_good_commit() {
         std::fs::read_to_string(&action)
             .unwrap()
             .contains("owner: ACNE")
+    );
+}
+
+#[test]
+fn the_system_hook_runs_the_tsc_on_path_as_published() {
+    // The published hook as it is: no override of its language.
+    let (_tmp, home, hooks, committee) = committee_using("      - id: tsc-validate-system\n");
+    let action = committee.join("records/actions/TSC02-10.yaml");
+    let original = std::fs::read_to_string(&action).unwrap();
+    std::fs::write(&action, original.replace("owner: ACME", "owner: ACNE")).unwrap();
+    ok(git(&committee, &["add", "."], &home));
+    let bad = git(&committee, &["commit", "-m", "Minutes"], &home);
+    assert!(!bad.status.success(), "{}", text(&bad));
+    assert!(
+        text(&bad).contains("error[E0103]: unknown owner `ACNE`"),
+        "{}",
+        text(&bad)
+    );
+    std::fs::write(&action, &original).unwrap();
+    ok(git(&committee, &["add", "."], &home));
+    let good = git(&committee, &["commit", "-m", "Minutes"], &home);
+    assert!(good.status.success(), "{}", text(&good));
+    assert!(text(&good).contains("tsc validate"), "{}", text(&good));
+    assert!(text(&good).contains("Passed"), "{}", text(&good));
+    // Both hooks check the same files with the same command.
+    let hooks_text = std::fs::read_to_string(hooks.join(".pre-commit-hooks.yaml")).unwrap();
+    assert_eq!(
+        hooks_text.matches("entry: tsc validate").count(),
+        2,
+        "{hooks_text}"
     );
 }
