@@ -32,8 +32,12 @@ fi
 TSC_PYTOOLS="$(cd "$PYTOOLS/bin" && pwd)"
 export TSC_PYTOOLS
 
-# man (tests/reports.rs renders the man pages with it).
+# man (tests/reports.rs renders the man pages with it); headless Chromium
+# and poppler's pdfinfo/pdftotext (tests/print.rs prints the documents).
 command -v man >/dev/null 2>&1 || apt_install man-db groff-base
+if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
+  apt_install chromium poppler-utils
+fi
 
 # Node tools: yaml-language-server, the editors' YAML server
 # (tests/editor.rs), with npm into target/nodetools.

@@ -181,7 +181,23 @@ fn rendered_minutes_carry_every_fact_of_the_seed() {
         assert!(md.contains(name), "{name} missing");
     }
     let apologies = &md[md.find("## Apologies").unwrap()..md.find("## 1.").unwrap()];
-    assert!(apologies.contains("| DECC (Secretary of State) | Mike Bennett |"));
+    // Organisations by name, as the minutes' apologies table has them.
+    assert!(
+        apologies.contains(
+            "| Department of Energy and Climate Change (Secretary of State) | Mike Bennett |"
+        ),
+        "{apologies}"
+    );
+    assert!(apologies.contains("| Ofgem | Nigel Nash |"), "{apologies}");
+    assert!(!apologies.contains("OFGEM"), "{apologies}");
+    // What the notes already say is not repeated after them.
+    assert!(md.contains("Will be considered together with SECMP0011 regarding MAP ID"));
+    assert!(!md.contains("Considered together with SECMP0011"), "{md}");
+    assert!(md.contains("does not align with Principles 1, 3, and 4"));
+    assert!(
+        !md.contains("Does not align with principles 1, 3, 4"),
+        "{md}"
+    );
     for (id, item) in [
         ("TSC07/01", "## 2."),
         ("TSC07/02", "## 4."),
@@ -996,4 +1012,26 @@ fn show_wraps_to_the_width_with_a_hanging_indent() {
     assert!(piped.contains(
         "- 2016-06-16 TSC_07_1606 (item 6, Modification Development Update): interest Medium\n"
     ));
+}
+
+#[test]
+fn minutes_remark_on_principles_and_joint_consideration_only_when_the_notes_do_not() {
+    let (_dir, copy) = copy_tree(&real_records());
+    let meeting = copy.join("meetings/TSC_07_1606.yaml");
+    edit(
+        &meeting,
+        "Will be considered together with SECMP0011 regarding MAP ID, for efficiency of implementation.",
+        "To be taken forward for efficiency of implementation.",
+    );
+    edit(
+        &meeting,
+        "The TSC stated this Modification Proposal does not align with Principles 1, 3, and 4.",
+        "The TSC discussed the principles.",
+    );
+    let md = run_ok(&copy, &["minutes", "TSC_07_1606"]);
+    assert!(md.contains("Considered together with SECMP0011"), "{md}");
+    assert!(
+        md.contains("Does not align with principles 1, 3, 4"),
+        "{md}"
+    );
 }
