@@ -32,6 +32,7 @@ pub mod register;
 pub mod report;
 pub mod schema;
 pub mod settings;
+pub mod shape;
 pub mod show;
 pub mod suggest;
 pub mod table;

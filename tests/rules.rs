@@ -79,7 +79,7 @@ const EXPECTED: &[(&str, &str, &str, u64, u64)] = &[
         "E0012-missing-field",
         "E0012",
         "actions/TSC02-02.yaml",
-        6,
+        2,
         1,
     ),
     (
@@ -730,4 +730,34 @@ fn a_wrong_meeting_number_is_reported_once_not_on_every_action() {
         "{:?}",
         report.findings
     );
+}
+
+#[test]
+fn every_field_error_of_a_file_is_reported_in_one_run() {
+    let (_dir, root) = common::copy_tree(&minimal_example());
+    let file = root.join("actions/TSC02-01.yaml");
+    // Four mistakes: a word for a number, an unknown field, text as a
+    // number, an impossible date; and `owner` is missing.
+    std::fs::write(
+        &file,
+        "id: \"TSC02/01\"\nmeeting: TSC_02_2402\nagenda_item: one\nassignee: SECAS\ntext: 42\nstatus: open\ndue: 2024-02-30\n",
+    )
+    .unwrap();
+    let out = tsc(&["validate", "--records", root.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    for (title, line, column) in [
+        ("error[E0012]: missing field `owner`", 1, 1),
+        ("error[E0010]: `one` is not a whole number", 3, 14),
+        ("error[E0011]: unknown field `assignee`", 4, 1),
+        (
+            "error[E0010]: `42` is read as a number where text belongs",
+            5,
+            7,
+        ),
+        ("error[E0010]: `2024-02-30` is not a date that exists", 7, 6),
+    ] {
+        common::assert_diagnostic(&text, title, &file, line, column);
+    }
+    assert!(text.contains("5 errors: "), "{text}");
 }
