@@ -327,7 +327,7 @@ fn run(
     out: &mut dyn Write,
     build: impl FnOnce(&Tree, &Records) -> anyhow::Result<Plan>,
 ) -> anyhow::Result<u8> {
-    let root = super::records_root(records)?;
+    let root = super::records_dir(records)?;
     let tree = Tree::read(&root)?;
     let loaded = tree.load();
     let before = validate(&loaded);
