@@ -18,6 +18,16 @@ fi
 TSC_PYTOOLS="$(cd "$PYTOOLS/bin" && pwd)"
 export TSC_PYTOOLS
 
+# strace, for the test that a broken record is opened exactly once
+# (tests/spans.rs).
+if ! command -v strace >/dev/null 2>&1; then
+  echo "installing strace" >&2
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get install -y strace >/dev/null 2>&1 ||
+    { $sudo_cmd apt-get update >/dev/null && $sudo_cmd apt-get install -y strace >/dev/null; }
+fi
+
 # Run every test target and the doc tests, keep cargo's output as it is,
 # and end with one plain total line ("tests: N passed, N failed").
 log="$(mktemp)"

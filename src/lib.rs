@@ -32,6 +32,7 @@ pub mod report;
 pub mod schema;
 pub mod settings;
 pub mod show;
+pub mod source;
 pub mod suggest;
 pub mod table;
 pub mod terminal;

@@ -40,6 +40,7 @@ use crate::model::{
 };
 use crate::processing;
 use crate::settings::Settings;
+use crate::source::{self, FileId, Sources};
 use crate::yaml::{self, MAX_FILE_BYTES};
 
 /// The environment variable that names the records directory when
@@ -126,10 +127,12 @@ impl Unread {
 
 /// The result of [`load`]: the records that parsed, and a finding for
 /// every file that did not.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Loaded {
     /// The records that parsed.
     pub records: Records,
+    /// The text of every record file read, which every span points into.
+    pub sources: Sources,
     /// Problems met while reading and parsing (not cross-reference checks).
     pub findings: Vec<Finding>,
 }
@@ -364,18 +367,36 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
     }
     // Read and parse on every core; `collect` keeps the files' path order,
     // so folding the results in gives the same records and findings in the
-    // same order as reading the files one after another.
-    let outcomes: Vec<Outcome> = files
+    // same order as reading the files one after another. File `i` of the
+    // walk has [`FileId`] `i`.
+    let outcomes: Vec<(Option<String>, Outcome)> = files
         .par_iter()
-        .map(|(path, kind)| {
+        .enumerate()
+        .map(|(i, (path, kind))| {
             let _working = processing::working_on(path);
-            read_bytes(path).and_then(|bytes| parse_file(path, *kind, &bytes))
+            match read_bytes(path) {
+                Ok(bytes) => parse_file(path, *kind, bytes, file_id(i)),
+                Err(finding) => (None, Err(finding)),
+            }
         })
         .collect();
-    for ((path, kind), outcome) in files.into_iter().zip(outcomes) {
+    for ((path, kind), (text, outcome)) in files.into_iter().zip(outcomes) {
+        loaded.sources.add(path.clone(), text);
         add(path, kind, outcome, &mut loaded);
     }
+    resolve(&mut loaded);
     Ok(loaded)
+}
+
+fn file_id(index: usize) -> FileId {
+    FileId(u32::try_from(index).unwrap_or(u32::MAX))
+}
+
+/// Fills in the lines and columns of the load findings from their spans.
+fn resolve(loaded: &mut Loaded) {
+    for finding in &mut loaded.findings {
+        loaded.sources.resolve(finding);
+    }
 }
 
 /// Loads records from memory as [`load`] would from a tree under `root`
@@ -386,6 +407,7 @@ pub fn load_in_memory(root: &Path, files: &[(PathBuf, Vec<u8>)]) -> Loaded {
     let mut loaded = empty(root);
     let mut sorted: Vec<&(PathBuf, Vec<u8>)> = files.iter().collect();
     sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut read = 0;
     for (relative, bytes) in sorted {
         let path = root.join(relative);
         let name = relative
@@ -401,12 +423,16 @@ pub fn load_in_memory(root: &Path, files: &[(PathBuf, Vec<u8>)]) -> Loaded {
         let _working = processing::working_on(&path);
         match classify(relative) {
             Some(kind) => {
-                let outcome = parse_file(&path, kind, bytes);
+                let id = file_id(read);
+                read += 1;
+                let (text, outcome) = parse_file(&path, kind, bytes.clone(), id);
+                loaded.sources.add(path.clone(), text);
                 add(path, kind, outcome, &mut loaded);
             }
             None => loaded.findings.push(stray_finding(&path)),
         }
     }
+    resolve(&mut loaded);
     loaded
 }
 
@@ -416,6 +442,7 @@ fn empty(root: &Path) -> Loaded {
             root: root.to_path_buf(),
             ..Records::default()
         },
+        sources: Sources::default(),
         findings: Vec::new(),
     }
 }
@@ -537,30 +564,38 @@ fn add(path: PathBuf, kind: Kind, outcome: Outcome, loaded: &mut Loaded) {
     }
 }
 
-/// Checks and parses the bytes of one file. Needs nothing but the file,
-/// so files can be parsed on several threads at once.
-fn parse_file(path: &Path, kind: Kind, bytes: &[u8]) -> Outcome {
+/// Checks, decodes and parses the bytes of one file, the file `id` of
+/// the sources. Needs nothing but the file, so files can be parsed on
+/// several threads at once. Returns the text (kept for diagnostics and
+/// edits) with what it gave.
+fn parse_file(path: &Path, kind: Kind, bytes: Vec<u8>, id: FileId) -> (Option<String>, Outcome) {
     processing::force_internal_error_if_asked(path);
     let size = bytes.len() as u64;
     if size > MAX_FILE_BYTES {
-        return Err(Box::new(too_big(path, size)));
+        return (None, Err(Box::new(too_big(path, size))));
     }
-    let text = decode(path, bytes)?;
-    parse_kind(kind, text, path).map_err(|finding| {
-        // Only a file that is good YAML but has the wrong fields can be a
-        // record of another kind; this also keeps a file that hit a limit
-        // from being parsed again.
-        let schema = matches!(
-            finding.code,
-            Code::UnknownField | Code::MissingField | Code::InvalidValue
-        );
-        let moved = if schema {
-            wrong_folder(kind, text, path)
-        } else {
-            None
-        };
-        moved.map(Box::new).unwrap_or(finding)
-    })
+    let text = match decode(path, bytes) {
+        Ok(text) => text,
+        Err(finding) => return (None, Err(finding)),
+    };
+    let outcome = source::parsing(id, || {
+        parse_kind(kind, &text, path).map_err(|finding| {
+            // Only a file that is good YAML but has the wrong fields can be
+            // a record of another kind; this also keeps a file that hit a
+            // limit from being parsed again.
+            let schema = matches!(
+                finding.code,
+                Code::UnknownField | Code::MissingField | Code::InvalidValue
+            );
+            let moved = if schema {
+                wrong_folder(kind, &text, path)
+            } else {
+                None
+            };
+            moved.map(Box::new).unwrap_or(finding)
+        })
+    });
+    (Some(text), outcome)
 }
 
 /// Parses `text` as a `kind` file.
@@ -616,11 +651,12 @@ fn wrong_folder(kind: Kind, text: &str, path: &Path) -> Option<Finding> {
     )
 }
 
-/// Decodes a file as UTF-8 text.
-fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Box<Finding>> {
-    std::str::from_utf8(bytes).map_err(|e| {
-        let valid = &bytes[..e.valid_up_to()];
-        let prefix = String::from_utf8_lossy(valid);
+/// Decodes a file as UTF-8 text, without copying it.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Box<Finding>> {
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let valid_up_to = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&bytes[..valid_up_to]);
         let line = prefix.matches('\n').count() as u64 + 1;
         let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
         Box::new(
@@ -628,10 +664,7 @@ fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Box<Finding>> {
                 Code::YamlSyntax,
                 path,
                 Position { line, column },
-                format!(
-                    "file is not valid UTF-8 (bad byte at offset {})",
-                    e.valid_up_to()
-                ),
+                format!("file is not valid UTF-8 (bad byte at offset {valid_up_to})"),
             )
             .with_help("save the file as UTF-8"),
         )

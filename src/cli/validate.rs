@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use clap::{Args, ValueEnum};
-use tsc::diagnostics::{Format, SourceCache, render};
+use tsc::diagnostics::{Format, render};
 use tsc::explain::explain;
 use tsc::finding::Code;
 use tsc::validate::validate;
@@ -106,8 +106,7 @@ pub fn run(args: &ValidateArgs, records: Option<&Path>, out: &mut dyn Write) -> 
     } else {
         EXIT_OK
     };
-    let mut sources = SourceCache::new();
-    match out.write_all(render(&report, format, &mut sources, styled).as_bytes()) {
+    match out.write_all(render(&report, format, &loaded.sources, styled).as_bytes()) {
         // `tsc validate | head`: the reader stopped early, but the verdict
         // is known and must reach the pipeline (a CI gate with pipefail).
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(code),

@@ -9,7 +9,7 @@
 //! (`@actions/core`) escapes them: in the message `%`, `\r`, `\n`; in
 //! properties also `:` and `,`.
 
-use super::{SourceCache, human::summary_line};
+use super::{end_of, human::summary_line};
 use crate::finding::{Finding, Severity};
 use crate::validate::Report;
 
@@ -25,7 +25,7 @@ pub fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-fn command(finding: &Finding, sources: &mut SourceCache) -> String {
+fn command(finding: &Finding) -> String {
     let kind = match finding.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -34,7 +34,7 @@ fn command(finding: &Finding, sources: &mut SourceCache) -> String {
     if !finding.position.is_whole_file() {
         properties.push(("line", finding.position.line.to_string()));
         properties.push(("col", finding.position.column.to_string()));
-        if let Some(end) = sources.end_of(finding) {
+        if let Some(end) = end_of(finding) {
             properties.push(("endLine", end.line.to_string()));
             let last = end.column.saturating_sub(1).max(finding.position.column);
             properties.push(("endColumn", last.to_string()));
@@ -55,10 +55,10 @@ fn command(finding: &Finding, sources: &mut SourceCache) -> String {
 }
 
 /// One command per finding, then the summary line.
-pub fn render(report: &Report, sources: &mut SourceCache) -> String {
+pub fn render(report: &Report) -> String {
     let mut out = String::new();
     for finding in &report.findings {
-        out.push_str(&command(finding, sources));
+        out.push_str(&command(finding));
         out.push('\n');
     }
     out.push_str(&summary_line(report));

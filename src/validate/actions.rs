@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
+use crate::source::Spanned;
 use chrono::NaiveDate;
-use serde_saphyr::Spanned;
 
-use super::{Checker, at};
+use super::Checker;
 use crate::finding::{Code, Finding};
 use crate::model::{Action, Meeting};
 
@@ -106,7 +106,7 @@ impl<'r> Checker<'r> {
                             update.value, before.value
                         ),
                     )
-                    .with_related(file, at(before), "the update before it")
+                    .with_related_value(file, before, "the update before it")
                     .with_help("list `updates` oldest first, or correct the date"),
                 );
             }
@@ -128,7 +128,7 @@ impl<'r> Checker<'r> {
                             update.date.value, m.value
                         ),
                     )
-                    .with_related(file, at(m), format!("{} was held on {held}", m.value))
+                    .with_related_value(file, m, format!("{} was held on {held}", m.value))
                     .with_help(format!(
                         "date the update {held}, or correct (or remove) its `meeting`"
                     )),
@@ -176,7 +176,7 @@ impl<'r> Checker<'r> {
                         action.id.value, due.value
                     ),
                 )
-                .with_related(file, at(&action.meeting), raised_label.clone())
+                .with_related_value(file, &action.meeting, raised_label.clone())
                 .with_help("correct the due date, or the meeting that raised the action"),
             );
         }
@@ -193,7 +193,7 @@ impl<'r> Checker<'r> {
                         action.id.value, date.value
                     ),
                 )
-                .with_related(file, at(&action.meeting), raised_label.clone())
+                .with_related_value(file, &action.meeting, raised_label.clone())
                 .with_help("correct the date; an action cannot change before it is raised"),
             );
         }

@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use crate::source::Spanned;
 use chrono::Datelike;
-use serde_saphyr::Spanned;
 
-use super::{Checker, at};
+use super::Checker;
 use crate::finding::{Code, Finding};
 use crate::ids;
 use crate::model::{Action, Meeting};
@@ -37,7 +37,7 @@ where
                     value,
                     format!("{what} `{k}` is defined more than once"),
                 )
-                .with_related(&first.file, at(first_value), "first defined here")
+                .with_related_value(&first.file, first_value, "first defined here")
                 .with_help(format!(
                     "it is also defined in {}; keep one definition and rename or remove the other",
                     first.file.display()
@@ -70,7 +70,7 @@ impl<'r> Checker<'r> {
                         &o.record.id,
                         format!("`{id}` is both an organisation and a person, so an owner `{id}` is ambiguous"),
                     )
-                    .with_related(&person.file, at(&person.record.id), "the person")
+                    .with_related_value(&person.file, &person.record.id, "the person")
                     .with_help(format!("rename the person in {} or the organisation", person.file.display())),
                 );
             }
@@ -92,7 +92,7 @@ impl<'r> Checker<'r> {
                         id,
                         format!("`{}` differs from `{}` only in case", id.value, first.value),
                     )
-                    .with_related(first_file, at(first), "defined here")
+                    .with_related_value(first_file, first, "defined here")
                     .with_help("people and organisations are found without regard to case; rename one of them"),
                 ),
                 Some(_) => {}
@@ -191,7 +191,7 @@ impl<'r> Checker<'r> {
                     "meeting ID `{id}` says meeting {n}, but `number` is {}",
                     meeting.number.value
                 ),
-                at(&meeting.number),
+                meeting.number.span,
                 "the meeting's number",
             ));
         }
@@ -201,14 +201,18 @@ impl<'r> Checker<'r> {
         if yy_differs || mm_differs {
             disagreements.push((
                 format!("meeting ID `{id}` does not agree with the meeting's date {date}"),
-                at(&meeting.date),
+                meeting.date.span,
                 "the meeting's date",
             ));
         }
-        for (message, related_at, label) in disagreements {
+        for (message, related_span, label) in disagreements {
+            let related = Spanned {
+                value: (),
+                span: related_span,
+            };
             self.push(
                 Finding::at_value(Code::MeetingIdMismatch, file, &meeting.id, message)
-                    .with_related(file, related_at, label)
+                    .with_related_value(file, &related, label)
                     .with_help("correct the ID (and rename the file), or the number or date"),
             );
         }
@@ -242,7 +246,7 @@ impl<'r> Checker<'r> {
                         action.id.value, meeting.id.value, meeting.number.value
                     ),
                 )
-                .with_related(file, at(&action.meeting), "the meeting that raised it")
+                .with_related_value(file, &action.meeting, "the meeting that raised it")
                 .with_help("number the action after the meeting that raised it, or correct `meeting`"),
             );
         }

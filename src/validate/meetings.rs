@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use serde_saphyr::Spanned;
+use crate::source::Spanned;
 
-use super::{Checker, at};
+use super::Checker;
 use crate::finding::{Code, Finding};
 use crate::model::{Assessment, Attendance, Meeting};
 
@@ -54,7 +54,7 @@ impl<'r> Checker<'r> {
                         meeting.id.value, end.value, start.value
                     ),
                 )
-                .with_related(file, at(start), "the start time")
+                .with_related_value(file, start, "the start time")
                 .with_help("correct `start` or `end` (24-hour HH:MM)"),
             );
         }
@@ -120,7 +120,7 @@ impl<'r> Checker<'r> {
                         &entry.person,
                         format!("`{person}` is listed twice in the {what}"),
                     )
-                    .with_related(file, at(&earlier.person), "first listed here")
+                    .with_related_value(file, &earlier.person, "first listed here")
                     .with_help("remove one of the two entries"),
                 );
             } else {
@@ -145,7 +145,7 @@ impl<'r> Checker<'r> {
                         &entry.person,
                         format!("`{person}` both attended and sent apologies"),
                     )
-                    .with_related(file, at(&attendance.person), "listed as attending here")
+                    .with_related_value(file, &attendance.person, "listed as attending here")
                     .with_help("keep the person in `attendees` or in `apologies`, not both"),
                 );
             }
@@ -179,7 +179,7 @@ impl<'r> Checker<'r> {
                             entry.person.value, member.value
                         ),
                     )
-                    .with_related(file, at(&present.person), "the member attended here")
+                    .with_related_value(file, &present.person, "the member attended here")
                     .with_help("remove `alternate_for`, or move the member to `apologies`"),
                 );
             }
@@ -203,7 +203,7 @@ impl<'r> Checker<'r> {
                             meeting.id.value, item.number.value
                         ),
                     )
-                    .with_related(file, at(earlier), "first numbered here")
+                    .with_related_value(file, earlier, "first numbered here")
                     .with_help("number the agenda items as the minutes do, each number once"),
                 );
             }
@@ -240,7 +240,7 @@ impl<'r> Checker<'r> {
                             &a.modification,
                             format!("{id} is assessed twice at meeting {}", meeting.id.value),
                         )
-                        .with_related(file, at(&earlier.modification), "first assessed here")
+                        .with_related_value(file, &earlier.modification, "first assessed here")
                         .with_help("merge the two assessments, or correct the proposal ID of one"),
                     );
                     assessed.insert(id, earlier);
@@ -282,7 +282,7 @@ impl<'r> Checker<'r> {
                                     id.value
                                 ),
                             )
-                            .with_related(file, at(&a.modification), "the proposal assessed")
+                            .with_related_value(file, &a.modification, "the proposal assessed")
                             .with_help(
                                 "`considered_with` names the other proposals assessed \
                                  together with this one; remove this entry",

@@ -27,7 +27,7 @@ mod vocabularies;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use serde_saphyr::Spanned;
+use crate::source::Spanned;
 
 use crate::finding::{Code, Finding, Position, Severity, sort_findings};
 use crate::model::{Meeting, Modification, Organisation, Person, Principle};
@@ -109,6 +109,9 @@ pub fn validate(loaded: &Loaded) -> Report {
     findings.extend(check(&loaded.records));
     let allowed = allowed_rules(&loaded.records, &mut findings);
     findings.retain(|f| !allowed.contains(&f.code));
+    for finding in &mut findings {
+        loaded.sources.resolve(finding);
+    }
     sort_findings(&mut findings);
     Report {
         findings,
@@ -218,10 +221,6 @@ pub fn check(records: &Records) -> Vec<Finding> {
     checker.findings
 }
 
-fn at<T>(value: &Spanned<T>) -> Position {
-    Position::of(value)
-}
-
 /// Each value of `list` that repeats an earlier one, paired with the
 /// first one, in list order.
 fn repeats<'a, T: Eq + std::hash::Hash + 'a>(
@@ -246,7 +245,7 @@ impl<'r> Checker<'r> {
     /// JSON Schema and other tools would reject it. The value's source
     /// length tells: ten characters, or twelve with quotes.
     fn check_date_form(&mut self, file: &Path, date: &Spanned<chrono::NaiveDate>) {
-        let written = date.referenced.span().len();
+        let written = date.span.len;
         if written == 0 || written == 10 || written == 12 {
             return;
         }
@@ -281,7 +280,7 @@ impl<'r> Checker<'r> {
                     again,
                     format!("{what} {} is listed twice in `{field}`", again.value),
                 )
-                .with_related(file, at(first), "first listed here")
+                .with_related_value(file, first, "first listed here")
                 .with_help("remove the second entry"),
             );
         }

@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
+use crate::source::Spanned;
 use chrono::NaiveDate;
-use serde_saphyr::Spanned;
 
-use super::{Checker, at};
+use super::Checker;
 use crate::finding::{Code, Finding};
 use crate::ids::file_stem_for;
 use crate::suggest;
@@ -201,9 +201,9 @@ impl<'r> Checker<'r> {
                 value,
                 format!("principle {n} was {status} before this meeting"),
             )
-            .with_related(
+            .with_related_value(
                 &principle.file,
-                at(&principle.record.status),
+                &principle.record.status,
                 format!("principle {n} is {status} here"),
             )
             .with_help(help),

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Checker, at, repeats};
+use super::{Checker, repeats};
 use crate::finding::{Code, Finding};
 
 impl<'r> Checker<'r> {
@@ -122,9 +122,9 @@ impl<'r> Checker<'r> {
             if let (Some(other), Some(onward)) = (principles.get(&target), into(target))
                 && circle.len() > 1
             {
-                finding = finding.with_related(
+                finding = finding.with_related_value(
                     &other.file,
-                    at(onward),
+                    onward,
                     format!("principle {target} is merged into {} here", onward.value),
                 );
             }
@@ -198,9 +198,9 @@ impl<'r> Checker<'r> {
                             related.value, related.value
                         ),
                     )
-                    .with_related(
+                    .with_related_value(
                         &other.file,
-                        at(&other.record.id),
+                        &other.record.id,
                         format!("{} has no `related: [{id}]`", related.value),
                     )
                     .with_help(format!(
