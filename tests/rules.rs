@@ -648,3 +648,71 @@ fn a_related_proposal_listed_twice_is_one_warning_of_each_kind() {
         .collect();
     assert_eq!(codes, [("W0601", 3, 11), ("W0603", 3, 22)]);
 }
+
+/// Rules ask for a meaning, not an ID: with the chair role renamed
+/// `panel-chair` (flagged `chair: true`) and the principle status `merged`
+/// renamed `folded` (flagged `merged: true`), a chair in the apologies and
+/// a merged principle without `merged_into` give E0504 and E0404 exactly
+/// as with the TSC names.
+#[test]
+fn renamed_vocabulary_terms_keep_their_meaning_flags() {
+    let tree = || {
+        let (dir, root) = tree_with("E0504-chair-not-attending");
+        common::copy_dir(&fixtures().join("E0404-missing-merged-into"), &root);
+        (dir, root)
+    };
+    let findings = |root: &Path| -> Vec<(String, PathBuf, Position, String, Option<String>)> {
+        validate(&load(root).unwrap())
+            .findings
+            .iter()
+            .map(|f| {
+                let f = f.clone();
+                (
+                    f.code.code().to_owned(),
+                    f.file,
+                    f.position,
+                    f.message,
+                    f.help,
+                )
+            })
+            .collect()
+    };
+    let (_before_dir, before_root) = tree();
+    let before = findings(&before_root);
+    let codes: Vec<&str> = before.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(codes, ["E0504", "E0404"], "{before:#?}");
+
+    let (_after_dir, root) = tree();
+    std::fs::write(
+        root.join("tsc.yaml"),
+        "vocabularies:\n  roles:\n    \
+         - {id: panel-chair, label: Chair, chair: true}\n    \
+         - {id: meeting-secretary, label: Meeting Secretary}\n  \
+         principle_statuses:\n    \
+         - {id: proposed, label: Proposed}\n    \
+         - {id: agreed, label: Agreed}\n    \
+         - {id: folded, label: Folded, merged: true}\n    \
+         - {id: retired, label: Retired}\n",
+    )
+    .unwrap();
+    for meeting in std::fs::read_dir(root.join("meetings")).unwrap() {
+        let path = meeting.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace("role: chair\n", "role: panel-chair\n")).unwrap();
+    }
+    common::edit(
+        &root.join("principles.yaml"),
+        "status: merged",
+        "status: folded",
+    );
+    let after = findings(&root);
+    let as_before: Vec<_> = after
+        .into_iter()
+        .map(|(code, file, position, message, help)| {
+            let file = before_root.join(file.strip_prefix(&root).unwrap());
+            let help = help.map(|h| h.replace("panel-chair", "chair"));
+            (code, file, position, message, help)
+        })
+        .collect();
+    assert_eq!(as_before, before);
+}

@@ -14,10 +14,8 @@ pub mod markdown;
 use anyhow::bail;
 use chrono::NaiveDate;
 
-use crate::ids::natural_cmp;
-use crate::lookup::Lookup;
+use crate::index::Index;
 use crate::model::{Attendance, Impact};
-use crate::records::Records;
 use crate::settings::Vocabularies;
 use crate::suggest::closest;
 
@@ -176,7 +174,7 @@ fn impact_cells(impact: &Impact) -> (String, String) {
     )
 }
 
-fn line(attendance: &Attendance, lookup: &Lookup<'_>, vocab: &Vocabularies) -> Line {
+fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies) -> Line {
     let role = attendance
         .role
         .as_ref()
@@ -191,13 +189,13 @@ fn line(attendance: &Attendance, lookup: &Lookup<'_>, vocab: &Vocabularies) -> L
     };
     match (role, context.is_empty()) {
         (Some(role), true) => {
-            context = format!("{} {role}", lookup.records().settings.committee.short_name)
+            context = format!("{} {role}", index.records().settings.committee.short_name)
         }
         (Some(role), false) => context = format!("{context} ({role})"),
         (None, _) => {}
     }
     let name_of = |id: &str| {
-        lookup
+        index
             .person(id)
             .map_or_else(|| id.to_owned(), |p| p.name.clone())
     };
@@ -214,9 +212,9 @@ fn line(attendance: &Attendance, lookup: &Lookup<'_>, vocab: &Vocabularies) -> L
 /// # Errors
 /// When no meeting has that ID (the message suggests the closest ID), or
 /// its file could not be read.
-pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
-    let lookup = Lookup::new(records);
-    let Some(meeting) = lookup.meeting(id) else {
+pub fn view(index: &Index<'_>, id: &str) -> anyhow::Result<MinutesView> {
+    let records = index.records();
+    let Some(meeting) = index.meeting(id) else {
         if records
             .unread
             .meetings
@@ -227,8 +225,7 @@ pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
                  `tsc validate` says what is wrong with it"
             );
         }
-        let ids = records.meetings.iter().map(|m| m.record.id.value.as_str());
-        let hint = closest(id, ids)
+        let hint = closest(id, index.meeting_ids())
             .map(|c| format!("; did you mean `{c}`?"))
             .unwrap_or_else(|| "; `tsc meetings` lists them".to_owned());
         bail!("no meeting has the ID `{id}`{hint}");
@@ -243,19 +240,13 @@ pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
             lines: meeting
                 .attendees
                 .iter()
-                .filter(|a| a.category.value == category.id)
-                .map(|a| line(a, &lookup, vocab))
+                .filter(|a| a.category.value == category.id())
+                .map(|a| line(a, index, vocab))
                 .collect(),
         })
         .filter(|g| !g.lines.is_empty())
         .collect();
-    let mut actions: Vec<&crate::model::Action> = records
-        .actions
-        .iter()
-        .map(|a| &a.record)
-        .filter(|a| a.meeting.value == meeting.id.value)
-        .collect();
-    actions.sort_by(|a, b| natural_cmp(&a.id.value, &b.id.value));
+    let actions = index.actions_raised_at(&meeting.id.value);
     let items = meeting
         .agenda
         .iter()
@@ -265,7 +256,7 @@ pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
             presented_by: item
                 .presented_by
                 .as_ref()
-                .map(|p| lookup.name_of(&p.value).to_owned()),
+                .map(|p| index.name_of(&p.value).to_owned()),
             summary: item.summary.clone(),
             papers: item
                 .papers
@@ -321,7 +312,7 @@ pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
                     }
                     AssessmentRow {
                         id: a.modification.value.clone(),
-                        title: lookup
+                        title: index
                             .modification(&a.modification.value)
                             .map(|m| m.title.clone()),
                         technical,
@@ -372,7 +363,7 @@ pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
         apologies: meeting
             .apologies
             .iter()
-            .map(|a| line(a, &lookup, vocab))
+            .map(|a| line(a, index, vocab))
             .collect(),
         items,
     })

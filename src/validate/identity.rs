@@ -14,55 +14,66 @@ use crate::model::{Action, Meeting};
 use crate::records::Located;
 use crate::settings::CompiledPatterns;
 
-/// Maps each record's key to the record that first defines it, reporting
-/// every later definition as a duplicate with a second label at the first.
-fn unique<'a, T, K, V: 'a>(
+/// Reports every definition of a key after the first (as the index keeps
+/// them, `definitions(key)`) as a duplicate, with a second label at the
+/// first.
+fn duplicates<'a, T, K, V: 'a>(
     findings: &mut Vec<Finding>,
     what: &str,
     records: &'a [Located<T>],
     key: impl Fn(&'a T) -> (K, &'a Spanned<V>),
-) -> HashMap<K, &'a Located<T>>
-where
-    K: std::hash::Hash + Eq + std::fmt::Display + Copy,
+    definitions: impl Fn(K) -> &'a [&'a Located<T>],
+) where
+    K: std::fmt::Display + Copy,
 {
-    let mut map: HashMap<K, &'a Located<T>> = HashMap::new();
     for located in records {
         let (k, value) = key(&located.record);
-        if let Some(first) = map.get(&k) {
-            let (_, first_value) = key(&first.record);
-            findings.push(
-                Finding::at_value(
-                    Code::DuplicateId,
-                    &located.file,
-                    value,
-                    format!("{what} `{k}` is defined more than once"),
-                )
-                .with_related_value(&first.file, first_value, "first defined here")
-                .with_help(format!(
-                    "it is also defined in {}; keep one definition and rename or remove the other",
-                    first.file.display()
-                )),
-            );
-        } else {
-            map.insert(k, located);
+        let Some(first) = definitions(k).first() else {
+            continue;
+        };
+        if std::ptr::eq(*first, located) {
+            continue;
         }
+        let (_, first_value) = key(&first.record);
+        findings.push(
+            Finding::at_value(
+                Code::DuplicateId,
+                &located.file,
+                value,
+                format!("{what} `{k}` is defined more than once"),
+            )
+            .with_related_value(&first.file, first_value, "first defined here")
+            .with_help(format!(
+                "it is also defined in {}; keep one definition and rename or remove the other",
+                first.file.display()
+            )),
+        );
     }
-    map
 }
 
 impl<'r> Checker<'r> {
-    /// Indexes every ID, reporting duplicates.
-    pub(super) fn build_index(&mut self) {
+    /// Reports every ID defined more than once (E0201).
+    pub(super) fn check_duplicate_ids(&mut self) {
         let r = self.records;
         let f = &mut self.findings;
-        let index = &mut self.index;
-        index.people = unique(f, "person", &r.people, |p| (p.id.value.as_str(), &p.id));
-        index.organisations = unique(f, "organisation", &r.organisations, |o| {
-            (o.id.value.as_str(), &o.id)
-        });
+        let defs = self.index.definitions();
+        duplicates(
+            f,
+            "person",
+            &r.people,
+            |p| (p.id.value.as_str(), &p.id),
+            |k| defs.person(k),
+        );
+        duplicates(
+            f,
+            "organisation",
+            &r.organisations,
+            |o| (o.id.value.as_str(), &o.id),
+            |k| defs.organisation(k),
+        );
         for o in &r.organisations {
             let id = o.record.id.value.as_str();
-            if let Some(person) = index.people.get(id) {
+            if let Some(person) = self.index.located_person(id) {
                 f.push(
                     Finding::at_value(
                         Code::DuplicateId,
@@ -101,14 +112,34 @@ impl<'r> Checker<'r> {
                 }
             }
         }
-        index.meetings = unique(f, "meeting", &r.meetings, |m| (m.id.value.as_str(), &m.id));
-        index.modifications = unique(f, "modification proposal", &r.modifications, |m| {
-            (m.id.value.as_str(), &m.id)
-        });
-        index.principles = unique(f, "principle", &r.principles, |p| {
-            (p.number.value, &p.number)
-        });
-        unique(f, "action", &r.actions, |a| (a.id.value.as_str(), &a.id));
+        duplicates(
+            f,
+            "meeting",
+            &r.meetings,
+            |m| (m.id.value.as_str(), &m.id),
+            |k| defs.meeting(k),
+        );
+        duplicates(
+            f,
+            "modification proposal",
+            &r.modifications,
+            |m| (m.id.value.as_str(), &m.id),
+            |k| defs.modification(k),
+        );
+        duplicates(
+            f,
+            "principle",
+            &r.principles,
+            |p| (p.number.value, &p.number),
+            |k| defs.principle(k),
+        );
+        duplicates(
+            f,
+            "action",
+            &r.actions,
+            |a| (a.id.value.as_str(), &a.id),
+            |k| defs.action(k),
+        );
     }
 
     /// Checks that a per-file record's `id` matches its file name and the

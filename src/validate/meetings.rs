@@ -10,6 +10,7 @@ use crate::source::Spanned;
 use super::Checker;
 use crate::finding::{Code, Finding};
 use crate::model::{Assessment, Attendance, Meeting};
+use crate::settings::{Meaning, Vocabularies};
 
 impl<'r> Checker<'r> {
     pub(super) fn check_meetings(&mut self) {
@@ -133,6 +134,7 @@ impl<'r> Checker<'r> {
     fn check_attendance(&mut self, file: &Path, meeting: &Meeting) {
         let attended = self.first_entries(file, &meeting.attendees, "attendees");
         let apologised = self.first_entries(file, &meeting.apologies, "apologies");
+        let roles = &self.records.settings.vocabularies.roles;
         for entry in &meeting.apologies {
             let person = entry.person.value.as_str();
             if let Some(attendance) = attended.get(person)
@@ -149,7 +151,9 @@ impl<'r> Checker<'r> {
                     .with_help("keep the person in `attendees` or in `apologies`, not both"),
                 );
             }
-            if let Some(role) = entry.role.as_ref().filter(|r| r.value == "chair") {
+            let chairs =
+                |r: &&Spanned<String>| Vocabularies::means(roles, &r.value, Meaning::Chair);
+            if let Some(role) = entry.role.as_ref().filter(chairs) {
                 self.push(
                     Finding::at_value(
                         Code::ChairNotAttending,
@@ -157,10 +161,11 @@ impl<'r> Checker<'r> {
                         role,
                         format!("the chair `{person}` is listed under apologies"),
                     )
-                    .with_help(
-                        "give `role: chair` to the attendee who chaired the meeting, \
+                    .with_help(format!(
+                        "give `role: {}` to the attendee who chaired the meeting, \
                          and remove it here",
-                    ),
+                        role.value
+                    )),
                 );
             }
         }
@@ -211,10 +216,13 @@ impl<'r> Checker<'r> {
                 self.party_ref(file, p, "presenter");
             }
             for d in &item.decisions {
-                if !vocab.decision_verbs.contains(&d.verb.value) {
-                    let allowed = vocab.decision_verbs.iter().map(String::as_str);
-                    self.unknown_term(file, &d.verb, allowed, "decision verb", "decision_verbs");
-                }
+                self.check_term(
+                    file,
+                    &d.verb,
+                    &vocab.decision_verbs,
+                    "decision verb",
+                    "decision_verbs",
+                );
             }
             for id in &item.modifications {
                 self.modification_ref(file, id);

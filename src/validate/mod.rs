@@ -30,9 +30,9 @@ use std::path::Path;
 use crate::source::Spanned;
 
 use crate::finding::{Code, Finding, Position, Severity, sort_findings};
-use crate::model::{Meeting, Modification, Organisation, Person, Principle};
-use crate::records::{Loaded, Located, Records};
-use crate::settings::{CompiledPatterns, Term};
+use crate::index::Index;
+use crate::records::{Loaded, Records};
+use crate::settings::{CompiledPatterns, Term, Vocabularies};
 use crate::suggest;
 
 /// Counts of what was validated, for the one-line summary.
@@ -105,8 +105,14 @@ impl Report {
 /// adds every cross-record finding, and drops the findings of rules listed
 /// under `allow` in `tsc.yaml`.
 pub fn validate(loaded: &Loaded) -> Report {
+    validate_with(loaded, &Index::new(&loaded.records))
+}
+
+/// [`validate`] with the index of `loaded.records` the caller has built
+/// (once per run).
+pub fn validate_with(loaded: &Loaded, index: &Index<'_>) -> Report {
     let mut findings = loaded.findings.clone();
-    findings.extend(check(&loaded.records));
+    findings.extend(check(index));
     let allowed = allowed_rules(&loaded.records, &mut findings);
     findings.retain(|f| !allowed.contains(&f.code));
     for finding in &mut findings {
@@ -175,16 +181,6 @@ fn settings_file(records: &Records) -> std::path::PathBuf {
         .unwrap_or_else(|| records.root.join("tsc.yaml"))
 }
 
-/// IDs of every kind, each with the record that first defines it.
-#[derive(Default)]
-struct Index<'r> {
-    people: HashMap<&'r str, &'r Located<Person>>,
-    organisations: HashMap<&'r str, &'r Located<Organisation>>,
-    meetings: HashMap<&'r str, &'r Located<Meeting>>,
-    modifications: HashMap<&'r str, &'r Located<Modification>>,
-    principles: HashMap<u32, &'r Located<Principle>>,
-}
-
 /// How many unresolved references get a "did you mean" search. Each
 /// search compares against every known ID, so a tree with thousands of
 /// broken references would otherwise take minutes; past this many, the
@@ -193,25 +189,25 @@ const SUGGESTION_BUDGET: usize = 50;
 
 struct Checker<'r> {
     records: &'r Records,
-    index: Index<'r>,
+    index: &'r Index<'r>,
     patterns: Option<CompiledPatterns>,
     findings: Vec<Finding>,
     /// "Did you mean" searches left (see [`SUGGESTION_BUDGET`]).
     suggestions_left: usize,
 }
 
-/// Runs every cross-record check on `records` (unsorted, nothing allowed
-/// away; [`validate`] does both).
-pub fn check(records: &Records) -> Vec<Finding> {
+/// Runs every cross-record check on the records `index` covers
+/// (unsorted, nothing allowed away; [`validate`] does both).
+fn check<'r>(index: &'r Index<'r>) -> Vec<Finding> {
     let mut checker = Checker {
-        records,
-        index: Index::default(),
+        records: index.records(),
+        index,
         patterns: None,
         findings: Vec::new(),
         suggestions_left: SUGGESTION_BUDGET,
     };
     checker.compile_patterns();
-    checker.build_index();
+    checker.check_duplicate_ids();
     checker.check_vocabularies();
     checker.check_people_and_organisations();
     checker.check_principles();
@@ -313,17 +309,10 @@ impl<'r> Checker<'r> {
         field: &str,
         vocabulary: &str,
     ) {
-        let v = value.value.as_str();
-        if terms.iter().any(|t| t.id == v) {
+        if Vocabularies::term(terms, &value.value).is_some() {
             return;
         }
-        self.unknown_term(
-            file,
-            value,
-            terms.iter().map(|t| t.id.as_str()),
-            field,
-            vocabulary,
-        );
+        self.unknown_term(file, value, terms.iter().map(Term::id), field, vocabulary);
     }
 
     fn unknown_term<'a>(

@@ -9,8 +9,8 @@ impl<'r> Checker<'r> {
     /// at the first.
     pub(super) fn check_vocabularies(&mut self) {
         let file = settings_file(self.records);
-        for (vocabulary, values) in self.records.settings.written.lists() {
-            for (again, first) in repeats(values) {
+        for (vocabulary, terms) in self.records.settings.vocabularies.lists() {
+            for (again, first) in repeats(terms.iter().map(|t| &t.id)) {
                 self.push(
                     Finding::at_value(
                         Code::DuplicateTerm,
