@@ -18,7 +18,7 @@ use crate::settings::CompiledPatterns;
 /// them, `definitions(key)`) as a duplicate, with a second label at the
 /// first.
 fn duplicates<'a, T, K, V: 'a>(
-    findings: &mut Vec<Finding>,
+    sink: &mut super::Sink,
     what: &str,
     records: &'a [Located<T>],
     key: impl Fn(&'a T) -> (K, &'a Spanned<V>),
@@ -35,7 +35,7 @@ fn duplicates<'a, T, K, V: 'a>(
             continue;
         }
         let (_, first_value) = key(&first.record);
-        findings.push(
+        sink.push(
             Finding::at_value(
                 Code::DuplicateId,
                 &located.file,
@@ -55,7 +55,7 @@ impl<'r> Checker<'r> {
     /// Reports every ID defined more than once (E0201).
     pub(super) fn check_duplicate_ids(&mut self) {
         let r = self.records;
-        let f = &mut self.findings;
+        let f = &mut self.sink;
         let defs = self.index.definitions();
         duplicates(
             f,

@@ -111,10 +111,26 @@ pub fn validate(loaded: &Loaded) -> Report {
 /// [`validate`] with the index of `loaded.records` the caller has built
 /// (once per run).
 pub fn validate_with(loaded: &Loaded, index: &Index<'_>) -> Report {
-    let mut findings = loaded.findings.clone();
-    findings.extend(check(index));
-    let allowed = allowed_rules(&loaded.records, &mut findings);
-    findings.retain(|f| !allowed.contains(&f.code));
+    let mut settings_findings = Vec::new();
+    let allowed = allowed_rules(&loaded.records, &mut settings_findings);
+    let mut sink = Sink {
+        findings: Vec::new(),
+        allowed,
+        suggestions_left: SUGGESTION_BUDGET,
+    };
+    for finding in loaded.findings.iter().cloned().chain(settings_findings) {
+        sink.push(finding);
+    }
+    let mut checker = Checker {
+        records: index.records(),
+        index,
+        patterns: None,
+        sink,
+    };
+    for rule in RULES {
+        (rule.check)(&mut checker);
+    }
+    let mut findings = checker.sink.findings;
     for finding in &mut findings {
         loaded.sources.resolve(finding);
     }
@@ -187,35 +203,93 @@ fn settings_file(records: &Records) -> std::path::PathBuf {
 /// help says where to define the ID instead.
 const SUGGESTION_BUDGET: usize = 50;
 
-struct Checker<'r> {
-    records: &'r Records,
-    index: &'r Index<'r>,
-    patterns: Option<CompiledPatterns>,
+/// Where rules put their findings. It drops the findings of rules that
+/// `tsc.yaml` allows, and rations the "did you mean" searches.
+struct Sink {
     findings: Vec<Finding>,
+    /// Rules named under `allow` in `tsc.yaml`.
+    allowed: HashSet<Code>,
     /// "Did you mean" searches left (see [`SUGGESTION_BUDGET`]).
     suggestions_left: usize,
 }
 
-/// Runs every cross-record check on the records `index` covers
-/// (unsorted, nothing allowed away; [`validate`] does both).
-fn check<'r>(index: &'r Index<'r>) -> Vec<Finding> {
-    let mut checker = Checker {
-        records: index.records(),
-        index,
-        patterns: None,
-        findings: Vec::new(),
-        suggestions_left: SUGGESTION_BUDGET,
-    };
-    checker.compile_patterns();
-    checker.check_duplicate_ids();
-    checker.check_vocabularies();
-    checker.check_people_and_organisations();
-    checker.check_principles();
-    checker.check_modifications();
-    checker.check_meetings();
-    checker.check_actions();
-    checker.findings
+impl Sink {
+    /// Keeps `finding` unless its rule is allowed.
+    fn push(&mut self, finding: Finding) {
+        if !self.allowed.contains(&finding.code) {
+            self.findings.push(finding);
+        }
+    }
+
+    /// The closest of `known` to `value`, while the budget lasts.
+    fn suggest<'a>(
+        &mut self,
+        value: &str,
+        known: impl Iterator<Item = &'a str>,
+    ) -> Option<&'a str> {
+        if self.suggestions_left == 0 {
+            return None;
+        }
+        self.suggestions_left -= 1;
+        suggest::closest(value, known)
+    }
 }
+
+/// What every rule reads (the records and their one index) and the sink
+/// it reports into.
+struct Checker<'r> {
+    records: &'r Records,
+    index: &'r Index<'r>,
+    /// The ID patterns of `tsc.yaml`, once [`compile_patterns`] has
+    /// compiled them.
+    patterns: Option<CompiledPatterns>,
+    sink: Sink,
+}
+
+/// One entry of the rule list: a plain function over the records and the
+/// index that pushes into the sink.
+struct Rule {
+    check: fn(&mut Checker<'_>),
+}
+
+/// Every cross-record check, in the order they run (the report is sorted
+/// afterwards, so the order only matters where a check needs another's
+/// result: the ID patterns are compiled first). Adding a check means one
+/// function and one entry here (and its codes in the catalogue).
+const RULES: &[Rule] = &[
+    // tsc.yaml's ID patterns compile (E0302)
+    Rule {
+        check: compile_patterns,
+    },
+    // IDs defined once (E0201)
+    Rule {
+        check: |c| c.check_duplicate_ids(),
+    },
+    // vocabularies list each value once (E0303)
+    Rule {
+        check: |c| c.check_vocabularies(),
+    },
+    // people and organisations (E0102, E0203)
+    Rule {
+        check: |c| c.check_people_and_organisations(),
+    },
+    // principles (E0301, E0404, E0406, E0107, E0104)
+    Rule {
+        check: |c| c.check_principles(),
+    },
+    // modification proposals (E0202, E0203, E0407, W0601, W0603)
+    Rule {
+        check: |c| c.check_modifications(),
+    },
+    // meetings: IDs, attendance, agenda, assessments, vocabularies (E05xx, ...)
+    Rule {
+        check: |c| c.check_meetings(),
+    },
+    // actions: IDs, references, dates, statuses (E04xx, ...)
+    Rule {
+        check: |c| c.check_actions(),
+    },
+];
 
 /// Each value of `list` that repeats an earlier one, paired with the
 /// first one, in list order.
@@ -258,7 +332,7 @@ impl<'r> Checker<'r> {
     }
 
     fn push(&mut self, finding: Finding) {
-        self.findings.push(finding);
+        self.sink.push(finding);
     }
 
     /// Reports each value of `list` (the `field` of a record in `file`,
@@ -281,25 +355,28 @@ impl<'r> Checker<'r> {
             );
         }
     }
+}
 
-    fn compile_patterns(&mut self) {
-        match self.records.settings.id_patterns.compile() {
-            Ok(p) => self.patterns = Some(p),
-            Err((name, error)) => {
-                let file = settings_file(self.records);
-                self.push(
-                    Finding::new(
-                        Code::BadSettings,
-                        file,
-                        Position::default(),
-                        format!("id_patterns.{name} is not a valid regular expression: {error}"),
-                    )
-                    .with_help("fix the pattern; ID pattern checks are skipped until then"),
-                );
-            }
+/// Compiles `tsc.yaml`'s ID patterns for the rules that check IDs.
+fn compile_patterns(checker: &mut Checker<'_>) {
+    match checker.records.settings.id_patterns.compile() {
+        Ok(p) => checker.patterns = Some(p),
+        Err((name, error)) => {
+            let file = settings_file(checker.records);
+            checker.push(
+                Finding::new(
+                    Code::BadSettings,
+                    file,
+                    Position::default(),
+                    format!("id_patterns.{name} is not a valid regular expression: {error}"),
+                )
+                .with_help("fix the pattern; ID pattern checks are skipped until then"),
+            );
         }
     }
+}
 
+impl Checker<'_> {
     /// Reports `value` if it is not one of `terms`.
     fn check_term(
         &mut self,

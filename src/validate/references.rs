@@ -11,7 +11,6 @@ use super::Checker;
 use crate::finding::{Code, Finding};
 use crate::ids::file_stem_for;
 use crate::settings::{Meaning, Vocabularies};
-use crate::suggest;
 
 impl<'r> Checker<'r> {
     /// Reports an unresolved reference with a "did you mean" hint (for the
@@ -26,12 +25,7 @@ impl<'r> Checker<'r> {
         defined_in: &str,
     ) {
         let v = value.value.as_str();
-        let best = if self.suggestions_left > 0 {
-            self.suggestions_left -= 1;
-            suggest::closest(v, known)
-        } else {
-            None
-        };
+        let best = self.sink.suggest(v, known);
         let help = match best {
             Some(best) => format!("did you mean `{best}`?"),
             None => format!("add `{v}` to {defined_in}, or correct the reference"),

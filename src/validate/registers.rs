@@ -136,7 +136,9 @@ impl<'r> Checker<'r> {
             findings
                 .push(finding.with_help("remove `merged_into` from the principle that carries on"));
         }
-        self.findings.extend(findings);
+        for finding in findings {
+            self.push(finding);
+        }
     }
 
     /// ID, phase, and related proposals that exist and list the relation
