@@ -9,12 +9,19 @@
 //! - [`records::find_records_dir`] and [`records::load`] read a records
 //!   directory into [`records::Records`] plus load [`finding::Finding`]s.
 //! - [`validate::validate`] adds the cross-record checks.
+//! - [`source::Sources`] keeps every file's text; records and findings
+//!   point into it with [`source::Span`]s.
+//! - [`index::Index`], built once per run, maps IDs to records and holds
+//!   the cross-record lookups every command needs.
 //! - [`actions::query_actions`] answers "which actions are open?", and
 //!   [`table`] draws the answer.
+
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod actions;
 pub mod chart;
 pub mod diagnostics;
+pub mod error;
 pub mod explain;
 pub mod finding;
 pub mod ids;

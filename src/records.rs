@@ -28,10 +28,10 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use crate::error::Error;
 use crate::finding::{Code, Finding, Position};
 use crate::kind::Kind;
 use crate::model::{
@@ -148,7 +148,7 @@ pub fn find_records_dir(
     explicit: Option<&Path>,
     env: Option<&OsStr>,
     cwd: &Path,
-) -> anyhow::Result<PathBuf> {
+) -> crate::error::Result<PathBuf> {
     let named = explicit
         .map(|p| (p.to_path_buf(), "--records"))
         .or_else(|| {
@@ -157,10 +157,10 @@ pub fn find_records_dir(
         });
     if let Some((dir, source)) = named {
         if !dir.is_dir() {
-            bail!(
+            return Err(Error::RecordsDir(format!(
                 "the records directory {} (from {source}) does not exist or is not a directory",
                 dir.display()
-            );
+            )));
         }
         if !looks_like_records(&dir) {
             let nested = dir.join("records");
@@ -169,12 +169,12 @@ pub fn find_records_dir(
             } else {
                 String::new()
             };
-            bail!(
+            return Err(Error::RecordsDir(format!(
                 "{} (from {source}) holds none of tsc.yaml, people.yaml, organisations.yaml, \
                  principles.yaml, meetings/, actions/ or modifications/, so it is not a \
                  records directory{hint}",
                 dir.display()
-            );
+            )));
         }
         return Ok(dir);
     }
@@ -188,11 +188,11 @@ pub fn find_records_dir(
                 .unwrap_or(candidate));
         }
     }
-    bail!(
+    Err(Error::RecordsDir(format!(
         "no records directory found in {} or any parent directory; \
          pass --records DIR or set {RECORDS_ENV}",
         cwd.display()
-    )
+    )))
 }
 
 /// The names a records directory is made of (see the module docs).
@@ -293,9 +293,8 @@ fn stray_finding(path: &Path) -> Finding {
 ///
 /// # Errors
 /// Only when `root` itself cannot be read (an I/O error, exit status 2).
-pub fn load(root: &Path) -> anyhow::Result<Loaded> {
-    fs::read_dir(root)
-        .with_context(|| format!("cannot read records directory {}", root.display()))?;
+pub fn load(root: &Path) -> crate::error::Result<Loaded> {
+    fs::read_dir(root).map_err(Error::io("cannot read records directory", root))?;
     let mut loaded = empty(root);
     let mut files: Vec<(PathBuf, Kind)> = Vec::new();
     let mut walker = WalkDir::new(root)

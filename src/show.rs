@@ -13,8 +13,6 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
-use anyhow::bail;
-
 use crate::actions::ActionRow;
 use crate::index::Index;
 use crate::model::{Action, Meeting};
@@ -265,7 +263,7 @@ fn show_participant(index: &Index<'_>, p: &Participation<'_>, kind: &str, out: &
 ///
 /// # Errors
 /// When no record has that ID; the message suggests the closest one.
-pub fn show(index: &Index<'_>, id: &str, today: NaiveDate) -> anyhow::Result<String> {
+pub fn show(index: &Index<'_>, id: &str, today: NaiveDate) -> crate::error::Result<String> {
     let mut out = String::new();
     if index.modification(id).is_some() {
         show_modification(index, id, &mut out);
@@ -297,7 +295,9 @@ pub fn show(index: &Index<'_>, id: &str, today: NaiveDate) -> anyhow::Result<Str
         let hint = closest(id, all.iter().copied())
             .map(|c| format!("; did you mean `{c}`?"))
             .unwrap_or_default();
-        bail!("no record has the ID `{id}`{hint}");
+        return Err(crate::error::Error::NotFound(format!(
+            "no record has the ID `{id}`{hint}"
+        )));
     }
     Ok(out)
 }

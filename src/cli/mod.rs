@@ -34,7 +34,7 @@ pub fn load(cli_records: Option<&Path>) -> anyhow::Result<Loaded> {
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
     let env = std::env::var_os(records::RECORDS_ENV);
     let root = records::find_records_dir(cli_records, env.as_deref(), &cwd)?;
-    records::load(&root)
+    Ok(records::load(&root)?)
 }
 
 /// Tells the user on standard error that some records did not load, so an

@@ -11,7 +11,6 @@
 pub mod html;
 pub mod markdown;
 
-use anyhow::bail;
 use chrono::NaiveDate;
 
 use crate::index::Index;
@@ -212,7 +211,7 @@ fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies) -> Lin
 /// # Errors
 /// When no meeting has that ID (the message suggests the closest ID), or
 /// its file could not be read.
-pub fn view(index: &Index<'_>, id: &str) -> anyhow::Result<MinutesView> {
+pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
     let records = index.records();
     let Some(meeting) = index.meeting(id) else {
         if records
@@ -220,15 +219,17 @@ pub fn view(index: &Index<'_>, id: &str) -> anyhow::Result<MinutesView> {
             .meetings
             .contains(&crate::ids::file_stem_for(id))
         {
-            bail!(
+            return Err(crate::error::Error::NotFound(format!(
                 "the meeting file for `{id}` could not be read; \
                  `tsc validate` says what is wrong with it"
-            );
+            )));
         }
         let hint = closest(id, index.meeting_ids())
             .map(|c| format!("; did you mean `{c}`?"))
             .unwrap_or_else(|| "; `tsc meetings` lists them".to_owned());
-        bail!("no meeting has the ID `{id}`{hint}");
+        return Err(crate::error::Error::NotFound(format!(
+            "no meeting has the ID `{id}`{hint}"
+        )));
     };
     let settings = &records.settings;
     let vocab = &settings.vocabularies;

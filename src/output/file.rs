@@ -4,11 +4,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use crate::error::{Error, Result};
 
-fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
-    let path =
-        std::path::absolute(path).with_context(|| format!("cannot resolve {}", path.display()))?;
+fn absolute(path: &Path) -> Result<PathBuf> {
+    let path = std::path::absolute(path).map_err(Error::io("cannot resolve", path))?;
     // Resolve symbolic links in the longest part of the path that exists.
     let mut existing = path.as_path();
     let mut rest = Vec::new();
@@ -41,36 +40,41 @@ fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
 /// When `path` lies inside `records_root` (generated files must not be
 /// mixed with the records), names a directory, or its directory does not
 /// exist, or on an I/O error.
-pub fn write_atomic(path: &Path, contents: &str, records_root: &Path) -> anyhow::Result<()> {
+pub fn write_atomic(path: &Path, contents: &str, records_root: &Path) -> Result<()> {
     let target = absolute(path)?;
     let root = absolute(records_root)?;
     if target.starts_with(&root) {
-        bail!(
+        return Err(Error::Output(format!(
             "refusing to write {} inside the records directory {}; choose a path outside it",
             path.display(),
             records_root.display()
-        );
+        )));
     }
     let existing = std::fs::metadata(&target).ok();
     if let Some(meta) = &existing {
         if meta.is_dir() {
-            bail!("{} is a directory; give a file name", path.display());
+            return Err(Error::Output(format!(
+                "{} is a directory; give a file name",
+                path.display()
+            )));
         }
         if !meta.is_file() {
             let mut device = std::fs::OpenOptions::new()
                 .write(true)
                 .open(&target)
-                .with_context(|| format!("cannot open {}", path.display()))?;
+                .map_err(Error::io("cannot open", path))?;
             device
                 .write_all(contents.as_bytes())
-                .with_context(|| format!("cannot write {}", path.display()))?;
+                .map_err(Error::io("cannot write", path))?;
             return Ok(());
         }
     }
-    let dir = target
-        .parent()
-        .filter(|d| d.is_dir())
-        .with_context(|| format!("the directory of {} does not exist", path.display()))?;
+    let dir = target.parent().filter(|d| d.is_dir()).ok_or_else(|| {
+        Error::Output(format!(
+            "the directory of {} does not exist",
+            path.display()
+        ))
+    })?;
     let mut builder = tempfile::Builder::new();
     #[cfg(unix)]
     {
@@ -80,14 +84,14 @@ pub fn write_atomic(path: &Path, contents: &str, records_root: &Path) -> anyhow:
     }
     let mut temp = builder
         .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        .map_err(Error::io("cannot create a temporary file in", dir))?;
     let keep = existing.map(|m| m.permissions());
     keep.map_or(Ok(()), |p| temp.as_file().set_permissions(p))
         .and_then(|()| temp.write_all(contents.as_bytes()))
         .and_then(|()| temp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .map_err(Error::io("cannot write", path))?;
     temp.persist(&target)
         .map_err(|e| e.error)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .map_err(Error::io("cannot write", path))?;
     Ok(())
 }
