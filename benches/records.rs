@@ -29,7 +29,7 @@ use tsc::index::Index;
 use tsc::output::{Format, render};
 use tsc::records::load;
 use tsc::report::{build, html};
-use tsc::table::TableStyle;
+use tsc::output::table::TableStyle;
 use tsc::validate::validate;
 
 /// The seed every benchmark tree is generated with.

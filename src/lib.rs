@@ -14,7 +14,7 @@
 //! - [`index::Index`], built once per run, maps IDs to records and holds
 //!   the cross-record lookups every command needs.
 //! - [`actions::query_actions`] answers "which actions are open?", and
-//!   [`table`] draws the answer.
+//!   [`output::table`] draws the answer.
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
@@ -41,7 +41,6 @@ pub mod settings;
 pub mod show;
 pub mod source;
 pub mod suggest;
-pub mod table;
 pub mod terminal;
 pub mod today;
 pub mod validate;

@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use chrono::NaiveDate;
 use clap::Args;
 use tsc::output::{Format, Listing, render};
-use tsc::table::TableStyle;
+use tsc::output::table::TableStyle;
 use tsc::today::local_today;
 
 /// `--format` and `--width`, for every listing command.

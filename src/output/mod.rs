@@ -11,10 +11,11 @@ pub mod file;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod table;
 
 use chrono::NaiveDate;
 
-use crate::table::{TableStyle, listing_table};
+use table::{TableStyle, listing_table};
 
 /// An output format of the listing commands.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]

@@ -9,7 +9,7 @@
 
 use comfy_table::{Attribute, Cell, ColumnConstraint, ContentArrangement, Table, presets};
 
-use crate::output::Listing;
+use super::Listing;
 use crate::terminal::escape_controls;
 
 /// How to draw a table.
