@@ -26,10 +26,10 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use tsc::actions::{ActionQuery, listing, query_actions};
 use tsc::index::Index;
+use tsc::output::table::TableStyle;
 use tsc::output::{Format, render};
 use tsc::records::load;
 use tsc::report::{build, html};
-use tsc::output::table::TableStyle;
 use tsc::validate::validate;
 
 /// The seed every benchmark tree is generated with.

@@ -196,15 +196,7 @@ pub fn find_records_dir(
 }
 
 /// The names a records directory is made of (see the module docs).
-const RECORDS_ENTRIES: [&str; 7] = [
-    "tsc.yaml",
-    "people.yaml",
-    "organisations.yaml",
-    "principles.yaml",
-    "meetings",
-    "actions",
-    "modifications",
-];
+const RECORDS_ENTRIES: [Kind; 7] = Kind::ALL;
 
 /// Whether `dir` holds at least one of [`RECORDS_ENTRIES`], so that a
 /// wrong `--records` (an empty directory, the repository root) is a usage
@@ -212,7 +204,7 @@ const RECORDS_ENTRIES: [&str; 7] = [
 fn looks_like_records(dir: &Path) -> bool {
     RECORDS_ENTRIES
         .iter()
-        .any(|name| fs::symlink_metadata(dir.join(name)).is_ok())
+        .any(|kind| fs::symlink_metadata(dir.join(kind.entry())).is_ok())
 }
 
 /// Whether a file name is one the loader skips without a finding: hidden
@@ -238,21 +230,7 @@ fn classify(relative: &Path) -> Option<Kind> {
     let mut parts = relative.components().map(|c| c.as_os_str());
     let first = parts.next()?;
     let nested = parts.next().is_some();
-    if !nested {
-        return match first.to_str()? {
-            "tsc.yaml" => Some(Kind::Settings),
-            "people.yaml" => Some(Kind::People),
-            "organisations.yaml" => Some(Kind::Organisations),
-            "principles.yaml" => Some(Kind::Principles),
-            _ => None,
-        };
-    }
-    match first.to_str()? {
-        "meetings" => Some(Kind::Meeting),
-        "actions" => Some(Kind::Action),
-        "modifications" => Some(Kind::Modification),
-        _ => None,
-    }
+    Kind::at(first.to_str()?, nested)
 }
 
 fn stray_finding(path: &Path) -> Finding {
@@ -267,8 +245,9 @@ fn stray_finding(path: &Path) -> Finding {
     let file_name = path.file_name().map(|n| n.to_string_lossy());
     let meant = RECORDS_ENTRIES
         .iter()
+        .map(|kind| kind.entry())
         .filter(|name| name.ends_with(".yaml"))
-        .filter(|name| file_name.as_deref() != Some(**name))
+        .filter(|name| file_name.as_deref() != Some(*name))
         .find(|name| stem.as_deref() == name.strip_suffix(".yaml"));
     match meant {
         Some(name) => finding.with_help(format!("rename it to `{name}`")),

@@ -4,8 +4,8 @@ use std::io::{IsTerminal, Write};
 
 use chrono::NaiveDate;
 use clap::Args;
-use tsc::output::{Format, Listing, render};
 use tsc::output::table::TableStyle;
+use tsc::output::{Format, Listing, render};
 use tsc::today::local_today;
 
 /// `--format` and `--width`, for every listing command.
