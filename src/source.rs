@@ -104,7 +104,22 @@ struct SourceFile {
     /// `None` when the file was not valid UTF-8.
     text: Option<String>,
     /// Byte offset of the start of each line; `line_starts[0] == 0`.
-    line_starts: Vec<u32>,
+    /// Built the first time a position in the file is asked for, so files
+    /// without findings cost no index.
+    line_starts: std::sync::OnceLock<Vec<u32>>,
+}
+
+impl SourceFile {
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.iter().flat_map(|t| {
+                    t.match_indices('\n')
+                        .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX))
+                }))
+                .collect()
+        })
+    }
 }
 
 /// Every record file's text, by [`FileId`], as read by the loader.
@@ -119,17 +134,11 @@ impl Sources {
     /// its ID.
     pub fn add(&mut self, path: PathBuf, text: Option<String>) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
-        let line_starts = std::iter::once(0)
-            .chain(text.iter().flat_map(|t| {
-                t.match_indices('\n')
-                    .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX))
-            }))
-            .collect();
         self.by_path.insert(path.clone(), id);
         self.files.push(SourceFile {
             path,
             text,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         });
         id
     }
@@ -158,8 +167,9 @@ impl Sources {
     pub fn position(&self, file: FileId, offset: u32) -> Option<Position> {
         let source = self.files.get(file.0 as usize)?;
         let text = source.text.as_deref()?;
-        let line = source.line_starts.partition_point(|&s| s <= offset);
-        let start = *source.line_starts.get(line.checked_sub(1)?)? as usize;
+        let line_starts = source.line_starts();
+        let line = line_starts.partition_point(|&s| s <= offset);
+        let start = *line_starts.get(line.checked_sub(1)?)? as usize;
         let column = text.get(start..offset as usize)?.chars().count() + 1;
         Some(Position {
             line: line as u64,
@@ -196,9 +206,10 @@ impl Sources {
         let source = self.files.get(self.id(path)?.0 as usize)?;
         let text = source.text.as_deref()?;
         let index = |line: u64| usize::try_from(line).ok()?.checked_sub(1);
-        let start = *source.line_starts.get(index(first)?)? as usize;
+        let line_starts = source.line_starts();
+        let start = *line_starts.get(index(first)?)? as usize;
         let end = index(last)
-            .and_then(|i| source.line_starts.get(i + 1))
+            .and_then(|i| line_starts.get(i + 1))
             .map_or(text.len(), |next| *next as usize - 1);
         text.get(start..end.max(start))
     }
