@@ -13,18 +13,44 @@ use tsc::today::local_today;
 pub struct OutputArgs {
     /// Output format: a table for people, or JSON, CSV or Markdown for
     /// scripts, spreadsheets and $GITHUB_STEP_SUMMARY.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
     /// Fit the table into this many columns, at least 40 (default: the
     /// terminal's width; no wrapping when output is not a terminal).
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..))]
     pub width: Option<u16>,
 }
 
+/// `--format` of the listing commands; the command line's names for the
+/// library's [`Format`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// A table for people, fitted to the terminal's width.
+    Table,
+    /// A JSON array of objects, one per row, keyed by field name.
+    Json,
+    /// CSV with a header line of field names; safe to open in a spreadsheet.
+    Csv,
+    /// A GitHub-flavoured Markdown table.
+    Markdown,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Format {
+        match arg {
+            FormatArg::Table => Format::Table,
+            FormatArg::Json => Format::Json,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Markdown => Format::Markdown,
+        }
+    }
+}
+
 impl OutputArgs {
     /// Prints `listing`; for tables, `empty` instead when it has no rows.
     pub fn print(&self, listing: &Listing, empty: &str, out: &mut dyn Write) -> anyhow::Result<()> {
-        if listing.rows.is_empty() && self.format == Format::Table {
+        let format = Format::from(self.format);
+        if listing.rows.is_empty() && format == Format::Table {
             writeln!(out, "{empty}")?;
             return Ok(());
         }
@@ -33,7 +59,7 @@ impl OutputArgs {
             std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
             self.width,
         );
-        write!(out, "{}", render(listing, self.format, style))?;
+        write!(out, "{}", render(listing, format, style))?;
         Ok(())
     }
 }

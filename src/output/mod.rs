@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use table::{TableStyle, listing_table};
 
 /// An output format of the listing commands.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Format {
     /// A table for people, fitted to the terminal's width.
     #[default]
