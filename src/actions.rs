@@ -12,9 +12,10 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 
 use crate::ids::natural_cmp;
-use crate::lookup::Lookup;
+use crate::index::Index;
 use crate::model::Action;
 use crate::records::Records;
+use crate::settings::{Meaning, Term};
 use crate::today::is_overdue;
 
 /// The order of an action list.
@@ -116,11 +117,11 @@ pub struct ActionRow<'r> {
 
 impl<'r> ActionRow<'r> {
     /// Flattens `action`, judging "overdue" against `today`; the raising
-    /// meeting's date comes from `lookup`.
-    pub fn of(action: &'r Action, lookup: &Lookup<'r>, today: NaiveDate) -> ActionRow<'r> {
+    /// meeting's date comes from `index`.
+    pub fn of(action: &'r Action, index: &Index<'r>, today: NaiveDate) -> ActionRow<'r> {
         let meeting_id = action.meeting.value.as_str();
-        let raised = lookup.meeting_date(meeting_id);
-        let open = lookup
+        let raised = index.meeting_date(meeting_id);
+        let open = index
             .records()
             .settings
             .vocabularies
@@ -150,12 +151,12 @@ pub fn by_due_then_id(a: &ActionRow<'_>, b: &ActionRow<'_>) -> Ordering {
 
 /// The actions that pass `query`, in the order it asks for. The same
 /// records and query always give the same order.
-pub fn query_actions<'r>(records: &'r Records, query: &ActionQuery) -> Vec<ActionRow<'r>> {
-    let lookup = Lookup::new(records);
-    let mut rows: Vec<ActionRow<'r>> = records
+pub fn query_actions<'r>(index: &Index<'r>, query: &ActionQuery) -> Vec<ActionRow<'r>> {
+    let mut rows: Vec<ActionRow<'r>> = index
+        .records()
         .actions
         .iter()
-        .map(|a| ActionRow::of(&a.record, &lookup, query.today))
+        .map(|a| ActionRow::of(&a.record, index, query.today))
         .filter(|row| query.admits(row))
         .collect();
     match query.sort {
@@ -241,27 +242,34 @@ pub struct Reported<'r> {
 /// Every update reported at meeting `id`, wherever its action was raised,
 /// in natural ID order of the actions (an action updated twice at one
 /// meeting appears twice, in the order written).
-pub fn reported_at<'r>(records: &'r Records, id: &str) -> Vec<Reported<'r>> {
-    let mut found: Vec<Reported<'r>> = Vec::new();
-    for action in records.actions.iter().map(|a| &a.record) {
-        let mut status = None;
-        let never = action.updates.iter().all(|u| u.status.is_none());
-        for update in &action.updates {
-            status = update.status.as_ref().map(|s| s.value.as_str()).or(status);
-            if update.meeting.as_ref().is_some_and(|m| m.value == id) {
-                let fallback = if never {
-                    action.status.value.as_str()
-                } else {
-                    first_open(records).unwrap_or(action.status.value.as_str())
-                };
-                found.push(Reported {
-                    action,
-                    update,
-                    status: status.unwrap_or(fallback),
-                });
+pub fn reported_at<'r>(index: &Index<'r>, id: &str) -> Vec<Reported<'r>> {
+    let records = index.records();
+    let mut found: Vec<Reported<'r>> = index
+        .updates_reviewed_at(id)
+        .iter()
+        .map(|&(action, update)| {
+            let upto = action
+                .updates
+                .iter()
+                .position(|u| std::ptr::eq(u, update))
+                .map_or(action.updates.len(), |i| i + 1);
+            let reported = action.updates[..upto]
+                .iter()
+                .rev()
+                .find_map(|u| u.status.as_ref().map(|s| s.value.as_str()));
+            let never = action.updates.iter().all(|u| u.status.is_none());
+            let fallback = if never {
+                action.status.value.as_str()
+            } else {
+                first_open(records).unwrap_or(action.status.value.as_str())
+            };
+            Reported {
+                action,
+                update,
+                status: reported.unwrap_or(fallback),
             }
-        }
-    }
+        })
+        .collect();
     found.sort_by(|a, b| natural_cmp(&a.action.id.value, &b.action.id.value));
     found
 }
@@ -270,7 +278,10 @@ pub fn reported_at<'r>(records: &'r Records, id: &str) -> Vec<Reported<'r>> {
 /// action).
 fn first_open(records: &Records) -> Option<&str> {
     let statuses = &records.settings.vocabularies.action_statuses;
-    statuses.iter().find(|s| s.open).map(|s| s.id.as_str())
+    statuses
+        .iter()
+        .find(|s| s.means(Meaning::Open))
+        .map(Term::id)
 }
 
 /// The actions closed after `after` (exclusive) and up to `until`

@@ -126,11 +126,12 @@ fn action_id(records: &tsc::records::Records, n: usize) -> String {
 fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
     let loaded = tree.load();
     let records = &loaded.records;
+    let index = tsc::index::Index::new(records);
     let (latest, date) = latest_meeting(records);
     let plan = match step {
         Step::Meeting { days } => commands::new_meeting(
             tree,
-            records,
+            &index,
             &NewMeeting {
                 date: Some(date.checked_add_days(Days::new(*days)).unwrap()),
                 ..NewMeeting::default()
@@ -138,7 +139,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
         ),
         Step::Action { owner, text, due } => commands::new_action(
             tree,
-            records,
+            &index,
             &NewAction {
                 meeting: latest.clone(),
                 item: 1,
@@ -153,7 +154,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
             status,
         } => commands::update_action(
             tree,
-            records,
+            &index,
             &ActionReport {
                 id: action_id(records, *action),
                 at: latest.clone(),
@@ -169,7 +170,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
             status,
         } => commands::close_action(
             tree,
-            records,
+            &index,
             &ActionReport {
                 id: action_id(records, *action),
                 at: latest.clone(),
@@ -181,7 +182,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
         ),
         Step::Person { name, organisation } => commands::add_person(
             tree,
-            records,
+            &index,
             &NewPerson {
                 name: name.clone(),
                 id: None,
@@ -194,7 +195,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
             note,
         } => commands::assess(
             tree,
-            records,
+            &index,
             &NewAssessment {
                 proposal: format!("SECMP{:04}", 2 + proposal),
                 at: latest.clone(),

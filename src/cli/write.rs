@@ -8,9 +8,9 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
-use tsc::diagnostics::{Format, SourceCache, render};
-use tsc::records::Records;
-use tsc::validate::{Report, validate};
+use tsc::diagnostics::{Format, render};
+use tsc::index::Index;
+use tsc::validate::{Report, validate_with};
 use tsc::write::commands::{self, Plan};
 use tsc::write::{Checked, Tree};
 
@@ -325,16 +325,19 @@ fn run(
     records: Option<&Path>,
     args: &WriteArgs,
     out: &mut dyn Write,
-    build: impl FnOnce(&Tree, &Records) -> anyhow::Result<Plan>,
+    build: impl FnOnce(&Tree, &Index<'_>) -> anyhow::Result<Plan>,
 ) -> anyhow::Result<u8> {
     let root = super::records_dir(records)?;
-    let tree = Tree::read(&root)?;
-    let loaded = tree.load();
-    let before = validate(&loaded);
-    let plan = build(&tree, &loaded.records)?;
+    // Read once: the loader keeps every file's text, the model's spans
+    // point into it, and the edits are made on it.
+    let loaded = tsc::records::load(&root)?;
+    let index = Index::new(&loaded.records);
+    let tree = Tree::from_loaded(&loaded)?;
+    let before = validate_with(&loaded, &index);
+    let plan = build(&tree, &index)?;
     let checked = plan.transaction.check(&tree, &before);
     if !checked.added.is_empty() {
-        refuse(&tree, &plan, &checked);
+        refuse(&plan, &checked);
         return Ok(EXIT_FINDINGS);
     }
     let diff = plan.transaction.diff();
@@ -371,17 +374,12 @@ fn run(
 
 /// Prints the errors the write would add, on the records as they would
 /// be, and says that nothing was written.
-fn refuse(tree: &Tree, plan: &Plan, checked: &Checked) {
-    let after = plan.transaction.apply_to(tree);
-    let mut sources = SourceCache::new();
-    for (path, text) in &after.files {
-        sources.insert(tree.root.join(path), text.clone());
-    }
+fn refuse(plan: &Plan, checked: &Checked) {
     let report = Report {
         findings: checked.added.clone(),
         summary: checked.after.summary,
     };
-    let text = render(&report, Format::Human, &mut sources, false);
+    let text = render(&report, Format::Human, &checked.loaded.sources, false);
     super::say(text.trim_end());
     super::say(&format!(
         "tsc: nothing was written: the change to {} would add {} error{} to the records",

@@ -12,9 +12,7 @@ const MEETING: &str = include_str!("../../records/meetings/TSC_07_1606.yaml");
 const PEOPLE: &str = include_str!("../../records/people.yaml");
 
 fn span<T>(v: &Sp<T>) -> Range<usize> {
-    let s = v.referenced.span();
-    let start = s.byte_offset().unwrap() as usize;
-    start..start + s.byte_len().unwrap() as usize
+    v.span.range()
 }
 
 fn action(text: &str) -> Action {

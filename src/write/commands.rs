@@ -16,10 +16,10 @@ use super::{Transaction, Tree, spans};
 use crate::edit::scalar::Style;
 use crate::edit::{self, Layout, Value};
 use crate::ids::{file_stem_for, natural_cmp};
-use crate::lookup::Lookup;
-use crate::model::{Action, Assessment, Meeting};
+use crate::index::Index;
+use crate::model::{Action, Meeting};
 use crate::records::{Located, Records};
-use crate::settings::ActionStatus;
+use crate::settings::{Meaning, Term};
 use crate::suggest::require_known;
 use crate::template::{self, Fields};
 
@@ -50,16 +50,17 @@ pub struct NewMeeting {
     pub location: Option<String>,
 }
 
-fn meeting<'r>(lookup: &Lookup<'r>, id: &str) -> anyhow::Result<&'r Meeting> {
-    let records = lookup.records();
+fn meeting<'r>(index: &Index<'r>, id: &str) -> anyhow::Result<&'r Meeting> {
+    let records = index.records();
     require_known(
         id,
         records.meetings.iter().map(|m| m.record.id.value.as_str()),
         "meeting",
     )?;
-    lookup
+    index
         .meetings_by_date()
-        .into_iter()
+        .iter()
+        .copied()
         .find(|m| m.id.value.eq_ignore_ascii_case(id))
         .context("unknown meeting")
 }
@@ -112,15 +113,15 @@ fn source<'t>(tree: &'t Tree, file: &Path) -> anyhow::Result<(&'t str, PathBuf)>
 
 /// Actions open on `date`: raised at a meeting held by then, and either
 /// still open or closed after it; in natural ID order.
-fn open_on<'r>(lookup: &Lookup<'r>, date: NaiveDate) -> Vec<&'r Action> {
-    let vocab = &lookup.records().settings.vocabularies;
-    let mut open: Vec<&Action> = lookup
+fn open_on<'r>(index: &Index<'r>, date: NaiveDate) -> Vec<&'r Action> {
+    let vocab = &index.records().settings.vocabularies;
+    let mut open: Vec<&Action> = index
         .records()
         .actions
         .iter()
         .map(|a| &a.record)
         .filter(|a| {
-            lookup
+            index
                 .meeting_date(&a.meeting.value)
                 .is_some_and(|d| d <= date)
         })
@@ -133,21 +134,24 @@ fn open_on<'r>(lookup: &Lookup<'r>, date: NaiveDate) -> Vec<&'r Action> {
     open
 }
 
-/// Proposals whose phase is not a concluded one, in the committee's
+/// Proposals whose phase does not mean their process has ended
+/// ([`Meaning::Closed`]), in the committee's
 /// order: as last assessed (latest meeting first, in its table's order),
 /// then the others by ID.
-fn under_consideration<'r>(lookup: &Lookup<'r>) -> Vec<&'r str> {
-    let records = lookup.records();
+fn under_consideration<'r>(index: &Index<'r>) -> Vec<&'r str> {
+    let records = index.records();
     let phases = &records.settings.vocabularies.modification_phases;
     let live = |id: &str| {
-        lookup.modification(id).is_some_and(|m| {
-            m.phase
-                .as_ref()
-                .is_none_or(|p| !phases.iter().any(|t| t.id == p.value && t.concluded))
+        index.modification(id).is_some_and(|m| {
+            m.phase.as_ref().is_none_or(|p| {
+                !phases
+                    .iter()
+                    .any(|t| t.id() == p.value && t.means(Meaning::Closed))
+            })
         })
     };
     let mut order: Vec<&str> = Vec::new();
-    for m in lookup.meetings_by_date().into_iter().rev() {
+    for m in index.meetings_by_date().iter().copied().rev() {
         for a in m.agenda.iter().flat_map(|i| &i.assessments) {
             let id = a.modification.value.as_str();
             if live(id) && !order.contains(&id) {
@@ -228,14 +232,14 @@ fn comment_lines(col: usize, text: &str) -> String {
 /// # Errors
 /// An unknown `--from` meeting, no `--date`, or a meeting ID or file that
 /// exists already.
-pub fn new_meeting(tree: &Tree, records: &Records, args: &NewMeeting) -> anyhow::Result<Plan> {
-    let lookup = Lookup::new(records);
+pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> anyhow::Result<Plan> {
+    let records = index.records();
     let date = args
         .date
         .context("give the meeting's date with --date YYYY-MM-DD")?;
     let previous = match &args.from {
-        Some(id) => Some(meeting(&lookup, id)?),
-        None => lookup.meetings_by_date().into_iter().last(),
+        Some(id) => Some(meeting(index, id)?),
+        None => index.meetings_by_date().iter().copied().last(),
     };
     let number = records
         .meetings
@@ -251,7 +255,7 @@ pub fn new_meeting(tree: &Tree, records: &Records, args: &NewMeeting) -> anyhow:
         &patterns(records)?.meeting,
         "meeting",
     )?;
-    ensure!(lookup.meeting(&id).is_none(), "meeting {id} exists already");
+    ensure!(index.meeting(&id).is_none(), "meeting {id} exists already");
     let path = PathBuf::from("meetings").join(format!("{}.yaml", file_stem_for(&id)));
     let sibling = previous
         .and_then(|p| {
@@ -266,7 +270,7 @@ pub fn new_meeting(tree: &Tree, records: &Records, args: &NewMeeting) -> anyhow:
         .vocabularies
         .meeting_statuses
         .first()
-        .map_or("draft", |t| t.id.as_str());
+        .map_or("draft", Term::id);
     let time =
         |given: &Option<String>, old: Option<&String>| given.clone().or_else(|| old.cloned());
     let start = time(
@@ -331,10 +335,10 @@ pub fn new_meeting(tree: &Tree, records: &Records, args: &NewMeeting) -> anyhow:
             ];
             text.push_str(&edit::render_item(&Value::Map(entries), dash, layout));
             if item.review {
-                text.push_str(&review_comment(&lookup, previous, &id, n, date, dash + 2));
+                text.push_str(&review_comment(index, previous, &id, n, date, dash + 2));
             }
         }
-        let proposals = under_consideration(&lookup);
+        let proposals = under_consideration(index);
         if !proposals.is_empty() {
             text.push_str(&comment_lines(
                 dash + 2,
@@ -353,14 +357,14 @@ pub fn new_meeting(tree: &Tree, records: &Records, args: &NewMeeting) -> anyhow:
 /// The comment under the review item: the meeting reviewed and each action
 /// open on `date`, with the command that records its update.
 fn review_comment(
-    lookup: &Lookup<'_>,
+    index: &Index<'_>,
     previous: Option<&Meeting>,
     id: &str,
     item: u32,
     date: NaiveDate,
     col: usize,
 ) -> String {
-    let open = open_on(lookup, date);
+    let open = open_on(index, date);
     let reviewed = previous.map_or(String::new(), |p| {
         format!("Review of {}'s minutes. ", p.id.value)
     });
@@ -409,11 +413,11 @@ pub struct NewAction {
 ///
 /// # Errors
 /// An unknown meeting, item or owner, or an ID that exists already.
-pub fn new_action(tree: &Tree, records: &Records, args: &NewAction) -> anyhow::Result<Plan> {
-    let lookup = Lookup::new(records);
-    let m = meeting(&lookup, &args.meeting)?;
+pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> anyhow::Result<Plan> {
+    let records = index.records();
+    let m = meeting(index, &args.meeting)?;
     agenda_item(m, args.item)?;
-    let owners: Vec<&str> = lookup.owner_ids().collect();
+    let owners: Vec<&str> = index.owner_ids().collect();
     require_known(&args.owner, owners.iter().copied(), "owner")?;
     let owner = owners
         .iter()
@@ -480,8 +484,8 @@ pub fn new_action(tree: &Tree, records: &Records, args: &NewAction) -> anyhow::R
         .vocabularies
         .action_statuses
         .iter()
-        .find(|s| s.open)
-        .map_or("open", |s| s.id.as_str());
+        .find(|s| s.means(Meaning::Open))
+        .map_or("open", Term::id);
     let mut entries = vec![
         ("id".to_owned(), Value::Styled(id.clone(), id_style)),
         ("meeting".to_owned(), Value::text(&m.id.value)),
@@ -537,12 +541,12 @@ fn find_action<'r>(records: &'r Records, id: &str) -> anyhow::Result<&'r Located
         .context("unknown action")
 }
 
-fn status<'r>(records: &'r Records, id: &str) -> anyhow::Result<&'r ActionStatus> {
+fn status<'r>(records: &'r Records, id: &str) -> anyhow::Result<&'r Term> {
     let statuses = &records.settings.vocabularies.action_statuses;
-    require_known(id, statuses.iter().map(|s| s.id.as_str()), "action status")?;
+    require_known(id, statuses.iter().map(Term::id), "action status")?;
     statuses
         .iter()
-        .find(|s| s.id.eq_ignore_ascii_case(id))
+        .find(|s| s.id().eq_ignore_ascii_case(id))
         .context("unknown status")
 }
 
@@ -552,7 +556,8 @@ fn status<'r>(records: &'r Records, id: &str) -> anyhow::Result<&'r ActionStatus
 ///
 /// # Errors
 /// An unknown action, meeting, item or status, or no `--note`.
-pub fn update_action(tree: &Tree, records: &Records, args: &ActionReport) -> anyhow::Result<Plan> {
+pub fn update_action(tree: &Tree, index: &Index<'_>, args: &ActionReport) -> anyhow::Result<Plan> {
+    let records = index.records();
     let note = args
         .note
         .clone()
@@ -562,7 +567,7 @@ pub fn update_action(tree: &Tree, records: &Records, args: &ActionReport) -> any
         .as_deref()
         .map(|s| status(records, s))
         .transpose()?;
-    report_on_action(tree, records, args, note, new_status)
+    report_on_action(tree, index, args, note, new_status)
 }
 
 /// `tsc action close`: appends a closing update reported at `--at`, and
@@ -572,7 +577,8 @@ pub fn update_action(tree: &Tree, records: &Records, args: &ActionReport) -> any
 /// # Errors
 /// An unknown action, meeting, item or status, a status that is an open
 /// one, or an action that is closed already.
-pub fn close_action(tree: &Tree, records: &Records, args: &ActionReport) -> anyhow::Result<Plan> {
+pub fn close_action(tree: &Tree, index: &Index<'_>, args: &ActionReport) -> anyhow::Result<Plan> {
+    let records = index.records();
     let located = find_action(records, &args.id)?;
     let vocab = &records.settings.vocabularies;
     ensure!(
@@ -590,35 +596,35 @@ pub fn close_action(tree: &Tree, records: &Records, args: &ActionReport) -> anyh
         Some(s) => {
             let s = status(records, s)?;
             ensure!(
-                !s.open,
+                !s.means(Meaning::Open),
                 "`{}` is an open status; close with one that is not open",
-                s.id
+                s.id()
             );
             s
         }
         None => vocab
             .action_statuses
             .iter()
-            .find(|s| !s.open)
+            .find(|s| !s.means(Meaning::Open))
             .context("tsc.yaml lists no action status that is not open")?,
     };
     let note = args
         .note
         .clone()
         .unwrap_or_else(|| format!("{}.", closed.label));
-    report_on_action(tree, records, args, note, Some(closed))
+    report_on_action(tree, index, args, note, Some(closed))
 }
 
 fn report_on_action(
     tree: &Tree,
-    records: &Records,
+    index: &Index<'_>,
     args: &ActionReport,
     note: String,
-    new_status: Option<&ActionStatus>,
+    new_status: Option<&Term>,
 ) -> anyhow::Result<Plan> {
+    let records = index.records();
     let located = find_action(records, &args.id)?;
-    let lookup = Lookup::new(records);
-    let at = meeting(&lookup, &args.at)?;
+    let at = meeting(index, &args.at)?;
     if let Some(item) = args.item {
         agenda_item(at, item)?;
     }
@@ -633,17 +639,17 @@ fn report_on_action(
         update.push(("agenda_item".to_owned(), Value::raw(item)));
     }
     if let Some(s) = new_status {
-        update.push(("status".to_owned(), Value::text(&s.id)));
+        update.push(("status".to_owned(), Value::text(s.id())));
     }
     update.push(("note".to_owned(), Value::Text(note)));
     let update = Value::Map(update);
     let status_at = spans::range(&action.status)?;
     let mut edits = Vec::new();
     if let Some(s) = new_status {
-        if s.id != action.status.value {
-            edits.push(edit::replace_scalar(src, status_at.clone(), &s.id));
+        if s.id() != action.status.value {
+            edits.push(edit::replace_scalar(src, status_at.clone(), s.id()));
         }
-        match (&action.closed, s.open) {
+        match (&action.closed, s.means(Meaning::Open)) {
             (Some(c), false) => edits.push(edit::replace_scalar(
                 src,
                 spans::range(c)?,
@@ -669,7 +675,7 @@ fn report_on_action(
         Some(last) => edit::append_item(src, spans::start(&last.date)?, &update)
             .map_err(anyhow::Error::msg)?,
         None => {
-            let keep_closed = new_status.is_none_or(|s| !s.open);
+            let keep_closed = new_status.is_none_or(|s| !s.means(Meaning::Open));
             let anchor = match &action.closed {
                 Some(c) if keep_closed => spans::start(c)?,
                 _ => status_at.start,
@@ -727,18 +733,18 @@ fn skeleton(id: &str) -> String {
 /// An unknown organisation, an ID that is taken (by a person or an
 /// organisation, whatever its case) or confusable with one that is, or a
 /// name that gives no ID.
-pub fn add_person(tree: &Tree, records: &Records, args: &NewPerson) -> anyhow::Result<Plan> {
-    let lookup = Lookup::new(records);
+pub fn add_person(tree: &Tree, index: &Index<'_>, args: &NewPerson) -> anyhow::Result<Plan> {
+    let records = index.records();
     let id = args.id.clone().unwrap_or_else(|| person_id(&args.name));
     ensure!(
         !id.is_empty(),
         "`{}` gives no ID; give one with --id",
         args.name
     );
-    if let Some(taken) = lookup.owner_ids().find(|o| o.eq_ignore_ascii_case(&id)) {
+    if let Some(taken) = index.owner_ids().find(|o| o.eq_ignore_ascii_case(&id)) {
         bail!("the ID `{id}` is taken by `{taken}`; give another with --id");
     }
-    if let Some(like) = lookup.owner_ids().find(|o| skeleton(o) == skeleton(&id)) {
+    if let Some(like) = index.owner_ids().find(|o| skeleton(o) == skeleton(&id)) {
         bail!("the ID `{id}` looks like `{like}`, which exists; give another with --id");
     }
     let organisation = match &args.organisation {
@@ -819,8 +825,8 @@ pub struct NewAssessment {
 /// # Errors
 /// An unknown proposal, meeting, item, level or EC notification value, or
 /// a proposal already assessed at that meeting.
-pub fn assess(tree: &Tree, records: &Records, args: &NewAssessment) -> anyhow::Result<Plan> {
-    let lookup = Lookup::new(records);
+pub fn assess(tree: &Tree, index: &Index<'_>, args: &NewAssessment) -> anyhow::Result<Plan> {
+    let records = index.records();
     let ids = records
         .modifications
         .iter()
@@ -830,39 +836,34 @@ pub fn assess(tree: &Tree, records: &Records, args: &NewAssessment) -> anyhow::R
         .clone()
         .find(|m| m.eq_ignore_ascii_case(&args.proposal))
         .unwrap_or(&args.proposal);
-    let at = meeting(&lookup, &args.at)?;
+    let at = meeting(index, &args.at)?;
     agenda_item(at, args.item)?;
     let vocab = &records.settings.vocabularies;
     require_known(
         &args.interest,
-        vocab.interest_levels.iter().map(|t| t.id.as_str()),
+        vocab.interest_levels.iter().map(Term::id),
         "interest level",
     )?;
     if let Some(ec) = &args.ec_notification {
         require_known(
             ec,
-            vocab.ec_notification.iter().map(|t| t.id.as_str()),
+            vocab.ec_notification.iter().map(Term::id),
             "EC notification value",
         )?;
     }
-    let assessed = |m: &Meeting| -> Option<Assessment> {
-        m.agenda
-            .iter()
-            .flat_map(|i| &i.assessments)
-            .find(|a| a.modification.value == proposal)
-            .cloned()
-    };
+    let history = index.assessments_of(proposal);
     ensure!(
-        assessed(at).is_none(),
+        !history.iter().any(|a| a.meeting.id.value == at.id.value),
         "{proposal} is already assessed at {}; edit that assessment instead",
         at.id.value
     );
-    let previous = lookup
-        .meetings_by_date()
-        .into_iter()
+    // The latest assessment before this meeting (the history is in date
+    // order).
+    let previous = history
+        .iter()
         .rev()
-        .filter(|m| m.date.value <= at.date.value && m.id.value != at.id.value)
-        .find_map(assessed);
+        .find(|a| a.meeting.date.value <= at.date.value)
+        .map(|a| a.assessment);
     let mut impact = Vec::new();
     let old = previous.as_ref().map(|p| &p.impact);
     let technical = args
@@ -913,8 +914,8 @@ pub fn assess(tree: &Tree, records: &Records, args: &NewAssessment) -> anyhow::R
     let level = vocab
         .interest_levels
         .iter()
-        .find(|t| t.id.eq_ignore_ascii_case(&args.interest))
-        .map_or(args.interest.as_str(), |t| t.id.as_str());
+        .find(|t| t.id().eq_ignore_ascii_case(&args.interest))
+        .map_or(args.interest.as_str(), Term::id);
     row.push(("interest".to_owned(), Value::text(level)));
     let row = Value::Map(row);
     let located = records

@@ -1,10 +1,9 @@
 //! The write side: a set of file edits and new files made as one checked
 //! transaction.
 //!
-//! A [`Tree`] holds the text of every record file, read once; the model is
-//! loaded from that text in memory ([`crate::records::load_in_memory`]),
-//! so the byte spans of the model are offsets into exactly the text that
-//! is edited. A [`Transaction`] collects the new text of each changed or
+//! A [`Tree`] holds the text of every record file as the loader kept it
+//! when it read the records (once); the model's byte spans are offsets
+//! into exactly that text, which is what is edited. A [`Transaction`] collects the new text of each changed or
 //! created file; [`Transaction::check`] loads and validates the records
 //! as they would be after the write and lists every error the write would
 //! add; [`Transaction::diff`] is the unified diff `--dry-run` prints; and
@@ -20,11 +19,11 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use walkdir::WalkDir;
 
 use crate::edit::{self, Edit};
 use crate::finding::{Finding, Severity};
 use crate::records::{self, Loaded};
+use crate::source::FileId;
 use crate::validate::{self, Report};
 
 /// The text of every record file of a records directory, by path relative
@@ -40,40 +39,37 @@ pub struct Tree {
 }
 
 impl Tree {
-    /// Reads every record file under `root`.
+    /// The texts the loader kept when it read `loaded` (every record file
+    /// it read, once), by path relative to the records directory.
     ///
     /// # Errors
-    /// When the directory or one of its record files cannot be read, or a
-    /// file is not UTF-8: a write must start from records it can read.
-    pub fn read(root: &Path) -> anyhow::Result<Tree> {
-        std::fs::read_dir(root)
-            .with_context(|| format!("cannot read records directory {}", root.display()))?;
+    /// When a record file is not UTF-8: a write must start from records
+    /// it can read (`tsc validate` reports the file).
+    pub fn from_loaded(loaded: &Loaded) -> anyhow::Result<Tree> {
+        let root = loaded.records.root.clone();
         let mut files = BTreeMap::new();
-        let walker = WalkDir::new(root)
-            .follow_links(false)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| {
-                let name = e.file_name().to_string_lossy();
-                e.depth() == 0 || !(name.starts_with('.') || name.ends_with('~'))
-            });
-        for entry in walker {
-            let entry = entry.with_context(|| format!("cannot read {}", root.display()))?;
-            let name = entry.file_name().to_string_lossy();
-            let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
-            if !entry.file_type().is_file() || !yaml {
-                continue;
-            }
-            let path = entry.path();
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-            files.insert(relative, text);
+        let sources = &loaded.sources;
+        for id in (0..)
+            .map(FileId)
+            .take_while(|id| sources.path(*id).is_some())
+        {
+            let path = sources.path(id).unwrap_or(&root);
+            let text = sources.text(id).with_context(|| {
+                format!("{} is not UTF-8; `tsc validate` says where", path.display())
+            })?;
+            let relative = path.strip_prefix(&root).unwrap_or(path).to_path_buf();
+            files.insert(relative, text.to_owned());
         }
-        Ok(Tree {
-            root: root.to_path_buf(),
-            files,
-        })
+        Ok(Tree { root, files })
+    }
+
+    /// Loads the records under `root` ([`records::load`]) and keeps their
+    /// texts, as [`Tree::from_loaded`].
+    ///
+    /// # Errors
+    /// When the directory cannot be read, or as [`Tree::from_loaded`].
+    pub fn read(root: &Path) -> anyhow::Result<Tree> {
+        Tree::from_loaded(&records::load(root)?)
     }
 
     /// The tree made of `files` (relative path and text) under `root`,
@@ -121,7 +117,7 @@ pub struct Transaction {
 }
 
 /// What [`Transaction::check`] found.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Checked {
     /// The records as they would be after the write, validated.
     pub after: Report,

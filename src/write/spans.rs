@@ -5,8 +5,6 @@
 
 use std::ops::Range;
 
-use anyhow::Context;
-
 use crate::model::Sp;
 
 /// The bytes a value was written with (quotes included; a block scalar's
@@ -16,11 +14,11 @@ use crate::model::Sp;
 /// When the parser gave the value no byte offset (it always does for text
 /// parsed from a string; this guards against a value with no span).
 pub fn range<T>(value: &Sp<T>) -> anyhow::Result<Range<usize>> {
-    let span = value.referenced.span();
-    let start = span.byte_offset().context("a value has no byte offset")?;
-    let len = span.byte_len().context("a value has no byte length")?;
-    let start = usize::try_from(start)?;
-    Ok(start..start + usize::try_from(len)?)
+    anyhow::ensure!(
+        value.span != crate::source::Span::default() || value.span.len > 0,
+        "a value has no span"
+    );
+    Ok(value.span.range())
 }
 
 /// Where a value starts.
