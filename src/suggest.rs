@@ -51,7 +51,7 @@ pub fn require_known<'a>(
     value: &str,
     allowed: impl Iterator<Item = &'a str> + Clone,
     what: &str,
-) -> anyhow::Result<()> {
+) -> crate::error::Result<()> {
     if allowed.clone().any(|id| id.eq_ignore_ascii_case(value)) {
         return Ok(());
     }
@@ -59,10 +59,10 @@ pub fn require_known<'a>(
     let hint = closest(value, allowed)
         .map(|c| format!("{} ", did_you_mean(value, c)))
         .unwrap_or_default();
-    anyhow::bail!(
+    Err(crate::error::Error::NotFound(format!(
         "unknown {what} `{value}`; {hint}use one of: {}",
         list.join(", ")
-    )
+    )))
 }
 
 #[cfg(test)]

@@ -88,5 +88,5 @@ pub fn require_known<'a>(
     allowed: impl Iterator<Item = &'a str> + Clone,
     what: &str,
 ) -> anyhow::Result<()> {
-    tsc::suggest::require_known(value, allowed, what)
+    Ok(tsc::suggest::require_known(value, allowed, what)?)
 }

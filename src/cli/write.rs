@@ -325,7 +325,7 @@ fn run(
     records: Option<&Path>,
     args: &WriteArgs,
     out: &mut dyn Write,
-    build: impl FnOnce(&Tree, &Index<'_>) -> anyhow::Result<Plan>,
+    build: impl FnOnce(&Tree, &Index<'_>) -> tsc::error::Result<Plan>,
 ) -> anyhow::Result<u8> {
     let root = super::records_dir(records)?;
     // Read once: the loader keeps every file's text, the model's spans

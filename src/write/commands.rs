@@ -1,6 +1,6 @@
 //! The write commands, each as a function from the records (and the text
 //! they were loaded from) to a [`Plan`]: the ID made or changed and the
-//! [`Transaction`] that writes it. A function refuses (an error, exit
+//! [`Transaction`] that writes it. A function refuses ([`Error::Refused`], exit
 //! status 2 in the binary) an unknown meeting, owner, item, status, level
 //! or proposal with the same "did you mean" help as `tsc validate`, a
 //! closed action closed again, and an ID that exists already. Whether the
@@ -8,13 +8,13 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail, ensure};
 use chrono::NaiveDate;
 use unicode_normalization::UnicodeNormalization;
 
-use super::{Transaction, Tree, spans};
+use super::{OrRefuse, Transaction, Tree, spans};
 use crate::edit::scalar::Style;
 use crate::edit::{self, Layout, Value};
+use crate::error::{Error, Result};
 use crate::ids::{file_stem_for, natural_cmp};
 use crate::index::Index;
 use crate::model::{Action, Meeting};
@@ -22,6 +22,7 @@ use crate::records::{Located, Records};
 use crate::settings::{Meaning, Term};
 use crate::suggest::require_known;
 use crate::template::{self, Fields};
+use crate::{refuse, refuse_unless};
 
 /// What a write command will do: the ID it makes or changes, and the
 /// files it writes.
@@ -50,7 +51,7 @@ pub struct NewMeeting {
     pub location: Option<String>,
 }
 
-fn meeting<'r>(index: &Index<'r>, id: &str) -> anyhow::Result<&'r Meeting> {
+fn meeting<'r>(index: &Index<'r>, id: &str) -> Result<&'r Meeting> {
     let records = index.records();
     require_known(
         id,
@@ -62,10 +63,10 @@ fn meeting<'r>(index: &Index<'r>, id: &str) -> anyhow::Result<&'r Meeting> {
         .iter()
         .copied()
         .find(|m| m.id.value.eq_ignore_ascii_case(id))
-        .context("unknown meeting")
+        .or_refuse("unknown meeting")
 }
 
-fn agenda_item(meeting: &Meeting, item: u32) -> anyhow::Result<()> {
+fn agenda_item(meeting: &Meeting, item: u32) -> Result<()> {
     let numbers: Vec<String> = meeting
         .agenda
         .iter()
@@ -79,35 +80,28 @@ fn agenda_item(meeting: &Meeting, item: u32) -> anyhow::Result<()> {
 }
 
 /// The ID a template makes, checked against its pattern.
-fn make_id(
-    template: &str,
-    fields: &Fields,
-    pattern: &regex::Regex,
-    kind: &str,
-) -> anyhow::Result<String> {
+fn make_id(template: &str, fields: &Fields, pattern: &regex::Regex, kind: &str) -> Result<String> {
     let id = template::render(template, fields)
-        .map_err(|e| anyhow::anyhow!("id_templates.{kind} in tsc.yaml: {e}"))?;
-    ensure!(
+        .map_err(|e| Error::Refused(format!("id_templates.{kind} in tsc.yaml: {e}")))?;
+    refuse_unless!(
         pattern.is_match(&id),
         "id_templates.{kind} made `{id}`, which id_patterns.{kind} does not accept; fix tsc.yaml (tsc validate reports it as E0302)"
     );
     Ok(id)
 }
 
-fn patterns(records: &Records) -> anyhow::Result<crate::settings::CompiledPatterns> {
-    records
-        .settings
-        .id_patterns
-        .compile()
-        .map_err(|(name, e)| anyhow::anyhow!("id_patterns.{name} in tsc.yaml is not valid: {e}"))
+fn patterns(records: &Records) -> Result<crate::settings::CompiledPatterns> {
+    records.settings.id_patterns.compile().map_err(|(name, e)| {
+        Error::Refused(format!("id_patterns.{name} in tsc.yaml is not valid: {e}"))
+    })
 }
 
 /// The text of a record's file, and its path relative to the root.
-fn source<'t>(tree: &'t Tree, file: &Path) -> anyhow::Result<(&'t str, PathBuf)> {
+fn source<'t>(tree: &'t Tree, file: &Path) -> Result<(&'t str, PathBuf)> {
     let relative = file.strip_prefix(&tree.root).unwrap_or(file).to_path_buf();
     let text = tree
         .text(&relative)
-        .with_context(|| format!("{} was not read", file.display()))?;
+        .or_refuse_with(|| format!("{} was not read", file.display()))?;
     Ok((text, relative))
 }
 
@@ -232,11 +226,11 @@ fn comment_lines(col: usize, text: &str) -> String {
 /// # Errors
 /// An unknown `--from` meeting, no `--date`, or a meeting ID or file that
 /// exists already.
-pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> anyhow::Result<Plan> {
+pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> Result<Plan> {
     let records = index.records();
     let date = args
         .date
-        .context("give the meeting's date with --date YYYY-MM-DD")?;
+        .or_refuse("give the meeting's date with --date YYYY-MM-DD")?;
     let previous = match &args.from {
         Some(id) => Some(meeting(index, id)?),
         None => index.meetings_by_date().iter().copied().last(),
@@ -255,7 +249,7 @@ pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> anyhow:
         &patterns(records)?.meeting,
         "meeting",
     )?;
-    ensure!(index.meeting(&id).is_none(), "meeting {id} exists already");
+    refuse_unless!(index.meeting(&id).is_none(), "meeting {id} exists already");
     let path = PathBuf::from("meetings").join(format!("{}.yaml", file_stem_for(&id)));
     let sibling = previous
         .and_then(|p| {
@@ -413,7 +407,7 @@ pub struct NewAction {
 ///
 /// # Errors
 /// An unknown meeting, item or owner, or an ID that exists already.
-pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> anyhow::Result<Plan> {
+pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Plan> {
     let records = index.records();
     let m = meeting(index, &args.meeting)?;
     agenda_item(m, args.item)?;
@@ -528,7 +522,7 @@ pub struct ActionReport {
     pub due: Option<NaiveDate>,
 }
 
-fn find_action<'r>(records: &'r Records, id: &str) -> anyhow::Result<&'r Located<Action>> {
+fn find_action<'r>(records: &'r Records, id: &str) -> Result<&'r Located<Action>> {
     require_known(
         id,
         records.actions.iter().map(|a| a.record.id.value.as_str()),
@@ -538,16 +532,16 @@ fn find_action<'r>(records: &'r Records, id: &str) -> anyhow::Result<&'r Located
         .actions
         .iter()
         .find(|a| a.record.id.value.eq_ignore_ascii_case(id))
-        .context("unknown action")
+        .or_refuse("unknown action")
 }
 
-fn status<'r>(records: &'r Records, id: &str) -> anyhow::Result<&'r Term> {
+fn status<'r>(records: &'r Records, id: &str) -> Result<&'r Term> {
     let statuses = &records.settings.vocabularies.action_statuses;
     require_known(id, statuses.iter().map(Term::id), "action status")?;
     statuses
         .iter()
         .find(|s| s.id().eq_ignore_ascii_case(id))
-        .context("unknown status")
+        .or_refuse("unknown status")
 }
 
 /// `tsc action update`: appends an update reported at `--at` (dated that
@@ -556,12 +550,12 @@ fn status<'r>(records: &'r Records, id: &str) -> anyhow::Result<&'r Term> {
 ///
 /// # Errors
 /// An unknown action, meeting, item or status, or no `--note`.
-pub fn update_action(tree: &Tree, index: &Index<'_>, args: &ActionReport) -> anyhow::Result<Plan> {
+pub fn update_action(tree: &Tree, index: &Index<'_>, args: &ActionReport) -> Result<Plan> {
     let records = index.records();
     let note = args
         .note
         .clone()
-        .context("give what was reported with --note TEXT")?;
+        .or_refuse("give what was reported with --note TEXT")?;
     let new_status = args
         .status
         .as_deref()
@@ -577,11 +571,11 @@ pub fn update_action(tree: &Tree, index: &Index<'_>, args: &ActionReport) -> any
 /// # Errors
 /// An unknown action, meeting, item or status, a status that is an open
 /// one, or an action that is closed already.
-pub fn close_action(tree: &Tree, index: &Index<'_>, args: &ActionReport) -> anyhow::Result<Plan> {
+pub fn close_action(tree: &Tree, index: &Index<'_>, args: &ActionReport) -> Result<Plan> {
     let records = index.records();
     let located = find_action(records, &args.id)?;
     let vocab = &records.settings.vocabularies;
-    ensure!(
+    refuse_unless!(
         vocab.is_open_status(&located.record.status.value),
         "action {} is `{}` already (closed {}); it cannot be closed again",
         located.record.id.value,
@@ -595,7 +589,7 @@ pub fn close_action(tree: &Tree, index: &Index<'_>, args: &ActionReport) -> anyh
     let closed = match &args.status {
         Some(s) => {
             let s = status(records, s)?;
-            ensure!(
+            refuse_unless!(
                 !s.means(Meaning::Open),
                 "`{}` is an open status; close with one that is not open",
                 s.id()
@@ -606,7 +600,7 @@ pub fn close_action(tree: &Tree, index: &Index<'_>, args: &ActionReport) -> anyh
             .action_statuses
             .iter()
             .find(|s| !s.means(Meaning::Open))
-            .context("tsc.yaml lists no action status that is not open")?,
+            .or_refuse("tsc.yaml lists no action status that is not open")?,
     };
     let note = args
         .note
@@ -621,7 +615,7 @@ fn report_on_action(
     args: &ActionReport,
     note: String,
     new_status: Option<&Term>,
-) -> anyhow::Result<Plan> {
+) -> Result<Plan> {
     let records = index.records();
     let located = find_action(records, &args.id)?;
     let at = meeting(index, &args.at)?;
@@ -672,8 +666,9 @@ fn report_on_action(
         });
     }
     edits.push(match action.updates.last() {
-        Some(last) => edit::append_item(src, spans::start(&last.date)?, &update)
-            .map_err(anyhow::Error::msg)?,
+        Some(last) => {
+            edit::append_item(src, spans::start(&last.date)?, &update).map_err(Error::Refused)?
+        }
         None => {
             let keep_closed = new_status.is_none_or(|s| !s.means(Meaning::Open));
             let anchor = match &action.closed {
@@ -733,19 +728,19 @@ fn skeleton(id: &str) -> String {
 /// An unknown organisation, an ID that is taken (by a person or an
 /// organisation, whatever its case) or confusable with one that is, or a
 /// name that gives no ID.
-pub fn add_person(tree: &Tree, index: &Index<'_>, args: &NewPerson) -> anyhow::Result<Plan> {
+pub fn add_person(tree: &Tree, index: &Index<'_>, args: &NewPerson) -> Result<Plan> {
     let records = index.records();
     let id = args.id.clone().unwrap_or_else(|| person_id(&args.name));
-    ensure!(
+    refuse_unless!(
         !id.is_empty(),
         "`{}` gives no ID; give one with --id",
         args.name
     );
     if let Some(taken) = index.owner_ids().find(|o| o.eq_ignore_ascii_case(&id)) {
-        bail!("the ID `{id}` is taken by `{taken}`; give another with --id");
+        refuse!("the ID `{id}` is taken by `{taken}`; give another with --id");
     }
     if let Some(like) = index.owner_ids().find(|o| skeleton(o) == skeleton(&id)) {
-        bail!("the ID `{id}` looks like `{like}`, which exists; give another with --id");
+        refuse!("the ID `{id}` looks like `{like}`, which exists; give another with --id");
     }
     let organisation = match &args.organisation {
         Some(o) => {
@@ -776,12 +771,12 @@ pub fn add_person(tree: &Tree, index: &Index<'_>, args: &NewPerson) -> anyhow::R
         Some(last) => {
             let (src, path) = source(tree, &last.file)?;
             let edit = edit::append_item(src, spans::start(&last.record.id)?, &person)
-                .map_err(anyhow::Error::msg)?;
+                .map_err(Error::Refused)?;
             transaction.edit(tree, &path, &[edit])?;
         }
         None => {
             let path = PathBuf::from("people.yaml");
-            ensure!(
+            refuse_unless!(
                 tree.text(&path).is_none(),
                 "people.yaml lists nobody or could not be read; add the first person by hand"
             );
@@ -825,7 +820,7 @@ pub struct NewAssessment {
 /// # Errors
 /// An unknown proposal, meeting, item, level or EC notification value, or
 /// a proposal already assessed at that meeting.
-pub fn assess(tree: &Tree, index: &Index<'_>, args: &NewAssessment) -> anyhow::Result<Plan> {
+pub fn assess(tree: &Tree, index: &Index<'_>, args: &NewAssessment) -> Result<Plan> {
     let records = index.records();
     let ids = records
         .modifications
@@ -852,7 +847,7 @@ pub fn assess(tree: &Tree, index: &Index<'_>, args: &NewAssessment) -> anyhow::R
         )?;
     }
     let history = index.assessments_of(proposal);
-    ensure!(
+    refuse_unless!(
         !history.iter().any(|a| a.meeting.id.value == at.id.value),
         "{proposal} is already assessed at {}; edit that assessment instead",
         at.id.value
@@ -922,13 +917,13 @@ pub fn assess(tree: &Tree, index: &Index<'_>, args: &NewAssessment) -> anyhow::R
         .meetings
         .iter()
         .find(|m| m.record.id.value == at.id.value)
-        .context("meeting not loaded")?;
+        .or_refuse("meeting not loaded")?;
     let (src, path) = source(tree, &located.file)?;
     let item = at
         .agenda
         .iter()
         .find(|i| i.number.value == args.item)
-        .context("no such item")?;
+        .or_refuse("no such item")?;
     let edit = match item.assessments.last() {
         Some(last) => edit::append_item(src, spans::start(&last.modification)?, &row),
         None => edit::add_to_item(
@@ -938,7 +933,7 @@ pub fn assess(tree: &Tree, index: &Index<'_>, args: &NewAssessment) -> anyhow::R
             &Value::List(vec![row]),
         ),
     }
-    .map_err(anyhow::Error::msg)?;
+    .map_err(Error::Refused)?;
     let mut transaction = Transaction::default();
     transaction.edit(tree, &path, &[edit])?;
     Ok(Plan {

@@ -15,12 +15,47 @@
 pub mod commands;
 pub mod spans;
 
+/// Refuses (returns [`Error::Refused`]) with a formatted message.
+#[macro_export]
+macro_rules! refuse {
+    ($($message:tt)*) => {
+        return Err($crate::error::Error::Refused(format!($($message)*)))
+    };
+}
+
+/// Refuses with a formatted message unless the condition holds.
+#[macro_export]
+macro_rules! refuse_unless {
+    ($condition:expr, $($message:tt)*) => {
+        if !$condition {
+            $crate::refuse!($($message)*);
+        }
+    };
+}
+
+/// A missing value as a refusal with a message.
+pub trait OrRefuse<T> {
+    /// The value, or [`Error::Refused`] with `message`.
+    fn or_refuse(self, message: &str) -> Result<T>;
+    /// The value, or [`Error::Refused`] with the message `message` makes.
+    fn or_refuse_with(self, message: impl FnOnce() -> String) -> Result<T>;
+}
+
+impl<T> OrRefuse<T> for Option<T> {
+    fn or_refuse(self, message: &str) -> Result<T> {
+        self.ok_or_else(|| Error::Refused(message.to_owned()))
+    }
+
+    fn or_refuse_with(self, message: impl FnOnce() -> String) -> Result<T> {
+        self.ok_or_else(|| Error::Refused(message()))
+    }
+}
+
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
-
 use crate::edit::{self, Edit};
+use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
 use crate::records::{self, Loaded};
 use crate::source::FileId;
@@ -45,7 +80,7 @@ impl Tree {
     /// # Errors
     /// When a record file is not UTF-8: a write must start from records
     /// it can read (`tsc validate` reports the file).
-    pub fn from_loaded(loaded: &Loaded) -> anyhow::Result<Tree> {
+    pub fn from_loaded(loaded: &Loaded) -> Result<Tree> {
         let root = loaded.records.root.clone();
         let mut files = BTreeMap::new();
         let sources = &loaded.sources;
@@ -54,7 +89,7 @@ impl Tree {
             .take_while(|id| sources.path(*id).is_some())
         {
             let path = sources.path(id).unwrap_or(&root);
-            let text = sources.text(id).with_context(|| {
+            let text = sources.text(id).or_refuse_with(|| {
                 format!("{} is not UTF-8; `tsc validate` says where", path.display())
             })?;
             let relative = path.strip_prefix(&root).unwrap_or(path).to_path_buf();
@@ -68,7 +103,7 @@ impl Tree {
     ///
     /// # Errors
     /// When the directory cannot be read, or as [`Tree::from_loaded`].
-    pub fn read(root: &Path) -> anyhow::Result<Tree> {
+    pub fn read(root: &Path) -> Result<Tree> {
         Tree::from_loaded(&records::load(root)?)
     }
 
@@ -138,7 +173,7 @@ impl Transaction {
     ///
     /// # Errors
     /// When the tree has no such file.
-    pub fn edit(&mut self, tree: &Tree, path: &Path, edits: &[Edit]) -> anyhow::Result<()> {
+    pub fn edit(&mut self, tree: &Tree, path: &Path, edits: &[Edit]) -> Result<()> {
         let relative = path.strip_prefix(&tree.root).unwrap_or(path).to_path_buf();
         if let Some(change) = self.changes.iter_mut().find(|c| c.path == relative) {
             change.after = edit::apply(&change.after, edits);
@@ -147,7 +182,7 @@ impl Transaction {
         let before = tree
             .files
             .get(&relative)
-            .with_context(|| format!("no record file {}", relative.display()))?;
+            .or_refuse_with(|| format!("no record file {}", relative.display()))?;
         self.changes.push(Change {
             path: relative,
             before: Some(before.clone()),
@@ -160,11 +195,11 @@ impl Transaction {
     ///
     /// # Errors
     /// When the file exists already.
-    pub fn create(&mut self, tree: &Tree, path: &Path, text: String) -> anyhow::Result<()> {
+    pub fn create(&mut self, tree: &Tree, path: &Path, text: String) -> Result<()> {
         let taken = tree.files.contains_key(path)
             || tree.root.join(path).exists()
             || self.changes.iter().any(|c| c.path == path);
-        anyhow::ensure!(!taken, "{} exists already", tree.root.join(path).display());
+        refuse_unless!(!taken, "{} exists already", tree.root.join(path).display());
         self.changes.push(Change {
             path: path.to_path_buf(),
             before: None,
@@ -249,22 +284,21 @@ impl Transaction {
     ///
     /// # Errors
     /// On an I/O error; files renamed before it stay written.
-    pub fn commit(&self, root: &Path) -> anyhow::Result<()> {
+    pub fn commit(&self, root: &Path) -> Result<()> {
         let mut ready = Vec::new();
         for change in &self.changes {
             let target = root.join(&change.path);
             let dir = target
                 .parent()
-                .with_context(|| format!("{} has no directory", target.display()))?;
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
+                .or_refuse_with(|| format!("{} has no directory", target.display()))?;
+            std::fs::create_dir_all(dir).map_err(Error::io("cannot create", dir))?;
             let temp = crate::output::file::temp_beside(dir, &target, &target, &change.after)?;
             ready.push((temp, target));
         }
         for (temp, target) in ready {
             temp.persist(&target)
                 .map_err(|e| e.error)
-                .with_context(|| format!("cannot write {}", target.display()))?;
+                .map_err(Error::io("cannot write", &target))?;
         }
         Ok(())
     }
@@ -321,7 +355,7 @@ mod tests {
         }
         let names: Vec<String> = walkdir::WalkDir::new(root)
             .into_iter()
-            .filter_map(Result::ok)
+            .filter_map(std::result::Result::ok)
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .filter(|n| n.starts_with(".tsc-"))
             .collect();
