@@ -63,7 +63,7 @@ impl<'r> Lookup<'r> {
 
     /// The date of the meeting with this ID.
     pub fn meeting_date(&self, id: &str) -> Option<NaiveDate> {
-        self.meeting(id).map(|m| m.date.value)
+        self.meeting(id).and_then(Meeting::known_date)
     }
 
     /// The person with this ID.
@@ -96,9 +96,8 @@ impl<'r> Lookup<'r> {
     pub fn meetings_by_date(&self) -> Vec<&'r Meeting> {
         let mut meetings: Vec<&Meeting> = self.records.meetings.iter().map(|m| &m.record).collect();
         meetings.sort_by(|a, b| {
-            a.date
-                .value
-                .cmp(&b.date.value)
+            a.sort_date()
+                .cmp(&b.sort_date())
                 .then_with(|| natural_cmp(&a.id.value, &b.id.value))
         });
         meetings

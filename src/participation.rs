@@ -41,7 +41,10 @@ fn owned(records: &Records) -> HashMap<&str, (Vec<&str>, usize)> {
     let mut owned: HashMap<&str, (Vec<&str>, usize)> = HashMap::new();
     for action in &records.actions {
         let a = &action.record;
-        let (ids, open) = owned.entry(a.owner.value.as_str()).or_default();
+        let Some(owner) = &a.owner else {
+            continue;
+        };
+        let (ids, open) = owned.entry(owner.value.as_str()).or_default();
         ids.push(a.id.value.as_str());
         if vocabularies.is_open_status(&a.status.value) {
             *open += 1;

@@ -375,6 +375,7 @@ pub fn load(root: &Path) -> anyhow::Result<Loaded> {
     for ((path, kind), outcome) in files.into_iter().zip(outcomes) {
         add(path, kind, outcome, &mut loaded);
     }
+    crate::stubs::fill_id_months(&mut loaded.records);
     Ok(loaded)
 }
 
@@ -407,6 +408,7 @@ pub fn load_in_memory(root: &Path, files: &[(PathBuf, Vec<u8>)]) -> Loaded {
             None => loaded.findings.push(stray_finding(&path)),
         }
     }
+    crate::stubs::fill_id_months(&mut loaded.records);
     loaded
 }
 

@@ -78,7 +78,7 @@ struct Discussed<'r> {
 fn discussions<'r>(lookup: &Lookup<'r>) -> HashMap<&'r str, Discussed<'r>> {
     let mut found: HashMap<&'r str, Discussed<'r>> = HashMap::new();
     for meeting in lookup.meetings_by_date() {
-        let date = Some(meeting.date.value);
+        let date = meeting.known_date();
         for item in &meeting.agenda {
             for assessment in &item.assessments {
                 let entry = found
@@ -116,8 +116,10 @@ pub struct ModRow<'r> {
     pub id: &'r str,
     /// Title.
     pub title: &'r str,
-    /// Phase ID, if recorded.
+    /// Phase ID, if recorded: the last of `phases`, else `phase`.
     pub phase: Option<&'r str>,
+    /// The phase's label from `tsc.yaml`.
+    pub phase_label: Option<&'r str>,
     /// Working group, if recorded.
     pub working_group: Option<&'r str>,
     /// Interest level ID from the most recent meeting that assessed it.
@@ -157,8 +159,11 @@ pub fn register_rows<'r>(records: &'r Records, filter: &ModFilter) -> Vec<ModRow
             related.sort_by(|a, b| natural_cmp(a, b));
             ModRow {
                 id: &m.id.value,
-                title: &m.title,
-                phase: m.phase.as_ref().map(|p| p.value.as_str()),
+                title: m.title_or_empty(),
+                phase: m.current_phase().map(|p| p.value.as_str()),
+                phase_label: m
+                    .current_phase()
+                    .map(|p| Vocabularies::label(phases, &p.value)),
                 working_group: m.working_group.as_deref(),
                 interest: latest.map(|a| a.assessment.interest.value.as_str()),
                 assessed_at: latest.map(|a| a.meeting.id.value.as_str()),
@@ -183,26 +188,34 @@ pub fn register_rows<'r>(records: &'r Records, filter: &ModFilter) -> Vec<ModRow
     rows
 }
 
-/// The register as a [`Listing`]. Keys: `id`, `title`, `phase`,
-/// `interest` (level ID), `interest_label`, `assessed_at` (meeting ID),
-/// `last_discussed` (date), `related` (IDs).
+/// The register as a [`Listing`]. Keys: `id`, `title` (empty when not
+/// recorded), `phase` (ID), `phase_label`, `interest` (level ID),
+/// `interest_label`, `assessed_at` (meeting ID), `last_discussed` (date),
+/// `related` (IDs). Tables show labels, and leave out the interest column
+/// when the committee has no interest levels.
 pub fn listing(rows: &[ModRow<'_>], vocabularies: &Vocabularies) -> Listing {
     let mut listing = Listing::new(&[
         ("id", "ID"),
         ("title", "Title"),
         ("phase", "Phase"),
+        ("phase_label", "Phase"),
         ("interest", "Interest"),
         ("interest_label", "Interest level"),
         ("assessed_at", "Assessed at"),
         ("last_discussed", "Last discussed"),
         ("related", "Related"),
     ])
-    .machine_only(&["interest", "assessed_at"]);
+    .machine_only(if vocabularies.interest_levels.is_empty() {
+        &["phase", "interest", "interest_label", "assessed_at"]
+    } else {
+        &["phase", "interest", "assessed_at"]
+    });
     for row in rows {
         listing.push(vec![
             Value::Text(row.id.to_owned()),
             Value::Text(row.title.to_owned()),
             Value::opt_text(row.phase),
+            Value::opt_text(row.phase_label),
             Value::opt_text(row.interest),
             Value::opt_text(
                 row.interest

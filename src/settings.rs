@@ -24,6 +24,8 @@ pub struct Settings {
     pub committee: Committee,
     /// Regular expressions that record IDs must match.
     pub id_patterns: IdPatterns,
+    /// How `tsc minutes` lays out a meeting.
+    pub minutes: MinutesSettings,
     /// The allowed values of every vocabulary field.
     pub vocabularies: Vocabularies,
     /// Rules `tsc validate` does not report, by code (`W0601`) or name
@@ -69,6 +71,8 @@ pub struct WrittenVocabularies {
     pub modification_phases: Vec<WrittenTerm>,
     /// `vocabularies.meeting_statuses[].id`.
     pub meeting_statuses: Vec<WrittenTerm>,
+    /// `vocabularies.meeting_kinds[].id`.
+    pub meeting_kinds: Vec<WrittenTerm>,
     /// `vocabularies.attendee_categories[].id`.
     pub attendee_categories: Vec<WrittenTerm>,
     /// `vocabularies.constituencies[].id`.
@@ -83,7 +87,7 @@ pub struct WrittenVocabularies {
 
 impl WrittenVocabularies {
     /// Each vocabulary's name in `tsc.yaml` with its values as written.
-    pub fn lists(&self) -> [(&'static str, Vec<&Spanned<String>>); 10] {
+    pub fn lists(&self) -> [(&'static str, Vec<&Spanned<String>>); 11] {
         fn ids(terms: &[WrittenTerm]) -> Vec<&Spanned<String>> {
             terms.iter().map(|t| &t.id).collect()
         }
@@ -93,6 +97,7 @@ impl WrittenVocabularies {
             ("interest_levels", ids(&self.interest_levels)),
             ("modification_phases", ids(&self.modification_phases)),
             ("meeting_statuses", ids(&self.meeting_statuses)),
+            ("meeting_kinds", ids(&self.meeting_kinds)),
             ("attendee_categories", ids(&self.attendee_categories)),
             ("constituencies", ids(&self.constituencies)),
             ("roles", ids(&self.roles)),
@@ -126,6 +131,38 @@ pub struct Committee {
     pub name: String,
     /// The body the committee reports to, for example `SEC Panel`.
     pub parent: Option<String>,
+    /// How decisions are introduced: "The {collective_name}:" (for example
+    /// `Panel`); the short name when left out.
+    pub collective_name: Option<String>,
+}
+
+impl Committee {
+    /// The name of the decision lead-in, "The …:": `collective_name`, else
+    /// the short name.
+    pub fn collective(&self) -> &str {
+        self.collective_name.as_deref().unwrap_or(&self.short_name)
+    }
+}
+
+/// `minutes:` in `tsc.yaml`: how `tsc minutes` lays out a meeting.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct MinutesSettings {
+    /// The order of the attendees: grouped by category (the default) or
+    /// as recorded.
+    pub attendance: AttendanceOrder,
+}
+
+/// `minutes.attendance`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttendanceOrder {
+    /// One table per attendee category, in the order of
+    /// `vocabularies.attendee_categories`.
+    #[default]
+    ByCategory,
+    /// One table, in the order the meeting file lists the attendees.
+    AsRecorded,
 }
 
 /// ID patterns (Rust `regex` syntax, anchored with `^...$`).
@@ -167,6 +204,43 @@ pub struct ActionStatus {
     pub open: bool,
 }
 
+/// A meeting status and whether its minutes are recorded.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingStatus {
+    /// The value written in records, for example `final`.
+    pub id: String,
+    /// How documents display it.
+    pub label: String,
+    /// `false` for a meeting known of but whose minutes are not kept (a
+    /// stub); attendance, agenda and decision rules do not apply to it.
+    #[serde(default = "yes")]
+    pub recorded: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A kind of meeting (ordinary, special, ...), each of which may be its
+/// own series with its own ID pattern and template.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingKind {
+    /// The value written in records, for example `special`.
+    pub id: String,
+    /// How documents display it, for example `Special Review Panel`.
+    pub label: String,
+    /// The ID pattern of this kind's meetings, in place of
+    /// `id_patterns.meeting` (the same captures).
+    #[serde(default)]
+    pub id_pattern: Option<String>,
+    /// The ID template of this kind's meetings, in place of
+    /// `id_templates.meeting` (for `tsc new meeting`).
+    #[serde(default)]
+    pub id_template: Option<String>,
+}
+
 /// The allowed values of vocabulary fields.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
@@ -180,7 +254,9 @@ pub struct Vocabularies {
     /// `Modification.phase`.
     pub modification_phases: Vec<Term>,
     /// `Meeting.status`.
-    pub meeting_statuses: Vec<Term>,
+    pub meeting_statuses: Vec<MeetingStatus>,
+    /// `Meeting.kind`; the first is the kind of a meeting that names none.
+    pub meeting_kinds: Vec<MeetingKind>,
     /// `Attendance.category`.
     pub attendee_categories: Vec<Term>,
     /// `Attendance.constituency`.
@@ -209,6 +285,7 @@ impl Default for Committee {
             short_name: "TSC".into(),
             name: "Technical Sub-Committee".into(),
             parent: Some("SEC Panel".into()),
+            collective_name: None,
         }
     }
 }
@@ -256,7 +333,23 @@ impl Default for Vocabularies {
                 ("withdrawn", "Withdrawn"),
                 ("rejected", "Rejected"),
             ]),
-            meeting_statuses: terms(&[("draft", "Draft"), ("final", "Final")]),
+            meeting_statuses: [
+                ("draft", "Draft", true),
+                ("final", "Final", true),
+                ("not-recorded", "Not recorded", false),
+            ]
+            .map(|(id, label, recorded)| MeetingStatus {
+                id: id.into(),
+                label: label.into(),
+                recorded,
+            })
+            .to_vec(),
+            meeting_kinds: vec![MeetingKind {
+                id: "ordinary".into(),
+                label: "Ordinary".into(),
+                id_pattern: None,
+                id_template: None,
+            }],
             attendee_categories: terms(&[
                 ("member", "TSC Members"),
                 ("participant", "Other Participants"),
@@ -292,6 +385,46 @@ pub struct CompiledPatterns {
     pub action: Regex,
     /// Compiled `id_patterns.modification`.
     pub modification: Regex,
+    /// Compiled `id_pattern` of each meeting kind that has one, by kind ID.
+    pub meeting_kinds: Vec<(String, Regex)>,
+}
+
+impl CompiledPatterns {
+    /// The pattern meetings of `kind` must match: the kind's own
+    /// `id_pattern`, else `id_patterns.meeting`. `None` means the first
+    /// kind, as for a meeting that names none.
+    pub fn meeting_of(&self, vocabularies: &Vocabularies, kind: Option<&str>) -> &Regex {
+        let kind = kind.or_else(|| vocabularies.meeting_kinds.first().map(|k| k.id.as_str()));
+        kind.and_then(|k| self.meeting_kinds.iter().find(|(id, _)| id == k))
+            .map_or(&self.meeting, |(_, regex)| regex)
+    }
+}
+
+impl Settings {
+    /// Compiles the ID patterns and each meeting kind's `id_pattern`.
+    ///
+    /// # Errors
+    /// The settings path of the first pattern that is not a valid regular
+    /// expression (`id_patterns.meeting`), with the regex crate's
+    /// explanation.
+    pub fn compile_patterns(&self) -> Result<CompiledPatterns, (String, String)> {
+        let mut compiled = self
+            .id_patterns
+            .compile()
+            .map_err(|(name, e)| (format!("id_patterns.{name}"), e))?;
+        for kind in &self.vocabularies.meeting_kinds {
+            if let Some(pattern) = &kind.id_pattern {
+                let regex = Regex::new(pattern).map_err(|e| {
+                    (
+                        format!("vocabularies.meeting_kinds `{}` id_pattern", kind.id),
+                        e.to_string(),
+                    )
+                })?;
+                compiled.meeting_kinds.push((kind.id.clone(), regex));
+            }
+        }
+        Ok(compiled)
+    }
 }
 
 impl IdPatterns {
@@ -308,6 +441,7 @@ impl IdPatterns {
             meeting: one("meeting", &self.meeting)?,
             action: one("action", &self.action)?,
             modification: one("modification", &self.modification)?,
+            meeting_kinds: Vec::new(),
         })
     }
 }
@@ -318,6 +452,41 @@ impl Vocabularies {
         self.action_statuses
             .iter()
             .any(|s| s.id == status && s.open)
+    }
+
+    /// The label of action status `id`, or `id` itself.
+    pub fn action_status_label<'a>(&'a self, id: &'a str) -> &'a str {
+        self.action_statuses
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(id, |t| t.label.as_str())
+    }
+
+    /// Whether a meeting with this status (or none) is recorded: `false`
+    /// only for a status whose term says `recorded: false`.
+    pub fn is_recorded_status(&self, status: Option<&str>) -> bool {
+        status.is_none_or(|s| {
+            self.meeting_statuses
+                .iter()
+                .find(|t| t.id == s)
+                .is_none_or(|t| t.recorded)
+        })
+    }
+
+    /// The label of meeting status `id`, or `id` itself.
+    pub fn meeting_status_label<'a>(&'a self, id: &'a str) -> &'a str {
+        self.meeting_statuses
+            .iter()
+            .find(|t| t.id == id)
+            .map_or(id, |t| t.label.as_str())
+    }
+
+    /// The kind of a meeting that names `kind` (or none: the first kind).
+    pub fn meeting_kind(&self, kind: Option<&str>) -> Option<&MeetingKind> {
+        match kind {
+            Some(k) => self.meeting_kinds.iter().find(|t| t.id == k),
+            None => self.meeting_kinds.first(),
+        }
     }
 
     /// The label of `id` in `terms`, or `id` itself when it is not listed.

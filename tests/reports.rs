@@ -148,7 +148,7 @@ fn rendered_minutes_carry_every_fact_of_the_seed() {
     let md = run_ok(&real_records(), &["minutes", "TSC_07_1606"]);
     assert!(md.starts_with("# Technical Sub-Committee (TSC) Final Minutes"));
     assert!(md.contains(
-        "**Meeting TSC_07_1606**, 16 June 2016, 10:00 – 16:00, 8 Fenchurch Place, London, EC3M 4AJ"
+        "**Meeting TSC_07_1606**, meeting number 7, 16 June 2016, 10:00 – 16:00, 8 Fenchurch Place, London, EC3M 4AJ"
     ));
     for name in [
         "Julian Hughes",
@@ -249,7 +249,7 @@ fn hostile_text_is_safe_in_csv() {
     assert_eq!(&row[2], "Compare A | B and report <back>.");
     // Numbers and booleans stay unquoted values.
     assert_eq!(&row[5], "1");
-    assert_eq!(&row[9], "false");
+    assert_eq!(&row[10], "false");
 }
 
 #[test]
@@ -361,7 +361,7 @@ fn report_markdown_groups_open_and_overdue_actions_by_owner() {
     ));
     assert!(md.contains("### bram-sample"));
     assert!(
-        md.contains("| 2024-02-15 | TSC_02_2402 | draft | 2 | 2 | 2 |"),
+        md.contains("| 2024-02-15 | TSC_02_2402 | Draft | 2 | 2 | 2 |"),
         "{md}"
     );
 }
@@ -646,7 +646,7 @@ fn show_gives_history_for_every_record_kind() {
     assert!(proposal[second..].contains("interest High"));
     let action = run_ok(&records, &["show", "TSC01/01"]);
     assert!(action.contains("Raised: 2024-01-18 TSC_01_2401 under item 2"));
-    assert!(action.contains("- 2024-02-15 at TSC_02_2402 [closed]: The attachment was circulated"));
+    assert!(action.contains("- 2024-02-15 at TSC_02_2402 [Closed]: The attachment was circulated"));
     assert!(action.contains("Closed: 2024-02-15"));
     let meeting = run_ok(&real_records(), &["show", "TSC_07_1606"]);
     assert!(meeting.contains(
@@ -732,7 +732,7 @@ fn listing_tables_fit_80_columns_without_breaking_short_words() {
         "80",
     ]));
     // Each phase and the titles' words stay whole when there is room.
-    assert_eq!(mods.matches("| refinement ").count(), 15, "{mods}");
+    assert_eq!(mods.matches("| Refinement ").count(), 15, "{mods}");
     assert!(mods.contains("| Add New "), "{mods}");
 }
 

@@ -238,8 +238,8 @@ const EXPECTED: &[(&str, &str, &str, u64, u64)] = &[
         "E0504-chair-not-attending",
         "E0504",
         "meetings/TSC_03_2403.yaml",
-        12,
         11,
+        13,
     ),
     (
         "E0505-duplicate-agenda-item",
@@ -261,6 +261,13 @@ const EXPECTED: &[(&str, &str, &str, u64, u64)] = &[
         "meetings/TSC_03_2403.yaml",
         6,
         6,
+    ),
+    (
+        "E0508-duplicate-initials",
+        "E0508",
+        "meetings/TSC_03_2403.yaml",
+        12,
+        15,
     ),
     (
         "W0601-related-not-reciprocal",
@@ -289,6 +296,20 @@ const EXPECTED: &[(&str, &str, &str, u64, u64)] = &[
         "actions/TSC01-03.yaml",
         9,
         11,
+    ),
+    (
+        "W0605-owner-not-recorded",
+        "W0605",
+        "actions/TSC01-03.yaml",
+        2,
+        5,
+    ),
+    (
+        "W0606-title-not-recorded",
+        "W0606",
+        "modifications/SECMP0103.yaml",
+        2,
+        5,
     ),
 ];
 
@@ -423,6 +444,18 @@ fn second_labels_point_at_the_related_definition() {
             23,
         ),
         ("E0507-end-before-start", "meetings/TSC_03_2403.yaml", 5, 8),
+        (
+            "E0504-chair-not-attending",
+            "meetings/TSC_03_2403.yaml",
+            7,
+            13,
+        ),
+        (
+            "E0508-duplicate-initials",
+            "meetings/TSC_03_2403.yaml",
+            9,
+            15,
+        ),
         ("E0408-updates-out-of-order", "actions/TSC01-03.yaml", 9, 11),
         (
             "W0604-update-date-not-meeting",

@@ -40,15 +40,19 @@ fn body(report: &Report<'_>) -> Markup {
                 } }
             }
         }
-        h2 { "Modification register by interest level" }
-        (svg(chart::proposals_by_interest(&bars)))
+        @if report.by_interest {
+            h2 { "Modification register by interest level" }
+            (svg(chart::proposals_by_interest(&bars)))
+        } @else if !report.register.is_empty() {
+            h2 { "Modification register" }
+        }
         @for (level, rows) in &report.register {
-            h3 { (level) " (" (rows.len()) ")" }
+            @if report.by_interest { h3 { (level) " (" (rows.len()) ")" } }
             @if rows.is_empty() { p.muted { "None." } } @else {
                 table {
                     thead { tr { th { "ID" } th { "Title" } th { "Phase" } th { "Last discussed" } } }
                     tbody { @for r in rows { tr {
-                        td { (r.id) } td { (r.title) } td { (r.phase.unwrap_or("-")) }
+                        td { (r.id) } td { (r.title) } td { (r.phase_label.unwrap_or("-")) }
                         td { (r.last_discussed.map_or_else(|| "-".to_owned(), |d| d.to_string())) }
                     } } }
                 }
@@ -58,7 +62,7 @@ fn body(report: &Report<'_>) -> Markup {
         table {
             thead { tr { th { "Date" } th { "Meeting" } th { "Status" } th { "Attendees" } th { "Decisions" } th { "Actions raised" } } }
             tbody { @for m in &report.recent_meetings { tr {
-                td { (m.date.to_string()) } td { (m.id) } td { (m.status) }
+                td { (m.date_text.as_deref().unwrap_or("-")) } td { (m.id) } td { (m.status_label.unwrap_or("-")) }
                 td { (m.attendees) } td { (m.decisions) } td { (m.actions_raised) }
             } } }
         }

@@ -44,9 +44,17 @@ pub fn render(report: &Report<'_>) -> String {
         md.push('\n');
     }
 
-    md.push_str("## Modification register by interest level\n\n");
+    if !report.register.is_empty() {
+        md.push_str(if report.by_interest {
+            "## Modification register by interest level\n\n"
+        } else {
+            "## Modification register\n\n"
+        });
+    }
     for (level, rows) in &report.register {
-        let _ = writeln!(md, "### {} ({})\n", escape_inline(level), rows.len());
+        if report.by_interest {
+            let _ = writeln!(md, "### {} ({})\n", escape_inline(level), rows.len());
+        }
         if rows.is_empty() {
             md.push_str("None.\n\n");
             continue;
@@ -57,7 +65,7 @@ pub fn render(report: &Report<'_>) -> String {
                 vec![
                     r.id.to_owned(),
                     r.title.to_owned(),
-                    r.phase.unwrap_or("-").to_owned(),
+                    r.phase_label.unwrap_or("-").to_owned(),
                     r.last_discussed
                         .map_or_else(|| "-".to_owned(), |d| d.to_string()),
                 ]
@@ -73,9 +81,9 @@ pub fn render(report: &Report<'_>) -> String {
         .iter()
         .map(|m| {
             vec![
-                m.date.to_string(),
+                m.date_text.clone().unwrap_or_else(|| "-".to_owned()),
                 m.id.to_owned(),
-                m.status.to_owned(),
+                m.status_label.unwrap_or("-").to_owned(),
                 m.attendees.to_string(),
                 m.decisions.to_string(),
                 m.actions_raised.to_string(),

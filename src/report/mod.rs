@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::actions::{ActionQuery, ActionRow, ActionSort, query_actions};
+use crate::actions::{ActionQuery, ActionRow, ActionSort, NOT_RECORDED, query_actions};
 use crate::lookup::Lookup;
 use crate::meetings::{MeetingRow, meeting_rows};
 use crate::records::Loaded;
@@ -42,8 +42,12 @@ pub struct Report<'r> {
     pub open_by_owner: Vec<(&'r str, Vec<ActionRow<'r>>)>,
     /// The register grouped by latest interest level label, in the
     /// vocabulary's order, then `Not assessed`; empty levels are kept so
-    /// the chart shows them.
+    /// the chart shows them. Without interest levels or assessments
+    /// ([`Report::by_interest`] false): one group, with an empty label.
     pub register: Vec<(String, Vec<ModRow<'r>>)>,
+    /// Whether the committee uses interest levels and the records hold
+    /// assessments; when not, nothing mentions them.
+    pub by_interest: bool,
     /// The most recent meetings, newest first.
     pub recent_meetings: Vec<MeetingRow<'r>>,
     /// Open actions after each meeting: `(meeting ID, open count)`, oldest
@@ -90,7 +94,7 @@ impl OpenCounter {
             gone: Vec::new(),
         };
         for a in loaded.records.actions.iter().map(|a| &a.record) {
-            let Some(raised) = lookup.meeting_date(&a.meeting.value) else {
+            let Some(raised) = lookup.meeting(&a.meeting.value).and_then(|m| m.sort_date()) else {
                 continue;
             };
             match &a.closed {
@@ -128,12 +132,15 @@ pub fn build(loaded: &Loaded, today: NaiveDate) -> Report<'_> {
             ..ActionQuery::all(today)
         },
     );
-    let mut owners: Vec<&str> = open.iter().map(|r| r.owner).collect();
+    fn owner_of<'r>(r: &ActionRow<'r>) -> &'r str {
+        r.owner.unwrap_or(NOT_RECORDED)
+    }
+    let mut owners: Vec<&str> = open.iter().map(owner_of).collect();
     owners.sort_by(|a, b| crate::ids::natural_cmp(a, b));
     owners.dedup();
     let mut by_owner: HashMap<&str, Vec<ActionRow<'_>>> = HashMap::new();
     for row in &open {
-        by_owner.entry(row.owner).or_default().push(row.clone());
+        by_owner.entry(owner_of(row)).or_default().push(row.clone());
     }
     let open_by_owner = owners
         .into_iter()
@@ -142,6 +149,11 @@ pub fn build(loaded: &Loaded, today: NaiveDate) -> Report<'_> {
 
     let all = register_rows(records, &ModFilter::default());
     let levels = &records.settings.vocabularies.interest_levels;
+    let by_interest = !levels.is_empty()
+        && records
+            .meetings
+            .iter()
+            .any(|m| m.record.agenda.iter().any(|i| !i.assessments.is_empty()));
     let mut register: Vec<(String, Vec<ModRow<'_>>)> = levels
         .iter()
         .map(|t| {
@@ -161,6 +173,13 @@ pub fn build(loaded: &Loaded, today: NaiveDate) -> Report<'_> {
     if !unassessed.is_empty() {
         register.push(("Not assessed".to_owned(), unassessed));
     }
+    if !by_interest {
+        register = if all.is_empty() {
+            Vec::new()
+        } else {
+            vec![(String::new(), all.clone())]
+        };
+    }
 
     let mut recent = meeting_rows(records);
     recent.reverse();
@@ -170,7 +189,7 @@ pub fn build(loaded: &Loaded, today: NaiveDate) -> Report<'_> {
     let open_over_time = lookup
         .meetings_by_date()
         .into_iter()
-        .map(|m| (m.id.value.clone(), counter.open_after(m.date.value)))
+        .filter_map(|m| Some((m.id.value.clone(), counter.open_after(m.sort_date()?))))
         .collect();
 
     let committee = &records.settings.committee;
@@ -182,6 +201,7 @@ pub fn build(loaded: &Loaded, today: NaiveDate) -> Report<'_> {
         summary: validation.summary,
         open_by_owner,
         register,
+        by_interest,
         recent_meetings: recent,
         open_over_time,
     }
@@ -200,19 +220,7 @@ pub fn validation_line(report: &Report<'_>) -> String {
         } else {
             format!("Valid, with {}", plural(warnings, "warning", "warnings"))
         };
-        format!(
-            "{valid}: {}, {}, {}, {}, {}, {}",
-            plural(s.meetings, "meeting", "meetings"),
-            plural(
-                s.modifications,
-                "modification proposal",
-                "modification proposals"
-            ),
-            plural(s.actions, "action", "actions"),
-            plural(s.people, "person", "people"),
-            plural(s.organisations, "organisation", "organisations"),
-            plural(s.principles, "principle", "principles"),
-        )
+        format!("{valid}: {}", s.counts())
     } else {
         let also = if warnings == 0 {
             String::new()

@@ -8,7 +8,7 @@ use serde_saphyr::Spanned;
 
 use super::{Checker, at};
 use crate::finding::{Code, Finding};
-use crate::model::{Action, Meeting};
+use crate::model::{Action, ItemNumber, Meeting};
 
 impl<'r> Checker<'r> {
     pub(super) fn check_actions(&mut self) {
@@ -16,8 +16,22 @@ impl<'r> Checker<'r> {
         for a in &r.actions {
             let file = a.file.as_path();
             let action = &a.record;
-            self.check_file_id(file, &action.id, |p| &p.action, "action");
-            self.party_ref(file, &action.owner, "owner");
+            self.check_file_id(file, &action.id, &|p| &p.action, "action");
+            match &action.owner {
+                Some(owner) => self.party_ref(file, owner, "owner"),
+                None => self.push(
+                    Finding::at_value(
+                        Code::OwnerNotRecorded,
+                        file,
+                        &action.id,
+                        format!("action {} has no owner", action.id.value),
+                    )
+                    .with_help(
+                        "add `owner:` when the minutes name one; a legacy action whose \
+                         minutes do not say lists as owner \"not recorded\"",
+                    ),
+                ),
+            }
             let dates = (action.due.iter())
                 .chain(&action.closed)
                 .chain(action.updates.iter().map(|u| &u.date));
@@ -116,7 +130,13 @@ impl<'r> Checker<'r> {
             if !self.meeting_ref(file, m) {
                 continue;
             }
-            let held = self.index.meetings[m.value.as_str()].record.date.value;
+            let reviewed = &self.index.meetings[m.value.as_str()].record;
+            if let Some(item) = &update.agenda_item {
+                self.agenda_item_ref(file, item, reviewed);
+            }
+            let Some(held) = reviewed.known_date() else {
+                continue;
+            };
             if update.date.value != held {
                 self.push(
                     Finding::at_value(
@@ -138,8 +158,34 @@ impl<'r> Checker<'r> {
     }
 
     fn check_agenda_item(&mut self, file: &Path, action: &Action, meeting: &Meeting) {
-        let n = action.agenda_item.value;
-        if meeting.agenda.iter().any(|i| i.number.value == n) {
+        match &action.agenda_item {
+            Some(item) => self.agenda_item_ref(file, item, meeting),
+            None if meeting.is_recorded(&self.records.settings) => self.push(
+                Finding::at_value(
+                    Code::MissingField,
+                    file,
+                    &action.id,
+                    format!(
+                        "action {} does not say which agenda item of {} raised it",
+                        action.id.value, meeting.id.value
+                    ),
+                )
+                .with_help(
+                    "add `agenda_item:`; only an action raised at a meeting that is \
+                     not recorded may leave it out",
+                ),
+            ),
+            None => {}
+        }
+    }
+
+    /// `item` must be one of `meeting`'s agenda item numbers, as written.
+    fn agenda_item_ref(&mut self, file: &Path, item: &Spanned<ItemNumber>, meeting: &Meeting) {
+        let n = &item.value;
+        // A meeting that is not recorded has no agenda to check against.
+        if !meeting.is_recorded(&self.records.settings)
+            || meeting.agenda.iter().any(|i| i.number.value == *n)
+        {
             return;
         }
         let numbers = meeting
@@ -152,7 +198,7 @@ impl<'r> Checker<'r> {
             Finding::at_value(
                 Code::UnknownAgendaItem,
                 file,
-                &action.agenda_item,
+                item,
                 format!("meeting {} has no agenda item {n}", meeting.id.value),
             )
             .with_help(format!("its agenda items are numbered {numbers}")),
@@ -162,7 +208,9 @@ impl<'r> Checker<'r> {
     /// Due date, closure and updates may not come before the day of the
     /// meeting that raised the action.
     fn check_action_dates(&mut self, file: &Path, action: &Action, meeting: &Meeting) {
-        let raised = meeting.date.value;
+        let Some(raised) = meeting.known_date() else {
+            return;
+        };
         let early = |d: &Spanned<NaiveDate>| d.value < raised;
         let raised_label = format!("raised at {} on {raised}", meeting.id.value);
         if let Some(due) = action.due.as_ref().filter(|d| early(d)) {

@@ -117,7 +117,7 @@ impl<'r> Checker<'r> {
         &mut self,
         file: &Path,
         id: &Spanned<String>,
-        pattern: fn(&CompiledPatterns) -> &regex::Regex,
+        pattern: &dyn Fn(&CompiledPatterns) -> &regex::Regex,
         kind: &str,
     ) {
         let value = id.value.as_str();
@@ -173,10 +173,12 @@ impl<'r> Checker<'r> {
     /// A meeting ID's `number`, `yy` and `mm` captures must agree with the
     /// meeting's `number` and `date` (TSC_07_1606: meeting 7, June 2016).
     pub(super) fn check_meeting_id_agrees(&mut self, file: &Path, meeting: &Meeting) {
+        let vocabularies = &self.records.settings.vocabularies;
+        let kind = meeting.kind.as_ref().map(|k| k.value.as_str());
         let Some(caps) = self
             .patterns
             .as_ref()
-            .and_then(|p| p.meeting.captures(&meeting.id.value))
+            .and_then(|p| p.meeting_of(vocabularies, kind).captures(&meeting.id.value))
         else {
             return;
         };
@@ -184,26 +186,31 @@ impl<'r> Checker<'r> {
         let id = &meeting.id.value;
         let mut disagreements = Vec::new();
         if let Some(n) = capture("number")
-            && n != meeting.number.value
+            && let Some(number) = &meeting.number
+            && n != number.value
         {
             disagreements.push((
                 format!(
                     "meeting ID `{id}` says meeting {n}, but `number` is {}",
-                    meeting.number.value
+                    number.value
                 ),
-                at(&meeting.number),
+                at(number),
                 "the meeting's number",
             ));
         }
-        let date = meeting.date.value;
-        let yy_differs = capture("yy").is_some_and(|yy| yy != date.year().rem_euclid(100) as u32);
-        let mm_differs = capture("mm").is_some_and(|mm| mm != date.month());
-        if yy_differs || mm_differs {
-            disagreements.push((
-                format!("meeting ID `{id}` does not agree with the meeting's date {date}"),
-                at(&meeting.date),
-                "the meeting's date",
-            ));
+        // Without a date (a stub), the ID's month is all that is known.
+        if let Some(date) = &meeting.date {
+            let day = date.value;
+            let yy_differs =
+                capture("yy").is_some_and(|yy| yy != day.year().rem_euclid(100) as u32);
+            let mm_differs = capture("mm").is_some_and(|mm| mm != day.month());
+            if yy_differs || mm_differs {
+                disagreements.push((
+                    format!("meeting ID `{id}` does not agree with the meeting's date {day}"),
+                    at(date),
+                    "the meeting's date",
+                ));
+            }
         }
         for (message, related_at, label) in disagreements {
             self.push(
@@ -231,7 +238,10 @@ impl<'r> Checker<'r> {
         else {
             return;
         };
-        if n != meeting.number.value {
+        let Some(number) = meeting.number.as_ref().map(|n| n.value) else {
+            return;
+        };
+        if n != number {
             self.push(
                 Finding::at_value(
                     Code::ActionIdMismatch,
@@ -239,7 +249,7 @@ impl<'r> Checker<'r> {
                     &action.id,
                     format!(
                         "action ID `{}` belongs to meeting {n}, but it was raised at {} (meeting {})",
-                        action.id.value, meeting.id.value, meeting.number.value
+                        action.id.value, meeting.id.value, number
                     ),
                 )
                 .with_related(file, at(&action.meeting), "the meeting that raised it")

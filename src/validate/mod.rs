@@ -53,6 +53,29 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The counts as a phrase, `1 meeting, 16 modification proposals, 4
+    /// actions, 23 people, 4 organisations, 5 principles`; principles are
+    /// left out when there are none.
+    pub fn counts(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut parts = vec![
+            plural(self.meetings, "meeting", "meetings"),
+            plural(
+                self.modifications,
+                "modification proposal",
+                "modification proposals",
+            ),
+            plural(self.actions, "action", "actions"),
+            plural(self.people, "person", "people"),
+            plural(self.organisations, "organisation", "organisations"),
+        ];
+        if self.principles > 0 {
+            parts.push(plural(self.principles, "principle", "principles"));
+        }
+        parts.join(", ")
+    }
+
     /// Counts the records in `records`.
     pub fn of(records: &Records) -> Summary {
         Summary {
@@ -288,7 +311,7 @@ impl<'r> Checker<'r> {
     }
 
     fn compile_patterns(&mut self) {
-        match self.records.settings.id_patterns.compile() {
+        match self.records.settings.compile_patterns() {
             Ok(p) => self.patterns = Some(p),
             Err((name, error)) => {
                 let file = settings_file(self.records);
@@ -297,7 +320,7 @@ impl<'r> Checker<'r> {
                         Code::BadSettings,
                         file,
                         Position::default(),
-                        format!("id_patterns.{name} is not a valid regular expression: {error}"),
+                        format!("{name} is not a valid regular expression: {error}"),
                     )
                     .with_help("fix the pattern; ID pattern checks are skipped until then"),
                 );

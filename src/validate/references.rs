@@ -186,7 +186,7 @@ impl<'r> Checker<'r> {
             .decided_at
             .as_ref()
             .and_then(|m| self.index.meetings.get(m.value.as_str()))
-            .map(|m| m.record.date.value);
+            .and_then(|m| m.record.known_date());
         if decided.is_some_and(|d| d >= on) {
             return;
         }

@@ -143,16 +143,42 @@ impl<'r> Checker<'r> {
             self.check_file_id(
                 &m.file,
                 &m.record.id,
-                |p| &p.modification,
+                &|p| &p.modification,
                 "modification proposal",
             );
-            if let Some(phase) = &m.record.phase {
+            let history = m.record.phases.iter().map(|p| &p.phase);
+            for phase in m.record.phase.iter().chain(history) {
                 self.check_term(
                     &m.file,
                     phase,
                     phases,
                     "modification phase",
                     "modification_phases",
+                );
+            }
+            for change in &m.record.phases {
+                if let Some(meeting) = &change.meeting {
+                    self.meeting_ref(&m.file, meeting);
+                }
+                if let Some(date) = &change.date {
+                    self.check_date_form(&m.file, date);
+                }
+            }
+            if let Some(proposer) = &m.record.proposer {
+                self.party_ref(&m.file, proposer, "proposer");
+            }
+            if m.record.title.is_none() {
+                self.push(
+                    Finding::at_value(
+                        Code::TitleNotRecorded,
+                        &m.file,
+                        &m.record.id,
+                        format!("modification proposal {} has no title", m.record.id.value),
+                    )
+                    .with_help(
+                        "add `title:` when it is known; minutes that cite the proposal \
+                         only by its ID leave it out",
+                    ),
                 );
             }
             let id = m.record.id.value.as_str();
