@@ -121,7 +121,8 @@ pub fn meeting_rows(records: &Records) -> Vec<MeetingRow<'_>> {
 /// `kind`, `kind_label`, `title`, `status`, `status_label`, `recorded`,
 /// `attendees`, `apologies`, `agenda_items`, `decisions`,
 /// `actions_raised`, `assessments` (counts are numbers). Tables show the
-/// number, and the kind only when the meetings are of more than one.
+/// number, the kind only when the meetings are of more than one, and the
+/// assessments only when some meeting made one.
 pub fn listing(rows: &[MeetingRow<'_>]) -> Listing {
     let kinds: std::collections::HashSet<Option<&str>> = rows.iter().map(|r| r.kind).collect();
     let mut machine = vec![
@@ -134,6 +135,10 @@ pub fn listing(rows: &[MeetingRow<'_>]) -> Listing {
     ];
     if kinds.len() < 2 {
         machine.push("kind_label");
+    }
+    // A committee that assesses nothing is not shown an empty column.
+    if rows.iter().all(|r| r.assessments == 0) {
+        machine.push("assessments");
     }
     let mut listing = Listing::new(&[
         ("date", "Date"),

@@ -213,7 +213,7 @@ pub fn listing(rows: &[ModRow<'_>], vocabularies: &Vocabularies) -> Listing {
     for row in rows {
         listing.push(vec![
             Value::Text(row.id.to_owned()),
-            Value::Text(row.title.to_owned()),
+            Value::opt_text(Some(row.title).filter(|t| !t.is_empty())),
             Value::opt_text(row.phase),
             Value::opt_text(row.phase_label),
             Value::opt_text(row.interest),
