@@ -15,7 +15,7 @@ fn real_records_validate_cleanly_with_a_summary() {
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert_eq!(
         stdout(&out).trim(),
-        "ok: 1 meeting, 16 modification proposals, 4 actions, 23 people, 4 organisations, 5 principles"
+        "ok: 2 meetings, 16 modification proposals, 4 actions, 23 people, 4 organisations, 5 principles"
     );
 }
 
@@ -180,7 +180,7 @@ fn broken_references_are_all_reported_with_file_line_and_column() {
     );
     assert!(text.contains("help: did you mean `SECAS`?"), "{text}");
     assert!(text.contains("help: did you mean `tim-boyle`?"), "{text}");
-    assert!(text.trim_end().ends_with("2 errors: 1 meeting, 16 modification proposals, 4 actions, 23 people, 4 organisations, 5 principles"), "{text}");
+    assert!(text.trim_end().ends_with("2 errors: 2 meetings, 16 modification proposals, 4 actions, 23 people, 4 organisations, 5 principles"), "{text}");
 }
 
 #[test]
