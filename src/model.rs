@@ -28,17 +28,16 @@ pub type Sp<T> = Spanned<T>;
 
 /// A meeting of the committee: `meetings/<ID>.yaml`.
 ///
-/// Source: the minutes' title block ("Meeting TSC_07_1606, 16th June 2016,
-/// 10:00 – 16:00, 8 Fenchurch Place ..."), the attendee and apologies
-/// tables, and the numbered agenda items.
+/// Source: the minutes' title block (meeting ID, date, times, place), the
+/// attendee and apologies tables, and the numbered agenda items.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
-    /// Meeting ID, for example `TSC_07_1606` (meeting 7, held in 2016-06).
+    /// Meeting ID, for example `PANEL_69_1409` (meeting 69, held in 2014-09).
     /// Must match the file name and the `meeting` ID pattern in `tsc.yaml`.
     #[schemars(with = "String")]
     pub id: Sp<String>,
-    /// The meeting's sequence number (7 for TSC_07_1606); may be left out
+    /// The meeting's sequence number (69 for PANEL_69_1409); may be left out
     /// only on a meeting that is not recorded (a stub).
     #[serde(default)]
     #[schemars(with = "Option<u32>")]
@@ -103,7 +102,7 @@ pub struct Meeting {
 /// One line of the attendee or apologies table of a meeting.
 ///
 /// Members of the committee sit for a constituency (Large Suppliers, ...);
-/// other participants represent an organisation (DCC, SECAS, ...).
+/// other participants represent an organisation.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
@@ -124,7 +123,7 @@ pub struct Attendance {
     #[schemars(with = "Option<String>")]
     pub representing: Option<Sp<String>>,
     /// The capacity in which an organisation is represented, as written in
-    /// the minutes (for example `Secretary of State` for DECC).
+    /// the minutes (for example `Presenter – DCP204`).
     #[serde(default)]
     pub capacity: Option<String>,
     /// Meeting role, or a list of roles, from `vocabularies.roles`
@@ -171,7 +170,7 @@ pub struct AgendaItem {
     #[serde(default)]
     #[schemars(with = "Vec<u32>")]
     pub paragraphs: Vec<Sp<u32>>,
-    /// The item's heading, for example `TSC Risk Register`.
+    /// The item's heading, for example `Matters arising`.
     pub title: String,
     /// Who presented the item: organisation or person ID.
     #[serde(default)]
@@ -183,7 +182,7 @@ pub struct AgendaItem {
     /// Papers presented under this item.
     #[serde(default)]
     pub papers: Vec<Paper>,
-    /// The decisions recorded as "The TSC: NOTED ...; APPROVED ...".
+    /// The decisions recorded as "The {collective_name}: NOTED ...; APPROVED ...".
     #[serde(default)]
     pub decisions: Vec<Decision>,
     /// Modification proposals mentioned in the item (IDs), other than
@@ -239,7 +238,7 @@ pub struct Decision {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExternalReference {
-    /// What is referred to, for example `TSC meeting, May 2016`.
+    /// What is referred to, for example a meeting whose minutes are not kept.
     pub title: String,
     /// Why it is referred to.
     #[serde(default)]
@@ -303,13 +302,13 @@ pub struct Impact {
 }
 
 /// An action: `actions/<ID with / as ->.yaml`, for example
-/// `actions/TSC07-01.yaml` for `TSC07/01`.
+/// `actions/A07-01.yaml` for `A07/01`.
 ///
-/// Source: the "ACTION TSC07/01: SECAS to ..." lines of the minutes.
+/// Source: the "ACTION ...:" lines of the minutes.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
-    /// Action ID, for example `TSC07/01`.
+    /// Action ID, for example `PA0112`.
     #[schemars(with = "String")]
     pub id: Sp<String>,
     /// The meeting that raised the action.
@@ -378,7 +377,7 @@ pub struct ActionUpdate {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Modification {
-    /// Proposal ID, for example `SECMP0007`.
+    /// Proposal ID, for example `DCP204`.
     #[schemars(with = "String")]
     pub id: Sp<String>,
     /// The proposal's title; left out when the minutes cite the proposal
@@ -474,11 +473,11 @@ pub struct OrganisationsFile {
     pub organisations: Vec<Organisation>,
 }
 
-/// An organisation, for example SECAS or DCC.
+/// An organisation: a company or body the minutes name.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
-    /// Short ID, usually the acronym used in the minutes (`SECAS`).
+    /// Short ID, usually the acronym used in the minutes (`NWP`).
     #[schemars(with = "String")]
     pub id: Sp<String>,
     /// Full name.
@@ -498,8 +497,7 @@ pub struct PrinciplesFile {
 
 /// One principle for assessing modification proposals.
 ///
-/// Source: agenda item 5 of TSC_07_1606 ("TSC Principles for Assessing
-/// Modification Proposals").
+/// Source: the principles item of the minutes that agreed them.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Principle {

@@ -125,11 +125,11 @@ struct WrittenSettings {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Committee {
-    /// Short name used in documents, for example `TSC`.
+    /// Short name used in documents, for example `DCRP`.
     pub short_name: String,
-    /// Full name, for example `Technical Sub-Committee`.
+    /// Full name, for example `Distribution Code Review Panel`.
     pub name: String,
-    /// The body the committee reports to, for example `SEC Panel`.
+    /// The body the committee reports to, if any.
     pub parent: Option<String>,
     /// How decisions are introduced: "The {collective_name}:" (for example
     /// `Panel`); the short name when left out.
@@ -174,11 +174,11 @@ pub enum AttendanceOrder {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct IdPatterns {
-    /// Meeting IDs; TSC default `^TSC_(?<number>[0-9]{2,})_(?<yy>[0-9]{2})(?<mm>[0-9]{2})$`.
+    /// Meeting IDs, for example `^PANEL_(?<number>[0-9]{2,})_(?<yy>[0-9]{2})(?<mm>[0-9]{2})$`.
     pub meeting: String,
-    /// Action IDs; TSC default `^TSC(?<meeting>[0-9]{2,})/(?<seq>[0-9]{2,})$`.
+    /// Action IDs, for example `^PA(?<seq>[0-9]{4})$`.
     pub action: String,
-    /// Modification proposal IDs; TSC default `^SECMP[0-9]{4}$`.
+    /// Modification proposal IDs, for example `^DCP[0-9]{3}$`.
     pub modification: String,
 }
 
