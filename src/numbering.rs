@@ -78,13 +78,9 @@ impl Visitor<'_> for ItemNumberVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<ItemNumber, E> {
-        // `2.1` unquoted reads as a float; its shortest form is what was
-        // written for every number a committee would use.
-        if v.is_finite() && v >= 0.0 {
-            Ok(ItemNumber(v.to_string()))
-        } else {
-            Err(E::invalid_value(de::Unexpected::Float(v), &self))
-        }
+        // `2.10` would read as 2.1: a dotted number must be quoted, as the
+        // JSON Schema says.
+        Err(E::invalid_value(de::Unexpected::Str(&v.to_string()), &self))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<ItemNumber, E> {
