@@ -270,3 +270,26 @@ fn the_legacy_action_lists_its_owner_as_not_recorded() {
         show.contains("- 2014-09-11 at PANEL_69_1409 item 2 (paragraph 1203): Still outstanding.")
     );
 }
+
+#[test]
+fn a_legacy_action_cannot_be_updated_before_the_month_its_stub_names() {
+    let (_dir, root) = common::copy_tree(&panel());
+    common::edit(
+        &root.join("actions/PA0112.yaml"),
+        "  - date: 2014-09-11\n    meeting: PANEL_69_1409",
+        "  - date: 2014-07-31\n    meeting: PANEL_69_1409",
+    );
+    let out = tsc(&["--records", root.to_str().unwrap(), "validate"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains(
+            "error[E0401]: action PA0112 is updated on 2014-07-31 but was raised in 2014-08"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("raised at PANEL_68_1408 in 2014-08"),
+        "{text}"
+    );
+}

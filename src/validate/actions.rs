@@ -208,11 +208,15 @@ impl<'r> Checker<'r> {
     /// Due date, closure and updates may not come before the day of the
     /// meeting that raised the action.
     fn check_action_dates(&mut self, file: &Path, action: &Action, meeting: &Meeting) {
-        let Some(raised) = meeting.known_date() else {
-            return;
+        // A meeting whose day is not recorded was held in the month its ID
+        // names: nothing can be dated before that month.
+        let (raised, on) = match (meeting.known_date(), meeting.id_month) {
+            (Some(day), _) => (day, format!("on {day}")),
+            (None, Some(month)) => (month, format!("in {}", month.format("%Y-%m"))),
+            (None, None) => return,
         };
         let early = |d: &Spanned<NaiveDate>| d.value < raised;
-        let raised_label = format!("raised at {} on {raised}", meeting.id.value);
+        let raised_label = format!("raised at {} {on}", meeting.id.value);
         if let Some(due) = action.due.as_ref().filter(|d| early(d)) {
             self.push(
                 Finding::at_value(
@@ -220,7 +224,7 @@ impl<'r> Checker<'r> {
                     file,
                     due,
                     format!(
-                        "action {} is due {} but was raised on {raised}",
+                        "action {} is due {} but was raised {on}",
                         action.id.value, due.value
                     ),
                 )
@@ -237,7 +241,7 @@ impl<'r> Checker<'r> {
                     file,
                     date,
                     format!(
-                        "action {} is {what} on {} but was raised on {raised}",
+                        "action {} is {what} on {} but was raised {on}",
                         action.id.value, date.value
                     ),
                 )
