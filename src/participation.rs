@@ -87,10 +87,13 @@ fn people_in(list: &[Attendance]) -> impl Iterator<Item = &str> {
 }
 
 /// The organisations that people in an attendee or apologies table
-/// represent.
+/// represent, or were minuted as being from (`organisation`).
 fn represented(list: &[Attendance]) -> impl Iterator<Item = &str> {
-    list.iter()
-        .filter_map(|a| a.representing.as_ref().map(|r| r.value.as_str()))
+    list.iter().flat_map(|a| {
+        (a.representing.iter())
+            .chain(&a.organisation)
+            .map(|r| r.value.as_str())
+    })
 }
 
 /// The list `index` holds for `id`, or an empty one.

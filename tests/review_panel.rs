@@ -34,6 +34,8 @@ const COMMANDS: &[(&str, &[&str])] = &[
         &["actions", "--as-of", "2014-10-01", "--format", "json"],
     ),
     ("mods.txt", &["mods"]),
+    ("people.txt", &["people"]),
+    ("organisations.txt", &["organisations"]),
     ("mods.json", &["mods", "--format", "json"]),
     ("minutes-PANEL_69_1409.md", &["minutes", "PANEL_69_1409"]),
     (
