@@ -15,8 +15,10 @@
 pub mod actions;
 pub mod chart;
 pub mod diagnostics;
+pub mod escape;
 pub mod explain;
 pub mod finding;
+pub mod git;
 pub mod ids;
 pub mod kind;
 pub mod lookup;
@@ -38,5 +40,6 @@ pub mod suggest;
 pub mod table;
 pub mod terminal;
 pub mod today;
+pub mod unicode;
 pub mod validate;
 pub mod yaml;
