@@ -14,6 +14,7 @@
 
 pub mod actions;
 pub mod chart;
+pub mod columns;
 pub mod diagnostics;
 pub mod escape;
 pub mod explain;
@@ -34,6 +35,7 @@ pub mod register;
 pub mod report;
 pub mod schema;
 pub mod settings;
+pub mod shape;
 pub mod show;
 pub mod stubs;
 pub mod suggest;
@@ -42,4 +44,5 @@ pub mod terminal;
 pub mod today;
 pub mod unicode;
 pub mod validate;
+pub mod wrap;
 pub mod yaml;

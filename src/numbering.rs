@@ -110,6 +110,7 @@ impl JsonSchema for ItemNumber {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "description": "An agenda item number: 2, \"2a\" or \"2.1\".",
+            "x-tsc-what": "an agenda item number",
             "anyOf": [
                 { "type": "integer", "minimum": 0 },
                 { "type": "string", "pattern": "^[0-9][0-9A-Za-z.]{0,15}$" }

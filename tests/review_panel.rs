@@ -237,7 +237,8 @@ fn the_special_meeting_is_its_own_series_with_its_own_title() {
         "{md}"
     );
     let (_, json) = output(&["meetings", "--format", "json"]);
-    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rows = &json["rows"];
     let special = rows
         .as_array()
         .unwrap()
@@ -259,7 +260,8 @@ fn the_legacy_action_lists_its_owner_as_not_recorded() {
     let (_, table) = output(&["actions", "--as-of", "2014-10-01"]);
     assert!(table.contains("| PA0112 | not recorded |"), "{table}");
     let (_, json) = output(&["actions", "--format", "json", "--as-of", "2014-10-01"]);
-    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rows = &json["rows"];
     assert_eq!(rows[0]["id"], "PA0112");
     assert_eq!(rows[0]["owner"], serde_json::Value::Null);
     assert_eq!(rows[0]["agenda_item"], serde_json::Value::Null);

@@ -220,7 +220,15 @@ fn impact_cells(impact: &Impact) -> (String, String) {
     )
 }
 
-fn line(attendance: &Attendance, lookup: &Lookup<'_>, vocab: &Vocabularies) -> Line {
+/// One attendee or apologies line. `org_names`: show an organisation by
+/// its name (`Ofgem`) rather than its ID (`OFGEM`), as the apologies
+/// table of the minutes does.
+fn line(
+    attendance: &Attendance,
+    lookup: &Lookup<'_>,
+    vocab: &Vocabularies,
+    org_names: bool,
+) -> Line {
     let role = attendance.role.as_ref().map(|r| {
         r.value
             .iter()
@@ -230,10 +238,16 @@ fn line(attendance: &Attendance, lookup: &Lookup<'_>, vocab: &Vocabularies) -> L
     });
     let mut context = match (&attendance.constituency, &attendance.representing) {
         (Some(c), _) => Vocabularies::label(&vocab.constituencies, &c.value).to_owned(),
-        (None, Some(org)) => match &attendance.capacity {
-            Some(capacity) => format!("{} ({capacity})", org.value),
-            None => org.value.clone(),
-        },
+        (None, Some(org)) => {
+            let shown = match lookup.organisation(&org.value) {
+                Some(o) if org_names => o.name.clone(),
+                _ => org.value.clone(),
+            };
+            match &attendance.capacity {
+                Some(capacity) => format!("{shown} ({capacity})"),
+                None => shown,
+            }
+        }
         (None, None) => attendance.capacity.clone().unwrap_or_default(),
     };
     match (&role, context.is_empty()) {
@@ -334,7 +348,7 @@ pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
             lines: meeting
                 .attendees
                 .iter()
-                .map(|a| line(a, &lookup, vocab))
+                .map(|a| line(a, &lookup, vocab, false))
                 .collect(),
         }]
     } else {
@@ -347,7 +361,7 @@ pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
                     .attendees
                     .iter()
                     .filter(|a| a.category.value == category.id)
-                    .map(|a| line(a, &lookup, vocab))
+                    .map(|a| line(a, &lookup, vocab, false))
                     .collect(),
             })
             .collect()
@@ -359,7 +373,7 @@ pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
     let apologies: Vec<Line> = meeting
         .apologies
         .iter()
-        .map(|a| line(a, &lookup, vocab))
+        .map(|a| line(a, &lookup, vocab, true))
         .collect();
     let everyone = || attendees.iter().flat_map(|g| &g.lines).chain(&apologies);
     let columns = Columns {
@@ -441,7 +455,10 @@ pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
                 .map(|a| {
                     let (technical, business) = impact_cells(&a.impact);
                     let mut remarks = Vec::new();
-                    if !a.misaligned_principles.is_empty() {
+                    let notes = a.notes.as_deref().unwrap_or_default();
+                    if !a.misaligned_principles.is_empty()
+                        && !says_misaligned(notes, &a.misaligned_principles)
+                    {
                         let list: Vec<String> = a
                             .misaligned_principles
                             .iter()
@@ -452,7 +469,9 @@ pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
                             list.join(", ")
                         ));
                     }
-                    if !a.considered_with.is_empty() {
+                    if !a.considered_with.is_empty()
+                        && !a.considered_with.iter().all(|m| notes.contains(&m.value))
+                    {
                         let list: Vec<&str> =
                             a.considered_with.iter().map(|m| m.value.as_str()).collect();
                         remarks.push(format!("Considered together with {}", list.join(", ")));
@@ -619,6 +638,24 @@ pub fn paragraph_list(paragraphs: &[u32]) -> String {
 /// The `1206 ` before a decision with a paragraph number; empty without.
 pub fn paragraph_prefix(paragraph: Option<u32>) -> String {
     paragraph.map(|p| format!("{p} ")).unwrap_or_default()
+}
+
+/// Whether assessment notes already say that the proposal does not align
+/// with each of `principles` ("does not align with Principles 1, 3, and
+/// 4"), so the remark would repeat them.
+fn says_misaligned(notes: &str, principles: &[serde_saphyr::Spanned<u32>]) -> bool {
+    let lower = notes.to_lowercase();
+    let Some(at) = lower.find("align with principle") else {
+        return false;
+    };
+    let sentence = lower[at..].split(['.', '\n']).next().unwrap_or_default();
+    let numbers: Vec<&str> = sentence
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| !w.is_empty())
+        .collect();
+    principles
+        .iter()
+        .all(|p| numbers.contains(&p.value.to_string().as_str()))
 }
 
 /// The date as the minutes write it: `16 June 2016`.
