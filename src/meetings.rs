@@ -4,14 +4,11 @@
 //! agenda items' decisions and assessments) and `actions/*.yaml` (the
 //! actions each meeting raised, by their `meeting` field).
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
-use crate::lookup::Lookup;
+use crate::index::Index;
 use crate::model::Meeting;
 use crate::output::{Listing, Value};
-use crate::records::Records;
 use crate::settings::Settings;
 
 /// Counts for one meeting.
@@ -53,16 +50,6 @@ pub struct MeetingRow<'r> {
 }
 
 impl<'r> MeetingRow<'r> {
-    /// Counts what `meeting` holds and raised.
-    pub fn of(meeting: &'r Meeting, records: &'r Records) -> MeetingRow<'r> {
-        let raised = records
-            .actions
-            .iter()
-            .filter(|a| a.record.meeting.value == meeting.id.value)
-            .count();
-        MeetingRow::counting(meeting, &records.settings, raised)
-    }
-
     /// Counts what `meeting` holds; `actions_raised` is given.
     fn counting(
         meeting: &'r Meeting,
@@ -81,7 +68,7 @@ impl<'r> MeetingRow<'r> {
                 .kind
                 .as_ref()
                 .map(|k| k.value.as_str())
-                .or(kind.map(|k| k.id.as_str())),
+                .or(kind.map(|k| k.id())),
             kind_label: kind.map(|k| k.label.as_str()),
             title: meeting.title.as_deref(),
             status,
@@ -98,20 +85,13 @@ impl<'r> MeetingRow<'r> {
 }
 
 /// Every meeting, oldest first.
-pub fn meeting_rows(records: &Records) -> Vec<MeetingRow<'_>> {
-    // Actions raised per meeting ID, counted in one pass over the actions.
-    let mut raised: HashMap<&str, usize> = HashMap::new();
-    for action in &records.actions {
-        *raised
-            .entry(action.record.meeting.value.as_str())
-            .or_default() += 1;
-    }
-    Lookup::new(records)
+pub fn meeting_rows<'r>(index: &Index<'r>) -> Vec<MeetingRow<'r>> {
+    index
         .meetings_by_date()
-        .into_iter()
+        .iter()
         .map(|m| {
-            let count = raised.get(m.id.value.as_str()).copied().unwrap_or(0);
-            MeetingRow::counting(m, &records.settings, count)
+            let settings = &index.records().settings;
+            MeetingRow::counting(m, settings, index.actions_raised_at(&m.id.value).len())
         })
         .collect()
 }

@@ -25,13 +25,15 @@ fn default_texts() -> Vec<String> {
     texts.extend(s.committee.parent.clone());
     let labels = (v.interest_levels.iter())
         .chain(&v.modification_phases)
+        .chain(&v.meeting_statuses)
+        .chain(&v.meeting_kinds)
         .chain(&v.attendee_categories)
         .chain(&v.constituencies)
         .chain(&v.roles)
         .chain(&v.ec_notification)
         .chain(&v.principle_statuses);
     for term in labels {
-        texts.push(term.id.clone());
+        texts.push(term.id().to_owned());
         texts.push(term.label.clone());
     }
     texts.retain(|t| t.len() > 3);

@@ -5,17 +5,12 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use serde_saphyr::Spanned;
+use crate::source::Spanned;
 
-use super::{Checker, at};
+use super::Checker;
 use crate::finding::{Code, Finding};
 use crate::model::{Assessment, Attendance, ItemNumber, Meeting};
-
-/// Whether a role ID is the chair's. Issue 9 moves this to a `chair` flag
-/// on the role term.
-fn is_chair(role: &str) -> bool {
-    role == "chair"
-}
+use crate::settings::{Meaning, Vocabularies};
 
 impl<'r> Checker<'r> {
     pub(super) fn check_meetings(&mut self) {
@@ -47,17 +42,18 @@ impl<'r> Checker<'r> {
     /// The status and kind come from their vocabularies.
     fn check_meeting_terms(&mut self, file: &Path, meeting: &Meeting) {
         let vocab = &self.records.settings.vocabularies;
-        if let Some(status) = &meeting.status
-            && !vocab.meeting_statuses.iter().any(|t| t.id == status.value)
-        {
-            let ids = vocab.meeting_statuses.iter().map(|t| t.id.as_str());
-            self.unknown_term(file, status, ids, "meeting status", "meeting_statuses");
+        if let Some(status) = &meeting.status {
+            let terms = &vocab.meeting_statuses;
+            self.check_term(file, status, terms, "meeting status", "meeting_statuses");
         }
-        if let Some(kind) = &meeting.kind
-            && !vocab.meeting_kinds.iter().any(|t| t.id == kind.value)
-        {
-            let ids = vocab.meeting_kinds.iter().map(|t| t.id.as_str());
-            self.unknown_term(file, kind, ids, "meeting kind", "meeting_kinds");
+        if let Some(kind) = &meeting.kind {
+            self.check_term(
+                file,
+                kind,
+                &vocab.meeting_kinds,
+                "meeting kind",
+                "meeting_kinds",
+            );
         }
         if let Some(date) = &meeting.date {
             self.check_date_form(file, date);
@@ -110,7 +106,7 @@ impl<'r> Checker<'r> {
                         meeting.id.value, end.value, start.value
                     ),
                 )
-                .with_related(file, at(start), "the start time")
+                .with_related_value(file, start, "the start time")
                 .with_help("correct `start` or `end` (24-hour HH:MM)"),
             );
         }
@@ -150,15 +146,11 @@ impl<'r> Checker<'r> {
             }
             if let Some(roles) = &person.role {
                 for role in roles.value.iter() {
-                    if !vocab.roles.iter().any(|t| t.id == role) {
-                        let one = Spanned {
-                            value: role.to_owned(),
-                            referenced: roles.referenced,
-                            defined: roles.defined,
-                        };
-                        let ids = vocab.roles.iter().map(|t| t.id.as_str());
-                        self.unknown_term(file, &one, ids, "role", "roles");
-                    }
+                    let one = Spanned {
+                        value: role.to_owned(),
+                        span: roles.span,
+                    };
+                    self.check_term(file, &one, &vocab.roles, "role", "roles");
                 }
             }
             if let Some(alt) = &person.alternate_for {
@@ -186,7 +178,7 @@ impl<'r> Checker<'r> {
                         &entry.person,
                         format!("`{person}` is listed twice in the {what}"),
                     )
-                    .with_related(file, at(&earlier.person), "first listed here")
+                    .with_related_value(file, &earlier.person, "first listed here")
                     .with_help("remove one of the two entries"),
                 );
             } else {
@@ -199,12 +191,16 @@ impl<'r> Checker<'r> {
     fn check_attendance(&mut self, file: &Path, meeting: &Meeting) {
         let attended = self.first_entries(file, &meeting.attendees, "attendees");
         let apologised = self.first_entries(file, &meeting.apologies, "apologies");
+        let roles = &self.records.settings.vocabularies.roles;
         for entry in &meeting.apologies {
             let person = entry.person.value.as_str();
+            // The chair is whoever has a role with the `chair` flag.
             let chaired = |a: &Attendance| {
-                a.role
-                    .as_ref()
-                    .is_some_and(|r| r.value.iter().any(is_chair))
+                a.role.as_ref().is_some_and(|r| {
+                    r.value
+                        .iter()
+                        .any(|role| Vocabularies::means(roles, role, Meaning::Chair))
+                })
             };
             if let Some(attendance) = attended.get(person)
                 && std::ptr::eq(apologised[person], entry)
@@ -217,7 +213,7 @@ impl<'r> Checker<'r> {
                         &entry.person,
                         format!("`{person}` both attended and sent apologies"),
                     )
-                    .with_related(file, at(&attendance.person), "listed as attending here")
+                    .with_related_value(file, &attendance.person, "listed as attending here")
                     .with_help("keep the person in `attendees` or in `apologies`, not both"),
                 );
             }
@@ -234,7 +230,7 @@ impl<'r> Checker<'r> {
                         &entry.person,
                         format!("`{person}` chaired the meeting but is listed under apologies"),
                     )
-                    .with_related(file, at(&chair.person), "chaired the meeting here")
+                    .with_related_value(file, &chair.person, "chaired the meeting here")
                     .with_help(
                         "remove the person from `apologies`, or give the chair role to \
                          the attendee who chaired",
@@ -258,7 +254,7 @@ impl<'r> Checker<'r> {
                             entry.person.value, member.value
                         ),
                     )
-                    .with_related(file, at(&present.person), "the member attended here")
+                    .with_related_value(file, &present.person, "the member attended here")
                     .with_help("remove `alternate_for`, or move the member to `apologies`"),
                 );
             }
@@ -274,7 +270,7 @@ impl<'r> Checker<'r> {
             };
             match first.get(initials.value.as_str()) {
                 Some(earlier) if earlier.person.value != entry.person.value => {
-                    let earlier_at = earlier.initials.as_ref().map_or(at(&earlier.person), at);
+                    let earlier_at = earlier.initials.as_ref().unwrap_or(&earlier.person);
                     self.push(
                         Finding::at_value(
                             Code::DuplicateInitials,
@@ -288,7 +284,7 @@ impl<'r> Checker<'r> {
                                 meeting.id.value
                             ),
                         )
-                        .with_related(file, earlier_at, "first given here")
+                        .with_related_value(file, earlier_at, "first given here")
                         .with_help("give each person their own initials, as the minutes do"),
                     );
                 }
@@ -317,7 +313,7 @@ impl<'r> Checker<'r> {
                             meeting.id.value, item.number.value
                         ),
                     )
-                    .with_related(file, at(earlier), "first numbered here")
+                    .with_related_value(file, earlier, "first numbered here")
                     .with_help("number the agenda items as the minutes do, each number once"),
                 );
             }
@@ -326,10 +322,13 @@ impl<'r> Checker<'r> {
             }
             self.check_listed_once(file, &item.paragraphs, "paragraphs", "paragraph");
             for d in &item.decisions {
-                if !vocab.decision_verbs.contains(&d.verb.value) {
-                    let allowed = vocab.decision_verbs.iter().map(String::as_str);
-                    self.unknown_term(file, &d.verb, allowed, "decision verb", "decision_verbs");
-                }
+                self.check_term(
+                    file,
+                    &d.verb,
+                    &vocab.decision_verbs,
+                    "decision verb",
+                    "decision_verbs",
+                );
             }
             for id in &item.modifications {
                 self.modification_ref(file, id);
@@ -355,7 +354,7 @@ impl<'r> Checker<'r> {
                             &a.modification,
                             format!("{id} is assessed twice at meeting {}", meeting.id.value),
                         )
-                        .with_related(file, at(&earlier.modification), "first assessed here")
+                        .with_related_value(file, &earlier.modification, "first assessed here")
                         .with_help("merge the two assessments, or correct the proposal ID of one"),
                     );
                     assessed.insert(id, earlier);
@@ -397,7 +396,7 @@ impl<'r> Checker<'r> {
                                     id.value
                                 ),
                             )
-                            .with_related(file, at(&a.modification), "the proposal assessed")
+                            .with_related_value(file, &a.modification, "the proposal assessed")
                             .with_help(
                                 "`considered_with` names the other proposals assessed \
                                  together with this one; remove this entry",
