@@ -287,10 +287,16 @@ mod tests {
                 "agenda_item",
                 "due",
                 "status",
+                "status_label",
                 "open",
                 "overdue",
                 "closed"
             ]
+        );
+        assert_eq!(row["properties"]["owner"]["type"], json!(["string", "null"]));
+        assert_eq!(
+            row["properties"]["agenda_item"]["type"],
+            json!(["integer", "string", "null"])
         );
         assert_eq!(row["properties"]["due"]["type"], json!(["string", "null"]));
         assert_eq!(s["properties"]["version"]["const"], 1);

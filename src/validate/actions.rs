@@ -18,20 +18,8 @@ impl<'r> Checker<'r> {
             let file = a.file.as_path();
             let action = &a.record;
             self.check_file_id(file, &action.id, &|p| &p.action, "action");
-            match &action.owner {
-                Some(owner) => self.party_ref(file, owner, "owner"),
-                None => self.push(
-                    Finding::at_value(
-                        Code::OwnerNotRecorded,
-                        file,
-                        &action.id,
-                        format!("action {} has no owner", action.id.value),
-                    )
-                    .with_help(
-                        "add `owner:` when the minutes name one; a legacy action whose \
-                         minutes do not say lists as owner \"not recorded\"",
-                    ),
-                ),
+            if let Some(owner) = &action.owner {
+                self.party_ref(file, owner, "owner");
             }
             let dates = (action.due.iter())
                 .chain(&action.closed)

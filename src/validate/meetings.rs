@@ -238,7 +238,6 @@ impl<'r> Checker<'r> {
                 );
             }
         }
-        self.check_initials(file, meeting);
         for entry in &meeting.attendees {
             let Some(member) = &entry.alternate_for else {
                 continue;
@@ -262,7 +261,7 @@ impl<'r> Checker<'r> {
     }
 
     /// Initials name one person within a meeting (E0508).
-    fn check_initials(&mut self, file: &Path, meeting: &Meeting) {
+    pub(super) fn check_initials(&mut self, file: &Path, meeting: &Meeting) {
         let mut first: HashMap<&str, &Attendance> = HashMap::new();
         for entry in meeting.attendees.iter().chain(&meeting.apologies) {
             let Some(initials) = &entry.initials else {

@@ -18,6 +18,7 @@
 //! rules that `tsc.yaml` allows. Every rule is documented in `docs/rules.md`.
 
 mod actions;
+mod history;
 mod identity;
 mod meetings;
 mod references;
@@ -319,6 +320,18 @@ const RULES: &[Rule] = &[
     // actions: IDs, references, dates, statuses (E04xx, ...)
     Rule {
         check: |c| c.check_actions(),
+    },
+    // initials name one person in a recorded meeting (E0508)
+    Rule {
+        check: history::duplicate_initials,
+    },
+    // history before the records: owners and titles the minutes leave out
+    // (W0605, W0606)
+    Rule {
+        check: history::owner_not_recorded,
+    },
+    Rule {
+        check: history::title_not_recorded,
     },
 ];
 

@@ -174,20 +174,6 @@ impl<'r> Checker<'r> {
             if let Some(proposer) = &m.record.proposer {
                 self.party_ref(&m.file, proposer, "proposer");
             }
-            if m.record.title.is_none() {
-                self.push(
-                    Finding::at_value(
-                        Code::TitleNotRecorded,
-                        &m.file,
-                        &m.record.id,
-                        format!("modification proposal {} has no title", m.record.id.value),
-                    )
-                    .with_help(
-                        "add `title:` when it is known; minutes that cite the proposal \
-                         only by its ID leave it out",
-                    ),
-                );
-            }
             let id = m.record.id.value.as_str();
             self.check_listed_once(
                 &m.file,
