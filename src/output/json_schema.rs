@@ -293,7 +293,10 @@ mod tests {
                 "closed"
             ]
         );
-        assert_eq!(row["properties"]["owner"]["type"], json!(["string", "null"]));
+        assert_eq!(
+            row["properties"]["owner"]["type"],
+            json!(["string", "null"])
+        );
         assert_eq!(
             row["properties"]["agenda_item"]["type"],
             json!(["integer", "string", "null"])
