@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 use crate::ids::natural_cmp;
 use crate::index::Index;
-use crate::model::Action;
+use crate::model::{Action, ItemNumber};
 use crate::records::Records;
 use crate::settings::{Meaning, Term};
 use crate::today::is_overdue;
@@ -78,7 +78,7 @@ impl ActionQuery {
             && self
                 .owner
                 .as_deref()
-                .is_none_or(|o| row.owner.eq_ignore_ascii_case(o))
+                .is_none_or(|o| row.owner.is_some_and(|owner| owner.eq_ignore_ascii_case(o)))
             && self.meeting.as_deref().is_none_or(|m| row.meeting == m)
             && (!self.overdue_only || row.overdue)
             && self
@@ -92,20 +92,24 @@ impl ActionQuery {
 pub struct ActionRow<'r> {
     /// Action ID, for example `TSC07/01`.
     pub id: &'r str,
-    /// Owner ID (person or organisation), for example `SECAS`.
-    pub owner: &'r str,
+    /// Owner ID (person or organisation); `None` when the minutes do not
+    /// say (listed as "not recorded").
+    pub owner: Option<&'r str>,
     /// What must be done.
     pub text: &'r str,
     /// ID of the meeting that raised the action.
     pub meeting: &'r str,
     /// Date of that meeting; `None` when the meeting record is missing.
     pub raised: Option<NaiveDate>,
-    /// Agenda item that raised it.
-    pub agenda_item: u32,
+    /// Agenda item that raised it, as written; `None` for an action
+    /// raised at a meeting that is not recorded.
+    pub agenda_item: Option<&'r ItemNumber>,
     /// Due date, if one was set.
     pub due: Option<NaiveDate>,
     /// Status ID, for example `open`.
     pub status: &'r str,
+    /// The status's label from `tsc.yaml`, for example `Open`.
+    pub status_label: &'r str,
     /// Whether the status counts as open.
     pub open: bool,
     /// Whether the action is open and its due date has passed (see
@@ -121,27 +125,28 @@ impl<'r> ActionRow<'r> {
     pub fn of(action: &'r Action, index: &Index<'r>, today: NaiveDate) -> ActionRow<'r> {
         let meeting_id = action.meeting.value.as_str();
         let raised = index.meeting_date(meeting_id);
-        let open = index
-            .records()
-            .settings
-            .vocabularies
-            .is_open_status(&action.status.value);
+        let vocabularies = &index.records().settings.vocabularies;
+        let open = vocabularies.is_open_status(&action.status.value);
         let due = action.due.as_ref().map(|d| d.value);
         ActionRow {
             id: &action.id.value,
-            owner: &action.owner.value,
+            owner: action.owner.as_ref().map(|o| o.value.as_str()),
             text: &action.text,
             meeting: meeting_id,
             raised,
-            agenda_item: action.agenda_item.value,
+            agenda_item: action.agenda_item.as_ref().map(|i| &i.value),
             due,
             status: &action.status.value,
+            status_label: vocabularies.action_status_label(&action.status.value),
             open,
             overdue: open && due.is_some_and(|d| is_overdue(d, today)),
             closed: action.closed.as_ref().map(|d| d.value),
         }
     }
 }
+
+/// How listings show an owner the minutes do not name.
+pub const NOT_RECORDED: &str = "not recorded";
 
 /// Orders two rows by due date, undated last, ties by natural ID order.
 pub fn by_due_then_id(a: &ActionRow<'_>, b: &ActionRow<'_>) -> Ordering {
@@ -167,15 +172,18 @@ pub fn query_actions<'r>(index: &Index<'r>, query: &ActionQuery) -> Vec<ActionRo
 }
 
 /// The action log as a [`crate::output::Listing`]. JSON and CSV keys:
-/// `id`, `owner`, `text`, `meeting` (raising meeting ID), `raised` (its
-/// date), `agenda_item`, `due`, `status`, `open`, `overdue`, `closed`.
-/// Tables show ID, owner, action, "Raised" (meeting ID and date in one
-/// cell), due date and status (with "overdue" under it when it is).
+/// `id`, `owner` (`null` when not recorded), `text`, `meeting` (raising
+/// meeting ID), `raised` (its date), `agenda_item` (a number, or the text
+/// as written such as `"2a"`), `due`, `status`, `status_label`, `open`,
+/// `overdue`, `closed`. Tables show ID, owner ("not recorded" when the
+/// minutes do not say), action, "Raised" (meeting ID and date in one
+/// cell), due date and status label (with "overdue" under it when it is).
 pub fn listing(rows: &[ActionRow<'_>]) -> crate::output::Listing {
     use crate::output::{Listing, Value};
     let mut listing = Listing::new(&[
         ("id", "ID"),
         ("owner", "Owner"),
+        ("owner_shown", "Owner"),
         ("text", "Action"),
         ("meeting", "Raised at"),
         ("raised", "Raised on"),
@@ -183,41 +191,46 @@ pub fn listing(rows: &[ActionRow<'_>]) -> crate::output::Listing {
         ("agenda_item", "Item"),
         ("due", "Due"),
         ("status", "Status"),
+        ("status_label", "Status label"),
         ("status_shown", "Status"),
         ("open", "Open"),
         ("overdue", "Overdue"),
         ("closed", "Closed"),
     ])
     .machine_only(&[
+        "owner",
         "meeting",
         "raised",
         "agenda_item",
         "status",
+        "status_label",
         "open",
         "overdue",
         "closed",
     ])
-    .human_only(&["raised_at", "status_shown"]);
+    .human_only(&["owner_shown", "raised_at", "status_shown"]);
     for row in rows {
         let raised_at = match row.raised {
             Some(date) => format!("{}\n{date}", row.meeting),
             None => row.meeting.to_owned(),
         };
         let status_shown = if row.overdue {
-            format!("{}\noverdue", row.status)
+            format!("{}\noverdue", row.status_label)
         } else {
-            row.status.to_owned()
+            row.status_label.to_owned()
         };
         listing.push(vec![
             Value::Text(row.id.to_owned()),
-            Value::Text(row.owner.to_owned()),
+            Value::opt_text(row.owner),
+            Value::Text(row.owner.unwrap_or(NOT_RECORDED).to_owned()),
             Value::Text(row.text.to_owned()),
             Value::Text(row.meeting.to_owned()),
             Value::opt_date(row.raised),
             Value::Text(raised_at),
-            Value::Int(i64::from(row.agenda_item)),
+            row.agenda_item.map_or(Value::Null, Value::item),
             Value::opt_date(row.due),
             Value::Text(row.status.to_owned()),
+            Value::Text(row.status_label.to_owned()),
             Value::Text(status_shown),
             Value::Bool(row.open),
             Value::Bool(row.overdue),

@@ -163,6 +163,8 @@ codes! {
     DuplicateAssessment = ("E0506", "duplicate-assessment", Error),
     /// A meeting whose end time is before its start time.
     EndBeforeStart = ("E0507", "end-before-start", Error),
+    /// Two people at one meeting with the same initials.
+    DuplicateInitials = ("E0508", "duplicate-initials", Error),
     /// A related proposal that does not list the relation back.
     RelatedNotReciprocal = ("W0601", "related-not-reciprocal", Warning),
     /// A reference to a principle that was merged or retired before the meeting.
@@ -171,6 +173,10 @@ codes! {
     ListedTwice = ("W0603", "listed-twice", Warning),
     /// An action update whose date is not the date of the meeting it names.
     UpdateDateNotMeeting = ("W0604", "update-date-not-meeting", Warning),
+    /// An action whose owner the minutes do not record.
+    OwnerNotRecorded = ("W0605", "owner-not-recorded", Warning),
+    /// A modification proposal whose title the records do not hold.
+    TitleNotRecorded = ("W0606", "title-not-recorded", Warning),
 }
 
 impl Code {

@@ -64,9 +64,8 @@ impl<'r> Index<'r> {
     pub fn new(records: &'r Records) -> Index<'r> {
         let mut by_date: Vec<&Meeting> = records.meetings.iter().map(|m| &m.record).collect();
         by_date.sort_by(|a, b| {
-            a.date
-                .value
-                .cmp(&b.date.value)
+            a.sort_date()
+                .cmp(&b.sort_date())
                 .then_with(|| natural_cmp(&a.id.value, &b.id.value))
         });
         let mut raised_at: HashMap<&str, Vec<&Action>> = HashMap::new();
@@ -160,7 +159,7 @@ impl<'r> Index<'r> {
 
     /// The date of the meeting with this ID.
     pub fn meeting_date(&self, id: &str) -> Option<NaiveDate> {
-        self.meeting(id).map(|m| m.date.value)
+        self.meeting(id).and_then(Meeting::known_date)
     }
 
     /// The action with this ID (its first definition).

@@ -21,27 +21,40 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+pub use crate::numbering::{ItemNumber, Roles};
+
 /// A value together with where it stood in its YAML file.
 pub type Sp<T> = Spanned<T>;
 
 /// A meeting of the committee: `meetings/<ID>.yaml`.
 ///
-/// Source: the minutes' title block ("Meeting TSC_07_1606, 16th June 2016,
-/// 10:00 – 16:00, 8 Fenchurch Place ..."), the attendee and apologies
-/// tables, and the numbered agenda items.
+/// Source: the minutes' title block (meeting ID, date, times, place), the
+/// attendee and apologies tables, and the numbered agenda items.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
-    /// Meeting ID, for example `TSC_07_1606` (meeting 7, held in 2016-06).
+    /// Meeting ID, for example `PANEL_69_1409` (meeting 69, held in 2014-09).
     /// Must match the file name and the `meeting` ID pattern in `tsc.yaml`.
     #[schemars(with = "String")]
     pub id: Sp<String>,
-    /// The meeting's sequence number (7 for TSC_07_1606).
-    #[schemars(with = "u32")]
-    pub number: Sp<u32>,
-    /// The day the meeting was held.
-    #[schemars(with = "NaiveDate")]
-    pub date: Sp<NaiveDate>,
+    /// The meeting's sequence number (69 for PANEL_69_1409); may be left out
+    /// only on a meeting that is not recorded (a stub).
+    #[serde(default)]
+    #[schemars(with = "Option<u32>")]
+    pub number: Option<Sp<u32>>,
+    /// The kind of meeting, from `vocabularies.meeting_kinds`; the first
+    /// kind listed when left out.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub kind: Option<Sp<String>>,
+    /// The minutes' own title (`Special Review Panel`), in place of the
+    /// heading's default.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The day the meeting was held; may be left out only on a stub.
+    #[serde(default)]
+    #[schemars(with = "Option<NaiveDate>")]
+    pub date: Option<Sp<NaiveDate>>,
     /// Start time, local to the meeting, as `HH:MM`.
     #[serde(default)]
     #[schemars(
@@ -60,9 +73,16 @@ pub struct Meeting {
     #[serde(default)]
     pub location: Option<String>,
     /// Status of the minutes, from `vocabularies.meeting_statuses`
-    /// (`draft` or `final` by default).
-    #[schemars(with = "String")]
-    pub status: Sp<String>,
+    /// (`draft`, `final` or `not-recorded` by default); left out when the
+    /// minutes never say. A status whose term has `recorded: false` makes
+    /// the file a stub: a meeting known of, whose minutes are not kept.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub status: Option<Sp<String>>,
+    /// What is known of a meeting that is not recorded, or any remark on
+    /// the record.
+    #[serde(default)]
+    pub note: Option<String>,
     /// Who attended, in the order of the minutes.
     #[serde(default)]
     pub attendees: Vec<Attendance>,
@@ -72,12 +92,17 @@ pub struct Meeting {
     /// The numbered agenda items.
     #[serde(default)]
     pub agenda: Vec<AgendaItem>,
+    /// For a meeting without a `date`: the first day of the month its ID
+    /// names; filled after loading ([`crate::stubs::fill_id_months`]).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub id_month: Option<NaiveDate>,
 }
 
 /// One line of the attendee or apologies table of a meeting.
 ///
 /// Members of the committee sit for a constituency (Large Suppliers, ...);
-/// other participants represent an organisation (DCC, SECAS, ...).
+/// other participants represent an organisation.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
@@ -98,13 +123,32 @@ pub struct Attendance {
     #[schemars(with = "Option<String>")]
     pub representing: Option<Sp<String>>,
     /// The capacity in which an organisation is represented, as written in
-    /// the minutes (for example `Secretary of State` for DECC).
+    /// the minutes (for example `Presenter – DCP204`).
     #[serde(default)]
     pub capacity: Option<String>,
-    /// Meeting role, from `vocabularies.roles` (`chair`, `meeting-secretary`).
+    /// Meeting role, or a list of roles, from `vocabularies.roles`
+    /// (`chair`, `meeting-secretary`). In the apologies, a person's
+    /// standing role.
+    #[serde(default)]
+    #[schemars(with = "Option<Roles>")]
+    pub role: Option<Sp<Roles>>,
+    /// The initials the minutes use for the person (`AB`), unique within
+    /// a meeting.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub role: Option<Sp<String>>,
+    pub initials: Option<Sp<String>>,
+    /// The company as written at this meeting (organisation ID), in place
+    /// of the person's usual organisation.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub organisation: Option<Sp<String>>,
+    /// `true` when the person dialled in.
+    #[serde(default)]
+    pub remote: bool,
+    /// The name as the minutes spell it, when that differs from
+    /// `people.yaml`.
+    #[serde(default)]
+    pub name_as_written: Option<String>,
     /// The member this person stands in for ("alternate to ..."): a person ID.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
@@ -118,10 +162,15 @@ pub struct Attendance {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
-    /// The item's number in the minutes (1-based).
-    #[schemars(with = "u32")]
-    pub number: Sp<u32>,
-    /// The item's heading, for example `TSC Risk Register`.
+    /// The item's number in the minutes: `2`, `2a` or `2.1`.
+    #[schemars(with = "ItemNumber")]
+    pub number: Sp<ItemNumber>,
+    /// The minutes' paragraph numbers under this item, for committees
+    /// that number paragraphs across meetings (`[1201, 1202]`).
+    #[serde(default)]
+    #[schemars(with = "Vec<u32>")]
+    pub paragraphs: Vec<Sp<u32>>,
+    /// The item's heading, for example `Matters arising`.
     pub title: String,
     /// Who presented the item: organisation or person ID.
     #[serde(default)]
@@ -133,7 +182,7 @@ pub struct AgendaItem {
     /// Papers presented under this item.
     #[serde(default)]
     pub papers: Vec<Paper>,
-    /// The decisions recorded as "The TSC: NOTED ...; APPROVED ...".
+    /// The decisions recorded as "The {collective_name}: NOTED ...; APPROVED ...".
     #[serde(default)]
     pub decisions: Vec<Decision>,
     /// Modification proposals mentioned in the item (IDs), other than
@@ -175,6 +224,11 @@ pub struct Decision {
     pub verb: Sp<String>,
     /// What was noted, approved, ...: the rest of the minutes' sentence.
     pub text: String,
+    /// The minutes' paragraph number of the decision, when paragraphs are
+    /// numbered.
+    #[serde(default)]
+    #[schemars(with = "Option<u32>")]
+    pub paragraph: Option<Sp<u32>>,
 }
 
 /// A pointer to something the records do not hold.
@@ -184,7 +238,7 @@ pub struct Decision {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExternalReference {
-    /// What is referred to, for example `TSC meeting, May 2016`.
+    /// What is referred to, for example a meeting whose minutes are not kept.
     pub title: String,
     /// Why it is referred to.
     #[serde(default)]
@@ -248,24 +302,28 @@ pub struct Impact {
 }
 
 /// An action: `actions/<ID with / as ->.yaml`, for example
-/// `actions/TSC07-01.yaml` for `TSC07/01`.
+/// `actions/A07-01.yaml` for `A07/01`.
 ///
-/// Source: the "ACTION TSC07/01: SECAS to ..." lines of the minutes.
+/// Source: the "ACTION ...:" lines of the minutes.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
-    /// Action ID, for example `TSC07/01`.
+    /// Action ID, for example `PA0112`.
     #[schemars(with = "String")]
     pub id: Sp<String>,
     /// The meeting that raised the action.
     #[schemars(with = "String")]
     pub meeting: Sp<String>,
-    /// The number of the agenda item that raised it.
-    #[schemars(with = "u32")]
-    pub agenda_item: Sp<u32>,
-    /// Who must do it: an organisation ID or a person ID.
-    #[schemars(with = "String")]
-    pub owner: Sp<String>,
+    /// The number of the agenda item that raised it, as written there; may
+    /// be left out for an action raised at a meeting that is not recorded.
+    #[serde(default)]
+    #[schemars(with = "Option<ItemNumber>")]
+    pub agenda_item: Option<Sp<ItemNumber>>,
+    /// Who must do it: an organisation ID or a person ID; left out when
+    /// the minutes do not say (W0605).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub owner: Option<Sp<String>>,
     /// What must be done.
     pub text: String,
     /// The date by which it is due, if one was set.
@@ -296,11 +354,14 @@ pub struct ActionUpdate {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub meeting: Option<Sp<String>>,
-    /// The number of the agenda item of `meeting` under which the update
-    /// was reported (the meeting's review of outstanding actions).
+    /// The agenda item of that meeting where it was reported, as written.
+    #[serde(default)]
+    #[schemars(with = "Option<ItemNumber>")]
+    pub agenda_item: Option<Sp<ItemNumber>>,
+    /// The minutes' paragraph number of the update.
     #[serde(default)]
     #[schemars(with = "Option<u32>")]
-    pub agenda_item: Option<Sp<u32>>,
+    pub paragraph: Option<Sp<u32>>,
     /// The status after the update, from `vocabularies.action_statuses`.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
@@ -316,16 +377,29 @@ pub struct ActionUpdate {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Modification {
-    /// Proposal ID, for example `SECMP0007`.
+    /// Proposal ID, for example `DCP204`.
     #[schemars(with = "String")]
     pub id: Sp<String>,
-    /// The proposal's title.
-    pub title: String,
+    /// The proposal's title; left out when the minutes cite the proposal
+    /// only by its ID (W0606).
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Who raised it: a person or organisation ID.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub proposer: Option<Sp<String>>,
+    /// `true` for a proposal progressed as urgent.
+    #[serde(default)]
+    pub urgent: bool,
     /// Where the proposal is in the modification process, from
-    /// `vocabularies.modification_phases`.
+    /// `vocabularies.modification_phases`; with `phases`, the last entry's
+    /// phase is the current one.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub phase: Option<Sp<String>>,
+    /// The proposal's history of phases, oldest first.
+    #[serde(default)]
+    pub phases: Vec<PhaseChange>,
     /// The working group developing it, if known (for example `WG2`).
     #[serde(default)]
     pub working_group: Option<String>,
@@ -336,6 +410,36 @@ pub struct Modification {
     /// Free-text notes about the proposal itself.
     #[serde(default)]
     pub notes: Option<String>,
+}
+
+/// One entry of a proposal's phase history.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PhaseChange {
+    /// The phase entered, from `vocabularies.modification_phases`.
+    #[schemars(with = "String")]
+    pub phase: Sp<String>,
+    /// The day it entered the phase, when known.
+    #[serde(default)]
+    #[schemars(with = "Option<NaiveDate>")]
+    pub date: Option<Sp<NaiveDate>>,
+    /// The meeting that moved it there, when there was one.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub meeting: Option<Sp<String>>,
+}
+
+impl Modification {
+    /// The current phase: the last entry of `phases`, or `phase` when
+    /// there is no history.
+    pub fn current_phase(&self) -> Option<&Sp<String>> {
+        self.phases.last().map(|p| &p.phase).or(self.phase.as_ref())
+    }
+
+    /// The title, or the empty string when the records have none.
+    pub fn title_or_empty(&self) -> &str {
+        self.title.as_deref().unwrap_or("")
+    }
 }
 
 /// `people.yaml`: everyone the records name.
@@ -369,11 +473,11 @@ pub struct OrganisationsFile {
     pub organisations: Vec<Organisation>,
 }
 
-/// An organisation, for example SECAS or DCC.
+/// An organisation: a company or body the minutes name.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
-    /// Short ID, usually the acronym used in the minutes (`SECAS`).
+    /// Short ID, usually the acronym used in the minutes (`NWP`).
     #[schemars(with = "String")]
     pub id: Sp<String>,
     /// Full name.
@@ -393,8 +497,7 @@ pub struct PrinciplesFile {
 
 /// One principle for assessing modification proposals.
 ///
-/// Source: agenda item 5 of TSC_07_1606 ("TSC Principles for Assessing
-/// Modification Proposals").
+/// Source: the principles item of the minutes that agreed them.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Principle {

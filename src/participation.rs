@@ -41,7 +41,10 @@ fn owned(records: &Records) -> HashMap<&str, (Vec<&str>, usize)> {
     let mut owned: HashMap<&str, (Vec<&str>, usize)> = HashMap::new();
     for action in &records.actions {
         let a = &action.record;
-        let (ids, open) = owned.entry(a.owner.value.as_str()).or_default();
+        let Some(owner) = &a.owner else {
+            continue;
+        };
+        let (ids, open) = owned.entry(owner.value.as_str()).or_default();
         ids.push(a.id.value.as_str());
         if vocabularies.is_open_status(&a.status.value) {
             *open += 1;
@@ -84,10 +87,13 @@ fn people_in(list: &[Attendance]) -> impl Iterator<Item = &str> {
 }
 
 /// The organisations that people in an attendee or apologies table
-/// represent.
+/// represent, or were minuted as being from (`organisation`).
 fn represented(list: &[Attendance]) -> impl Iterator<Item = &str> {
-    list.iter()
-        .filter_map(|a| a.representing.as_ref().map(|r| r.value.as_str()))
+    list.iter().flat_map(|a| {
+        (a.representing.iter())
+            .chain(&a.organisation)
+            .map(|r| r.value.as_str())
+    })
 }
 
 /// The list `index` holds for `id`, or an empty one.

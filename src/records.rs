@@ -400,6 +400,7 @@ pub fn load(root: &Path) -> crate::error::Result<Loaded> {
         add(path, kind, outcome, &mut loaded);
     }
     resolve(&mut loaded);
+    crate::stubs::fill_id_months(&mut loaded.records);
     Ok(loaded)
 }
 
@@ -451,6 +452,7 @@ pub fn load_in_memory(root: &Path, files: &[(PathBuf, Vec<u8>)]) -> Loaded {
         }
     }
     resolve(&mut loaded);
+    crate::stubs::fill_id_months(&mut loaded.records);
     loaded
 }
 
@@ -645,10 +647,14 @@ fn parse_file(
             };
             // serde's own finding stays when the tree check did not see it
             // (a rule the schema does not carry).
-            if !all
-                .iter()
-                .any(|f| f.code == finding.code && f.position == finding.position)
-                && (all.is_empty() || finding.code != Code::MissingField)
+            // One our own visitors raise is placed at its key, the tree
+            // check's at the value: same line, same message, one finding.
+            if !all.iter().any(|f| {
+                f.code == finding.code
+                    && (f.position == finding.position
+                        || (f.position.line == finding.position.line
+                            && f.message == finding.message))
+            }) && (all.is_empty() || finding.code != Code::MissingField)
             {
                 all.push(*finding);
                 all.sort_by_key(|f| (f.position.line, f.position.column));

@@ -44,8 +44,10 @@ pub struct ModRow<'r> {
     pub id: &'r str,
     /// Title.
     pub title: &'r str,
-    /// Phase ID, if recorded.
+    /// Phase ID, if recorded: the last of `phases`, else `phase`.
     pub phase: Option<&'r str>,
+    /// The phase's label from `tsc.yaml`.
+    pub phase_label: Option<&'r str>,
     /// Working group, if recorded.
     pub working_group: Option<&'r str>,
     /// Interest level ID from the most recent meeting that assessed it.
@@ -77,13 +79,19 @@ pub fn register_rows<'r>(index: &Index<'r>, filter: &ModFilter) -> Vec<ModRow<'r
             let m = &m.record;
             let id = m.id.value.as_str();
             let latest = index.assessments_of(id).last();
-            let last_discussed = index.meetings_discussing(id).last().map(|m| m.date.value);
+            let last_discussed = index
+                .meetings_discussing(id)
+                .last()
+                .and_then(|m| m.known_date());
             let mut related: Vec<&str> = m.related.iter().map(|r| r.value.as_str()).collect();
             related.sort_by(|a, b| natural_cmp(a, b));
             ModRow {
                 id: &m.id.value,
-                title: &m.title,
-                phase: m.phase.as_ref().map(|p| p.value.as_str()),
+                title: m.title_or_empty(),
+                phase: m.current_phase().map(|p| p.value.as_str()),
+                phase_label: m
+                    .current_phase()
+                    .map(|p| Vocabularies::label(phases, &p.value)),
                 working_group: m.working_group.as_deref(),
                 interest: latest.map(|a| a.assessment.interest.value.as_str()),
                 assessed_at: latest.map(|a| a.meeting.id.value.as_str()),
@@ -108,12 +116,14 @@ pub fn register_rows<'r>(index: &Index<'r>, filter: &ModFilter) -> Vec<ModRow<'r
     rows
 }
 
-/// The register as a [`Listing`]. Keys: `id`, `title`, `phase`,
-/// `interest` (level ID), `interest_label`, `assessed_at` (meeting ID),
-/// `last_discussed` (date), `related` (IDs). Tables and Markdown show
-/// three cells instead, so that a title gets most of 80 columns: the ID
-/// with the date it was last discussed under it, the title with its
-/// related proposals under it, and the interest level with the phase.
+/// The register as a [`Listing`]. Keys: `id`, `title` (null when not
+/// recorded), `phase` (ID), `phase_label`, `interest` (level ID),
+/// `interest_label`, `assessed_at` (meeting ID), `last_discussed` (date),
+/// `related` (IDs). Tables and Markdown show three cells instead, so that
+/// a title gets most of 80 columns: the ID with the date it was last
+/// discussed under it, the title with its related proposals under it, and
+/// the interest level with the phase label under it; a committee without
+/// interest levels sees the phase label alone.
 pub fn listing(rows: &[ModRow<'_>], vocabularies: &Vocabularies) -> Listing {
     let mut listing = Listing::new(&[
         ("id", "ID"),
@@ -121,6 +131,7 @@ pub fn listing(rows: &[ModRow<'_>], vocabularies: &Vocabularies) -> Listing {
         ("title", "Title"),
         ("title_seen", "Title"),
         ("phase", "Phase"),
+        ("phase_label", "Phase"),
         ("interest", "Interest"),
         ("interest_label", "Interest level"),
         ("interest_seen", "Interest/phase"),
@@ -128,16 +139,32 @@ pub fn listing(rows: &[ModRow<'_>], vocabularies: &Vocabularies) -> Listing {
         ("last_discussed", "Last discussed"),
         ("related", "Related"),
     ])
-    .machine_only(&[
-        "id",
-        "title",
-        "phase",
-        "interest",
-        "interest_label",
-        "assessed_at",
-        "last_discussed",
-        "related",
-    ])
+    // Without interest levels, tables show the phase alone.
+    .machine_only(if vocabularies.interest_levels.is_empty() {
+        &[
+            "id",
+            "title",
+            "phase",
+            "interest",
+            "interest_label",
+            "interest_seen",
+            "assessed_at",
+            "last_discussed",
+            "related",
+        ]
+    } else {
+        &[
+            "id",
+            "title",
+            "phase",
+            "phase_label",
+            "interest",
+            "interest_label",
+            "assessed_at",
+            "last_discussed",
+            "related",
+        ]
+    })
     .human_only(&["proposal_seen", "title_seen", "interest_seen"]);
     for row in rows {
         let label = row
@@ -152,12 +179,16 @@ pub fn listing(rows: &[ModRow<'_>], vocabularies: &Vocabularies) -> Listing {
         listing.push(vec![
             Value::Text(row.id.to_owned()),
             Value::Text(under(row.id, row.last_discussed.map(|d| d.to_string()))),
-            Value::Text(row.title.to_owned()),
+            Value::opt_text(Some(row.title).filter(|t| !t.is_empty())),
             Value::Text(under(row.title, related)),
             Value::opt_text(row.phase),
+            Value::opt_text(row.phase_label),
             Value::opt_text(row.interest),
             Value::opt_text(label),
-            Value::Text(under(label.unwrap_or("-"), row.phase.map(str::to_owned))),
+            Value::Text(under(
+                label.unwrap_or("-"),
+                row.phase_label.map(str::to_owned),
+            )),
             Value::opt_text(row.assessed_at),
             Value::opt_date(row.last_discussed),
             Value::List(row.related.iter().map(|r| (*r).to_owned()).collect()),

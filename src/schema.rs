@@ -66,6 +66,7 @@ fn vocabulary_fields(settings: &Settings) -> Vec<(&'static str, &'static str, Va
     let verbs = terms(&v.decision_verbs);
     vec![
         ("Meeting", "status", terms(&v.meeting_statuses)),
+        ("Meeting", "kind", terms(&v.meeting_kinds)),
         ("Attendance", "category", terms(&v.attendee_categories)),
         ("Attendance", "constituency", terms(&v.constituencies)),
         ("Attendance", "role", terms(&v.roles)),
@@ -81,14 +82,15 @@ fn vocabulary_fields(settings: &Settings) -> Vec<(&'static str, &'static str, Va
 
 /// The ID pattern each ID field must match: (record type, field, pattern).
 /// A list field's pattern applies to its items.
-fn pattern_fields(settings: &Settings) -> Vec<(&'static str, &'static str, &str)> {
+fn pattern_fields(settings: &Settings) -> Vec<(&'static str, &'static str, String)> {
     let p = &settings.id_patterns;
     let (meeting, action, modification) = (
-        p.meeting.as_str(),
+        meeting_pattern(settings),
         p.action.as_str(),
         p.modification.as_str(),
     );
-    vec![
+    let meeting = meeting.as_ref();
+    [
         ("Meeting", "id", meeting),
         ("Action", "id", action),
         ("Action", "meeting", meeting),
@@ -99,7 +101,31 @@ fn pattern_fields(settings: &Settings) -> Vec<(&'static str, &'static str, &str)
         ("Assessment", "modification", modification),
         ("Assessment", "considered_with", modification),
         ("AgendaItem", "modifications", modification),
+        ("PhaseChange", "meeting", meeting),
     ]
+    .map(|(name, field, pattern)| (name, field, pattern.to_owned()))
+    .to_vec()
+}
+
+/// The pattern any meeting ID matches: `id_patterns.meeting`, or, when
+/// meeting kinds have their own `id_pattern`, the alternation of them all
+/// with their named groups made plain (ECMA-262 forbids a name twice).
+fn meeting_pattern(settings: &Settings) -> std::borrow::Cow<'_, str> {
+    let own: Vec<&str> = settings
+        .vocabularies
+        .meeting_kinds
+        .iter()
+        .filter_map(|k| k.id_pattern.as_deref())
+        .collect();
+    if own.is_empty() {
+        return settings.id_patterns.meeting.as_str().into();
+    }
+    let named = regex::Regex::new(r"\(\?P?<[A-Za-z_][A-Za-z0-9_]*>").expect("a valid regex");
+    let all: Vec<String> = std::iter::once(settings.id_patterns.meeting.as_str())
+        .chain(own)
+        .map(|p| format!("(?:{})", named.replace_all(p, "(?:")))
+        .collect();
+    all.join("|").into()
 }
 
 /// A Rust `regex` pattern as an ECMA-262 one (what JSON Schema uses):
@@ -150,7 +176,7 @@ pub fn committee_schema(kind: Kind, settings: &Settings) -> serde_json::Value {
             Some(items) => items,
             None => prop,
         };
-        target["pattern"] = json!(ecma_pattern(pattern));
+        target["pattern"] = json!(ecma_pattern(&pattern));
     }
     schema
 }
@@ -204,7 +230,11 @@ mod tests {
             assessment["considered_with"]["items"]["pattern"],
             "^SECMP[0-9]{4}$"
         );
-        assert_eq!(m["properties"]["status"]["enum"], json!(["draft", "final"]));
+        assert_eq!(
+            m["properties"]["status"]["enum"],
+            json!(["draft", "final", "not-recorded", null])
+        );
+        assert_eq!(m["properties"]["kind"]["enum"], json!(["ordinary", null]));
         assert_eq!(
             m["$defs"]["Decision"]["properties"]["verb"]["enum"],
             json!(["NOTED", "APPROVED", "AGREED", "CONSIDERED"])
@@ -244,7 +274,10 @@ mod tests {
         let s = schema(Kind::Action);
         assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
         assert_eq!(s["additionalProperties"], false);
-        assert_eq!(s["properties"]["owner"]["type"], "string");
+        assert_eq!(
+            s["properties"]["owner"]["type"],
+            serde_json::json!(["string", "null"])
+        );
         assert_eq!(s["properties"]["due"]["format"], "date");
         let required: Vec<&str> = s["required"]
             .as_array()
@@ -252,12 +285,14 @@ mod tests {
             .iter()
             .map(|v| v.as_str().unwrap())
             .collect();
-        for field in ["id", "meeting", "agenda_item", "owner", "text", "status"] {
+        for field in ["id", "meeting", "text", "status"] {
             assert!(
                 required.contains(&field),
                 "{field} not required: {required:?}"
             );
         }
-        assert!(!required.contains(&"due"));
+        for field in ["due", "agenda_item", "owner"] {
+            assert!(!required.contains(&field), "{field} required");
+        }
     }
 }

@@ -28,6 +28,8 @@ pub struct Settings {
     pub id_templates: IdTemplates,
     /// The items every new meeting's agenda opens with (`tsc new meeting`).
     pub standing_items: Vec<StandingItem>,
+    /// How `tsc minutes` lays out a meeting.
+    pub minutes: MinutesSettings,
     /// The allowed values of every vocabulary field.
     pub vocabularies: Vocabularies,
     /// Rules `tsc validate` does not report, by code (`W0601`) or name
@@ -43,6 +45,7 @@ impl Default for Settings {
             id_patterns: IdPatterns::default(),
             id_templates: IdTemplates::default(),
             standing_items: default_standing_items(),
+            minutes: MinutesSettings::default(),
             vocabularies: Vocabularies::default(),
             allow: Vec::new(),
         }
@@ -67,12 +70,44 @@ impl Settings {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Committee {
-    /// Short name used in documents, for example `TSC`.
+    /// Short name used in documents, for example `DCRP`.
     pub short_name: String,
-    /// Full name, for example `Technical Sub-Committee`.
+    /// Full name, for example `Distribution Code Review Panel`.
     pub name: String,
-    /// The body the committee reports to, for example `SEC Panel`.
+    /// The body the committee reports to, if any.
     pub parent: Option<String>,
+    /// How decisions are introduced: "The {collective_name}:" (for example
+    /// `Panel`); the short name when left out.
+    pub collective_name: Option<String>,
+}
+
+impl Committee {
+    /// The name of the decision lead-in, "The …:": `collective_name`, else
+    /// the short name.
+    pub fn collective(&self) -> &str {
+        self.collective_name.as_deref().unwrap_or(&self.short_name)
+    }
+}
+
+/// `minutes:` in `tsc.yaml`: how `tsc minutes` lays out a meeting.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct MinutesSettings {
+    /// The order of the attendees: grouped by category (the default) or
+    /// as recorded.
+    pub attendance: AttendanceOrder,
+}
+
+/// `minutes.attendance`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttendanceOrder {
+    /// One table per attendee category, in the order of
+    /// `vocabularies.attendee_categories`.
+    #[default]
+    ByCategory,
+    /// One table, in the order the meeting file lists the attendees.
+    AsRecorded,
 }
 
 /// ID patterns (Rust `regex` syntax, anchored with `^...$`).
@@ -81,28 +116,28 @@ pub struct Committee {
 /// pattern may capture `meeting` (the raising meeting's number). Validation
 /// uses these captures to check that a meeting's ID agrees with its number
 /// and date, and that an action's ID agrees with the meeting that raised it.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct IdPatterns {
-    /// Meeting IDs; TSC default `^TSC_(?<number>[0-9]{2,})_(?<yy>[0-9]{2})(?<mm>[0-9]{2})$`.
+    /// Meeting IDs, for example `^PANEL_(?<number>[0-9]{2,})_(?<yy>[0-9]{2})(?<mm>[0-9]{2})$`.
     pub meeting: String,
-    /// Action IDs; TSC default `^TSC(?<meeting>[0-9]{2,})/(?<seq>[0-9]{2,})$`.
+    /// Action IDs, for example `^PA(?<seq>[0-9]{4})$`.
     pub action: String,
-    /// Modification proposal IDs; TSC default `^SECMP[0-9]{4}$`.
+    /// Modification proposal IDs, for example `^DCP[0-9]{3}$`.
     pub modification: String,
 }
 
 /// ID templates (see [`crate::template`]): `{name}` or `{name:02}`
 /// placeholders for the numbers of [`crate::template::Fields`].
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct IdTemplates {
-    /// New meeting IDs from `number`, `yyyy`, `yy`, `mm`, `dd`; TSC
-    /// default `TSC_{number:02}_{yy}{mm}`.
+    /// New meeting IDs from `number`, `yyyy`, `yy`, `mm`, `dd`; the
+    /// default fits the default `id_patterns.meeting`.
     pub meeting: String,
     /// New action IDs from `meeting_number`, `seq` and the raising
-    /// meeting's `yyyy`, `yy`, `mm`, `dd`; TSC default
-    /// `TSC{meeting_number:02}/{seq:02}`.
+    /// meeting's `yyyy`, `yy`, `mm`, `dd`; the default fits the default
+    /// `id_patterns.action`.
     pub action: String,
 }
 
@@ -161,7 +196,7 @@ pub enum Meaning {
 
 /// One allowed value of any vocabulary: its ID (where it is written in
 /// `tsc.yaml`), its display label and its meaning flags. Every flag is
-/// optional in the file; one left out takes the value of the TSC default
+/// optional in the file; one left out takes the value of the default
 /// term with the same ID, or `false`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -193,6 +228,21 @@ pub struct Term {
     /// Modification phases: the proposal's process has ended.
     #[serde(default)]
     pub closed: Option<bool>,
+    /// Meeting statuses: `false` for a meeting known of but whose minutes
+    /// are not kept (a stub), to which attendance, agenda and decision
+    /// rules do not apply. Left out: as the default term of the same ID
+    /// (`not-recorded` is `false`), else `true`.
+    #[serde(default)]
+    pub recorded: Option<bool>,
+    /// Meeting kinds: the ID pattern of this kind's meetings, in place of
+    /// `id_patterns.meeting` (with the same captures), so that a kind can
+    /// be a series of its own.
+    #[serde(default)]
+    pub id_pattern: Option<String>,
+    /// Meeting kinds: the ID template of this kind's meetings, in place of
+    /// `id_templates.meeting` (for `tsc new meeting`).
+    #[serde(default)]
+    pub id_template: Option<String>,
 }
 
 impl Term {
@@ -211,7 +261,22 @@ impl Term {
             retired: None,
             withdrawn: None,
             closed: None,
+            recorded: None,
+            id_pattern: None,
+            id_template: None,
         }
+    }
+
+    /// The meeting status term of a meeting that is not recorded.
+    fn unrecorded(mut self) -> Term {
+        self.recorded = Some(false);
+        self
+    }
+
+    /// Meeting statuses: whether a meeting with this status is recorded
+    /// (see [`Term::recorded`]).
+    pub fn is_recorded(&self) -> bool {
+        self.recorded != Some(false)
     }
 
     /// The term with `meaning` flagged.
@@ -296,6 +361,8 @@ pub struct Vocabularies {
     pub modification_phases: Vec<Term>,
     /// `Meeting.status`.
     pub meeting_statuses: Vec<Term>,
+    /// `Meeting.kind`; the first is the kind of a meeting that names none.
+    pub meeting_kinds: Vec<Term>,
     /// `Attendance.category`.
     pub attendee_categories: Vec<Term>,
     /// `Attendance.constituency`.
@@ -321,6 +388,7 @@ impl Default for Committee {
             short_name: "TSC".into(),
             name: "Technical Sub-Committee".into(),
             parent: Some("SEC Panel".into()),
+            collective_name: None,
         }
     }
 }
@@ -369,7 +437,12 @@ impl Default for Vocabularies {
                     .with(Meaning::Closed),
                 Term::new("rejected", "Rejected").with(Meaning::Closed),
             ],
-            meeting_statuses: terms(&[("draft", "Draft"), ("final", "Final")]),
+            meeting_statuses: vec![
+                Term::new("draft", "Draft"),
+                Term::new("final", "Final"),
+                Term::new("not-recorded", "Not recorded").unrecorded(),
+            ],
+            meeting_kinds: vec![Term::new("ordinary", "Ordinary")],
             attendee_categories: terms(&[
                 ("member", "TSC Members"),
                 ("participant", "Other Participants"),
@@ -405,6 +478,46 @@ pub struct CompiledPatterns {
     pub action: Regex,
     /// Compiled `id_patterns.modification`.
     pub modification: Regex,
+    /// Compiled `id_pattern` of each meeting kind that has one, by kind ID.
+    pub meeting_kinds: Vec<(String, Regex)>,
+}
+
+impl CompiledPatterns {
+    /// The pattern meetings of `kind` must match: the kind's own
+    /// `id_pattern`, else `id_patterns.meeting`. `None` means the first
+    /// kind, as for a meeting that names none.
+    pub fn meeting_of(&self, vocabularies: &Vocabularies, kind: Option<&str>) -> &Regex {
+        let kind = kind.or_else(|| vocabularies.meeting_kinds.first().map(|k| k.id()));
+        kind.and_then(|k| self.meeting_kinds.iter().find(|(id, _)| id == k))
+            .map_or(&self.meeting, |(_, regex)| regex)
+    }
+}
+
+impl Settings {
+    /// Compiles the ID patterns and each meeting kind's `id_pattern`.
+    ///
+    /// # Errors
+    /// The settings path of the first pattern that is not a valid regular
+    /// expression (`id_patterns.meeting`), with the regex crate's
+    /// explanation.
+    pub fn compile_patterns(&self) -> Result<CompiledPatterns, (String, String)> {
+        let mut compiled = self
+            .id_patterns
+            .compile()
+            .map_err(|(name, e)| (format!("id_patterns.{name}"), e))?;
+        for kind in &self.vocabularies.meeting_kinds {
+            if let Some(pattern) = &kind.id_pattern {
+                let regex = Regex::new(pattern).map_err(|e| {
+                    (
+                        format!("vocabularies.meeting_kinds `{}` id_pattern", kind.id()),
+                        e.to_string(),
+                    )
+                })?;
+                compiled.meeting_kinds.push((kind.id().to_owned(), regex));
+            }
+        }
+        Ok(compiled)
+    }
 }
 
 impl IdPatterns {
@@ -421,19 +534,21 @@ impl IdPatterns {
             meeting: one("meeting", &self.meeting)?,
             action: one("action", &self.action)?,
             modification: one("modification", &self.modification)?,
+            meeting_kinds: Vec::new(),
         })
     }
 }
 
 impl Vocabularies {
     /// Each vocabulary's name in `tsc.yaml` with its terms.
-    pub fn lists(&self) -> [(&'static str, &[Term]); 10] {
+    pub fn lists(&self) -> [(&'static str, &[Term]); 11] {
         [
             ("action_statuses", &self.action_statuses),
             ("decision_verbs", &self.decision_verbs),
             ("interest_levels", &self.interest_levels),
             ("modification_phases", &self.modification_phases),
             ("meeting_statuses", &self.meeting_statuses),
+            ("meeting_kinds", &self.meeting_kinds),
             ("attendee_categories", &self.attendee_categories),
             ("constituencies", &self.constituencies),
             ("roles", &self.roles),
@@ -442,13 +557,14 @@ impl Vocabularies {
         ]
     }
 
-    fn lists_mut(&mut self) -> [&mut Vec<Term>; 10] {
+    fn lists_mut(&mut self) -> [&mut Vec<Term>; 11] {
         [
             &mut self.action_statuses,
             &mut self.decision_verbs,
             &mut self.interest_levels,
             &mut self.modification_phases,
             &mut self.meeting_statuses,
+            &mut self.meeting_kinds,
             &mut self.attendee_categories,
             &mut self.constituencies,
             &mut self.roles,
@@ -472,6 +588,9 @@ impl Vocabularies {
                         *flag = Some(default.is_some_and(|d| d.means(meaning)));
                     }
                 }
+                if term.recorded.is_none() {
+                    term.recorded = default.and_then(|d| d.recorded);
+                }
             }
         }
     }
@@ -489,6 +608,32 @@ impl Vocabularies {
     /// Whether `status` is one of the action statuses that count as open.
     pub fn is_open_status(&self, status: &str) -> bool {
         Vocabularies::means(&self.action_statuses, status, Meaning::Open)
+    }
+
+    /// The label of action status `id`, or `id` itself.
+    pub fn action_status_label<'a>(&'a self, id: &'a str) -> &'a str {
+        Vocabularies::label(&self.action_statuses, id)
+    }
+
+    /// Whether a meeting with this status (or none) is recorded: `false`
+    /// only for a status whose term says `recorded: false`.
+    pub fn is_recorded_status(&self, status: Option<&str>) -> bool {
+        status.is_none_or(|s| {
+            Vocabularies::term(&self.meeting_statuses, s).is_none_or(Term::is_recorded)
+        })
+    }
+
+    /// The label of meeting status `id`, or `id` itself.
+    pub fn meeting_status_label<'a>(&'a self, id: &'a str) -> &'a str {
+        Vocabularies::label(&self.meeting_statuses, id)
+    }
+
+    /// The kind of a meeting that names `kind` (or none: the first kind).
+    pub fn meeting_kind(&self, kind: Option<&str>) -> Option<&Term> {
+        match kind {
+            Some(k) => Vocabularies::term(&self.meeting_kinds, k),
+            None => self.meeting_kinds.first(),
+        }
     }
 
     /// The label of `id` in `terms`, or `id` itself when it is not listed.

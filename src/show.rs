@@ -13,9 +13,11 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
-use crate::actions::ActionRow;
+use crate::actions::{ActionRow, NOT_RECORDED};
+use crate::ids::natural_cmp;
 use crate::index::Index;
-use crate::model::{Action, Meeting};
+use crate::minutes::paragraph_list;
+use crate::model::{Action, ItemNumber, Meeting};
 use crate::participation::{Participation, organisations, people};
 use crate::register::{assessments_of, meetings_discussing};
 use crate::settings::Vocabularies;
@@ -25,12 +27,27 @@ fn heading(out: &mut String, text: &str) {
     let _ = writeln!(out, "{text}\n{}", "=".repeat(text.chars().count()));
 }
 
-fn item_title(meeting: &Meeting, number: u32) -> &str {
+fn item_title<'m>(meeting: &'m Meeting, number: &ItemNumber) -> &'m str {
     meeting
         .agenda
         .iter()
-        .find(|i| i.number.value == number)
+        .find(|i| i.number.value == *number)
         .map_or("", |i| i.title.as_str())
+}
+
+/// `2023-05-04 ID`, or the month its ID names, or the ID alone.
+fn dated_meeting(meeting: &Meeting) -> String {
+    match meeting.date_text() {
+        Some(date) => format!("{date} {}", meeting.id.value),
+        None => meeting.id.value.clone(),
+    }
+}
+
+/// ` (paragraph 1203)`, or nothing.
+fn paragraph_note(paragraph: Option<&crate::source::Spanned<u32>>) -> String {
+    paragraph
+        .map(|p| format!(" (paragraph {})", p.value))
+        .unwrap_or_default()
 }
 
 fn show_modification(index: &Index<'_>, id: &str, out: &mut String) {
@@ -38,13 +55,40 @@ fn show_modification(index: &Index<'_>, id: &str, out: &mut String) {
         return;
     };
     let vocab = &index.records().settings.vocabularies;
-    heading(out, &format!("{}: {}", m.id.value, m.title));
-    if let Some(phase) = &m.phase {
+    match &m.title {
+        Some(title) => heading(out, &format!("{}: {title}", m.id.value)),
+        None => heading(out, &format!("{} (title not recorded)", m.id.value)),
+    }
+    if let Some(proposer) = &m.proposer {
+        let _ = writeln!(out, "Proposer: {}", index.name_of(&proposer.value));
+    }
+    if m.urgent {
+        let _ = writeln!(out, "Urgent: yes");
+    }
+    if let Some(phase) = m.current_phase() {
         let _ = writeln!(
             out,
             "Phase: {}",
             Vocabularies::label(&vocab.modification_phases, &phase.value)
         );
+    }
+    if !m.phases.is_empty() {
+        let _ = writeln!(out, "Phase history:");
+        for change in &m.phases {
+            let mut when: Vec<String> = Vec::new();
+            when.extend(change.date.as_ref().map(|d| d.value.to_string()));
+            when.extend(change.meeting.as_ref().map(|m| m.value.clone()));
+            let when = if when.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", when.join(", "))
+            };
+            let _ = writeln!(
+                out,
+                "- {}{when}",
+                Vocabularies::label(&vocab.modification_phases, &change.phase.value)
+            );
+        }
     }
     if let Some(wg) = &m.working_group {
         let _ = writeln!(out, "Working group: {wg}");
@@ -57,14 +101,16 @@ fn show_modification(index: &Index<'_>, id: &str, out: &mut String) {
         let _ = writeln!(out, "Notes: {}", notes.trim());
     }
     let assessed = assessments_of(index, id);
-    let _ = writeln!(out, "\nAssessments ({}):", assessed.len());
+    // A committee without interest levels does not assess proposals.
+    if !(assessed.is_empty() && vocab.interest_levels.is_empty()) {
+        let _ = writeln!(out, "\nAssessments ({}):", assessed.len());
+    }
     for a in &assessed {
         let x = a.assessment;
         let _ = writeln!(
             out,
-            "\n- {} {} (item {}, {}): interest {}",
-            a.meeting.date.value,
-            a.meeting.id.value,
+            "\n- {} (item {}, {}): interest {}",
+            dated_meeting(a.meeting),
             a.item.number.value,
             a.item.title,
             Vocabularies::label(&vocab.interest_levels, &x.interest.value)
@@ -110,7 +156,7 @@ fn show_modification(index: &Index<'_>, id: &str, out: &mut String) {
     let mentioned: Vec<String> = meetings_discussing(index, id)
         .into_iter()
         .filter(|m| !assessed.iter().any(|a| a.meeting.id.value == m.id.value))
-        .map(|m| format!("{} {}", m.date.value, m.id.value))
+        .map(dated_meeting)
         .collect();
     if !mentioned.is_empty() {
         let _ = writeln!(out, "\nAlso mentioned at: {}", mentioned.join(", "));
@@ -119,18 +165,35 @@ fn show_modification(index: &Index<'_>, id: &str, out: &mut String) {
 
 fn show_action(index: &Index<'_>, action: &Action, today: NaiveDate, out: &mut String) {
     let row = ActionRow::of(action, index, today);
+    let vocab = &index.records().settings.vocabularies;
     heading(out, &format!("Action {}", row.id));
-    let _ = writeln!(out, "Owner: {}", index.name_of(row.owner));
-    let _ = writeln!(out, "Action: {}", row.text.trim());
-    let title = index
-        .meeting(row.meeting)
-        .map_or("", |m| item_title(m, row.agenda_item));
     let _ = writeln!(
         out,
-        "Raised: {} {} under item {} ({title})",
-        row.raised.map_or_else(|| "?".to_owned(), |d| d.to_string()),
-        row.meeting,
-        row.agenda_item
+        "Owner: {}",
+        row.owner.map_or(NOT_RECORDED, |o| index.name_of(o))
+    );
+    let _ = writeln!(out, "Action: {}", row.text.trim());
+    let meeting = index.meeting(row.meeting);
+    let raised_on = meeting
+        .and_then(Meeting::date_text)
+        .unwrap_or_else(|| "?".to_owned());
+    let recorded = meeting.is_none_or(|m| m.is_recorded(&index.records().settings));
+    let under = match row.agenda_item {
+        Some(item) => {
+            let title = meeting.map_or("", |m| item_title(m, item));
+            format!(" under item {item} ({title})")
+        }
+        None => String::new(),
+    };
+    let unrecorded = if recorded {
+        ""
+    } else {
+        " (a meeting not recorded)"
+    };
+    let _ = writeln!(
+        out,
+        "Raised: {raised_on} {}{under}{unrecorded}",
+        row.meeting
     );
     let _ = writeln!(
         out,
@@ -140,7 +203,7 @@ fn show_action(index: &Index<'_>, action: &Action, today: NaiveDate, out: &mut S
     let _ = writeln!(
         out,
         "Status: {}{}",
-        row.status,
+        row.status_label,
         if row.overdue { " (overdue)" } else { "" }
     );
     if !action.updates.is_empty() {
@@ -151,12 +214,23 @@ fn show_action(index: &Index<'_>, action: &Action, today: NaiveDate, out: &mut S
                 .as_ref()
                 .map(|m| format!(" at {}", m.value))
                 .unwrap_or_default();
+            let item = u
+                .agenda_item
+                .as_ref()
+                .map(|i| format!(" item {}", i.value))
+                .unwrap_or_default();
+            let paragraph = paragraph_note(u.paragraph.as_ref());
             let status = u
                 .status
                 .as_ref()
-                .map(|s| format!(" [{}]", s.value))
+                .map(|s| format!(" [{}]", vocab.action_status_label(&s.value)))
                 .unwrap_or_default();
-            let _ = writeln!(out, "- {}{at}{status}: {}", u.date.value, u.note.trim());
+            let _ = writeln!(
+                out,
+                "- {}{at}{item}{paragraph}{status}: {}",
+                u.date.value,
+                u.note.trim()
+            );
         }
     }
     if let Some(closed) = row.closed {
@@ -165,12 +239,50 @@ fn show_action(index: &Index<'_>, action: &Action, today: NaiveDate, out: &mut S
 }
 
 fn show_meeting(index: &Index<'_>, meeting: &Meeting, out: &mut String) {
+    let records = index.records();
+    let settings = &records.settings;
+    let vocab = &settings.vocabularies;
     heading(out, &format!("Meeting {}", meeting.id.value));
-    let _ = writeln!(out, "Date: {}", meeting.date.value);
+    if let Some(title) = &meeting.title {
+        let _ = writeln!(out, "Title: {title}");
+    }
+    if let Some(n) = &meeting.number {
+        let _ = writeln!(out, "Number: {}", n.value);
+    }
+    if vocab.meeting_kinds.len() > 1
+        && let Some(kind) = vocab.meeting_kind(meeting.kind.as_ref().map(|k| k.value.as_str()))
+    {
+        let _ = writeln!(out, "Kind: {}", kind.label);
+    }
+    match (&meeting.date, meeting.id_month) {
+        (Some(date), _) => {
+            let _ = writeln!(out, "Date: {}", date.value);
+        }
+        (None, Some(month)) => {
+            let _ = writeln!(
+                out,
+                "Date: not recorded (the ID says {})",
+                month.format("%Y-%m")
+            );
+        }
+        (None, None) => {
+            let _ = writeln!(out, "Date: not recorded");
+        }
+    }
     if let Some(location) = &meeting.location {
         let _ = writeln!(out, "Location: {location}");
     }
-    let _ = writeln!(out, "Status: {}", meeting.status.value);
+    if let Some(status) = &meeting.status {
+        let _ = writeln!(out, "Status: {}", vocab.meeting_status_label(&status.value));
+    }
+    if let Some(note) = &meeting.note {
+        let _ = writeln!(out, "Note: {}", note.trim());
+    }
+    if !meeting.is_recorded(settings) {
+        let _ = writeln!(out, "\nIts minutes are not recorded.");
+        show_raised_and_reviewed(index, meeting, out);
+        return;
+    }
     let _ = writeln!(
         out,
         "Attendees: {}; apologies: {}",
@@ -180,7 +292,9 @@ fn show_meeting(index: &Index<'_>, meeting: &Meeting, out: &mut String) {
     if !meeting.agenda.is_empty() {
         let _ = writeln!(out, "\nAgenda:");
     }
-    for item in &meeting.agenda {
+    let mut agenda: Vec<&crate::model::AgendaItem> = meeting.agenda.iter().collect();
+    agenda.sort_by(|a, b| a.number.value.natural_cmp(&b.number.value));
+    for item in agenda {
         let verbs: Vec<&str> = item
             .decisions
             .iter()
@@ -196,7 +310,27 @@ fn show_meeting(index: &Index<'_>, meeting: &Meeting, out: &mut String) {
             extra.push_str(&format!(" — {n} {noun} assessed"));
         }
         let _ = writeln!(out, "{:>3}. {}{extra}", item.number.value, item.title);
+        if !item.paragraphs.is_empty() {
+            let numbers: Vec<u32> = item.paragraphs.iter().map(|p| p.value).collect();
+            let _ = writeln!(out, "     Paragraphs: {}", paragraph_list(&numbers));
+        }
+        for d in item.decisions.iter().filter(|d| d.paragraph.is_some()) {
+            let _ = writeln!(
+                out,
+                "     {} {}{}",
+                d.verb.value,
+                d.text.trim(),
+                paragraph_note(d.paragraph.as_ref())
+            );
+        }
     }
+    show_raised_and_reviewed(index, meeting, out);
+}
+
+/// The actions `meeting` raised, and the updates reported at it.
+fn show_raised_and_reviewed(index: &Index<'_>, meeting: &Meeting, out: &mut String) {
+    let records = index.records();
+    let vocab = &records.settings.vocabularies;
     let raised = index.actions_raised_at(&meeting.id.value);
     let reviewed = crate::actions::reported_at(index, &meeting.id.value);
     if !reviewed.is_empty() {
@@ -212,7 +346,10 @@ fn show_meeting(index: &Index<'_>, meeting: &Meeting, out: &mut String) {
                 out,
                 "- {} ({}, {}){item}: {}",
                 r.action.id.value,
-                r.action.owner.value,
+                r.action
+                    .owner
+                    .as_ref()
+                    .map_or(crate::actions::NOT_RECORDED, |o| o.value.as_str()),
                 r.status,
                 r.update.note.trim()
             );
@@ -224,9 +361,38 @@ fn show_meeting(index: &Index<'_>, meeting: &Meeting, out: &mut String) {
             out,
             "- {} ({}, {}): {}",
             a.id.value,
-            a.owner.value,
-            a.status.value,
+            a.owner.as_ref().map_or(NOT_RECORDED, |o| o.value.as_str()),
+            vocab.action_status_label(&a.status.value),
             a.text.trim()
+        );
+    }
+    let mut reviewed: Vec<(&Action, &crate::model::ActionUpdate)> = records
+        .actions
+        .iter()
+        .flat_map(|a| a.record.updates.iter().map(move |u| (&a.record, u)))
+        .filter(|(_, u)| {
+            u.meeting
+                .as_ref()
+                .is_some_and(|m| m.value == meeting.id.value)
+        })
+        .collect();
+    if reviewed.is_empty() {
+        return;
+    }
+    reviewed.sort_by(|a, b| natural_cmp(&a.0.id.value, &b.0.id.value));
+    let _ = writeln!(out, "\nActions reviewed ({}):", reviewed.len());
+    for (a, u) in reviewed {
+        let item = u
+            .agenda_item
+            .as_ref()
+            .map(|i| format!(" item {}", i.value))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "- {}{item}{}: {}",
+            a.id.value,
+            paragraph_note(u.paragraph.as_ref()),
+            u.note.trim()
         );
     }
 }
@@ -270,7 +436,11 @@ fn show_participant(index: &Index<'_>, p: &Participation<'_>, kind: &str, out: &
             let _ = writeln!(
                 out,
                 "- {id} [{}]: {}",
-                a.record.status.value,
+                index
+                    .records()
+                    .settings
+                    .vocabularies
+                    .action_status_label(&a.record.status.value),
                 a.record.text.trim()
             );
         }

@@ -242,7 +242,9 @@ fn finding_for(error: &Error, file: &Path, text: &str) -> Finding {
     let position = error.location().map(Position::from).unwrap_or_default();
     let inner = original(error);
     let raw = bare_message(error);
-    let v = value_at(text, position).map_or_else(|| "this value".to_owned(), |v| format!("`{v}`"));
+    let v = value_at(text, position)
+        .or_else(|| string_in(&raw))
+        .map_or_else(|| "this value".to_owned(), |v| format!("`{v}`"));
     let form = value_form(&raw, &v);
     let message = variant_message(inner, &v)
         .or_else(|| form.as_ref().map(|(m, _)| m.clone()))
@@ -424,6 +426,11 @@ const VALUE_FORMS: &[(&[&str], &str, &str)] = &[
         "write a whole number without quotes, for example `2`",
     ),
     (
+        &["expected an agenda item number"],
+        "{} is not an agenda item number",
+        "write the number as the minutes do, for example `2`, `2a` or `\"2.1\"`",
+    ),
+    (
         &["expected string scalar"],
         "text belongs here, not a list or a mapping",
         "write the text on the line after the colon, or as a `|` block",
@@ -447,6 +454,14 @@ fn value_form(raw: &str, v: &str) -> Option<(String, &'static str)> {
         .iter()
         .find(|(patterns, _, _)| patterns.iter().any(|p| raw.contains(p)))
         .map(|(_, message, help)| (message.replace("{}", v), *help))
+}
+
+/// The string serde's "invalid value: string \"one\", expected ..." names,
+/// for an error our own visitors raise (the position is then the key's).
+fn string_in(raw: &str) -> Option<String> {
+    let rest = raw.split_once("invalid value: string \"")?.1;
+    let (value, _) = rest.split_once('"')?;
+    (!value.is_empty() && value.chars().count() <= 40).then(|| value.to_owned())
 }
 
 /// The scalar that starts at `position` in `text`, unquoted, up to a

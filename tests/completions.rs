@@ -76,7 +76,7 @@ fn kinds_owners_statuses_and_meetings_complete() {
     );
     assert_eq!(
         complete(&records, &["tsc", "minutes", "TSC"]),
-        ["TSC_07_1606"]
+        ["TSC_06_1605", "TSC_07_1606"]
     );
     assert_eq!(
         complete(&records, &["tsc", "mods", "--interest", "w"]),

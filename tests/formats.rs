@@ -96,7 +96,7 @@ fn five_faults_in_four_files_are_all_reported_in_every_format() {
         5,
         "{text}"
     );
-    assert!(text.contains("5 errors: 1 meeting"), "{text}");
+    assert!(text.contains("5 errors: 2 meetings"), "{text}");
 
     let json = tsc(&["validate", "--format", "json", "--records", records]);
     assert_eq!(json.status.code(), Some(1));

@@ -16,7 +16,7 @@ fn owner(records: &tsc::git::GitRecords, id: &str) -> String {
         .iter()
         .find(|a| a.record.id.value == id)
         .unwrap();
-    action.record.owner.value.clone()
+    action.record.owner.as_ref().unwrap().value.clone()
 }
 
 #[test]

@@ -64,7 +64,7 @@ fn register_rows_agree_with_each_proposals_own_history() {
                         || i.modifications.iter().any(|id| id.value == row.id)
                 })
             })
-            .map(|m| m.date.value);
+            .and_then(|m| m.known_date());
         assert_eq!(row.last_discussed, last, "{}", row.id);
         assessed += usize::from(row.interest.is_some());
     }
@@ -116,7 +116,7 @@ fn people_rows_list_each_meeting_attended_once_oldest_first() {
         let owned = records
             .actions
             .iter()
-            .filter(|a| a.record.owner.value == p.id);
+            .filter(|a| a.record.owner.as_ref().is_some_and(|o| o.value == p.id));
         assert_eq!(p.actions.len(), owned.clone().count(), "{}", p.id);
         let open = owned
             .filter(|a| vocab.is_open_status(&a.record.status.value))

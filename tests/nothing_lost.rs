@@ -177,7 +177,7 @@ fn validate_staged_changes_neither_the_work_tree_nor_the_index() {
         repo.join("records").to_str().unwrap(),
     ]);
     assert!(
-        stdout(&out).starts_with("ok: 1 meeting, 16 modification proposals, 4 actions, 23 people"),
+        stdout(&out).starts_with("ok: 2 meetings, 16 modification proposals, 4 actions, 23 people"),
         "{}",
         stdout(&out)
     );

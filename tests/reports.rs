@@ -187,7 +187,7 @@ fn rendered_minutes_carry_every_fact_of_the_seed() {
     let md = run_ok(&real_records(), &["minutes", "TSC_07_1606"]);
     assert!(md.starts_with("# Technical Sub-Committee (TSC) Final Minutes"));
     assert!(md.contains(
-        "**Meeting TSC_07_1606**, 16 June 2016, 10:00 – 16:00, 8 Fenchurch Place, London, EC3M 4AJ"
+        "**Meeting TSC_07_1606**, meeting number 7, 16 June 2016, 10:00 – 16:00, 8 Fenchurch Place, London, EC3M 4AJ"
     ));
     for name in [
         "Julian Hughes",
@@ -274,7 +274,13 @@ fn rendered_minutes_carry_every_fact_of_the_seed() {
     assert!(md.contains("| SECMP0014 Standardise Formatting of Device ID | Yes | Yes |"));
     let loaded = load(&real_records()).unwrap();
     let mut decisions = 0;
-    for item in &loaded.records.meetings[0].record.agenda {
+    let meeting = loaded
+        .records
+        .meetings
+        .iter()
+        .find(|m| m.record.id.value == "TSC_07_1606")
+        .unwrap();
+    for item in &meeting.record.agenda {
         for d in &item.decisions {
             let text = format!("- **{}** {}", d.verb.value, d.text.trim());
             assert!(md.contains(&text), "{text} missing");
@@ -304,7 +310,7 @@ fn hostile_text_is_safe_in_csv() {
     assert_eq!(&row[2], "Compare A | B and report <back>.");
     // Numbers and booleans stay unquoted values.
     assert_eq!(&row[5], "1");
-    assert_eq!(&row[9], "false");
+    assert_eq!(&row[10], "false");
 }
 
 #[test]
@@ -388,7 +394,7 @@ fn report_html_is_one_well_formed_page_with_tables_and_svg_charts() {
     );
     let text: String = doc.root_element().text().collect();
     assert!(text.contains("Generated for 2016-06-17."));
-    assert!(text.contains("Valid: 1 meeting, 16 modification proposals, 4 actions"));
+    assert!(text.contains("Valid: 2 meetings, 16 modification proposals, 4 actions"));
     assert!(text.contains("4 open, 0 overdue."));
     assert!(text.contains("Open actions after each meeting"));
     assert!(text.contains("Proposals by interest level"));
@@ -419,7 +425,7 @@ fn report_markdown_groups_open_and_overdue_actions_by_owner() {
     ));
     assert!(md.contains("### bram-sample"));
     assert!(
-        md.contains("| 2024-02-15 | TSC_02_2402 | draft | 2 | 2 | 2 |"),
+        md.contains("| 2024-02-15 | TSC_02_2402 | Draft | 2 | 2 | 2 |"),
         "{md}"
     );
 }
@@ -667,8 +673,12 @@ fn due_dates_are_whole_days_in_zones_east_and_west_of_utc() {
 #[test]
 fn meetings_people_and_organisations_count_what_each_did() {
     let meetings = json(&real_records(), &["meetings", "--format", "json"]);
-    assert_eq!(meetings.len(), 1);
-    let m = &meetings[0];
+    // The May 2016 meeting is known only from TSC_07_1606: a stub.
+    assert_eq!(meetings.len(), 2);
+    assert_eq!(meetings[0]["id"], "TSC_06_1605");
+    assert_eq!(meetings[0]["recorded"], false);
+    assert_eq!(meetings[0]["date"], "2016-05");
+    let m = &meetings[1];
     assert_eq!(
         (m["id"].as_str(), m["date"].as_str()),
         (Some("TSC_07_1606"), Some("2016-06-16"))
@@ -707,7 +717,7 @@ fn show_gives_history_for_every_record_kind() {
     assert!(proposal[second..].contains("interest High"));
     let action = run_ok(&records, &["show", "TSC01/01"]);
     assert!(action.contains("Raised: 2024-01-18 TSC_01_2401 under item 2"));
-    assert!(action.contains("- 2024-02-15 at TSC_02_2402 [closed]: The attachment was circulated"));
+    assert!(action.contains("- 2024-02-15 at TSC_02_2402 [Closed]: The attachment was circulated"));
     assert!(action.contains("Closed: 2024-02-15"));
     let meeting = run_ok(&real_records(), &["show", "TSC_07_1606"]);
     assert!(meeting.contains(
@@ -867,12 +877,15 @@ fn listing_tables_fit_80_columns_without_breaking_short_words() {
         "80",
     ]));
     // Each phase and the titles' words stay whole when there is room.
-    assert_eq!(mods.matches("| refinement ").count(), 15, "{mods}");
+    assert_eq!(mods.matches("| Refinement ").count(), 15, "{mods}");
     assert!(mods.contains("| Add New "), "{mods}");
-    // 16 proposals in at most 40 lines, and no word of 12 characters or
-    // fewer broken: every such word of every title is whole in the table.
+    // 16 proposals in at most 41 lines (40 when the phase was shown by its
+    // ID, `initial-consideration`, which could break at its hyphen; its
+    // label, "Initial consideration", keeps its words whole), and no word
+    // of 12 characters or fewer broken: every such word of every title is
+    // whole in the table.
     assert!(
-        mods.lines().count() <= 40,
+        mods.lines().count() <= 41,
         "{} lines:\n{mods}",
         mods.lines().count()
     );
@@ -887,8 +900,7 @@ fn listing_tables_fit_80_columns_without_breaking_short_words() {
         }
     }
     assert!(mods.contains("| SECMP0014  |"), "{mods}");
-    assert!(mods.contains("| initial-      "), "{mods}");
-    assert!(mods.contains("| consideration "), "{mods}");
+    assert!(mods.contains("| Initial consideration |"), "{mods}");
     // IDs and numbers never wrap; headers are abbreviated instead.
     let meetings = stdout(&tsc(&[
         "--records",
@@ -898,10 +910,10 @@ fn listing_tables_fit_80_columns_without_breaking_short_words() {
         "80",
     ]));
     assert!(
-        meetings.contains("| 2016-06-16 | TSC_07_1606 | final | 18 "),
+        meetings.contains("| 2016-06-16 | TSC_07_1606 | 7   | Final    | 18 "),
         "{meetings}"
     );
-    assert!(meetings.contains("| Assessm. |"), "{meetings}");
+    assert!(meetings.contains("| Asse. |"), "{meetings}");
     let people = stdout(&tsc(&[
         "--records",
         records.to_str().unwrap(),
@@ -918,7 +930,7 @@ fn piped_tables_have_a_header_rule_with_junctions() {
     let rule = text.lines().nth(2).unwrap();
     assert_eq!(
         rule,
-        "+============+=============+========+===========+===========+=========+=============+"
+        "+============+=============+=====+==============+===========+===========+=========+=============+"
     );
     assert!(
         text.lines()

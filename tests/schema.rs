@@ -93,6 +93,8 @@ fn every_record_and_example_is_valid_against_its_schema() {
         // One run per kind (check-jsonschema takes a second to start).
         let mut files = files_of(&real_records(), kind);
         files.extend(files_of(&minimal_example(), kind));
+        let panel = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/review-panel");
+        files.extend(files_of(&panel, kind).into_iter().filter(|f| f.exists()));
         let out = check(schema, &files);
         assert!(
             out.status.success(),
@@ -102,9 +104,10 @@ fn every_record_and_example_is_valid_against_its_schema() {
         );
         checked += files.len();
     }
-    // 1 meeting + 4 actions + 16 proposals + 4 registers and settings in
-    // records/, 2 + 4 + 2 + 4 in examples/minimal.
-    assert_eq!(checked, 25 + 12);
+    // 2 meetings (one a stub) + 4 actions + 16 proposals + 4 registers and
+    // settings in records/, 2 + 4 + 2 + 4 in examples/minimal, and 3 + 4 +
+    // 2 + 3 (no principles) in examples/review-panel.
+    assert_eq!(checked, 26 + 12 + 12);
 }
 
 #[test]

@@ -106,9 +106,9 @@ fn latest_meeting(records: &tsc::records::Records) -> (String, NaiveDate) {
         .meetings
         .iter()
         .map(|m| &m.record)
-        .max_by_key(|m| m.date.value)
+        .max_by_key(|m| m.known_date())
         .unwrap();
-    (m.id.value.clone(), m.date.value)
+    (m.id.value.clone(), m.known_date().unwrap())
 }
 
 fn action_id(records: &tsc::records::Records, n: usize) -> String {
@@ -142,7 +142,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
             &index,
             &NewAction {
                 meeting: latest.clone(),
-                item: 1,
+                item: "1".to_owned(),
                 owner: OWNERS[*owner].into(),
                 due: due.map(|d| date.checked_add_days(Days::new(d)).unwrap()),
                 text: text.clone(),
@@ -158,7 +158,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
             &ActionReport {
                 id: action_id(records, *action),
                 at: latest.clone(),
-                item: Some(1),
+                item: Some("1".to_owned()),
                 note: Some(note.clone()),
                 status: status.map(|s| OPEN[s].to_owned()),
                 due: None,
@@ -174,7 +174,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
             &ActionReport {
                 id: action_id(records, *action),
                 at: latest.clone(),
-                item: Some(1),
+                item: Some("1".to_owned()),
                 note: note.clone(),
                 status: Some(CLOSED[*status].to_owned()),
                 due: None,
@@ -199,7 +199,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
             &NewAssessment {
                 proposal: format!("SECMP{:04}", 2 + proposal),
                 at: latest.clone(),
-                item: 1,
+                item: "1".to_owned(),
                 interest: LEVELS[*interest].into(),
                 note: note.clone(),
                 ..NewAssessment::default()
@@ -253,7 +253,10 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
             let a = find(records, &action_id(&loaded.records, *action));
             let last = a.updates.last().unwrap();
             assert_eq!(&last.note, note);
-            assert_eq!(last.agenda_item.as_ref().map(|n| n.value), Some(1));
+            assert_eq!(
+                last.agenda_item.as_ref().map(|n| n.value.as_str()),
+                Some("1")
+            );
             if let Some(s) = status {
                 assert_eq!(a.status.value, OPEN[*s]);
                 assert!(a.closed.is_none());
@@ -279,7 +282,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
         }
         Step::Action { owner, text, .. } => {
             let a = find(records, &plan.id);
-            assert_eq!(a.owner.value, OWNERS[*owner]);
+            assert_eq!(a.owner.as_ref().unwrap().value, OWNERS[*owner]);
             assert_eq!(&a.text, text);
             assert_eq!(a.meeting.value, latest);
         }

@@ -16,7 +16,7 @@ use super::{EXIT_OK, warn_if_invalid};
 /// The order of `tsc actions`.
 #[derive(Debug, Clone, Copy, Default, ValueEnum)]
 pub enum SortKey {
-    /// By ID in natural order: TSC07/2 before TSC07/10.
+    /// By ID in natural order: A7/2 before A7/10.
     #[default]
     Id,
     /// By due date, earliest first; no due date last; ties by ID.
@@ -34,10 +34,10 @@ in the system's time zone unless --as-of names it.
 
 Examples:
   tsc actions --open
-  tsc actions --owner SECAS --sort due
+  tsc actions --owner NWP --sort due
   tsc actions --overdue --as-of 2024-03-02
   tsc actions --open --format json | jq '.[].id'
-  tsc actions --meeting TSC_07_1606 --format csv > actions.csv")]
+  tsc actions --meeting PANEL_69_1409 --format csv > actions.csv")]
 pub struct ActionsArgs {
     /// Only actions whose status counts as open in tsc.yaml.
     #[arg(long)]
@@ -45,10 +45,10 @@ pub struct ActionsArgs {
     /// Only actions with this status (e.g. open, on-target, closed).
     #[arg(long, value_name = "S", add = super::complete::action_statuses())]
     pub status: Option<String>,
-    /// Only actions owned by this organisation or person ID (e.g. SECAS).
+    /// Only actions owned by this organisation or person ID (e.g. NWP).
     #[arg(long, value_name = "ORG|PERSON", add = super::complete::owner_ids())]
     pub owner: Option<String>,
-    /// Only actions raised at this meeting (e.g. TSC_07_1606).
+    /// Only actions raised at this meeting (e.g. PANEL_69_1409).
     #[arg(long, value_name = "ID", add = super::complete::meeting_ids())]
     pub meeting: Option<String>,
     /// Only open actions whose due date has passed.

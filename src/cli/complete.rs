@@ -32,7 +32,10 @@ fn meetings(r: &Records) -> Vec<(String, String)> {
         .map(|m| {
             (
                 m.record.id.value.clone(),
-                format!("meeting of {}", m.record.date.value),
+                match m.record.date_text() {
+                    Some(date) => format!("meeting of {date}"),
+                    None => "meeting".to_owned(),
+                },
             )
         })
         .collect()
@@ -60,11 +63,12 @@ pub fn record_ids() -> ArgValueCandidates {
                 .iter()
                 .map(|a| (a.record.id.value.clone(), "action".to_owned())),
         );
-        all.extend(
-            r.modifications
-                .iter()
-                .map(|m| (m.record.id.value.clone(), m.record.title.clone())),
-        );
+        all.extend(r.modifications.iter().map(|m| {
+            (
+                m.record.id.value.clone(),
+                m.record.title_or_empty().to_owned(),
+            )
+        }));
         all.extend(owners(r));
         all
     })

@@ -13,10 +13,10 @@ use super::{EXIT_OK, warn_if_invalid};
 /// Arguments of `tsc minutes`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  tsc minutes TSC_07_1606\n  tsc minutes TSC_07_1606 --format html > minutes.html"
+    after_help = "Examples:\n  tsc minutes PANEL_69_1409\n  tsc minutes PANEL_69_1409 --format html > minutes.html"
 )]
 pub struct MinutesArgs {
-    /// The meeting ID, for example TSC_07_1606 (`tsc meetings` lists them).
+    /// The meeting ID, for example PANEL_69_1409 (`tsc meetings` lists them).
     #[arg(add = super::complete::meeting_ids())]
     pub meeting: String,
     /// Output format.

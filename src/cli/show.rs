@@ -14,11 +14,11 @@ use super::{EXIT_OK, warn_if_invalid};
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
-  tsc show SECMP0014      # every assessment of a proposal, oldest first
-  tsc show TSC07/01       # an action: raising item, updates, closure
-  tsc show TSC_07_1606    # a meeting summary
-  tsc show julian-hughes  # a person: attendance and actions
-  tsc show SECAS          # an organisation")]
+  tsc show DCP204         # a proposal: phases and every assessment, oldest first
+  tsc show PA0112         # an action: raising item, updates, closure
+  tsc show PANEL_69_1409  # a meeting summary
+  tsc show ann-baxter     # a person: attendance and actions
+  tsc show NWP            # an organisation")]
 pub struct ShowArgs {
     /// The ID of a meeting, action, modification proposal, person or
     /// organisation.

@@ -100,7 +100,7 @@ struct ActionNewArgs {
     meeting: String,
     /// The agenda item that raises it.
     #[arg(long, value_name = "N")]
-    item: u32,
+    item: String,
     /// Who must do it: a person or organisation ID.
     #[arg(long)]
     owner: String,
@@ -122,7 +122,7 @@ struct ActionUpdateArgs {
     at: String,
     /// The agenda item of that meeting where it was reviewed.
     #[arg(long, value_name = "N")]
-    item: Option<u32>,
+    item: Option<String>,
     /// What was reported.
     #[arg(long)]
     note: String,
@@ -145,7 +145,7 @@ struct ActionCloseArgs {
     at: String,
     /// The agenda item of that meeting where it was reviewed.
     #[arg(long, value_name = "N")]
-    item: Option<u32>,
+    item: Option<String>,
     /// What was reported (default: the status's label).
     #[arg(long)]
     note: Option<String>,
@@ -193,7 +193,7 @@ pub struct AssessArgs {
     at: String,
     /// The agenda item where it was assessed.
     #[arg(long, value_name = "N")]
-    item: u32,
+    item: String,
     /// The interest level, from vocabularies.interest_levels.
     #[arg(long, value_name = "LEVEL")]
     interest: String,
@@ -241,7 +241,7 @@ pub fn run_action(
         ActionWhat::New(a) => {
             let request = commands::NewAction {
                 meeting: a.meeting.clone(),
-                item: a.item,
+                item: a.item.clone(),
                 owner: a.owner.clone(),
                 due: a.due,
                 text: a.text.clone(),
@@ -254,7 +254,7 @@ pub fn run_action(
             let request = commands::ActionReport {
                 id: a.id.clone(),
                 at: a.at.clone(),
-                item: a.item,
+                item: a.item.clone(),
                 note: Some(a.note.clone()),
                 status: a.status.clone(),
                 due: a.due,
@@ -267,7 +267,7 @@ pub fn run_action(
             let request = commands::ActionReport {
                 id: a.id.clone(),
                 at: a.at.clone(),
-                item: a.item,
+                item: a.item.clone(),
                 note: a.note.clone(),
                 status: a.status.clone(),
                 due: None,
@@ -305,7 +305,7 @@ pub fn run_assess(
     let request = commands::NewAssessment {
         proposal: a.proposal.clone(),
         at: a.at.clone(),
-        item: a.item,
+        item: a.item.clone(),
         interest: a.interest.clone(),
         note: a.note.clone(),
         concerns: a.concerns.clone(),

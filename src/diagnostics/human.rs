@@ -22,7 +22,7 @@ use crate::escape;
 use crate::finding::{Finding, Position, Related, Severity};
 use crate::source::{LONG_LINE, Sources};
 use crate::terminal::escape_controls;
-use crate::validate::{Report, Summary};
+use crate::validate::Report;
 
 /// Width the renderer trims long source lines to.
 const WIDTH: usize = 80;
@@ -265,25 +265,5 @@ pub fn summary_line(report: &Report) -> String {
         (e, 0) => plural(e, "error"),
         (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
     };
-    let Summary {
-        meetings,
-        modifications,
-        actions,
-        people,
-        organisations,
-        principles,
-    } = report.summary;
-    let people = if people == 1 {
-        "1 person".to_owned()
-    } else {
-        format!("{people} people")
-    };
-    format!(
-        "{status}: {}, {}, {}, {people}, {}, {}",
-        plural(meetings, "meeting"),
-        plural(modifications, "modification proposal"),
-        plural(actions, "action"),
-        plural(organisations, "organisation"),
-        plural(principles, "principle"),
-    )
+    format!("{status}: {}", report.summary.counts())
 }

@@ -125,7 +125,11 @@ fn replacing_keeps_quotes_and_folded_blocks() {
 #[test]
 fn an_assessment_is_appended_to_an_agenda_item_with_a_blank_line_like_the_others() {
     let m: Meeting = crate::yaml::parse(MEETING, Path::new("m.yaml")).unwrap();
-    let item6 = m.agenda.iter().find(|i| i.number.value == 6).unwrap();
+    let item6 = m
+        .agenda
+        .iter()
+        .find(|i| i.number.value.as_str() == "6")
+        .unwrap();
     let anchor = span(&item6.assessments[0].modification).start;
     let row = Value::Map(vec![
         ("modification".into(), Value::text("SECMP0018")),
@@ -139,7 +143,11 @@ fn an_assessment_is_appended_to_an_agenda_item_with_a_blank_line_like_the_others
         "\n      - modification: SECMP0018\n        interest: medium\n"
     );
     let (_, after): (String, Meeting) = edited(MEETING, &[edit]);
-    let item6 = after.agenda.iter().find(|i| i.number.value == 6).unwrap();
+    let item6 = after
+        .agenda
+        .iter()
+        .find(|i| i.number.value.as_str() == "6")
+        .unwrap();
     assert_eq!(
         item6.assessments.last().unwrap().modification.value,
         "SECMP0018"

@@ -3,36 +3,51 @@
 
 use maud::{Markup, html};
 
-use super::{MinutesView, decision_end, long_date};
+use super::{MinutesView, decision_end, paragraph_list, paragraph_prefix};
+
+/// An attendance or apologies table from its header and rows.
+fn people_table((header, rows): (Vec<&'static str>, Vec<Vec<String>>)) -> Markup {
+    html! {
+        table {
+            thead { tr { @for h in &header { th { (h) } } } }
+            tbody { @for row in &rows { tr { @for cell in row { td { (cell) } } } } }
+        }
+    }
+}
 use crate::output::html::{page, paragraphs};
 
 fn body(view: &MinutesView) -> Markup {
     html! {
-        h1 { (view.committee) " " (view.status) " Minutes" }
+        h1 { (view.heading()) }
         p {
-            strong { "Meeting " (view.id) } ", " (long_date(view.date))
-            @if let Some(time) = &view.time { ", " (time) }
-            @if let Some(location) = &view.location { ", " (location) }
+            strong { "Meeting " (view.id) }
+            @for part in view.when() { ", " (part) }
         }
-        p { "Status: " (view.status) }
+        @if let Some(status) = &view.status { p { "Status: " (status) } }
         @if !view.attendees.is_empty() { h2 { "Attendees" } }
         @for group in &view.attendees {
-            h3 { (group.label) }
-            table {
-                thead { tr { th { "Category" } th { "Name" } } }
-                tbody { @for l in &group.lines { tr { td { (l.context) } td { (l.annotated_name()) } } } }
-            }
+            @if !group.label.is_empty() { h3 { (group.label) } }
+            (people_table(view.attendance_table(&group.lines)))
         }
         @if !view.apologies.is_empty() {
             h2 { "Apologies" }
-            table {
-                thead { tr { th { "Representing" } th { "Name" } } }
-                tbody { @for l in &view.apologies { tr { td { (l.context) } td { (l.annotated_name()) } } } }
+            (people_table(view.apologies_table()))
+        }
+        @if !view.initials.is_empty() {
+            p { "Initials: "
+                @for (i, (initials, name)) in view.initials.iter().enumerate() {
+                    @if i > 0 { "; " }
+                    (initials) " " (name)
+                }
+                "."
             }
         }
         @for item in &view.items {
             section {
                 h2 { (item.number) ". " (item.title) }
+                @if !item.paragraphs.is_empty() {
+                    p.muted { "Paragraphs: " (paragraph_list(&item.paragraphs)) }
+                }
                 @if let Some(by) = &item.presented_by { p.muted { "Presented by " (by) "." } }
                 @if let Some(summary) = &item.summary { (paragraphs(summary)) }
                 @if !item.papers.is_empty() {
@@ -88,10 +103,10 @@ fn body(view: &MinutesView) -> Markup {
                     }
                 }
                 @if !item.decisions.is_empty() {
-                    p { "The " (view.short_name) ":" }
+                    p { "The " (view.collective) ":" }
                     ul.decision {
-                        @for (i, (verb, text)) in item.decisions.iter().enumerate() {
-                            li { strong { (verb) } " " (text) (decision_end(i, item.decisions.len())) }
+                        @for (i, (verb, text, paragraph)) in item.decisions.iter().enumerate() {
+                            li { (paragraph_prefix(*paragraph)) strong { (verb) } " " (text) (decision_end(i, item.decisions.len())) }
                         }
                     }
                 }
@@ -109,7 +124,10 @@ fn body(view: &MinutesView) -> Markup {
 /// Renders `view` as a complete HTML page.
 pub fn render(view: &MinutesView) -> String {
     page(
-        &format!("{} {} Minutes {}", view.short_name, view.status, view.id),
+        &match &view.status {
+            Some(status) => format!("{} {status} Minutes {}", view.short_name, view.id),
+            None => format!("{} Minutes {}", view.short_name, view.id),
+        },
         body(view),
     )
 }

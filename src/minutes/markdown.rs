@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{MinutesView, decision_end, long_date};
+use super::{MinutesView, decision_end, paragraph_list, paragraph_prefix};
 use crate::output::markdown::{escape_cell, escape_inline, escape_text, table};
 
 /// Renders `view` as a Markdown document.
@@ -11,42 +11,47 @@ pub fn render(view: &MinutesView) -> String {
     let mut md = String::new();
     // Every field but the summaries is one line.
     let e = escape_inline;
-    let _ = writeln!(md, "# {} {} Minutes\n", e(&view.committee), e(&view.status));
-    let mut when = format!("**Meeting {}**, {}", e(&view.id), long_date(view.date));
-    if let Some(time) = &view.time {
-        when.push_str(&format!(", {}", e(time)));
+    let _ = writeln!(md, "# {}\n", e(&view.heading()));
+    let mut when = format!("**Meeting {}**", e(&view.id));
+    for part in view.when() {
+        when.push_str(&format!(", {}", e(&part)));
     }
-    if let Some(location) = &view.location {
-        when.push_str(&format!(", {}", e(location)));
+    let _ = writeln!(md, "{when}\n");
+    if let Some(status) = &view.status {
+        let _ = writeln!(md, "Status: {}\n", e(status));
     }
-    let _ = writeln!(md, "{when}\n\nStatus: {}\n", e(&view.status));
 
     if !view.attendees.is_empty() {
         md.push_str("## Attendees\n\n");
     }
     for group in &view.attendees {
-        let _ = writeln!(md, "### {}\n", e(&group.label));
-        let rows: Vec<Vec<String>> = group
-            .lines
-            .iter()
-            .map(|l| vec![l.context.clone(), l.annotated_name()])
-            .collect();
-        md.push_str(&table(&["Category", "Name"], &rows));
+        if !group.label.is_empty() {
+            let _ = writeln!(md, "### {}\n", e(&group.label));
+        }
+        let (header, rows) = view.attendance_table(&group.lines);
+        md.push_str(&table(&header, &rows));
         md.push('\n');
     }
     if !view.apologies.is_empty() {
         md.push_str("## Apologies\n\n");
-        let rows: Vec<Vec<String>> = view
-            .apologies
-            .iter()
-            .map(|l| vec![l.context.clone(), l.annotated_name()])
-            .collect();
-        md.push_str(&table(&["Representing", "Name"], &rows));
+        let (header, rows) = view.apologies_table();
+        md.push_str(&table(&header, &rows));
         md.push('\n');
+    }
+    if !view.initials.is_empty() {
+        let key: Vec<String> = view
+            .initials
+            .iter()
+            .map(|(i, name)| format!("{} {}", e(i), e(name)))
+            .collect();
+        let _ = writeln!(md, "Initials: {}.\n", key.join("; "));
     }
 
     for item in &view.items {
-        let _ = writeln!(md, "## {}. {}\n", item.number, e(&item.title));
+        let _ = writeln!(md, "## {}. {}\n", e(&item.number), e(&item.title));
+        if !item.paragraphs.is_empty() {
+            let _ = writeln!(md, "Paragraphs: {}\n", paragraph_list(&item.paragraphs));
+        }
         if let Some(by) = &item.presented_by {
             let _ = writeln!(md, "*Presented by {}.*\n", e(by));
         }
@@ -131,10 +136,17 @@ pub fn render(view: &MinutesView) -> String {
             md.push('\n');
         }
         if !item.decisions.is_empty() {
-            let _ = writeln!(md, "The {}:\n", e(&view.short_name));
+            let _ = writeln!(md, "The {}:\n", e(&view.collective));
             let n = item.decisions.len();
-            for (i, (verb, text)) in item.decisions.iter().enumerate() {
-                let _ = writeln!(md, "- **{}** {}{}", e(verb), e(text), decision_end(i, n));
+            for (i, (verb, text, paragraph)) in item.decisions.iter().enumerate() {
+                let _ = writeln!(
+                    md,
+                    "- {}**{}** {}{}",
+                    paragraph_prefix(*paragraph),
+                    e(verb),
+                    e(text),
+                    decision_end(i, n)
+                );
             }
             md.push('\n');
         }

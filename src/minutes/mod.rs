@@ -13,33 +13,50 @@ pub mod markdown;
 
 use chrono::NaiveDate;
 
+use crate::actions::NOT_RECORDED;
 use crate::index::Index;
 use crate::model::{Attendance, Impact};
-use crate::settings::Vocabularies;
+use crate::settings::{AttendanceOrder, Vocabularies};
 use crate::suggest::closest;
 
 /// The minutes of one meeting, ready to lay out.
 #[derive(Debug, Clone)]
 pub struct MinutesView {
-    /// Committee full name and short name, for example `Technical
-    /// Sub-Committee (TSC)`.
+    /// The heading's name: the meeting's own `title`, else the committee's
+    /// full name and short name (`name (short_name)`).
     pub committee: String,
-    /// The committee's short name, for "The TSC:" decision lines.
+    /// The committee's short name, for the HTML page title.
     pub short_name: String,
+    /// The decision lead-in's name, "The {collective}:", from
+    /// `committee.collective_name` (the short name by default).
+    pub collective: String,
     /// Meeting ID.
     pub id: String,
-    /// The day it was held.
-    pub date: NaiveDate,
+    /// The meeting's number, when recorded.
+    pub number: Option<u32>,
+    /// The day it was held, when known.
+    pub date: Option<NaiveDate>,
     /// `10:00 – 16:00`, when recorded.
     pub time: Option<String>,
     /// Location, when recorded.
     pub location: Option<String>,
-    /// Status label of the minutes, for example `Final`.
-    pub status: String,
-    /// Attendees by category, in the order of `attendee_categories`.
+    /// Status label of the minutes, for example `Final`; `None` when the
+    /// minutes never say.
+    pub status: Option<String>,
+    /// Attendees by category, in the order of `attendee_categories`; or,
+    /// with `minutes.attendance: as-recorded`, one group with an empty
+    /// label in the order recorded.
     pub attendees: Vec<Group>,
+    /// Whether the attendees are one table in the order recorded, with
+    /// the columns of [`Columns`].
+    pub as_recorded: bool,
+    /// Which optional attendance columns the meeting uses.
+    pub columns: Columns,
     /// Apologies, as lines.
     pub apologies: Vec<Line>,
+    /// The initials key, `(initials, name)`, in the order of the
+    /// attendance; empty when the meeting records no initials.
+    pub initials: Vec<(String, String)>,
     /// The agenda items, in order.
     pub items: Vec<ItemView>,
 }
@@ -53,14 +70,36 @@ pub struct Group {
     pub lines: Vec<Line>,
 }
 
+/// The optional columns of an attendance table that a meeting uses.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Columns {
+    /// Some attendee has initials.
+    pub initials: bool,
+    /// Some attendee has a role or capacity.
+    pub role: bool,
+    /// Some attendee has an organisation.
+    pub organisation: bool,
+}
+
 /// One person in an attendee or apologies table.
 #[derive(Debug, Clone)]
 pub struct Line {
     /// What they sit for: role, constituency or represented organisation
     /// (with capacity), for example `DECC (Secretary of State)`.
     pub context: String,
-    /// Full name.
+    /// The name: as the minutes spell it (`name_as_written`) with the
+    /// `people.yaml` name after it in brackets when they differ, else the
+    /// full name.
     pub name: String,
+    /// Initials, when recorded.
+    pub initials: Option<String>,
+    /// Role labels joined, with the capacity after them.
+    pub role: Option<String>,
+    /// The organisation as written at the meeting, else the one
+    /// represented, else the person's usual one.
+    pub organisation: Option<String>,
+    /// Dialled in.
+    pub remote: bool,
     /// `alternate to NAME`, when standing in for a member.
     pub alternate_for: Option<String>,
     /// Attended part of the meeting.
@@ -78,6 +117,9 @@ impl Line {
         if self.part {
             text.push_str(" (part)");
         }
+        if self.remote {
+            text.push_str(" (remote)");
+        }
         text
     }
 }
@@ -85,8 +127,10 @@ impl Line {
 /// One agenda item.
 #[derive(Debug, Clone)]
 pub struct ItemView {
-    /// Number in the agenda.
-    pub number: u32,
+    /// Number in the agenda, as written (`2`, `2a`).
+    pub number: String,
+    /// The minutes' paragraph numbers under the item.
+    pub paragraphs: Vec<u32>,
     /// Heading.
     pub title: String,
     /// Who presented it (name or organisation ID).
@@ -96,8 +140,8 @@ pub struct ItemView {
     /// Papers, each with its attachments joined: `Title (Attachment A,
     /// Attachment B)`.
     pub papers: Vec<String>,
-    /// Decisions as `(verb, text)`.
-    pub decisions: Vec<(String, String)>,
+    /// Decisions as `(verb, text, paragraph)`.
+    pub decisions: Vec<(String, String, Option<u32>)>,
     /// Actions raised under the item.
     pub actions: Vec<ActionLine>,
     /// The "Actions outstanding" table: actions updated at this meeting
@@ -119,7 +163,7 @@ pub struct ItemView {
 pub struct ActionLine {
     /// Action ID.
     pub id: String,
-    /// Owner ID.
+    /// Owner ID, or "not recorded".
     pub owner: String,
     /// What must be done.
     pub text: String,
@@ -196,10 +240,13 @@ fn impact_cells(impact: &Impact) -> (String, String) {
 /// its name (`Ofgem`) rather than its ID (`OFGEM`), as the apologies
 /// table of the minutes does.
 fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies, org_names: bool) -> Line {
-    let role = attendance
-        .role
-        .as_ref()
-        .map(|r| Vocabularies::label(&vocab.roles, &r.value).to_owned());
+    let role = attendance.role.as_ref().map(|r| {
+        r.value
+            .iter()
+            .map(|id| Vocabularies::label(&vocab.roles, id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
     let mut context = match (&attendance.constituency, &attendance.representing) {
         (Some(c), _) => Vocabularies::label(&vocab.constituencies, &c.value).to_owned(),
         (None, Some(org)) => {
@@ -212,9 +259,9 @@ fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies, org_na
                 None => shown,
             }
         }
-        (None, None) => String::new(),
+        (None, None) => attendance.capacity.clone().unwrap_or_default(),
     };
-    match (role, context.is_empty()) {
+    match (&role, context.is_empty()) {
         (Some(role), true) => {
             context = format!("{} {role}", index.records().settings.committee.short_name)
         }
@@ -226,12 +273,61 @@ fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies, org_na
             .person(id)
             .map_or_else(|| id.to_owned(), |p| p.name.clone())
     };
+    let person = attendance.person.value.as_str();
+    let name = match &attendance.name_as_written {
+        Some(written) if *written != name_of(person) => {
+            format!("{written} ({})", name_of(person))
+        }
+        _ => name_of(person),
+    };
+    let role_cell = match (role, &attendance.capacity) {
+        (Some(r), Some(c)) => Some(format!("{r} ({c})")),
+        (Some(r), None) => Some(r),
+        (None, c) => c.clone(),
+    };
+    let organisation = attendance
+        .organisation
+        .as_ref()
+        .or(attendance.representing.as_ref())
+        .map(|o| o.value.clone())
+        .or_else(|| {
+            attendance
+                .constituency
+                .as_ref()
+                .map(|c| Vocabularies::label(&vocab.constituencies, &c.value).to_owned())
+        })
+        .or_else(|| {
+            index
+                .person(person)
+                .and_then(|p| p.organisation.as_ref())
+                .map(|o| o.value.clone())
+        });
     Line {
         context,
-        name: name_of(&attendance.person.value),
+        name,
+        initials: attendance.initials.as_ref().map(|i| i.value.clone()),
+        role: role_cell,
+        organisation,
+        remote: attendance.remote,
         alternate_for: attendance.alternate_for.as_ref().map(|a| name_of(&a.value)),
         part: attendance.part,
     }
+}
+
+/// Why `tsc minutes` of a stub prints nothing but that it is not recorded.
+fn not_recorded(meeting: &crate::model::Meeting, vocab: &Vocabularies) -> String {
+    let status = meeting
+        .status
+        .as_ref()
+        .map_or("", |s| vocab.meeting_status_label(&s.value));
+    let mut message = format!(
+        "meeting `{}` is not recorded (status: {status}): its minutes are not kept in the records",
+        meeting.id.value
+    );
+    if let Some(note) = &meeting.note {
+        message.push_str(&format!("; {}", note.trim()));
+    }
+    message
 }
 
 /// Gathers the minutes of meeting `id`.
@@ -254,27 +350,64 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
     };
     let settings = &records.settings;
     let vocab = &settings.vocabularies;
-    let attendees = vocab
-        .attendee_categories
-        .iter()
-        .map(|category| Group {
-            label: category.label.clone(),
+    if !meeting.is_recorded(settings) {
+        return Err(crate::error::Error::NotFound(not_recorded(meeting, vocab)));
+    }
+    let as_recorded = settings.minutes.attendance == AttendanceOrder::AsRecorded;
+    let attendees: Vec<Group> = if as_recorded {
+        vec![Group {
+            label: String::new(),
             lines: meeting
                 .attendees
                 .iter()
-                .filter(|a| a.category.value == category.id())
                 .map(|a| line(a, index, vocab, false))
                 .collect(),
-        })
+        }]
+    } else {
+        vocab
+            .attendee_categories
+            .iter()
+            .map(|category| Group {
+                label: category.label.clone(),
+                lines: meeting
+                    .attendees
+                    .iter()
+                    .filter(|a| a.category.value == category.id())
+                    .map(|a| line(a, index, vocab, false))
+                    .collect(),
+            })
+            .collect()
+    };
+    let attendees: Vec<Group> = attendees
+        .into_iter()
         .filter(|g| !g.lines.is_empty())
         .collect();
+    let apologies: Vec<Line> = meeting
+        .apologies
+        .iter()
+        .map(|a| line(a, index, vocab, true))
+        .collect();
+    let everyone = || attendees.iter().flat_map(|g| &g.lines).chain(&apologies);
+    let columns = Columns {
+        initials: everyone().any(|l| l.initials.is_some()),
+        role: everyone().any(|l| l.role.is_some()),
+        organisation: everyone().any(|l| l.organisation.is_some()),
+    };
+    let initials = everyone()
+        .filter_map(|l| {
+            let name = l.name.clone();
+            l.initials.clone().map(|i| (i, name))
+        })
+        .collect();
+    let mut agenda: Vec<&crate::model::AgendaItem> = meeting.agenda.iter().collect();
+    agenda.sort_by(|a, b| a.number.value.natural_cmp(&b.number.value));
     let actions = index.actions_raised_at(&meeting.id.value);
     let reported = crate::actions::reported_at(index, &meeting.id.value);
-    let first_item = meeting.agenda.first().map(|i| i.number.value);
+    // Updates that name no item are shown under the first item.
+    let first_item = agenda.first().map(|i| &i.number.value);
     let statuses = &vocab.action_statuses;
-    let items = meeting
-        .agenda
-        .iter()
+    let items = agenda
+        .into_iter()
         .map(|item| ItemView {
             reviewed: reported
                 .iter()
@@ -282,13 +415,16 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                     r.update
                         .agenda_item
                         .as_ref()
-                        .map(|n| n.value)
+                        .map(|n| &n.value)
                         .or(first_item)
-                        == Some(item.number.value)
+                        == Some(&item.number.value)
                 })
                 .map(|r| ReviewLine {
                     id: r.action.id.value.clone(),
-                    owner: r.action.owner.value.clone(),
+                    owner: r.action.owner.as_ref().map_or_else(
+                        || crate::actions::NOT_RECORDED.to_owned(),
+                        |o| o.value.clone(),
+                    ),
                     text: r.action.text.trim().to_owned(),
                     status: statuses
                         .iter()
@@ -298,7 +434,8 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                     note: r.update.note.trim().to_owned(),
                 })
                 .collect(),
-            number: item.number.value,
+            number: item.number.value.to_string(),
+            paragraphs: item.paragraphs.iter().map(|p| p.value).collect(),
             title: item.title.clone(),
             presented_by: item
                 .presented_by
@@ -322,15 +459,27 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                 // The list supplies its own `;`, `; and` and `.`.
                 .map(|d| {
                     let text = d.text.trim().trim_end_matches(['.', ';']).trim_end();
-                    (d.verb.value.clone(), text.to_owned())
+                    (
+                        d.verb.value.clone(),
+                        text.to_owned(),
+                        d.paragraph.as_ref().map(|p| p.value),
+                    )
                 })
                 .collect(),
             actions: actions
                 .iter()
-                .filter(|a| a.agenda_item.value == item.number.value)
+                .filter(|a| {
+                    a.agenda_item
+                        .as_ref()
+                        .is_some_and(|i| i.value == item.number.value)
+                })
                 .map(|a| ActionLine {
                     id: a.id.value.clone(),
-                    owner: a.owner.value.clone(),
+                    owner: a
+                        .owner
+                        .as_ref()
+                        .map_or(NOT_RECORDED, |o| o.value.as_str())
+                        .to_owned(),
                     text: a.text.trim().to_owned(),
                     due: a.due.as_ref().map(|d| d.value),
                 })
@@ -366,7 +515,7 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                         id: a.modification.value.clone(),
                         title: index
                             .modification(&a.modification.value)
-                            .map(|m| m.title.clone()),
+                            .and_then(|m| m.title.clone()),
                         technical,
                         business,
                         ec_notification: a
@@ -397,28 +546,133 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
         })
         .collect();
     Ok(MinutesView {
-        committee: format!(
-            "{} ({})",
-            settings.committee.name, settings.committee.short_name
-        ),
+        committee: meeting.title.clone().unwrap_or_else(|| {
+            format!(
+                "{} ({})",
+                settings.committee.name, settings.committee.short_name
+            )
+        }),
         short_name: settings.committee.short_name.clone(),
+        collective: settings.committee.collective().to_owned(),
         id: meeting.id.value.clone(),
-        date: meeting.date.value,
+        number: meeting.number.as_ref().map(|n| n.value),
+        date: meeting.known_date(),
         time: match (&meeting.start, &meeting.end) {
             (Some(s), Some(e)) => Some(format!("{} – {}", s.value, e.value)),
             (Some(s), None) => Some(s.value.clone()),
             _ => None,
         },
         location: meeting.location.clone(),
-        status: Vocabularies::label(&vocab.meeting_statuses, &meeting.status.value).to_owned(),
+        status: meeting
+            .status
+            .as_ref()
+            .map(|s| vocab.meeting_status_label(&s.value).to_owned()),
         attendees,
-        apologies: meeting
-            .apologies
-            .iter()
-            .map(|a| line(a, index, vocab, true))
-            .collect(),
+        as_recorded,
+        columns,
+        apologies,
+        initials,
         items,
     })
+}
+
+impl MinutesView {
+    /// The heading: `{committee} {status} Minutes`, without a status word
+    /// when the minutes never state one.
+    pub fn heading(&self) -> String {
+        match &self.status {
+            Some(status) => format!("{} {status} Minutes", self.committee),
+            None => format!("{} Minutes", self.committee),
+        }
+    }
+
+    /// What follows `Meeting {id}`: `meeting number 7`, the long date,
+    /// the time and the location, each when recorded.
+    pub fn when(&self) -> Vec<String> {
+        let mut parts = Vec::new();
+        if let Some(n) = self.number {
+            parts.push(format!("meeting number {n}"));
+        }
+        if let Some(date) = self.date {
+            parts.push(long_date(date));
+        }
+        parts.extend(self.time.clone());
+        parts.extend(self.location.clone());
+        parts
+    }
+
+    /// The header cells of the attendance table, and for each line its
+    /// cells: with `as-recorded`, Name then Initials, Role and
+    /// Organisation as used; else the category's context and the name,
+    /// with Initials when used.
+    pub fn attendance_table(&self, lines: &[Line]) -> (Vec<&'static str>, Vec<Vec<String>>) {
+        self.table_of(lines, "Category")
+    }
+
+    /// As [`MinutesView::attendance_table`], for the apologies.
+    pub fn apologies_table(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
+        self.table_of(&self.apologies, "Representing")
+    }
+
+    fn table_of(
+        &self,
+        lines: &[Line],
+        context: &'static str,
+    ) -> (Vec<&'static str>, Vec<Vec<String>>) {
+        let c = self.columns;
+        let cell = |v: &Option<String>| v.clone().unwrap_or_default();
+        if self.as_recorded {
+            let mut header = vec!["Name"];
+            header.extend(c.initials.then_some("Initials"));
+            header.extend(c.role.then_some("Role"));
+            header.extend(c.organisation.then_some("Organisation"));
+            let rows = lines
+                .iter()
+                .map(|l| {
+                    let mut row = vec![l.annotated_name()];
+                    if c.initials {
+                        row.push(cell(&l.initials));
+                    }
+                    if c.role {
+                        row.push(cell(&l.role));
+                    }
+                    if c.organisation {
+                        row.push(cell(&l.organisation));
+                    }
+                    row
+                })
+                .collect();
+            (header, rows)
+        } else {
+            let mut header = vec![context, "Name"];
+            header.extend(c.initials.then_some("Initials"));
+            let rows = lines
+                .iter()
+                .map(|l| {
+                    let mut row = vec![l.context.clone(), l.annotated_name()];
+                    if c.initials {
+                        row.push(cell(&l.initials));
+                    }
+                    row
+                })
+                .collect();
+            (header, rows)
+        }
+    }
+}
+
+/// Paragraph numbers as the minutes cite them: `1205, 1206, 1207`.
+pub fn paragraph_list(paragraphs: &[u32]) -> String {
+    paragraphs
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The `1206 ` before a decision with a paragraph number; empty without.
+pub fn paragraph_prefix(paragraph: Option<u32>) -> String {
+    paragraph.map(|p| format!("{p} ")).unwrap_or_default()
 }
 
 /// Whether assessment notes already say that the proposal does not align

@@ -33,10 +33,15 @@ enum Type {
     Text,
     OptText,
     Int,
-    Date,
     OptDate,
     Bool,
     Ids,
+    /// An agenda item number: a number (`2`), text as written (`"2a"`),
+    /// or null.
+    OptItem,
+    /// A date, or `YYYY-MM` from the ID of a meeting whose day is not
+    /// recorded.
+    Day,
 }
 
 impl Type {
@@ -45,10 +50,14 @@ impl Type {
             Type::Text => json!({ "type": "string" }),
             Type::OptText => json!({ "type": ["string", "null"] }),
             Type::Int => json!({ "type": "integer", "minimum": 0 }),
-            Type::Date => json!({ "type": "string", "format": "date" }),
             Type::OptDate => json!({ "type": ["string", "null"], "format": "date" }),
             Type::Bool => json!({ "type": "boolean" }),
             Type::Ids => json!({ "type": "array", "items": { "type": "string" } }),
+            Type::OptItem => json!({ "type": ["integer", "string", "null"] }),
+            Type::Day => json!({
+                "type": ["string", "null"],
+                "pattern": "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"
+            }),
         }
     }
 }
@@ -96,9 +105,13 @@ impl OutputKind {
     /// The row fields of a listing, in column order, with their types and
     /// meanings; `None` for `validate`.
     fn fields(self) -> Option<&'static [(&'static str, Type, &'static str)]> {
-        const ACTIONS: [(&str, Type, &str); 11] = [
-            ("id", Type::Text, "Action ID, for example TSC07/01."),
-            ("owner", Type::Text, "Person or organisation ID."),
+        const ACTIONS: [(&str, Type, &str); 12] = [
+            ("id", Type::Text, "Action ID, for example PA0112."),
+            (
+                "owner",
+                Type::OptText,
+                "Person or organisation ID; null when the minutes do not record one.",
+            ),
             ("text", Type::Text, "What must be done."),
             ("meeting", Type::Text, "ID of the meeting that raised it."),
             (
@@ -108,8 +121,8 @@ impl OutputKind {
             ),
             (
                 "agenda_item",
-                Type::Int,
-                "Number of the agenda item that raised it.",
+                Type::OptItem,
+                "The agenda item that raised it, as written (2, \"2a\"); null for an action raised at a meeting not recorded.",
             ),
             ("due", Type::OptDate, "Due date, or null."),
             (
@@ -117,6 +130,7 @@ impl OutputKind {
                 Type::Text,
                 "Status ID from vocabularies.action_statuses.",
             ),
+            ("status_label", Type::Text, "That status's label."),
             ("open", Type::Bool, "Whether the status counts as open."),
             (
                 "overdue",
@@ -129,10 +143,19 @@ impl OutputKind {
                 "Date the action was closed, or null.",
             ),
         ];
-        const MODS: [(&str, Type, &str); 8] = [
-            ("id", Type::Text, "Proposal ID, for example SECMP0007."),
-            ("title", Type::Text, "The proposal's title."),
-            ("phase", Type::OptText, "Phase ID, or null."),
+        const MODS: [(&str, Type, &str); 9] = [
+            ("id", Type::Text, "Proposal ID, for example DCP204."),
+            (
+                "title",
+                Type::OptText,
+                "The proposal's title, or null when not recorded.",
+            ),
+            (
+                "phase",
+                Type::OptText,
+                "Current phase ID (the last of its history), or null.",
+            ),
+            ("phase_label", Type::OptText, "That phase's label, or null."),
             (
                 "interest",
                 Type::OptText,
@@ -155,10 +178,36 @@ impl OutputKind {
             ),
             ("related", Type::Ids, "IDs of related proposals."),
         ];
-        const MEETINGS: [(&str, Type, &str); 9] = [
-            ("date", Type::Date, "The day of the meeting."),
-            ("id", Type::Text, "Meeting ID, for example TSC_07_1606."),
-            ("status", Type::Text, "Status ID of the minutes."),
+        const MEETINGS: [(&str, Type, &str); 15] = [
+            (
+                "date",
+                Type::Day,
+                "The day of the meeting, or YYYY-MM from its ID when the day is not recorded.",
+            ),
+            ("id", Type::Text, "Meeting ID, for example PANEL_69_1409."),
+            ("number", Type::OptItem, "The meeting's number, or null."),
+            (
+                "kind",
+                Type::OptText,
+                "Kind ID from vocabularies.meeting_kinds.",
+            ),
+            ("kind_label", Type::OptText, "That kind's label."),
+            ("title", Type::OptText, "The minutes' own title, or null."),
+            (
+                "status",
+                Type::OptText,
+                "Status ID of the minutes, or null when they never state one.",
+            ),
+            (
+                "status_label",
+                Type::OptText,
+                "That status's label, or null.",
+            ),
+            (
+                "recorded",
+                Type::Bool,
+                "false for a meeting known of whose minutes are not kept.",
+            ),
             ("attendees", Type::Int, "Number of attendees."),
             ("apologies", Type::Int, "Number of apologies."),
             ("agenda_items", Type::Int, "Number of agenda items."),
@@ -238,10 +287,19 @@ mod tests {
                 "agenda_item",
                 "due",
                 "status",
+                "status_label",
                 "open",
                 "overdue",
                 "closed"
             ]
+        );
+        assert_eq!(
+            row["properties"]["owner"]["type"],
+            json!(["string", "null"])
+        );
+        assert_eq!(
+            row["properties"]["agenda_item"]["type"],
+            json!(["integer", "string", "null"])
         );
         assert_eq!(row["properties"]["due"]["type"], json!(["string", "null"]));
         assert_eq!(s["properties"]["version"]["const"], 1);

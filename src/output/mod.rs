@@ -60,6 +60,15 @@ impl Value {
         date.map_or(Value::Null, Value::Date)
     }
 
+    /// An agenda item number: a number when it is a plain one (`2`), else
+    /// its text as written (`2a`).
+    pub fn item(number: &crate::model::ItemNumber) -> Value {
+        match number.as_integer() {
+            Some(n) => Value::Int(i64::from(n)),
+            None => Value::Text(number.as_str().to_owned()),
+        }
+    }
+
     /// A count.
     pub fn count(n: usize) -> Value {
         Value::Int(i64::try_from(n).unwrap_or(i64::MAX))

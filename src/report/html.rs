@@ -50,22 +50,26 @@ fn body(report: &Report<'_>) -> Markup {
                 thead { tr { th { "ID" } th { "Owner" } th { "Action" } th { "Status" } th { "Closed" } } }
                 tbody { @for r in &report.since_last.closed {
                     tr {
-                        td { (r.id) } td { (r.owner) } td { (r.text) } td { (r.status) }
+                        td { (r.id) } td { (r.owner.unwrap_or(crate::actions::NOT_RECORDED)) } td { (r.text) } td { (r.status) }
                         td { (r.closed.map_or_else(|| "-".to_owned(), |d| d.to_string())) }
                     }
                 } }
             }
         }
-        h2 { "Modification register by interest level" }
-        (svg(chart::proposals_by_interest(&bars)))
+        @if report.by_interest {
+            h2 { "Modification register by interest level" }
+            (svg(chart::proposals_by_interest(&bars)))
+        } @else if !report.register.is_empty() {
+            h2 { "Modification register" }
+        }
         @for (level, rows) in &report.register {
-            h3 { (level) " (" (rows.len()) ")" }
+            @if report.by_interest { h3 { (level) " (" (rows.len()) ")" } }
             @if rows.is_empty() { p.muted { "None." } } @else {
                 table.fixed {
                     colgroup { col style="width:14%"; col style="width:54%"; col style="width:18%"; col style="width:14%"; }
                     thead { tr { th { "ID" } th { "Title" } th { "Phase" } th { "Last discussed" } } }
                     tbody { @for r in rows { tr {
-                        td.date { (r.id) } td { (r.title) } td { (r.phase.unwrap_or("-")) }
+                        td.date { (r.id) } td { (r.title) } td { (r.phase_label.unwrap_or("-")) }
                         td.date { (r.last_discussed.map_or_else(|| "-".to_owned(), |d| d.to_string())) }
                     } } }
                 }
@@ -75,7 +79,7 @@ fn body(report: &Report<'_>) -> Markup {
         table {
             thead { tr { th { "Date" } th { "Meeting" } th { "Status" } th { "Attendees" } th { "Decisions" } th { "Actions raised" } } }
             tbody { @for m in &report.recent_meetings { tr {
-                td.date { (m.date.to_string()) } td.date { (m.id) } td { (m.status) }
+                td.date { (m.date_text.as_deref().unwrap_or("-")) } td.date { (m.id) } td { (m.status_label.unwrap_or("-")) }
                 td { (m.attendees) } td { (m.decisions) } td { (m.actions_raised) }
             } } }
         }

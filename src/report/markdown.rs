@@ -61,7 +61,7 @@ pub fn render(report: &Report<'_>) -> String {
             .map(|r| {
                 vec![
                     r.id.to_owned(),
-                    r.owner.to_owned(),
+                    r.owner.unwrap_or(crate::actions::NOT_RECORDED).to_owned(),
                     r.text.to_owned(),
                     r.status.to_owned(),
                     r.closed.map_or_else(|| "-".to_owned(), |d| d.to_string()),
@@ -75,9 +75,17 @@ pub fn render(report: &Report<'_>) -> String {
         md.push('\n');
     }
 
-    md.push_str("## Modification register by interest level\n\n");
+    if !report.register.is_empty() {
+        md.push_str(if report.by_interest {
+            "## Modification register by interest level\n\n"
+        } else {
+            "## Modification register\n\n"
+        });
+    }
     for (level, rows) in &report.register {
-        let _ = writeln!(md, "### {} ({})\n", escape_inline(level), rows.len());
+        if report.by_interest {
+            let _ = writeln!(md, "### {} ({})\n", escape_inline(level), rows.len());
+        }
         if rows.is_empty() {
             md.push_str("None.\n\n");
             continue;
@@ -88,7 +96,7 @@ pub fn render(report: &Report<'_>) -> String {
                 vec![
                     r.id.to_owned(),
                     r.title.to_owned(),
-                    r.phase.unwrap_or("-").to_owned(),
+                    r.phase_label.unwrap_or("-").to_owned(),
                     r.last_discussed
                         .map_or_else(|| "-".to_owned(), |d| d.to_string()),
                 ]
@@ -104,9 +112,9 @@ pub fn render(report: &Report<'_>) -> String {
         .iter()
         .map(|m| {
             vec![
-                m.date.to_string(),
+                m.date_text.clone().unwrap_or_else(|| "-".to_owned()),
                 m.id.to_owned(),
-                m.status.to_owned(),
+                m.status_label.unwrap_or("-").to_owned(),
                 m.attendees.to_string(),
                 m.decisions.to_string(),
                 m.actions_raised.to_string(),

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::actions::{ActionQuery, ActionRow, ActionSort, query_actions};
+use crate::actions::{ActionQuery, ActionRow, ActionSort, NOT_RECORDED, query_actions};
 use crate::index::Index;
 use crate::meetings::{MeetingRow, meeting_rows};
 use crate::records::Loaded;
@@ -43,8 +43,12 @@ pub struct Report<'r> {
     pub open_by_owner: Vec<(&'r str, Vec<ActionRow<'r>>)>,
     /// The register grouped by latest interest level label, in the
     /// vocabulary's order, then `Not assessed`; empty levels are kept so
-    /// the chart shows them.
+    /// the chart shows them. Without interest levels or assessments
+    /// ([`Report::by_interest`] false): one group, with an empty label.
     pub register: Vec<(String, Vec<ModRow<'r>>)>,
+    /// Whether the committee uses interest levels and the records hold
+    /// assessments; when not, nothing mentions them.
+    pub by_interest: bool,
     /// The most recent meetings, newest first.
     pub recent_meetings: Vec<MeetingRow<'r>>,
     /// Open actions after each meeting: `(meeting ID, open count)`, oldest
@@ -105,7 +109,7 @@ impl OpenCounter {
             gone: Vec::new(),
         };
         for a in loaded.records.actions.iter().map(|a| &a.record) {
-            let Some(raised) = index.meeting_date(&a.meeting.value) else {
+            let Some(raised) = index.meeting(&a.meeting.value).and_then(|m| m.sort_date()) else {
                 continue;
             };
             match &a.closed {
@@ -142,12 +146,15 @@ pub fn build<'r>(loaded: &'r Loaded, index: &Index<'r>, today: NaiveDate) -> Rep
             ..ActionQuery::all(today)
         },
     );
-    let mut owners: Vec<&str> = open.iter().map(|r| r.owner).collect();
+    fn owner_of<'r>(r: &ActionRow<'r>) -> &'r str {
+        r.owner.unwrap_or(NOT_RECORDED)
+    }
+    let mut owners: Vec<&str> = open.iter().map(owner_of).collect();
     owners.sort_by(|a, b| crate::ids::natural_cmp(a, b));
     owners.dedup();
     let mut by_owner: HashMap<&str, Vec<ActionRow<'_>>> = HashMap::new();
     for row in &open {
-        by_owner.entry(row.owner).or_default().push(row.clone());
+        by_owner.entry(owner_of(row)).or_default().push(row.clone());
     }
     let open_by_owner = owners
         .into_iter()
@@ -156,6 +163,11 @@ pub fn build<'r>(loaded: &'r Loaded, index: &Index<'r>, today: NaiveDate) -> Rep
 
     let all = register_rows(index, &ModFilter::default());
     let levels = &records.settings.vocabularies.interest_levels;
+    let by_interest = !levels.is_empty()
+        && records
+            .meetings
+            .iter()
+            .any(|m| m.record.agenda.iter().any(|i| !i.assessments.is_empty()));
     let mut register: Vec<(String, Vec<ModRow<'_>>)> = levels
         .iter()
         .map(|t| {
@@ -178,6 +190,13 @@ pub fn build<'r>(loaded: &'r Loaded, index: &Index<'r>, today: NaiveDate) -> Rep
     if !unassessed.is_empty() {
         register.push(("Not assessed".to_owned(), unassessed));
     }
+    if !by_interest {
+        register = if all.is_empty() {
+            Vec::new()
+        } else {
+            vec![(String::new(), all.clone())]
+        };
+    }
 
     let mut recent = meeting_rows(index);
     recent.reverse();
@@ -187,7 +206,7 @@ pub fn build<'r>(loaded: &'r Loaded, index: &Index<'r>, today: NaiveDate) -> Rep
     let open_over_time = index
         .meetings_by_date()
         .iter()
-        .map(|m| (m.id.value.clone(), counter.open_after(m.date.value)))
+        .filter_map(|m| Some((m.id.value.clone(), counter.open_after(m.sort_date()?))))
         .collect();
 
     let by_date = index.meetings_by_date();
@@ -196,12 +215,14 @@ pub fn build<'r>(loaded: &'r Loaded, index: &Index<'r>, today: NaiveDate) -> Rep
     let since_last = SinceLast {
         meeting: latest.map(|m| m.id.value.as_str()),
         previous: before.map(|m| m.id.value.as_str()),
-        closed: latest.map_or_else(Vec::new, |m| {
-            crate::actions::closed_between(records, before.map(|b| b.date.value), m.date.value)
-                .into_iter()
-                .map(|a| ActionRow::of(a, index, today))
-                .collect()
-        }),
+        closed: latest
+            .and_then(|m| m.known_date())
+            .map_or_else(Vec::new, |held| {
+                crate::actions::closed_between(records, before.and_then(|b| b.known_date()), held)
+                    .into_iter()
+                    .map(|a| ActionRow::of(a, index, today))
+                    .collect()
+            }),
     };
 
     let committee = &records.settings.committee;
@@ -214,6 +235,7 @@ pub fn build<'r>(loaded: &'r Loaded, index: &Index<'r>, today: NaiveDate) -> Rep
         summary: validation.summary,
         open_by_owner,
         register,
+        by_interest,
         recent_meetings: recent,
         open_over_time,
     }
@@ -232,19 +254,7 @@ pub fn validation_line(report: &Report<'_>) -> String {
         } else {
             format!("Valid, with {}", plural(warnings, "warning", "warnings"))
         };
-        format!(
-            "{valid}: {}, {}, {}, {}, {}, {}",
-            plural(s.meetings, "meeting", "meetings"),
-            plural(
-                s.modifications,
-                "modification proposal",
-                "modification proposals"
-            ),
-            plural(s.actions, "action", "actions"),
-            plural(s.people, "person", "people"),
-            plural(s.organisations, "organisation", "organisations"),
-            plural(s.principles, "principle", "principles"),
-        )
+        format!("{valid}: {}", s.counts())
     } else {
         let also = if warnings == 0 {
             String::new()

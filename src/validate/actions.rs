@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::Checker;
 use crate::finding::{Code, Finding};
-use crate::model::{Action, Meeting};
+use crate::model::{Action, ItemNumber, Meeting};
 use crate::settings::{Meaning, Vocabularies};
 
 impl<'r> Checker<'r> {
@@ -17,8 +17,10 @@ impl<'r> Checker<'r> {
         for a in &r.actions {
             let file = a.file.as_path();
             let action = &a.record;
-            self.check_file_id(file, &action.id, |p| &p.action, "action");
-            self.party_ref(file, &action.owner, "owner");
+            self.check_file_id(file, &action.id, &|p| &p.action, "action");
+            if let Some(owner) = &action.owner {
+                self.party_ref(file, owner, "owner");
+            }
             let dates = (action.due.iter())
                 .chain(&action.closed)
                 .chain(action.updates.iter().map(|u| &u.date));
@@ -150,13 +152,15 @@ impl<'r> Checker<'r> {
             if !self.meeting_ref(file, m) {
                 continue;
             }
-            let Some(meeting) = self.index.meeting(&m.value) else {
+            let Some(reviewed) = self.index.meeting(&m.value) else {
                 continue;
             };
             if let Some(item) = &update.agenda_item {
-                self.check_item_number(file, item, meeting);
+                self.agenda_item_ref(file, item, reviewed);
             }
-            let held = meeting.date.value;
+            let Some(held) = reviewed.known_date() else {
+                continue;
+            };
             if update.date.value != held {
                 self.push(
                     Finding::at_value(
@@ -178,13 +182,34 @@ impl<'r> Checker<'r> {
     }
 
     fn check_agenda_item(&mut self, file: &Path, action: &Action, meeting: &Meeting) {
-        self.check_item_number(file, &action.agenda_item, meeting);
+        match &action.agenda_item {
+            Some(item) => self.agenda_item_ref(file, item, meeting),
+            None if meeting.is_recorded(&self.records.settings) => self.push(
+                Finding::at_value(
+                    Code::MissingField,
+                    file,
+                    &action.id,
+                    format!(
+                        "action {} does not say which agenda item of {} raised it",
+                        action.id.value, meeting.id.value
+                    ),
+                )
+                .with_help(
+                    "add `agenda_item:`; only an action raised at a meeting that is \
+                     not recorded may leave it out",
+                ),
+            ),
+            None => {}
+        }
     }
 
-    /// Reports an agenda item number `item` that `meeting` does not have.
-    fn check_item_number(&mut self, file: &Path, item: &Spanned<u32>, meeting: &Meeting) {
-        let n = item.value;
-        if meeting.agenda.iter().any(|i| i.number.value == n) {
+    /// `item` must be one of `meeting`'s agenda item numbers, as written.
+    fn agenda_item_ref(&mut self, file: &Path, item: &Spanned<ItemNumber>, meeting: &Meeting) {
+        let n = &item.value;
+        // A meeting that is not recorded has no agenda to check against.
+        if !meeting.is_recorded(&self.records.settings)
+            || meeting.agenda.iter().any(|i| i.number.value == *n)
+        {
             return;
         }
         let numbers = meeting
@@ -207,9 +232,15 @@ impl<'r> Checker<'r> {
     /// Due date, closure and updates may not come before the day of the
     /// meeting that raised the action.
     fn check_action_dates(&mut self, file: &Path, action: &Action, meeting: &Meeting) {
-        let raised = meeting.date.value;
+        // A meeting whose day is not recorded was held in the month its ID
+        // names: nothing can be dated before that month.
+        let (raised, on) = match (meeting.known_date(), meeting.id_month) {
+            (Some(day), _) => (day, format!("on {day}")),
+            (None, Some(month)) => (month, format!("in {}", month.format("%Y-%m"))),
+            (None, None) => return,
+        };
         let early = |d: &Spanned<NaiveDate>| d.value < raised;
-        let raised_label = format!("raised at {} on {raised}", meeting.id.value);
+        let raised_label = format!("raised at {} {on}", meeting.id.value);
         if let Some(due) = action.due.as_ref().filter(|d| early(d)) {
             self.push(
                 Finding::at_value(
@@ -217,7 +248,7 @@ impl<'r> Checker<'r> {
                     file,
                     due,
                     format!(
-                        "action {} is due {} but was raised on {raised}",
+                        "action {} is due {} but was raised {on}",
                         action.id.value, due.value
                     ),
                 )
@@ -234,7 +265,7 @@ impl<'r> Checker<'r> {
                     file,
                     date,
                     format!(
-                        "action {} is {what} on {} but was raised on {raised}",
+                        "action {} is {what} on {} but was raised {on}",
                         action.id.value, date.value
                     ),
                 )

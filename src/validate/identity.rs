@@ -148,7 +148,7 @@ impl<'r> Checker<'r> {
         &mut self,
         file: &Path,
         id: &Spanned<String>,
-        pattern: fn(&CompiledPatterns) -> &regex::Regex,
+        pattern: &dyn Fn(&CompiledPatterns) -> &regex::Regex,
         kind: &str,
     ) {
         let value = id.value.as_str();
@@ -204,10 +204,12 @@ impl<'r> Checker<'r> {
     /// A meeting ID's `number`, `yy` and `mm` captures must agree with the
     /// meeting's `number` and `date` (TSC_07_1606: meeting 7, June 2016).
     pub(super) fn check_meeting_id_agrees(&mut self, file: &Path, meeting: &Meeting) {
+        let vocabularies = &self.records.settings.vocabularies;
+        let kind = meeting.kind.as_ref().map(|k| k.value.as_str());
         let Some(caps) = self
             .patterns
             .as_ref()
-            .and_then(|p| p.meeting.captures(&meeting.id.value))
+            .and_then(|p| p.meeting_of(vocabularies, kind).captures(&meeting.id.value))
         else {
             return;
         };
@@ -215,26 +217,31 @@ impl<'r> Checker<'r> {
         let id = &meeting.id.value;
         let mut disagreements = Vec::new();
         if let Some(n) = capture("number")
-            && n != meeting.number.value
+            && let Some(number) = &meeting.number
+            && n != number.value
         {
             disagreements.push((
                 format!(
                     "meeting ID `{id}` says meeting {n}, but `number` is {}",
-                    meeting.number.value
+                    number.value
                 ),
-                meeting.number.span,
+                number.span,
                 "the meeting's number",
             ));
         }
-        let date = meeting.date.value;
-        let yy_differs = capture("yy").is_some_and(|yy| yy != date.year().rem_euclid(100) as u32);
-        let mm_differs = capture("mm").is_some_and(|mm| mm != date.month());
-        if yy_differs || mm_differs {
-            disagreements.push((
-                format!("meeting ID `{id}` does not agree with the meeting's date {date}"),
-                meeting.date.span,
-                "the meeting's date",
-            ));
+        // Without a date (a stub), the ID's month is all that is known.
+        if let Some(date) = &meeting.date {
+            let day = date.value;
+            let yy_differs =
+                capture("yy").is_some_and(|yy| yy != day.year().rem_euclid(100) as u32);
+            let mm_differs = capture("mm").is_some_and(|mm| mm != day.month());
+            if yy_differs || mm_differs {
+                disagreements.push((
+                    format!("meeting ID `{id}` does not agree with the meeting's date {day}"),
+                    date.span,
+                    "the meeting's date",
+                ));
+            }
         }
         // Actions numbered after the ID agree with it and not with
         // `number`: the cause is reported once, here, with a note.
@@ -251,7 +258,7 @@ impl<'r> Checker<'r> {
                 span: related_span,
             };
             let mut help = "correct the ID (and rename the file), or the number or date".to_owned();
-            if i == 0 && followers > 0 && id_number != Some(meeting.number.value) {
+            if i == 0 && followers > 0 && id_number != meeting.number.as_ref().map(|n| n.value) {
                 let n = id_number.unwrap_or_default();
                 help.push_str(&format!(
                     "; {followers} action{} raised at this meeting {} numbered after meeting {n}, \
@@ -291,16 +298,21 @@ impl<'r> Checker<'r> {
         };
         // The action agrees with its meeting's ID, and the ID disagrees
         // with the meeting's `number`: that is one E0204 on the meeting.
+        let vocabularies = &self.records.settings.vocabularies;
+        let kind = meeting.kind.as_ref().map(|k| k.value.as_str());
         let meeting_id_number = self
             .patterns
             .as_ref()
-            .and_then(|p| p.meeting.captures(&meeting.id.value))
+            .and_then(|p| p.meeting_of(vocabularies, kind).captures(&meeting.id.value))
             .and_then(|c| c.name("number"))
             .and_then(|m| m.as_str().parse::<u32>().ok());
         if meeting_id_number == Some(n) {
             return;
         }
-        if n != meeting.number.value {
+        let Some(number) = meeting.number.as_ref().map(|n| n.value) else {
+            return;
+        };
+        if n != number {
             self.push(
                 Finding::at_value(
                     Code::ActionIdMismatch,
@@ -308,7 +320,7 @@ impl<'r> Checker<'r> {
                     &action.id,
                     format!(
                         "action ID `{}` belongs to meeting {n}, but it was raised at {} (meeting {})",
-                        action.id.value, meeting.id.value, meeting.number.value
+                        action.id.value, meeting.id.value, number
                     ),
                 )
                 .with_related_value(file, &action.meeting, "the meeting that raised it")

@@ -9,7 +9,7 @@ use crate::source::Spanned;
 
 use super::Checker;
 use crate::finding::{Code, Finding};
-use crate::model::{Assessment, Attendance, Meeting};
+use crate::model::{Assessment, Attendance, ItemNumber, Meeting};
 use crate::settings::{Meaning, Vocabularies};
 
 impl<'r> Checker<'r> {
@@ -18,24 +18,75 @@ impl<'r> Checker<'r> {
         for m in &r.meetings {
             let file = m.file.as_path();
             let meeting = &m.record;
-            self.check_file_id(file, &meeting.id, |p| &p.meeting, "meeting");
+            let vocabularies = &r.settings.vocabularies;
+            let kind = meeting.kind.as_ref().map(|k| k.value.as_str());
+            self.check_file_id(
+                file,
+                &meeting.id,
+                &|p| p.meeting_of(vocabularies, kind),
+                "meeting",
+            );
             self.check_meeting_id_agrees(file, meeting);
-            self.check_meeting_fields(file, meeting);
-            self.check_attendance(file, meeting);
-            self.check_agenda(file, meeting);
+            self.check_meeting_terms(file, meeting);
+            // Attendance, agenda and decision rules do not apply to a
+            // meeting that is not recorded (a stub).
+            if meeting.is_recorded(&r.settings) {
+                self.check_recorded_fields(file, meeting);
+                self.check_meeting_fields(file, meeting);
+                self.check_attendance(file, meeting);
+                self.check_agenda(file, meeting);
+            }
+        }
+    }
+
+    /// The status and kind come from their vocabularies.
+    fn check_meeting_terms(&mut self, file: &Path, meeting: &Meeting) {
+        let vocab = &self.records.settings.vocabularies;
+        if let Some(status) = &meeting.status {
+            let terms = &vocab.meeting_statuses;
+            self.check_term(file, status, terms, "meeting status", "meeting_statuses");
+        }
+        if let Some(kind) = &meeting.kind {
+            self.check_term(
+                file,
+                kind,
+                &vocab.meeting_kinds,
+                "meeting kind",
+                "meeting_kinds",
+            );
+        }
+        if let Some(date) = &meeting.date {
+            self.check_date_form(file, date);
+        }
+    }
+
+    /// A recorded meeting has a number and a date; only a stub may leave
+    /// them out.
+    fn check_recorded_fields(&mut self, file: &Path, meeting: &Meeting) {
+        let missing = [
+            ("number", meeting.number.is_none()),
+            ("date", meeting.date.is_none()),
+        ];
+        for (field, absent) in missing {
+            if absent {
+                self.push(
+                    Finding::at_value(
+                        Code::MissingField,
+                        file,
+                        &meeting.id,
+                        format!("meeting {} has no `{field}`", meeting.id.value),
+                    )
+                    .with_help(format!(
+                        "add `{field}:`; only a meeting whose status says it is not \
+                         recorded may leave it out"
+                    )),
+                );
+            }
         }
     }
 
     fn check_meeting_fields(&mut self, file: &Path, meeting: &Meeting) {
-        self.check_date_form(file, &meeting.date);
         let vocab = &self.records.settings.vocabularies;
-        self.check_term(
-            file,
-            &meeting.status,
-            &vocab.meeting_statuses,
-            "meeting status",
-            "meeting_statuses",
-        );
         let time_of_day = |time: &Spanned<String>| {
             chrono::NaiveTime::parse_from_str(&time.value, "%H:%M")
                 .ok()
@@ -90,11 +141,17 @@ impl<'r> Checker<'r> {
                     "constituencies",
                 );
             }
-            if let Some(org) = &person.representing {
+            for org in person.representing.iter().chain(&person.organisation) {
                 self.organisation_ref(file, org);
             }
-            if let Some(role) = &person.role {
-                self.check_term(file, role, &vocab.roles, "role", "roles");
+            if let Some(roles) = &person.role {
+                for role in roles.value.iter() {
+                    let one = Spanned {
+                        value: role.to_owned(),
+                        span: roles.span,
+                    };
+                    self.check_term(file, &one, &vocab.roles, "role", "roles");
+                }
             }
             if let Some(alt) = &person.alternate_for {
                 self.person_ref(file, alt);
@@ -137,8 +194,17 @@ impl<'r> Checker<'r> {
         let roles = &self.records.settings.vocabularies.roles;
         for entry in &meeting.apologies {
             let person = entry.person.value.as_str();
+            // The chair is whoever has a role with the `chair` flag.
+            let chaired = |a: &Attendance| {
+                a.role.as_ref().is_some_and(|r| {
+                    r.value
+                        .iter()
+                        .any(|role| Vocabularies::means(roles, role, Meaning::Chair))
+                })
+            };
             if let Some(attendance) = attended.get(person)
                 && std::ptr::eq(apologised[person], entry)
+                && !chaired(attendance)
             {
                 self.push(
                     Finding::at_value(
@@ -151,21 +217,24 @@ impl<'r> Checker<'r> {
                     .with_help("keep the person in `attendees` or in `apologies`, not both"),
                 );
             }
-            let chairs =
-                |r: &&Spanned<String>| Vocabularies::means(roles, &r.value, Meaning::Chair);
-            if let Some(role) = entry.role.as_ref().filter(chairs) {
+            // The person who chaired, not the one whose standing role is
+            // chair: a usual chair may send apologies while another chairs.
+            if let Some(chair) = attended.get(person)
+                && std::ptr::eq(apologised[person], entry)
+                && chaired(chair)
+            {
                 self.push(
                     Finding::at_value(
                         Code::ChairNotAttending,
                         file,
-                        role,
-                        format!("the chair `{person}` is listed under apologies"),
+                        &entry.person,
+                        format!("`{person}` chaired the meeting but is listed under apologies"),
                     )
-                    .with_help(format!(
-                        "give `role: {}` to the attendee who chaired the meeting, \
-                         and remove it here",
-                        role.value
-                    )),
+                    .with_related_value(file, &chair.person, "chaired the meeting here")
+                    .with_help(
+                        "remove the person from `apologies`, or give the chair role to \
+                         the attendee who chaired",
+                    ),
                 );
             }
         }
@@ -191,13 +260,48 @@ impl<'r> Checker<'r> {
         }
     }
 
+    /// Initials name one person within a meeting (E0508).
+    pub(super) fn check_initials(&mut self, file: &Path, meeting: &Meeting) {
+        let mut first: HashMap<&str, &Attendance> = HashMap::new();
+        for entry in meeting.attendees.iter().chain(&meeting.apologies) {
+            let Some(initials) = &entry.initials else {
+                continue;
+            };
+            match first.get(initials.value.as_str()) {
+                Some(earlier) if earlier.person.value != entry.person.value => {
+                    let earlier_at = earlier.initials.as_ref().unwrap_or(&earlier.person);
+                    self.push(
+                        Finding::at_value(
+                            Code::DuplicateInitials,
+                            file,
+                            initials,
+                            format!(
+                                "`{}` and `{}` both have the initials {} at meeting {}",
+                                earlier.person.value,
+                                entry.person.value,
+                                initials.value,
+                                meeting.id.value
+                            ),
+                        )
+                        .with_related_value(file, earlier_at, "first given here")
+                        .with_help("give each person their own initials, as the minutes do"),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(&initials.value, entry);
+                }
+            }
+        }
+    }
+
     fn check_agenda(&mut self, file: &Path, meeting: &Meeting) {
         let vocab = &self.records.settings.vocabularies;
-        let on = Some(meeting.date.value);
-        let mut numbers: HashMap<u32, &Spanned<u32>> = HashMap::new();
+        let on = meeting.known_date();
+        let mut numbers: HashMap<&ItemNumber, &Spanned<ItemNumber>> = HashMap::new();
         let mut assessed: HashMap<&str, &Assessment> = HashMap::new();
         for item in &meeting.agenda {
-            if let Some(earlier) = numbers.insert(item.number.value, &item.number) {
+            if let Some(earlier) = numbers.insert(&item.number.value, &item.number) {
                 self.push(
                     Finding::at_value(
                         Code::DuplicateAgendaItem,
@@ -215,6 +319,7 @@ impl<'r> Checker<'r> {
             if let Some(p) = &item.presented_by {
                 self.party_ref(file, p, "presenter");
             }
+            self.check_listed_once(file, &item.paragraphs, "paragraphs", "paragraph");
             for d in &item.decisions {
                 self.check_term(
                     file,

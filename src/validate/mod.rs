@@ -18,6 +18,7 @@
 //! rules that `tsc.yaml` allows. Every rule is documented in `docs/rules.md`.
 
 mod actions;
+mod history;
 mod identity;
 mod meetings;
 mod references;
@@ -55,6 +56,29 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The counts as a phrase, `1 meeting, 16 modification proposals, 4
+    /// actions, 23 people, 4 organisations, 5 principles`; principles are
+    /// left out when there are none.
+    pub fn counts(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut parts = vec![
+            plural(self.meetings, "meeting", "meetings"),
+            plural(
+                self.modifications,
+                "modification proposal",
+                "modification proposals",
+            ),
+            plural(self.actions, "action", "actions"),
+            plural(self.people, "person", "people"),
+            plural(self.organisations, "organisation", "organisations"),
+        ];
+        if self.principles > 0 {
+            parts.push(plural(self.principles, "principle", "principles"));
+        }
+        parts.join(", ")
+    }
+
     /// Counts the records in `records`.
     pub fn of(records: &Records) -> Summary {
         Summary {
@@ -302,6 +326,18 @@ const RULES: &[Rule] = &[
     Rule {
         check: |c| c.check_actions(),
     },
+    // initials name one person in a recorded meeting (E0508)
+    Rule {
+        check: history::duplicate_initials,
+    },
+    // history before the records: owners and titles the minutes leave out
+    // (W0605, W0606)
+    Rule {
+        check: history::owner_not_recorded,
+    },
+    Rule {
+        check: history::title_not_recorded,
+    },
 ];
 
 /// Each value of `list` that repeats an earlier one, paired with the
@@ -375,7 +411,7 @@ impl<'r> Checker<'r> {
 
 /// Compiles `tsc.yaml`'s ID patterns for the rules that check IDs.
 fn compile_patterns(checker: &mut Checker<'_>) {
-    match checker.records.settings.id_patterns.compile() {
+    match checker.records.settings.compile_patterns() {
         Ok(p) => checker.patterns = Some(p),
         Err((name, error)) => {
             let file = settings_file(checker.records);
@@ -384,7 +420,7 @@ fn compile_patterns(checker: &mut Checker<'_>) {
                     Code::BadSettings,
                     file,
                     Position::default(),
-                    format!("id_patterns.{name} is not a valid regular expression: {error}"),
+                    format!("{name} is not a valid regular expression: {error}"),
                 )
                 .with_help("fix the pattern; ID pattern checks are skipped until then"),
             );

@@ -150,10 +150,11 @@ impl<'r> Checker<'r> {
             self.check_file_id(
                 &m.file,
                 &m.record.id,
-                |p| &p.modification,
+                &|p| &p.modification,
                 "modification proposal",
             );
-            if let Some(phase) = &m.record.phase {
+            let history = m.record.phases.iter().map(|p| &p.phase);
+            for phase in m.record.phase.iter().chain(history) {
                 self.check_term(
                     &m.file,
                     phase,
@@ -161,6 +162,17 @@ impl<'r> Checker<'r> {
                     "modification phase",
                     "modification_phases",
                 );
+            }
+            for change in &m.record.phases {
+                if let Some(meeting) = &change.meeting {
+                    self.meeting_ref(&m.file, meeting);
+                }
+                if let Some(date) = &change.date {
+                    self.check_date_form(&m.file, date);
+                }
+            }
+            if let Some(proposer) = &m.record.proposer {
+                self.party_ref(&m.file, proposer, "proposer");
             }
             let id = m.record.id.value.as_str();
             self.check_listed_once(

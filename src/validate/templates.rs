@@ -22,7 +22,16 @@ impl<'r> Checker<'r> {
         let Some(patterns) = self.patterns.clone() else {
             return;
         };
-        let templates = self.records.settings.id_templates.clone();
+        let settings = &self.records.settings;
+        let templates = settings.id_templates.clone();
+        // The default templates are the default committee's: a committee
+        // with ID patterns of its own that writes no `id_templates` is not
+        // told its patterns reject them (the write commands refuse, naming
+        // the template, when asked to make an ID).
+        let defaults = crate::settings::Settings::default();
+        if templates == defaults.id_templates && settings.id_patterns != defaults.id_patterns {
+            return;
+        }
         for (number, date, seq) in samples() {
             let meeting = Fields::meeting(number, date);
             let yy = date.format("%y").to_string();

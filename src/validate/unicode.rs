@@ -141,10 +141,14 @@ impl<'r> Checker<'r> {
         }
         for m in &r.modifications {
             let what = format!("the title of `{}`", m.record.id.value);
-            self.invisible(&m.file, &what, &m.record.title, &m.record.id);
+            if let Some(title) = &m.record.title {
+                self.invisible(&m.file, &what, title, &m.record.id);
+            }
         }
         for a in &r.actions {
-            let owner = &a.record.owner;
+            let Some(owner) = &a.record.owner else {
+                continue;
+            };
             self.invisible(
                 &a.file,
                 &format!("owner `{}`", owner.value),
@@ -159,6 +163,7 @@ impl<'r> Checker<'r> {
                 [
                     Some(&a.person),
                     a.representing.as_ref(),
+                    a.organisation.as_ref(),
                     a.alternate_for.as_ref(),
                 ]
             });

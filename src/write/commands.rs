@@ -66,17 +66,40 @@ fn meeting<'r>(index: &Index<'r>, id: &str) -> Result<&'r Meeting> {
         .or_refuse("unknown meeting")
 }
 
-fn agenda_item(meeting: &Meeting, item: u32) -> Result<()> {
+fn agenda_item(meeting: &Meeting, item: &str) -> Result<()> {
     let numbers: Vec<String> = meeting
         .agenda
         .iter()
         .map(|i| i.number.value.to_string())
         .collect();
     require_known(
-        &item.to_string(),
+        item,
         numbers.iter().map(String::as_str),
         &format!("agenda item of {}", meeting.id.value),
     )
+}
+
+/// The date and number of `meeting`, which every write at a meeting
+/// needs: a meeting that is not recorded (a stub), or one without a date
+/// or number, is refused.
+fn held(meeting: &Meeting) -> Result<(NaiveDate, u32)> {
+    match (meeting.known_date(), meeting.number.as_ref()) {
+        (Some(date), Some(number)) => Ok((date, number.value)),
+        _ => Err(Error::Refused(format!(
+            "meeting {} has no date or no number (a meeting that is not recorded); \
+             record it first, or choose a recorded meeting",
+            meeting.id.value
+        ))),
+    }
+}
+
+/// An agenda item number as YAML writes it: a plain number unquoted,
+/// anything else (`2a`) as text.
+fn item_value(item: &str) -> Value {
+    match item.parse::<u32>() {
+        Ok(n) => Value::raw(n),
+        Err(_) => Value::text(item),
+    }
 }
 
 /// The ID a template makes, checked against its pattern.
@@ -182,7 +205,13 @@ fn attendance(list: &[crate::model::Attendance]) -> Value {
                         a.representing.as_ref().map(|v| v.value.clone()),
                     ),
                     ("capacity", a.capacity.clone()),
-                    ("role", a.role.as_ref().map(|v| v.value.clone())),
+                    (
+                        "role",
+                        a.role.as_ref().map(|v| match v.value.0.as_slice() {
+                            [one] => one.clone(),
+                            many => format!("[{}]", many.join(", ")),
+                        }),
+                    ),
                     (
                         "alternate_for",
                         a.alternate_for.as_ref().map(|v| v.value.clone()),
@@ -238,7 +267,7 @@ pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> Result<
     let number = records
         .meetings
         .iter()
-        .map(|m| m.record.number.value)
+        .filter_map(|m| m.record.number.as_ref().map(|n| n.value))
         .max()
         .unwrap_or(0)
         + 1;
@@ -381,7 +410,9 @@ fn review_comment(
             "{}#   {} ({}): {text}{more}\n",
             " ".repeat(col),
             a.id.value,
-            a.owner.value
+            a.owner
+                .as_ref()
+                .map_or(crate::actions::NOT_RECORDED, |o| o.value.as_str())
         ));
     }
     out
@@ -393,7 +424,7 @@ pub struct NewAction {
     /// The meeting that raises it.
     pub meeting: String,
     /// The agenda item that raises it.
-    pub item: u32,
+    pub item: String,
     /// A person or organisation ID.
     pub owner: String,
     /// The due date.
@@ -410,7 +441,7 @@ pub struct NewAction {
 pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Plan> {
     let records = index.records();
     let m = meeting(index, &args.meeting)?;
-    agenda_item(m, args.item)?;
+    agenda_item(m, &args.item)?;
     let owners: Vec<&str> = index.owner_ids().collect();
     require_known(&args.owner, owners.iter().copied(), "owner")?;
     let owner = owners
@@ -442,9 +473,10 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
             || records.unread.actions.contains(&file_stem_for(id))
     };
     let template = &records.settings.id_templates.action;
+    let (date, number) = held(m)?;
     let mut id = make_id(
         template,
-        &Fields::action(m.number.value, m.date.value, seq),
+        &Fields::action(number, date, seq),
         &patterns.action,
         "action",
     )?;
@@ -452,7 +484,7 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
         seq += 1;
         id = make_id(
             template,
-            &Fields::action(m.number.value, m.date.value, seq),
+            &Fields::action(number, date, seq),
             &patterns.action,
             "action",
         )?;
@@ -483,7 +515,7 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
     let mut entries = vec![
         ("id".to_owned(), Value::Styled(id.clone(), id_style)),
         ("meeting".to_owned(), Value::text(&m.id.value)),
-        ("agenda_item".to_owned(), Value::raw(args.item)),
+        ("agenda_item".to_owned(), item_value(&args.item)),
         ("owner".to_owned(), Value::text(owner)),
         (
             "text".to_owned(),
@@ -513,7 +545,7 @@ pub struct ActionReport {
     /// The meeting where the update was reported.
     pub at: String,
     /// The agenda item of `at` where it was reviewed.
-    pub item: Option<u32>,
+    pub item: Option<String>,
     /// What was reported (for `close`, the status's label when not given).
     pub note: Option<String>,
     /// The status after the update.
@@ -619,18 +651,18 @@ fn report_on_action(
     let records = index.records();
     let located = find_action(records, &args.id)?;
     let at = meeting(index, &args.at)?;
-    if let Some(item) = args.item {
+    if let Some(item) = &args.item {
         agenda_item(at, item)?;
     }
     let action = &located.record;
-    let date = at.date.value;
+    let (date, _) = held(at)?;
     let (src, path) = source(tree, &located.file)?;
     let mut update = vec![
         ("date".to_owned(), Value::raw(date)),
         ("meeting".to_owned(), Value::text(&at.id.value)),
     ];
-    if let Some(item) = args.item {
-        update.push(("agenda_item".to_owned(), Value::raw(item)));
+    if let Some(item) = &args.item {
+        update.push(("agenda_item".to_owned(), item_value(item)));
     }
     if let Some(s) = new_status {
         update.push(("status".to_owned(), Value::text(s.id())));
@@ -798,7 +830,7 @@ pub struct NewAssessment {
     /// The meeting that assessed it.
     pub at: String,
     /// The agenda item where it was assessed.
-    pub item: u32,
+    pub item: String,
     /// The interest level.
     pub interest: String,
     /// Notes.
@@ -832,7 +864,7 @@ pub fn assess(tree: &Tree, index: &Index<'_>, args: &NewAssessment) -> Result<Pl
         .find(|m| m.eq_ignore_ascii_case(&args.proposal))
         .unwrap_or(&args.proposal);
     let at = meeting(index, &args.at)?;
-    agenda_item(at, args.item)?;
+    agenda_item(at, &args.item)?;
     let vocab = &records.settings.vocabularies;
     require_known(
         &args.interest,
@@ -857,7 +889,7 @@ pub fn assess(tree: &Tree, index: &Index<'_>, args: &NewAssessment) -> Result<Pl
     let previous = history
         .iter()
         .rev()
-        .find(|a| a.meeting.date.value <= at.date.value)
+        .find(|a| a.meeting.known_date() <= at.known_date())
         .map(|a| a.assessment);
     let mut impact = Vec::new();
     let old = previous.as_ref().map(|p| &p.impact);
@@ -922,7 +954,7 @@ pub fn assess(tree: &Tree, index: &Index<'_>, args: &NewAssessment) -> Result<Pl
     let item = at
         .agenda
         .iter()
-        .find(|i| i.number.value == args.item)
+        .find(|i| i.number.value.as_str() == args.item.as_str())
         .or_refuse("no such item")?;
     let edit = match item.assessments.last() {
         Some(last) => edit::append_item(src, spans::start(&last.modification)?, &row),

@@ -1,0 +1,72 @@
+//! Meetings known of but not recorded (stubs), and meetings whose date is
+//! not known: such a meeting sorts, and its ID is checked, by the month
+//! its ID names (the `yy` and `mm` captures of its ID pattern).
+
+use chrono::NaiveDate;
+
+use crate::model::Meeting;
+use crate::records::Records;
+use crate::settings::{CompiledPatterns, Settings};
+
+/// The first day of the month `id` names by its pattern's `yy` and `mm`
+/// captures (`PANEL_68_1408` is August 2014), when it names one.
+pub fn id_month(
+    patterns: &CompiledPatterns,
+    settings: &Settings,
+    meeting: &Meeting,
+) -> Option<NaiveDate> {
+    let kind = meeting.kind.as_ref().map(|k| k.value.as_str());
+    let regex = patterns.meeting_of(&settings.vocabularies, kind);
+    let caps = regex.captures(&meeting.id.value)?;
+    let number = |name: &str| caps.name(name)?.as_str().parse::<u32>().ok();
+    let (yy, mm) = (number("yy")?, number("mm")?);
+    NaiveDate::from_ymd_opt(2000 + i32::try_from(yy).ok()?, mm, 1)
+}
+
+/// Fills [`Meeting::id_month`] of every meeting that has no `date`, once
+/// after loading (nothing when the ID patterns do not compile).
+pub fn fill_id_months(records: &mut Records) {
+    if records.meetings.iter().all(|m| m.record.date.is_some()) {
+        return;
+    }
+    let Ok(patterns) = records.settings.compile_patterns() else {
+        return;
+    };
+    let settings = &records.settings;
+    for m in &mut records.meetings {
+        if m.record.date.is_none() {
+            m.record.id_month = id_month(&patterns, settings, &m.record);
+        }
+    }
+}
+
+impl Meeting {
+    /// The day it was held, when known.
+    pub fn known_date(&self) -> Option<NaiveDate> {
+        self.date.as_ref().map(|d| d.value)
+    }
+
+    /// The date it sorts by: its date, else the first of the month its ID
+    /// names. `None` sorts first.
+    pub fn sort_date(&self) -> Option<NaiveDate> {
+        self.known_date().or(self.id_month)
+    }
+
+    /// Whether its minutes are recorded: `false` for a stub, whose status
+    /// term says `recorded: false`.
+    pub fn is_recorded(&self, settings: &Settings) -> bool {
+        settings
+            .vocabularies
+            .is_recorded_status(self.status.as_ref().map(|s| s.value.as_str()))
+    }
+
+    /// Its date as listings show it: the date, else the month its ID
+    /// names (`2014-08`), else nothing.
+    pub fn date_text(&self) -> Option<String> {
+        match (self.known_date(), self.id_month) {
+            (Some(d), _) => Some(d.to_string()),
+            (None, Some(m)) => Some(m.format("%Y-%m").to_string()),
+            (None, None) => None,
+        }
+    }
+}
