@@ -15,8 +15,10 @@
 pub mod actions;
 pub mod chart;
 pub mod diagnostics;
+pub mod diff;
 pub mod explain;
 pub mod finding;
+pub mod history;
 pub mod ids;
 pub mod kind;
 pub mod lookup;

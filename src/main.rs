@@ -73,6 +73,16 @@ enum Command {
     /// or self-contained HTML with charts.
     Report(cli::report::ReportArgs),
 
+    /// What a change to the records means: actions raised, closed or
+    /// reassigned, interest levels and phases, meetings added or made
+    /// final, names changed, between two revisions (default: HEAD and
+    /// the working tree).
+    Diff(cli::diff::DiffArgs),
+
+    /// Each commit that changed one record, newest first, with the change
+    /// in meaning in the words of `tsc diff`.
+    Log(cli::diff::LogArgs),
+
     /// Show one record of any kind (meeting, action, proposal, person,
     /// organisation) with its history across meetings.
     Show(cli::show::ShowArgs),
@@ -135,6 +145,8 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
         Command::Man(args) => cli::man::run(args, Cli::command(), &mut out)?,
         Command::Schema(args) => cli::schema::run(args, &mut out)?,
         Command::Validate(args) => cli::validate::run(args, records, &mut out)?,
+        Command::Diff(args) => cli::diff::run(args, records, &mut out)?,
+        Command::Log(args) => cli::diff::run_log(args, &cli::load(records)?, &mut out)?,
         Command::Actions(args) => cli::actions::run(args, &cli::load(records)?, &mut out)?,
         Command::Minutes(args) => cli::minutes::run(args, &cli::load(records)?, &mut out)?,
         Command::Report(args) => cli::report::run(args, &cli::load(records)?, &mut out)?,

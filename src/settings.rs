@@ -165,6 +165,10 @@ pub struct ActionStatus {
     pub label: String,
     /// Whether `tsc actions --open` lists actions with this status.
     pub open: bool,
+    /// Whether an action with this (not open) status was withdrawn rather
+    /// than done; `tsc diff` says "withdrawn" instead of "closed".
+    #[serde(default)]
+    pub withdrawn: bool,
 }
 
 /// The allowed values of vocabulary fields.
@@ -229,6 +233,7 @@ impl Default for Vocabularies {
             id: id.into(),
             label: label.into(),
             open,
+            withdrawn: id == "withdrawn",
         };
         Vocabularies {
             action_statuses: vec![
@@ -318,6 +323,13 @@ impl Vocabularies {
         self.action_statuses
             .iter()
             .any(|s| s.id == status && s.open)
+    }
+
+    /// Whether `status` is an action status flagged `withdrawn`.
+    pub fn is_withdrawn_status(&self, status: &str) -> bool {
+        self.action_statuses
+            .iter()
+            .any(|s| s.id == status && s.withdrawn)
     }
 
     /// The label of `id` in `terms`, or `id` itself when it is not listed.

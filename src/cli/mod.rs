@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod completions;
+pub mod diff;
 pub mod internal_error;
 pub mod man;
 pub mod meetings;

@@ -65,6 +65,19 @@ pub enum ColorArg {
     Never,
 }
 
+impl ColorArg {
+    /// Whether to colour standard output.
+    pub fn styled(self) -> bool {
+        match self {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+            }
+        }
+    }
+}
+
 /// `--deny`.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum DenyArg {
@@ -93,13 +106,7 @@ pub fn run(args: &ValidateArgs, records: Option<&Path>, out: &mut dyn Write) -> 
         FormatArg::Json => Format::Json,
         FormatArg::Github => Format::Github,
     };
-    let styled = match args.color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => {
-            anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
-        }
-    };
+    let styled = args.color.styled();
     let deny_warnings = matches!(args.deny, Some(DenyArg::Warnings));
     let code = if report.fails(deny_warnings) {
         EXIT_FINDINGS

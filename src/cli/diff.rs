@@ -1,0 +1,254 @@
+//! `tsc diff` and `tsc log`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use clap::{Args, ValueEnum};
+use tsc::diff::tree::{self, Repo, Rev};
+use tsc::diff::{Side, Subject, diff, human, json, markdown};
+use tsc::history::{Target, history};
+use tsc::records::{self, Loaded};
+
+use super::validate::ColorArg;
+use super::{EXIT_FINDINGS, EXIT_OK};
+
+/// Arguments of `tsc diff`.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Which records are compared:
+  tsc diff                      HEAD with the working tree
+  tsc diff --staged             HEAD with the index (what the next commit holds)
+  tsc diff main                 main with the working tree
+  tsc diff origin/main HEAD     two revisions
+Revisions are read through git: the working tree and the index are never
+touched, and nothing in the repository is written.
+
+Examples:
+  tsc diff origin/main HEAD --format markdown >> \"$GITHUB_STEP_SUMMARY\"
+  tsc diff --staged --exit-code          exit 1 when the next commit changes anything
+
+Exit status: 0 whether or not anything changed (1 when it did, with
+--exit-code); 2 usage, git or I/O error.")]
+pub struct DiffArgs {
+    /// The old revision (default: HEAD).
+    #[arg(value_name = "REV_A")]
+    pub rev_a: Option<String>,
+    /// The new revision (default: the working tree, or the index with
+    /// --staged).
+    #[arg(value_name = "REV_B")]
+    pub rev_b: Option<String>,
+    /// Compare with the index instead of the working tree.
+    #[arg(long, visible_alias = "cached", conflicts_with = "rev_b")]
+    pub staged: bool,
+    /// Exit 1 when there are changes, as `git diff --exit-code` does.
+    #[arg(long)]
+    pub exit_code: bool,
+    /// `human` (grouped, coloured like a compiler's summary), `markdown`
+    /// (for a pull-request comment or $GITHUB_STEP_SUMMARY) or `json`.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+    /// Colour in the human format: `auto` follows the terminal, NO_COLOR
+    /// and CLICOLOR_FORCE.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
+}
+
+/// `tsc diff --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Grouped lines with the verb first.
+    Human,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+    /// One JSON document (fields in docs/output.md).
+    Json,
+}
+
+/// The records directory as the working tree names it: `--records`,
+/// `$TSC_RECORDS` or the nearest `records/`; `records` when there is none
+/// (the revisions may still hold one).
+fn records_dir(cwd: &Path, explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
+    let env = std::env::var_os(records::RECORDS_ENV);
+    match records::find_records_dir(explicit, env.as_deref(), cwd) {
+        Ok(dir) => Ok(dir),
+        Err(_) if explicit.is_none() => Ok(PathBuf::from("records")),
+        Err(error) => Err(error),
+    }
+}
+
+/// One side of the comparison, loaded.
+fn load_side(cwd: &Path, dir: &Path, rev: Option<Rev<'_>>) -> anyhow::Result<Loaded> {
+    match rev {
+        Some(rev) => tree::load_records(cwd, dir, rev),
+        None => records::load(dir),
+    }
+}
+
+/// Runs `tsc diff`.
+pub fn run(args: &DiffArgs, explicit: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let cwd = std::env::current_dir().context("cannot read the current directory")?;
+    let dir = records_dir(&cwd, explicit)?;
+    let old_name = args.rev_a.as_deref().unwrap_or("HEAD");
+    let (new_rev, new_name) = match (&args.rev_b, args.staged) {
+        (Some(rev), _) => (Some(Rev::Tree(rev)), rev.as_str()),
+        (None, true) => (Some(Rev::Index), "index"),
+        (None, false) => (None, "working tree"),
+    };
+    let old = load_side(&cwd, &dir, Some(Rev::Tree(old_name)))?;
+    let new = load_side(&cwd, &dir, new_rev)?;
+    let changes = diff(
+        Side {
+            revision: old_name,
+            loaded: &old,
+        },
+        Side {
+            revision: new_name,
+            loaded: &new,
+        },
+    );
+    let text = match args.format {
+        DiffFormat::Human => human::render(&changes, args.color.styled()),
+        DiffFormat::Markdown => markdown::render(&changes),
+        DiffFormat::Json => json::render(&changes),
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(if args.exit_code && !changes.is_empty() {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}
+
+/// Arguments of `tsc log`.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Each commit that changed the record's file, newest first: date, author,
+short commit ID and subject, then the change in meaning in the words of
+`tsc diff`. A rename of the file (`git mv`) is followed.
+
+Examples:
+  tsc log TSC07/01
+  tsc log SECMP0007
+  tsc log julian-hughes")]
+pub struct LogArgs {
+    /// A record ID: action, meeting, proposal, person, organisation or
+    /// principle number.
+    pub id: String,
+    /// `human` or `json` (one document: the commits and their changes).
+    #[arg(long, value_enum, default_value_t = LogFormat::Human)]
+    pub format: LogFormat,
+    /// Colour: `auto` follows the terminal, NO_COLOR and CLICOLOR_FORCE.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
+}
+
+/// `tsc log --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// One paragraph per commit.
+    Human,
+    /// One JSON document.
+    Json,
+}
+
+/// The file and kind of the record with ID `id` in `loaded`.
+fn locate(loaded: &Loaded, id: &str) -> Option<(PathBuf, Subject)> {
+    let r = &loaded.records;
+    let found = |file: &Path, subject| Some((file.to_path_buf(), subject));
+    if let Some(l) = r.actions.iter().find(|l| l.record.id.value == id) {
+        return found(&l.file, Subject::Action);
+    }
+    if let Some(l) = r.meetings.iter().find(|l| l.record.id.value == id) {
+        return found(&l.file, Subject::Meeting);
+    }
+    if let Some(l) = r.modifications.iter().find(|l| l.record.id.value == id) {
+        return found(&l.file, Subject::Modification);
+    }
+    if let Some(l) = r.people.iter().find(|l| l.record.id.value == id) {
+        return found(&l.file, Subject::Person);
+    }
+    if let Some(l) = r.organisations.iter().find(|l| l.record.id.value == id) {
+        return found(&l.file, Subject::Organisation);
+    }
+    if let Some(l) = r
+        .principles
+        .iter()
+        .find(|l| l.record.number.value.to_string() == id)
+    {
+        return found(&l.file, Subject::Principle);
+    }
+    None
+}
+
+/// Runs `tsc log`.
+pub fn run_log(args: &LogArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let cwd = std::env::current_dir().context("cannot read the current directory")?;
+    let Some((file, subject)) = locate(loaded, &args.id) else {
+        bail!("no record has the ID `{}`", args.id);
+    };
+    let repo = Repo::discover(&cwd)?;
+    let target = Target {
+        dir: &repo.from_top(&loaded.records.root)?,
+        file: &repo.from_top(&file)?,
+        subject,
+        id: &args.id,
+    };
+    let commits = history(&repo, target)?;
+    if args.format == LogFormat::Json {
+        let list: Vec<serde_json::Value> = commits
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "commit": c.hash,
+                    "short": c.short,
+                    "date": c.date,
+                    "author": c.author,
+                    "subject": c.subject,
+                    "moved_from": c.moved.as_ref().map(|(from, _)| from),
+                    "changes": c.changes.iter().map(json::change).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let document = serde_json::json!({
+            "version": json::VERSION,
+            "id": args.id,
+            "commits": list,
+        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&document)?)?;
+        return Ok(EXIT_OK);
+    }
+    let styled = args.color.styled();
+    let safe = |s: &str| tsc::terminal::escape_controls(s).into_owned();
+    for (i, commit) in commits.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let short = if styled {
+            let style = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Yellow.into()));
+            format!("{style}{}{style:#}", commit.short)
+        } else {
+            commit.short.clone()
+        };
+        writeln!(
+            out,
+            "{}  {}  {short}  {}",
+            commit.date,
+            safe(&commit.author),
+            safe(&commit.subject)
+        )?;
+        if let Some((from, to)) = &commit.moved {
+            writeln!(out, "{:>12} {} → {}", "moved", safe(from), safe(to))?;
+        }
+        if commit.changes.is_empty() && commit.moved.is_none() {
+            writeln!(out, "{:>12} no change in meaning", "")?;
+        }
+        for change in &commit.changes {
+            writeln!(out, "{}", human::line(change, styled))?;
+        }
+    }
+    if commits.is_empty() {
+        writeln!(out, "no commits change {}", safe(&args.id))?;
+    }
+    Ok(EXIT_OK)
+}
