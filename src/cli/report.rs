@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use clap::Args;
 use tsc::output::file::write_atomic;
 use tsc::records::Loaded;
-use tsc::report::{build, html, markdown};
+use tsc::report::as_of::records_as_of;
+use tsc::report::{build, build_as_of, html, markdown};
 
 use super::EXIT_OK;
 use super::output::{AsOfArgs, DocFormat};
@@ -36,7 +37,17 @@ pub struct ReportArgs {
 
 /// Writes the status report.
 pub fn run(args: &ReportArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
-    let report = build(loaded, args.as_of.today());
+    let view;
+    let report = match args.as_of.as_of {
+        Some(date) => {
+            view = Loaded {
+                records: records_as_of(&loaded.records, date),
+                findings: loaded.findings.clone(),
+            };
+            build_as_of(loaded, &view, date)
+        }
+        None => build(loaded, args.as_of.today()),
+    };
     let text = match args.format {
         DocFormat::Markdown => markdown::render(&report),
         DocFormat::Html => html::render(&report),

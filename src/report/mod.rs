@@ -7,6 +7,7 @@
 //! [`markdown::render`] (for `$GITHUB_STEP_SUMMARY`) and [`html::render`]
 //! (one self-contained page with SVG charts) lay it out.
 
+pub mod as_of;
 pub mod html;
 pub mod markdown;
 
@@ -31,6 +32,8 @@ pub struct Report<'r> {
     pub committee: String,
     /// The day the report counts as today (`--as-of`, else the local date).
     pub generated: NaiveDate,
+    /// `--as-of`: the report counts only what existed on that day.
+    pub as_of: Option<NaiveDate>,
     /// Number of validation errors (0 means the records are valid).
     pub errors: usize,
     /// Number of validation findings of any severity.
@@ -114,10 +117,29 @@ impl OpenCounter {
     }
 }
 
-/// Builds the report of `loaded` as of `today`.
+/// Builds the report of `loaded` for `today`, counting every record.
 pub fn build(loaded: &Loaded, today: NaiveDate) -> Report<'_> {
-    let records = &loaded.records;
     let validation = validate(loaded);
+    build_from(loaded, &validation, today, None)
+}
+
+/// Builds the report of `view` (the records as of `date`, from
+/// [`as_of::records_as_of`]) with the validation errors of all of
+/// `loaded`: whether the records are valid is about the records as they
+/// are (a principle decided at a later meeting is no error), while every
+/// count is as of `date`.
+pub fn build_as_of<'r>(loaded: &Loaded, view: &'r Loaded, date: NaiveDate) -> Report<'r> {
+    let validation = validate(loaded);
+    build_from(view, &validation, date, Some(date))
+}
+
+fn build_from<'r>(
+    loaded: &'r Loaded,
+    validation: &crate::validate::Report,
+    today: NaiveDate,
+    as_of: Option<NaiveDate>,
+) -> Report<'r> {
+    let records = &loaded.records;
     let lookup = Lookup::new(records);
 
     let open = query_actions(
@@ -177,13 +199,28 @@ pub fn build(loaded: &Loaded, today: NaiveDate) -> Report<'_> {
     Report {
         committee: format!("{} ({})", committee.name, committee.short_name),
         generated: today,
+        as_of,
         errors: validation.error_count(),
         findings: validation.findings.len(),
-        summary: validation.summary,
+        // What is counted: as of `--as-of`, only what existed by then.
+        summary: Summary::of(records),
         open_by_owner,
         register,
         recent_meetings: recent,
         open_over_time,
+    }
+}
+
+/// `Generated for 2024-03-02.`, or with `--as-of`, `As of 2024-02-01:
+/// only meetings held, actions raised and action updates made by then
+/// are counted.`
+pub fn dated_line(report: &Report<'_>) -> String {
+    match report.as_of {
+        Some(date) => format!(
+            "As of {date}: only meetings held, actions raised and action updates made by then \
+             are counted."
+        ),
+        None => format!("Generated for {}.", report.generated),
     }
 }
 
