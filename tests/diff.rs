@@ -452,3 +452,190 @@ fn record_text_makes_no_markdown_headings_links_or_fences() {
         "{text}"
     );
 }
+
+/// Every file of `records/` as `(path inside it, bytes)`.
+fn real_files() -> Vec<(PathBuf, Vec<u8>)> {
+    let root = real_records();
+    let mut files = Vec::new();
+    let mut dirs = vec![root.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                let relative = path.strip_prefix(&root).unwrap().to_path_buf();
+                files.push((relative, fs::read(&path).unwrap()));
+            }
+        }
+    }
+    files
+}
+
+/// `files` with `from` replaced by `to` in the file `path`.
+fn changed(
+    files: &[(PathBuf, Vec<u8>)],
+    path: &str,
+    from: &str,
+    to: &str,
+) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = files.to_vec();
+    let file = files
+        .iter_mut()
+        .find(|(p, _)| p == Path::new(path))
+        .unwrap_or_else(|| panic!("no {path}"));
+    let text = String::from_utf8(file.1.clone()).unwrap();
+    assert!(text.contains(from), "{from:?} not in {path}");
+    file.1 = text.replacen(from, to, 1).into_bytes();
+    files
+}
+
+/// The plain lines of the diff between two in-memory trees.
+fn lines(old: &[(PathBuf, Vec<u8>)], new: &[(PathBuf, Vec<u8>)]) -> Vec<String> {
+    use tsc::diff::{Side, diff};
+    use tsc::records::load_in_memory;
+    let (a, b) = (
+        load_in_memory(Path::new("records"), old),
+        load_in_memory(Path::new("records"), new),
+    );
+    assert!(
+        a.findings.is_empty() && b.findings.is_empty(),
+        "{:?}",
+        b.findings
+    );
+    let side = |revision, loaded| Side { revision, loaded };
+    diff(side("A", &a), side("B", &b))
+        .changes
+        .iter()
+        .map(|c| c.plain())
+        .collect()
+}
+
+const TSC07_02: &str = "actions/TSC07-02.yaml";
+
+#[test]
+fn action_changes_follow_the_status_flags_not_their_ids() {
+    let base = real_files();
+    let one = |path: &str, from: &str, to: &str| lines(&base, &changed(&base, path, from, to));
+    assert_eq!(
+        one(TSC07_02, "status: open", "status: on-target"),
+        ["status TSC07/02 Open → On target"]
+    );
+    assert_eq!(
+        one(
+            TSC07_02,
+            "status: open",
+            "status: withdrawn\nclosed: 2016-07-01"
+        ),
+        ["withdrawn TSC07/02 on 2016-07-01 (Open → Withdrawn)"]
+    );
+    assert_eq!(
+        one(TSC07_02, "owner: SECAS", "owner: DCC\ndue: 2016-07-14"),
+        [
+            "owner TSC07/02 SECAS → DCC",
+            "due TSC07/02 none → 2016-07-14"
+        ]
+    );
+    assert_eq!(
+        one(
+            TSC07_02,
+            "status: open",
+            "status: open\nupdates:\n  - date: 2016-07-01\n    note: Waiting for the Panel."
+        ),
+        ["update TSC07/02 2016-07-01: Waiting for the Panel."]
+    );
+    assert_eq!(
+        one(TSC07_02, "  Circulate the Panel", "  Send the Panel"),
+        ["text TSC07/02 is now: Send the Panel risk register following the Panel meeting."]
+    );
+    // Reopened: closed on one side, open on the other.
+    let closed = changed(
+        &base,
+        TSC07_02,
+        "status: open",
+        "status: closed\nclosed: 2016-07-01",
+    );
+    assert_eq!(lines(&closed, &base), ["reopened TSC07/02 (Closed → Open)"]);
+    // A committee that calls its statuses `live` and `dropped` and says what
+    // they mean with the flags gets the same words.
+    let renamed = |files: &[(PathBuf, Vec<u8>)]| {
+        let files = changed(files, "tsc.yaml", "- id: open\n", "- id: live\n");
+        changed(&files, "tsc.yaml", "- id: withdrawn\n", "- id: dropped\n")
+    };
+    let live = renamed(&changed(&base, TSC07_02, "status: open", "status: live"));
+    let dropped = changed(
+        &live,
+        TSC07_02,
+        "status: live",
+        "status: dropped\nclosed: 2016-07-01",
+    );
+    assert_eq!(
+        lines(&live, &dropped),
+        ["withdrawn TSC07/02 on 2016-07-01 (Open → Withdrawn)"]
+    );
+}
+
+#[test]
+fn proposal_meeting_and_register_changes() {
+    let base = real_files();
+    let one = |path: &str, from: &str, to: &str| lines(&base, &changed(&base, path, from, to));
+    assert_eq!(
+        one(
+            "modifications/SECMP0007.yaml",
+            "phase: refinement",
+            "phase: report\nrelated: [SECMP0008]"
+        ),
+        [
+            "phase SECMP0007 Refinement → Report",
+            "related SECMP0007 + SECMP0008"
+        ]
+    );
+    assert_eq!(
+        one(
+            "meetings/TSC_07_1606.yaml",
+            "status: final",
+            "status: draft"
+        ),
+        ["status TSC_07_1606 final → draft"]
+    );
+    assert_eq!(
+        one(
+            "meetings/TSC_07_1606.yaml",
+            "  - person: colin-rowland\n    category: member\n    constituency: large-suppliers\n",
+            ""
+        ),
+        ["attendance TSC_07_1606 − attended colin-rowland"]
+    );
+    assert_eq!(
+        one(
+            "organisations.yaml",
+            "name: Smart Energy Code Administrator and Secretariat",
+            "name: SEC Administrator and Secretariat"
+        ),
+        [
+            "renamed SECAS Smart Energy Code Administrator and Secretariat → SEC Administrator and Secretariat"
+        ]
+    );
+    assert_eq!(
+        one(
+            "people.yaml",
+            "  - id: colin-rowland\n    name: Colin Rowland\n",
+            "  - id: colin-rowland\n    name: Colin Rowland\n  - id: ada-newcomer\n    name: Ada Newcomer\n"
+        ),
+        ["added ada-newcomer: Ada Newcomer"]
+    );
+    assert_eq!(
+        one("tsc.yaml", "label: Watching Brief", "label: Watching brief"),
+        [
+            "setting vocabularies.interest_levels: high (High), medium (Medium), watching-brief \
+             (Watching Brief), no-interest (No interest) → high (High), medium (Medium), \
+             watching-brief (Watching brief), no-interest (No interest)"
+        ]
+    );
+    let without: Vec<_> = base
+        .iter()
+        .filter(|(p, _)| p != Path::new("modifications/SECMP0017.yaml"))
+        .cloned()
+        .collect();
+    assert_eq!(lines(&base, &without), ["removed SECMP0017"]);
+}

@@ -868,14 +868,10 @@ fn diff_modifications(a: &Records, b: &Records, changes: &mut Vec<Change>) {
                         },
                     );
                 }
-                let (p, q) = (phase(va, x), phase(vb, y));
-                if p != q {
-                    push(
-                        changes,
-                        Subject::Modification,
-                        id,
-                        What::Phase { from: p, to: q },
-                    );
+                let written = |m: &Modification| m.phase.as_ref().map(|p| p.value.clone());
+                if written(x) != written(y) {
+                    let (from, to) = (phase(va, x), phase(vb, y));
+                    push(changes, Subject::Modification, id, What::Phase { from, to });
                 }
                 let ids = |m: &Modification| -> BTreeSet<String> {
                     m.related.iter().map(|r| r.value.clone()).collect()
@@ -900,13 +896,11 @@ fn diff_modifications(a: &Records, b: &Records, changes: &mut Vec<Change>) {
     let (la, lb) = (latest_interest(a), latest_interest(b));
     let assessed: BTreeSet<&str> = la.keys().chain(lb.keys()).copied().collect();
     for id in assessed {
-        let before = la
-            .get(id)
-            .map(|(level, _)| label(&va.interest_levels, level));
-        let after = lb
-            .get(id)
-            .map(|(level, _)| label(&vb.interest_levels, level));
-        if before != after {
+        // Compared by ID: a relabelled level is a settings change only.
+        let (x, y) = (la.get(id).map(|l| l.0), lb.get(id).map(|l| l.0));
+        if x != y {
+            let before = x.map(|level| label(&va.interest_levels, level));
+            let after = y.map(|level| label(&vb.interest_levels, level));
             push(
                 changes,
                 Subject::Modification,
