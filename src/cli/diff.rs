@@ -95,8 +95,16 @@ pub fn run(args: &DiffArgs, explicit: Option<&Path>, out: &mut dyn Write) -> any
         (None, true) => (Some(Rev::Index), "index"),
         (None, false) => (None, "working tree"),
     };
-    let old = load_side(&cwd, &dir, Some(Rev::Tree(old_name)))?;
-    let new = load_side(&cwd, &dir, new_rev)?;
+    // The two sides are independent: load them at the same time.
+    let (old, new) = std::thread::scope(|scope| {
+        let old = scope.spawn(|| load_side(&cwd, &dir, Some(Rev::Tree(old_name))));
+        let new = load_side(&cwd, &dir, new_rev);
+        let old = old
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (old, new)
+    });
+    let (old, new) = (old?, new?);
     let changes = diff(
         Side {
             revision: old_name,
@@ -187,10 +195,13 @@ pub fn run_log(args: &LogArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::
     let Some((file, subject)) = locate(loaded, &args.id) else {
         bail!("no record has the ID `{}`", args.id);
     };
-    let repo = Repo::discover(&cwd)?;
+    // The repository that holds the records, which may not be the current
+    // directory's (`--records ../minutes/records`).
+    let root = cwd.join(&loaded.records.root);
+    let repo = Repo::discover(&root)?;
     let target = Target {
-        dir: &repo.from_top(&loaded.records.root)?,
-        file: &repo.from_top(&file)?,
+        dir: &repo.from_top(&root)?,
+        file: &repo.from_top(&cwd.join(&file))?,
         subject,
         id: &args.id,
     };

@@ -204,8 +204,18 @@ impl Repo {
 /// # Errors
 /// When `cwd` is not in a git work tree or git fails.
 pub fn load_records(cwd: &Path, dir: &Path, rev: Rev<'_>) -> anyhow::Result<Loaded> {
-    let repo = Repo::discover(cwd)?;
-    let inside = repo.from_top(dir)?;
+    // A records directory that exists may be in another repository than
+    // the current directory's: look for the repository from there.
+    let at = cwd.join(dir);
+    let (repo, inside) = if at.is_dir() {
+        let repo = Repo::discover(&at)?;
+        let inside = repo.from_top(Path::new("."))?;
+        (repo, inside)
+    } else {
+        let repo = Repo::discover(cwd)?;
+        let inside = repo.from_top(dir)?;
+        (repo, inside)
+    };
     repo.load(&inside, rev, dir)
 }
 
