@@ -639,3 +639,76 @@ fn proposal_meeting_and_register_changes() {
         .collect();
     assert_eq!(lines(&base, &without), ["removed SECMP0017"]);
 }
+
+#[test]
+fn log_of_a_person_shows_the_rename() {
+    let (_dir, repo) = scenario();
+    let text = ok(&repo, &["log", "julian-hughes"]);
+    let entries: Vec<&str> = text.split("\n\n").collect();
+    assert_eq!(entries.len(), 2, "{text}");
+    assert!(
+        entries[0].ends_with("\n     renamed julian-hughes Julian Hughes → Julian R. Hughes"),
+        "{text}"
+    );
+    assert!(
+        entries[1].ends_with("\n       added julian-hughes: Julian Hughes\n"),
+        "{text}"
+    );
+    let out = tsc_in(&repo, &["log", "nobody"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out), "tsc: error: no record has the ID `nobody`\n");
+}
+
+/// The `run:` lines of a job of the example workflow.
+fn workflow_runs(job: &str) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ci/github-actions.yml");
+    let text = fs::read_to_string(path).unwrap();
+    let workflow: Value = serde_saphyr::from_str(&text).unwrap();
+    workflow["jobs"][job]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|step| step["run"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn the_example_pull_request_job_writes_the_diff_into_the_step_summary() {
+    let runs = workflow_runs("pull-request");
+    let validate = "tsc validate --format github --deny warnings";
+    let diff = "tsc diff origin/main HEAD --format markdown >> \"$GITHUB_STEP_SUMMARY\"";
+    assert!(runs.iter().any(|r| r == validate), "{runs:?}");
+    assert!(runs.iter().any(|r| r == diff), "{runs:?}");
+    assert!(
+        workflow_runs("report")
+            .iter()
+            .any(|r| r == "tsc report >> \"$GITHUB_STEP_SUMMARY\"")
+    );
+    // Run the two steps as the runner would, on a pull request whose base
+    // is the commit before the scenario's change.
+    let (dir, repo) = scenario();
+    git(&repo, &["update-ref", "refs/remotes/origin/main", "HEAD~1"]);
+    let summary = dir.path().join("summary.md");
+    let bin = Path::new(env!("CARGO_BIN_EXE_tsc")).parent().unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    for step in [validate, diff] {
+        let out = Command::new("sh")
+            .args(["-e", "-c", step])
+            .current_dir(&repo)
+            .env("PATH", &path)
+            .env("GITHUB_STEP_SUMMARY", &summary)
+            .env_remove("TSC_RECORDS")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{step}: {}", stderr(&out));
+    }
+    let written = fs::read_to_string(&summary).unwrap();
+    assert!(
+        written.starts_with("## Changes to the records: origin/main → HEAD\n"),
+        "{written}"
+    );
+    assert!(
+        written.ends_with("4 changes: 2 actions, 1 modification proposal, 1 person.\n"),
+        "{written}"
+    );
+}
