@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
-use crate::diff::tree::{Repo, git, output};
 use crate::diff::{Change, Side, Subject, diff};
+use crate::git::{Repository, output};
 use crate::records::{Loaded, load_in_memory};
 
 /// One commit that changed the record's file.
@@ -64,7 +64,7 @@ struct Logged {
 ///
 /// # Errors
 /// When git cannot be run or fails.
-pub fn history(repo: &Repo, target: Target<'_>) -> anyhow::Result<Vec<Commit>> {
+pub fn history(repo: &Repository, target: Target<'_>) -> anyhow::Result<Vec<Commit>> {
     let logged = log_entries(repo, target.file)?;
     let settings = target.dir.join("tsc.yaml").display().to_string();
     // Four objects per commit: the file and tsc.yaml after, then before.
@@ -81,7 +81,8 @@ pub fn history(repo: &Repo, target: Target<'_>) -> anyhow::Result<Vec<Commit>> {
             }
         }
     }
-    let mut blobs = repo.blobs(&names)?;
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let mut blobs = repo.objects(&names)?;
     let mut slots = slots.into_iter();
     let mut take = move || slots.next().flatten().and_then(|i| blobs[i].take());
     let mut commits = Vec::new();
@@ -149,8 +150,8 @@ fn load_side(
 }
 
 /// Runs `git log --follow --name-status` on `file`.
-fn log_entries(repo: &Repo, file: &Path) -> anyhow::Result<Vec<Logged>> {
-    let mut command = git(repo.cwd());
+fn log_entries(repo: &Repository, file: &Path) -> anyhow::Result<Vec<Logged>> {
+    let mut command = repo.command();
     command.args([
         "-c",
         "core.quotePath=false",

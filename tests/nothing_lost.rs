@@ -11,7 +11,7 @@ use std::fs;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-use common::{copy_dir, copy_tree, edit, real_records, stderr, tsc};
+use common::{copy_tree, edit, real_records, stderr, stdout, tsc};
 
 /// Every read-only command the binary has, with the arguments that make
 /// it do the most reading. Add each new read-only command here.
@@ -19,6 +19,7 @@ const READ_ONLY_COMMANDS: &[&[&str]] = &[
     &["validate"],
     &["validate", "--format", "json"],
     &["validate", "--format", "github"],
+    &["validate", "--staged"],
     &["actions"],
     &["actions", "--open"],
     &["actions", "--width", "40"],
@@ -146,20 +147,47 @@ fn read_only_commands_leave_a_tree_of_uncommittable_faults_untouched() {
     assert_read_only(&root);
 }
 
-/// Runs git in `dir` with a fixed identity and no user configuration.
-fn git(dir: &Path, args: &[&str]) {
-    let out = std::process::Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_AUTHOR_NAME", "Ada Secretary")
-        .env("GIT_AUTHOR_EMAIL", "ada@example.org")
-        .env("GIT_COMMITTER_NAME", "Ada Secretary")
-        .env("GIT_COMMITTER_EMAIL", "ada@example.org")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", stderr(&out));
+/// `validate --staged` reads the git index and objects only: in a
+/// repository holding the real records, with an unstaged edit and an
+/// untracked file, the whole work tree and `.git` (the index file
+/// included) are unchanged afterwards, and the findings are the index's.
+#[test]
+fn validate_staged_changes_neither_the_work_tree_nor_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    common::copy_dir(&real_records(), &repo.join("records"));
+    let git = |args: &[&str]| common::git(repo, args);
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    fs::write(repo.join("records/people.yaml"), "people: [\n").unwrap();
+    fs::write(repo.join("records/actions/TSC07-09.yaml"), "id: x\n").unwrap();
+    let before = tree_hash(repo);
+    for args in [
+        &["validate", "--staged"][..],
+        &["validate", "--staged", "--format", "json"],
+        &["validate", "--staged", "--records", "records"],
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_tsc"))
+            .args(args)
+            .current_dir(repo)
+            .env_remove("TSC_RECORDS")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(tree_hash(repo), before, "{args:?} changed the repository");
+    }
+    let out = tsc(&[
+        "validate",
+        "--staged",
+        "--records",
+        repo.join("records").to_str().unwrap(),
+    ]);
+    assert!(
+        stdout(&out).starts_with("ok: 1 meeting, 16 modification proposals, 4 actions, 23 people"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(tree_hash(repo), before);
 }
 
 /// `diff`, `log` and `report --as-of` read git but write nothing in the
@@ -169,22 +197,22 @@ fn git(dir: &Path, args: &[&str]) {
 fn git_reading_commands_leave_the_whole_repository_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let repo = dir.path();
-    copy_dir(&real_records(), &repo.join("records"));
-    git(repo, &["init", "-q"]);
-    git(repo, &["add", "."]);
-    git(repo, &["commit", "-q", "-m", "Import"]);
+    common::copy_dir(&real_records(), &repo.join("records"));
+    common::git(repo, &["init", "-q"]);
+    common::git(repo, &["add", "."]);
+    common::git(repo, &["commit", "-q", "-m", "Import"]);
     edit(
         &repo.join("records/actions/TSC07-01.yaml"),
         "status: open",
         "status: closed",
     );
-    git(repo, &["commit", "-q", "-am", "Close TSC07/01"]);
+    common::git(repo, &["commit", "-q", "-am", "Close TSC07/01"]);
     edit(
         &repo.join("records/actions/TSC07-02.yaml"),
         "owner: SECAS",
         "owner: DCC",
     );
-    git(repo, &["add", "."]);
+    common::git(repo, &["add", "."]);
     edit(
         &repo.join("records/people.yaml"),
         "name: Julian Hughes",

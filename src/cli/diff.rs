@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
-use tsc::diff::tree::{self, Repo, Rev};
 use tsc::diff::{Side, Subject, diff, human, json, markdown};
+use tsc::escape::{self, Flavour};
+use tsc::git::{self, Repository, Revision};
 use tsc::history::{Target, history};
 use tsc::records::{self, Loaded};
 
@@ -66,22 +67,27 @@ pub enum DiffFormat {
 }
 
 /// The records directory as the working tree names it: `--records`,
-/// `$TSC_RECORDS` or the nearest `records/`; `records` when there is none
-/// (the revisions may still hold one).
-fn records_dir(cwd: &Path, explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
+/// `$TSC_RECORDS` or the nearest `records/`; `None` when there is none
+/// (the revisions may still hold one, found as `validate --staged` finds
+/// it).
+fn records_dir(cwd: &Path, explicit: Option<&Path>) -> anyhow::Result<Option<PathBuf>> {
     let env = std::env::var_os(records::RECORDS_ENV);
     match records::find_records_dir(explicit, env.as_deref(), cwd) {
-        Ok(dir) => Ok(dir),
-        Err(_) if explicit.is_none() => Ok(PathBuf::from("records")),
+        Ok(dir) => Ok(Some(dir)),
+        Err(_) if explicit.is_none() => Ok(None),
         Err(error) => Err(error),
     }
 }
 
-/// One side of the comparison, loaded.
-fn load_side(cwd: &Path, dir: &Path, rev: Option<Rev<'_>>) -> anyhow::Result<Loaded> {
-    match rev {
-        Some(rev) => tree::load_records(cwd, dir, rev),
-        None => records::load(dir),
+/// One side of the comparison, loaded: a revision or the index through
+/// git (as `validate --staged` reads it), or the working tree from disk.
+fn load_side(cwd: &Path, dir: Option<&Path>, rev: Option<Revision<'_>>) -> anyhow::Result<Loaded> {
+    match (rev, dir) {
+        (Some(rev), dir) => Ok(git::load_records(cwd, dir, rev)?.loaded),
+        (None, Some(dir)) => records::load(dir),
+        (None, None) => anyhow::bail!(
+            "no records directory in the working tree; pass --records DIR or compare two revisions"
+        ),
     }
 }
 
@@ -91,14 +97,15 @@ pub fn run(args: &DiffArgs, explicit: Option<&Path>, out: &mut dyn Write) -> any
     let dir = records_dir(&cwd, explicit)?;
     let old_name = args.rev_a.as_deref().unwrap_or("HEAD");
     let (new_rev, new_name) = match (&args.rev_b, args.staged) {
-        (Some(rev), _) => (Some(Rev::Tree(rev)), rev.as_str()),
-        (None, true) => (Some(Rev::Index), "index"),
+        (Some(rev), _) => (Some(Revision::Tree(rev)), rev.as_str()),
+        (None, true) => (Some(Revision::Index), "index"),
         (None, false) => (None, "working tree"),
     };
     // The two sides are independent: load them at the same time.
+    let dir = dir.as_deref();
     let (old, new) = std::thread::scope(|scope| {
-        let old = scope.spawn(|| load_side(&cwd, &dir, Some(Rev::Tree(old_name))));
-        let new = load_side(&cwd, &dir, new_rev);
+        let old = scope.spawn(|| load_side(&cwd, dir, Some(Revision::Tree(old_name))));
+        let new = load_side(&cwd, dir, new_rev);
         let old = old
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -115,10 +122,18 @@ pub fn run(args: &DiffArgs, explicit: Option<&Path>, out: &mut dyn Write) -> any
             loaded: &new,
         },
     );
+    // Record text is escaped field by field in each renderer; the whole
+    // output then passes the one output policy (no line from record text
+    // can be a workflow command in a CI log).
     let text = match args.format {
-        DiffFormat::Human => human::render(&changes, args.color.styled()),
-        DiffFormat::Markdown => markdown::render(&changes),
-        DiffFormat::Json => json::render(&changes),
+        DiffFormat::Human => {
+            escape::line_starts(&human::render(&changes, args.color.styled()), Flavour::Text)
+                .into_owned()
+        }
+        DiffFormat::Markdown => {
+            escape::output(&markdown::render(&changes), Flavour::Markdown).into_owned()
+        }
+        DiffFormat::Json => escape::output(&json::render(&changes), Flavour::Json).into_owned(),
     };
     out.write_all(text.as_bytes())?;
     Ok(if args.exit_code && !changes.is_empty() {
@@ -191,6 +206,21 @@ fn locate(loaded: &Loaded, id: &str) -> Option<(PathBuf, Subject)> {
 
 /// Runs `tsc log`.
 pub fn run_log(args: &LogArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
+    // Written whole at the end, through the one output policy.
+    let mut text: Vec<u8> = Vec::new();
+    let code = write_log(args, loaded, &mut text)?;
+    let text = String::from_utf8_lossy(&text);
+    // The human form is coloured by tsc and its record text escaped field
+    // by field: only its line starts are guarded.
+    let text = match args.format {
+        LogFormat::Human => escape::line_starts(&text, Flavour::Text),
+        LogFormat::Json => escape::output(&text, Flavour::Json),
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(code)
+}
+
+fn write_log(args: &LogArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
     let Some((file, subject)) = locate(loaded, &args.id) else {
         bail!("no record has the ID `{}`", args.id);
@@ -198,10 +228,11 @@ pub fn run_log(args: &LogArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::
     // The repository that holds the records, which may not be the current
     // directory's (`--records ../minutes/records`).
     let root = cwd.join(&loaded.records.root);
-    let repo = Repo::discover(&root)?;
+    let repo = Repository::discover(&root)?;
+    let outside = || anyhow::anyhow!("{} is outside the git work tree", root.display());
     let target = Target {
-        dir: &repo.from_top(&root)?,
-        file: &repo.from_top(&cwd.join(&file))?,
+        dir: &repo.from_top(&root).ok_or_else(outside)?,
+        file: &repo.from_top(&cwd.join(&file)).ok_or_else(outside)?,
         subject,
         id: &args.id,
     };

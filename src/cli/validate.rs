@@ -3,10 +3,13 @@
 use std::io::Write;
 use std::path::Path;
 
+use anyhow::Context;
 use clap::{Args, ValueEnum};
 use tsc::diagnostics::{Format, SourceCache, render};
+use tsc::escape::{self, Flavour};
 use tsc::explain::explain;
 use tsc::finding::Code;
+use tsc::git::{self, Revision};
 use tsc::validate::validate;
 
 use super::{EXIT_FINDINGS, EXIT_OK};
@@ -21,6 +24,7 @@ Examples:
   tsc validate --format json | jq '.findings[] | .code'
   tsc validate --format github              annotations in a GitHub Actions run
   tsc validate --explain E0101              what rule E0101 checks and how to fix it
+  tsc validate --staged                     check what the next commit holds (pre-commit)
 
 Exit status: 0 no errors (and no warnings with --deny warnings); 1 findings;
 2 usage or I/O error. The status is the same in every format.")]
@@ -41,6 +45,12 @@ pub struct ValidateArgs {
     /// unknown-person) and exit; needs no records.
     #[arg(long, value_name = "CODE")]
     pub explain: Option<String>,
+    /// Validate the records as they are in the git index (what the next
+    /// commit will hold), read through git: untracked, ignored and
+    /// unstaged files do not count, and $TSC_RECORDS is ignored (only
+    /// --records names another directory). For the pre-commit hook.
+    #[arg(long)]
+    pub staged: bool,
 }
 
 /// `--format`.
@@ -99,7 +109,13 @@ pub fn run(args: &ValidateArgs, records: Option<&Path>, out: &mut dyn Write) -> 
         writeln!(out, "{}", explain(code).trim_end())?;
         return Ok(EXIT_OK);
     }
-    let loaded = super::load(records)?;
+    let (loaded, mut sources) = if args.staged {
+        let cwd = std::env::current_dir().context("cannot read the current directory")?;
+        let tree = git::load_records(&cwd, records, Revision::Index)?;
+        (tree.loaded, SourceCache::in_memory(&tree.files))
+    } else {
+        (super::load(records)?, SourceCache::new())
+    };
     let report = validate(&loaded);
     let format = match args.format {
         FormatArg::Human => Format::Human,
@@ -113,8 +129,17 @@ pub fn run(args: &ValidateArgs, records: Option<&Path>, out: &mut dyn Write) -> 
     } else {
         EXIT_OK
     };
-    let mut sources = SourceCache::new();
-    match out.write_all(render(&report, format, &mut sources, styled).as_bytes()) {
+    let text = render(&report, format, &mut sources, styled);
+    let text = match format {
+        // The human format escapes record text field by field, and may
+        // be coloured.
+        Format::Human => escape::line_starts(&text, Flavour::Text),
+        Format::Json => escape::output(&text, Flavour::Json),
+        // Every line is a workflow command tsc writes; record text in it
+        // has its line breaks escaped (`%0A`).
+        Format::Github => escape::controls(&text, Flavour::Text),
+    };
+    match out.write_all(text.as_bytes()) {
         // `tsc validate | head`: the reader stopped early, but the verdict
         // is known and must reach the pipeline (a CI gate with pipefail).
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(code),

@@ -20,7 +20,6 @@
 pub mod human;
 pub mod json;
 pub mod markdown;
-pub mod tree;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
