@@ -14,6 +14,7 @@
 
 pub mod actions;
 pub mod chart;
+pub mod columns;
 pub mod diagnostics;
 pub mod diff;
 pub mod escape;
@@ -35,6 +36,7 @@ pub mod register;
 pub mod report;
 pub mod schema;
 pub mod settings;
+pub mod shape;
 pub mod show;
 pub mod suggest;
 pub mod table;
@@ -42,4 +44,5 @@ pub mod terminal;
 pub mod today;
 pub mod unicode;
 pub mod validate;
+pub mod wrap;
 pub mod yaml;

@@ -11,7 +11,6 @@ use tsc::git::{self, Repository, Revision};
 use tsc::history::{Target, history};
 use tsc::records::{self, Loaded};
 
-use super::validate::ColorArg;
 use super::{EXIT_FINDINGS, EXIT_OK};
 
 /// Arguments of `tsc diff`.
@@ -49,10 +48,6 @@ pub struct DiffArgs {
     /// (for a pull-request comment or $GITHUB_STEP_SUMMARY) or `json`.
     #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
     pub format: DiffFormat,
-    /// Colour in the human format: `auto` follows the terminal, NO_COLOR
-    /// and CLICOLOR_FORCE.
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
-    pub color: ColorArg,
 }
 
 /// `tsc diff --format`.
@@ -126,10 +121,11 @@ pub fn run(args: &DiffArgs, explicit: Option<&Path>, out: &mut dyn Write) -> any
     // output then passes the one output policy (no line from record text
     // can be a workflow command in a CI log).
     let text = match args.format {
-        DiffFormat::Human => {
-            escape::line_starts(&human::render(&changes, args.color.styled()), Flavour::Text)
-                .into_owned()
-        }
+        DiffFormat::Human => escape::line_starts(
+            &human::render(&changes, super::color::styled()),
+            Flavour::Text,
+        )
+        .into_owned(),
         DiffFormat::Markdown => {
             escape::output(&markdown::render(&changes), Flavour::Markdown).into_owned()
         }
@@ -161,9 +157,6 @@ pub struct LogArgs {
     /// `human` or `json` (one document: the commits and their changes).
     #[arg(long, value_enum, default_value_t = LogFormat::Human)]
     pub format: LogFormat,
-    /// Colour: `auto` follows the terminal, NO_COLOR and CLICOLOR_FORCE.
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
-    pub color: ColorArg,
 }
 
 /// `tsc log --format`.
@@ -260,7 +253,7 @@ fn write_log(args: &LogArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Re
         writeln!(out, "{}", serde_json::to_string_pretty(&document)?)?;
         return Ok(EXIT_OK);
     }
-    let styled = args.color.styled();
+    let styled = super::color::styled();
     let safe = |s: &str| tsc::terminal::escape_controls(s).into_owned();
     for (i, commit) in commits.iter().enumerate() {
         if i > 0 {

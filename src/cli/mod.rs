@@ -3,6 +3,8 @@
 //! the exit status; the work itself is done by the `tsc` library.
 
 pub mod actions;
+pub mod color;
+pub mod complete;
 pub mod completions;
 pub mod diff;
 pub mod internal_error;
@@ -32,10 +34,14 @@ pub const EXIT_USAGE: u8 = 2;
 /// Finds the records directory (`--records`, `$TSC_RECORDS`, or the
 /// nearest `records/` above the current directory) and loads it.
 pub fn load(cli_records: Option<&Path>) -> anyhow::Result<Loaded> {
+    records::load(&records_dir(cli_records)?)
+}
+
+/// Finds the records directory as [`load`] does, without loading it.
+pub fn records_dir(cli_records: Option<&Path>) -> anyhow::Result<std::path::PathBuf> {
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
     let env = std::env::var_os(records::RECORDS_ENV);
-    let root = records::find_records_dir(cli_records, env.as_deref(), &cwd)?;
-    records::load(&root)
+    records::find_records_dir(cli_records, env.as_deref(), &cwd)
 }
 
 /// Tells the user on standard error that some records did not load, so an

@@ -34,10 +34,6 @@ pub struct ValidateArgs {
     /// commands that annotate a pull request).
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     pub format: FormatArg,
-    /// Colour in the human format: `auto` follows the terminal, NO_COLOR
-    /// and CLICOLOR_FORCE.
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
-    pub color: ColorArg,
     /// `--deny warnings`: warnings make the exit status 1 as errors do.
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny: Option<DenyArg>,
@@ -62,30 +58,6 @@ pub enum FormatArg {
     Json,
     /// GitHub Actions workflow commands.
     Github,
-}
-
-/// `--color`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum ColorArg {
-    /// Colour when writing to a terminal, unless NO_COLOR is set.
-    Auto,
-    /// Always colour.
-    Always,
-    /// Never colour.
-    Never,
-}
-
-impl ColorArg {
-    /// Whether to colour standard output.
-    pub fn styled(self) -> bool {
-        match self {
-            ColorArg::Always => true,
-            ColorArg::Never => false,
-            ColorArg::Auto => {
-                anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
-            }
-        }
-    }
 }
 
 /// `--deny`.
@@ -122,7 +94,7 @@ pub fn run(args: &ValidateArgs, records: Option<&Path>, out: &mut dyn Write) -> 
         FormatArg::Json => Format::Json,
         FormatArg::Github => Format::Github,
     };
-    let styled = args.color.styled();
+    let styled = super::color::styled();
     let deny_warnings = matches!(args.deny, Some(DenyArg::Warnings));
     let code = if report.fails(deny_warnings) {
         EXIT_FINDINGS
