@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
+use tsc::index::Index;
 
 /// Keep a technical committee's records as YAML and get answers from them.
 ///
@@ -157,16 +158,29 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
         Command::Schema(args) => cli::schema::run(args, records, &mut out)?,
         Command::Validate(args) => cli::validate::run(args, records, &mut out)?,
         Command::Diff(args) => cli::diff::run(args, records, &mut out)?,
-        Command::Log(args) => cli::diff::run_log(args, &cli::load(records)?, &mut out)?,
-        Command::Actions(args) => cli::actions::run(args, &cli::load(records)?, &mut out)?,
-        Command::Minutes(args) => cli::minutes::run(args, &cli::load(records)?, &mut out)?,
-        Command::Report(args) => cli::report::run(args, &cli::load(records)?, &mut out)?,
-        Command::Show(args) => cli::show::run(args, &cli::load(records)?, &mut out)?,
-        Command::Mods(args) => cli::mods::run(args, &cli::load(records)?, &mut out)?,
-        Command::Meetings(args) => cli::meetings::run(args, &cli::load(records)?, &mut out)?,
-        Command::People(args) => cli::people::run_people(args, &cli::load(records)?, &mut out)?,
-        Command::Organisations(args) => {
-            cli::people::run_organisations(args, &cli::load(records)?, &mut out)?
+        command => {
+            // Loaded once and indexed once; every command reads this index.
+            let loaded = cli::load(records)?;
+            let index = Index::new(&loaded.records);
+            let (loaded, index, out) = (&loaded, &index, &mut out);
+            match command {
+                Command::Log(args) => cli::diff::run_log(args, loaded, index, out)?,
+                Command::Actions(args) => cli::actions::run(args, loaded, index, out)?,
+                Command::Minutes(args) => cli::minutes::run(args, loaded, index, out)?,
+                Command::Report(args) => cli::report::run(args, loaded, index, out)?,
+                Command::Show(args) => cli::show::run(args, loaded, index, out)?,
+                Command::Mods(args) => cli::mods::run(args, loaded, index, out)?,
+                Command::Meetings(args) => cli::meetings::run(args, loaded, index, out)?,
+                Command::People(args) => cli::people::run_people(args, loaded, index, out)?,
+                Command::Organisations(args) => {
+                    cli::people::run_organisations(args, loaded, index, out)?
+                }
+                Command::Completions(_)
+                | Command::Man(_)
+                | Command::Schema(_)
+                | Command::Validate(_)
+                | Command::Diff(_) => unreachable!("handled above"),
+            }
         }
     };
     match out.flush() {

@@ -16,10 +16,10 @@
 //! JSON Schema editors use; `#[schemars(with = "T")]` describes a
 //! `Spanned<T>` field as the plain `T` written in the file.
 
+use crate::source::Spanned;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Deserialize;
-use serde_saphyr::Spanned;
 
 /// A value together with where it stood in its YAML file.
 pub type Sp<T> = Spanned<T>;

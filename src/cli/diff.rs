@@ -9,6 +9,7 @@ use tsc::diff::{Side, Subject, diff, human, json, markdown};
 use tsc::escape::{self, Flavour};
 use tsc::git::{self, Repository, Revision};
 use tsc::history::{Target, history};
+use tsc::index::Index;
 use tsc::records::{self, Loaded};
 
 use super::{EXIT_FINDINGS, EXIT_OK};
@@ -70,7 +71,7 @@ fn records_dir(cwd: &Path, explicit: Option<&Path>) -> anyhow::Result<Option<Pat
     match records::find_records_dir(explicit, env.as_deref(), cwd) {
         Ok(dir) => Ok(Some(dir)),
         Err(_) if explicit.is_none() => Ok(None),
-        Err(error) => Err(error),
+        Err(error) => Err(error.into()),
     }
 }
 
@@ -79,7 +80,7 @@ fn records_dir(cwd: &Path, explicit: Option<&Path>) -> anyhow::Result<Option<Pat
 fn load_side(cwd: &Path, dir: Option<&Path>, rev: Option<Revision<'_>>) -> anyhow::Result<Loaded> {
     match (rev, dir) {
         (Some(rev), dir) => Ok(git::load_records(cwd, dir, rev)?.loaded),
-        (None, Some(dir)) => records::load(dir),
+        (None, Some(dir)) => Ok(records::load(dir)?),
         (None, None) => anyhow::bail!(
             "no records directory in the working tree; pass --records DIR or compare two revisions"
         ),
@@ -168,40 +169,76 @@ pub enum LogFormat {
     Json,
 }
 
-/// The file and kind of the record with ID `id` in `loaded`.
-fn locate(loaded: &Loaded, id: &str) -> Option<(PathBuf, Subject)> {
-    let r = &loaded.records;
-    let found = |file: &Path, subject| Some((file.to_path_buf(), subject));
-    if let Some(l) = r.actions.iter().find(|l| l.record.id.value == id) {
-        return found(&l.file, Subject::Action);
-    }
-    if let Some(l) = r.meetings.iter().find(|l| l.record.id.value == id) {
-        return found(&l.file, Subject::Meeting);
-    }
-    if let Some(l) = r.modifications.iter().find(|l| l.record.id.value == id) {
-        return found(&l.file, Subject::Modification);
-    }
-    if let Some(l) = r.people.iter().find(|l| l.record.id.value == id) {
-        return found(&l.file, Subject::Person);
-    }
-    if let Some(l) = r.organisations.iter().find(|l| l.record.id.value == id) {
-        return found(&l.file, Subject::Organisation);
-    }
-    if let Some(l) = r
-        .principles
-        .iter()
-        .find(|l| l.record.number.value.to_string() == id)
-    {
-        return found(&l.file, Subject::Principle);
-    }
-    None
+/// The file and kind of the record with ID `id`, from the index (the
+/// first definition, when an ID is defined twice).
+fn locate(index: &Index<'_>, id: &str) -> Option<(PathBuf, Subject)> {
+    let defined = index.definitions();
+    let first = |files: Vec<&Path>, subject| files.first().map(|f| (f.to_path_buf(), subject));
+    first(
+        defined
+            .action(id)
+            .iter()
+            .map(|l| l.file.as_path())
+            .collect(),
+        Subject::Action,
+    )
+    .or_else(|| {
+        first(
+            defined
+                .meeting(id)
+                .iter()
+                .map(|l| l.file.as_path())
+                .collect(),
+            Subject::Meeting,
+        )
+    })
+    .or_else(|| {
+        let files = defined
+            .modification(id)
+            .iter()
+            .map(|l| l.file.as_path())
+            .collect();
+        first(files, Subject::Modification)
+    })
+    .or_else(|| {
+        first(
+            defined
+                .person(id)
+                .iter()
+                .map(|l| l.file.as_path())
+                .collect(),
+            Subject::Person,
+        )
+    })
+    .or_else(|| {
+        let files = defined
+            .organisation(id)
+            .iter()
+            .map(|l| l.file.as_path())
+            .collect();
+        first(files, Subject::Organisation)
+    })
+    .or_else(|| {
+        let number = id.parse::<u32>().ok()?;
+        let files = defined
+            .principle(number)
+            .iter()
+            .map(|l| l.file.as_path())
+            .collect();
+        first(files, Subject::Principle)
+    })
 }
 
 /// Runs `tsc log`.
-pub fn run_log(args: &LogArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
+pub fn run_log(
+    args: &LogArgs,
+    loaded: &Loaded,
+    index: &Index<'_>,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
     // Written whole at the end, through the one output policy.
     let mut text: Vec<u8> = Vec::new();
-    let code = write_log(args, loaded, &mut text)?;
+    let code = write_log(args, loaded, index, &mut text)?;
     let text = String::from_utf8_lossy(&text);
     // The human form is coloured by tsc and its record text escaped field
     // by field: only its line starts are guarded.
@@ -213,9 +250,14 @@ pub fn run_log(args: &LogArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::
     Ok(code)
 }
 
-fn write_log(args: &LogArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
+fn write_log(
+    args: &LogArgs,
+    loaded: &Loaded,
+    index: &Index<'_>,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    let Some((file, subject)) = locate(loaded, &args.id) else {
+    let Some((file, subject)) = locate(index, &args.id) else {
         bail!("no record has the ID `{}`", args.id);
     };
     // The repository that holds the records, which may not be the current

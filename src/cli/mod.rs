@@ -34,14 +34,18 @@ pub const EXIT_USAGE: u8 = 2;
 /// Finds the records directory (`--records`, `$TSC_RECORDS`, or the
 /// nearest `records/` above the current directory) and loads it.
 pub fn load(cli_records: Option<&Path>) -> anyhow::Result<Loaded> {
-    records::load(&records_dir(cli_records)?)
+    Ok(records::load(&records_dir(cli_records)?)?)
 }
 
 /// Finds the records directory as [`load`] does, without loading it.
 pub fn records_dir(cli_records: Option<&Path>) -> anyhow::Result<std::path::PathBuf> {
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
     let env = std::env::var_os(records::RECORDS_ENV);
-    records::find_records_dir(cli_records, env.as_deref(), &cwd)
+    Ok(records::find_records_dir(
+        cli_records,
+        env.as_deref(),
+        &cwd,
+    )?)
 }
 
 /// Tells the user on standard error that some records did not load, so an

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
+use tsc::index::Index;
 use tsc::output::file::write_atomic;
 use tsc::records::Loaded;
 use tsc::report::as_of::records_as_of;
@@ -38,17 +39,21 @@ pub struct ReportArgs {
 }
 
 /// Writes the status report.
-pub fn run(args: &ReportArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
+pub fn run(
+    args: &ReportArgs,
+    loaded: &Loaded,
+    index: &Index<'_>,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
     let view;
+    let view_index;
     let report = match args.as_of.as_of {
         Some(date) => {
-            view = Loaded {
-                records: records_as_of(&loaded.records, date),
-                findings: loaded.findings.clone(),
-            };
-            build_as_of(loaded, &view, date)
+            view = records_as_of(&loaded.records, date);
+            view_index = Index::new(&view);
+            build_as_of(loaded, index, &view, &view_index, date)
         }
-        None => build(loaded, args.as_of.today()),
+        None => build(loaded, index, args.as_of.today()),
     };
     let text = args.format.escape(&match args.format {
         DocFormat::Markdown => markdown::render(&report),

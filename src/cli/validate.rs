@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use tsc::diagnostics::{Format, SourceCache, render};
+use tsc::diagnostics::{Format, render};
 use tsc::escape::{self, Flavour};
 use tsc::explain::explain;
 use tsc::finding::Code;
@@ -81,12 +81,11 @@ pub fn run(args: &ValidateArgs, records: Option<&Path>, out: &mut dyn Write) -> 
         writeln!(out, "{}", explain(code).trim_end())?;
         return Ok(EXIT_OK);
     }
-    let (loaded, mut sources) = if args.staged {
+    let loaded = if args.staged {
         let cwd = std::env::current_dir().context("cannot read the current directory")?;
-        let tree = git::load_records(&cwd, records, Revision::Index)?;
-        (tree.loaded, SourceCache::in_memory(&tree.files))
+        git::load_records(&cwd, records, Revision::Index)?.loaded
     } else {
-        (super::load(records)?, SourceCache::new())
+        super::load(records)?
     };
     let report = validate(&loaded);
     let format = match args.format {
@@ -101,7 +100,7 @@ pub fn run(args: &ValidateArgs, records: Option<&Path>, out: &mut dyn Write) -> 
     } else {
         EXIT_OK
     };
-    let text = render(&report, format, &mut sources, styled);
+    let text = render(&report, format, &loaded.sources, styled);
     let text = match format {
         // The human format escapes record text field by field, and may
         // be coloured.

@@ -21,15 +21,16 @@ pub mod human;
 pub mod json;
 pub mod markdown;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::ids::{file_stem_for, natural_cmp};
-use crate::model::{Action, Meeting, Modification};
+use crate::index::Index;
+use crate::model::{Action, Modification, Principle};
 use crate::records::{Loaded, Records};
-use crate::settings::{Term, Vocabularies};
+use crate::settings::{MEANINGS, Meaning, Term, Vocabularies};
 
 /// One side of a comparison: the records and where they came from.
 #[derive(Debug, Clone, Copy)]
@@ -560,10 +561,17 @@ impl Words {
 pub fn diff(old: Side<'_>, new: Side<'_>) -> Diff {
     let mut changes = Vec::new();
     let (a, b) = (&old.loaded.records, &new.loaded.records);
-    diff_actions(a, b, &mut changes);
-    diff_modifications(a, b, &mut changes);
-    diff_meetings(a, b, &mut changes);
-    diff_registers(a, b, &mut changes);
+    // One index per side, built once; every comparison reads them.
+    let sides = Sides {
+        a,
+        b,
+        ia: Index::new(a),
+        ib: Index::new(b),
+    };
+    diff_actions(&sides, &mut changes);
+    diff_modifications(&sides, &mut changes);
+    diff_meetings(&sides, &mut changes);
+    diff_registers(&sides, &mut changes);
     diff_settings(
         &a.settings.vocabularies,
         &b.settings.vocabularies,
@@ -588,37 +596,31 @@ pub fn diff(old: Side<'_>, new: Side<'_>) -> Diff {
     }
 }
 
-/// Records by ID, first definition wins (duplicates are `tsc validate`'s
-/// business, not a change).
-fn by_id<'r, T>(
-    list: impl Iterator<Item = &'r T>,
-    id: impl Fn(&T) -> String,
-) -> BTreeMap<String, &'r T>
-where
-    T: 'r,
-{
-    let mut map = BTreeMap::new();
-    for record in list {
-        map.entry(id(record)).or_insert(record);
-    }
-    map
+/// Both sides' records and their indexes.
+struct Sides<'r> {
+    a: &'r Records,
+    b: &'r Records,
+    ia: Index<'r>,
+    ib: Index<'r>,
 }
 
-/// Pairs the records of two sides by ID: `(id, old, new)` for every ID on
-/// either side. A record missing on one side because its file did not load
-/// there (`unread`) is left out: the unreadable file is the change.
-fn pair<'r, T>(
-    old: &BTreeMap<String, &'r T>,
-    new: &BTreeMap<String, &'r T>,
-    unread_old: impl Fn(&str) -> bool,
-    unread_new: impl Fn(&str) -> bool,
+/// Pairs the records of two sides by ID (the first definition of each,
+/// as the index gives it; duplicates are `tsc validate`'s business):
+/// `(id, old, new)` for every ID on either side, in ID order. A record
+/// missing on one side because its file did not load there (`unread`) is
+/// left out: the unreadable file is the change.
+fn pair<'r, T: 'r>(
+    ids: [Vec<&'r str>; 2],
+    old: impl Fn(&str) -> Option<&'r T>,
+    new: impl Fn(&str) -> Option<&'r T>,
+    unread: [&dyn Fn(&str) -> bool; 2],
 ) -> Vec<(String, Option<&'r T>, Option<&'r T>)> {
-    let ids: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    let ids: BTreeSet<&str> = ids.into_iter().flatten().collect();
     ids.into_iter()
         .filter_map(|id| {
-            let (a, b) = (old.get(id).copied(), new.get(id).copied());
-            let skip = (a.is_none() && unread_old(id)) || (b.is_none() && unread_new(id));
-            (!skip).then(|| (id.clone(), a, b))
+            let (a, b) = (old(id), new(id));
+            let skip = (a.is_none() && unread[0](id)) || (b.is_none() && unread[1](id));
+            (!skip).then(|| (id.to_owned(), a, b))
         })
         .collect()
 }
@@ -636,27 +638,23 @@ fn label(terms: &[Term], id: &str) -> String {
 }
 
 fn status_label(vocab: &Vocabularies, id: &str) -> String {
-    vocab
-        .action_statuses
-        .iter()
-        .find(|s| s.id == id)
-        .map_or(id, |s| s.label.as_str())
-        .to_owned()
+    label(&vocab.action_statuses, id)
 }
 
 fn unread_stem(set: &std::collections::HashSet<String>) -> impl Fn(&str) -> bool + '_ {
     move |id: &str| set.contains(&file_stem_for(id))
 }
 
-fn diff_actions(a: &Records, b: &Records, changes: &mut Vec<Change>) {
-    let (va, vb) = (&a.settings.vocabularies, &b.settings.vocabularies);
-    let old = by_id(a.actions.iter().map(|l| &l.record), |r| r.id.value.clone());
-    let new = by_id(b.actions.iter().map(|l| &l.record), |r| r.id.value.clone());
+fn diff_actions(s: &Sides<'_>, changes: &mut Vec<Change>) {
+    let (va, vb) = (&s.a.settings.vocabularies, &s.b.settings.vocabularies);
     let pairs = pair(
-        &old,
-        &new,
-        unread_stem(&a.unread.actions),
-        unread_stem(&b.unread.actions),
+        [s.ia.action_ids().collect(), s.ib.action_ids().collect()],
+        |id| s.ia.action(id),
+        |id| s.ib.action(id),
+        [
+            &unread_stem(&s.a.unread.actions),
+            &unread_stem(&s.b.unread.actions),
+        ],
     );
     for (id, before, after) in pairs {
         match (before, after) {
@@ -734,7 +732,7 @@ fn action_changes(
         };
         let what = if is_open {
             What::Reopened(transition(update))
-        } else if vb.is_withdrawn_status(to) {
+        } else if Vocabularies::means(&vb.action_statuses, to, Meaning::Withdrawn) {
             What::Withdrawn(transition(update))
         } else {
             What::Closed(transition(update))
@@ -793,46 +791,30 @@ fn action_changes(
     }
 }
 
-/// Each proposal's latest assessment: `(interest ID, meeting ID)`, by
-/// meeting date, then meeting ID, then agenda order.
-fn latest_interest(records: &Records) -> HashMap<&str, (&str, &str)> {
-    let mut meetings: Vec<&Meeting> = records.meetings.iter().map(|l| &l.record).collect();
-    meetings.sort_by(|m, n| {
-        m.date
-            .value
-            .cmp(&n.date.value)
-            .then_with(|| natural_cmp(&m.id.value, &n.id.value))
-    });
-    let mut latest = HashMap::new();
-    for meeting in meetings {
-        for item in &meeting.agenda {
-            for assessment in &item.assessments {
-                latest.insert(
-                    assessment.modification.value.as_str(),
-                    (
-                        assessment.interest.value.as_str(),
-                        meeting.id.value.as_str(),
-                    ),
-                );
-            }
-        }
-    }
-    latest
+/// A proposal's latest assessment, `(interest ID, meeting ID)`: the
+/// index lists them oldest meeting first.
+fn latest_interest<'r>(index: &Index<'r>, id: &str) -> Option<(&'r str, &'r str)> {
+    index.assessments_of(id).last().map(|a| {
+        (
+            a.assessment.interest.value.as_str(),
+            a.meeting.id.value.as_str(),
+        )
+    })
 }
 
-fn diff_modifications(a: &Records, b: &Records, changes: &mut Vec<Change>) {
-    let (va, vb) = (&a.settings.vocabularies, &b.settings.vocabularies);
-    let old = by_id(a.modifications.iter().map(|l| &l.record), |r| {
-        r.id.value.clone()
-    });
-    let new = by_id(b.modifications.iter().map(|l| &l.record), |r| {
-        r.id.value.clone()
-    });
+fn diff_modifications(s: &Sides<'_>, changes: &mut Vec<Change>) {
+    let (va, vb) = (&s.a.settings.vocabularies, &s.b.settings.vocabularies);
     let pairs = pair(
-        &old,
-        &new,
-        unread_stem(&a.unread.modifications),
-        unread_stem(&b.unread.modifications),
+        [
+            s.ia.modification_ids().collect(),
+            s.ib.modification_ids().collect(),
+        ],
+        |id| s.ia.modification(id),
+        |id| s.ib.modification(id),
+        [
+            &unread_stem(&s.a.unread.modifications),
+            &unread_stem(&s.b.unread.modifications),
+        ],
     );
     let phase = |v: &Vocabularies, m: &Modification| {
         m.phase
@@ -891,12 +873,11 @@ fn diff_modifications(a: &Records, b: &Records, changes: &mut Vec<Change>) {
             (None, None) => {}
         }
     }
-    // The latest interest level of every proposal assessed on either side.
-    let (la, lb) = (latest_interest(a), latest_interest(b));
-    let assessed: BTreeSet<&str> = la.keys().chain(lb.keys()).copied().collect();
-    for id in assessed {
+    // The latest interest level of every proposal on either side.
+    for (id, _, _) in &pairs {
+        let (la, lb) = (latest_interest(&s.ia, id), latest_interest(&s.ib, id));
         // Compared by ID: a relabelled level is a settings change only.
-        let (x, y) = (la.get(id).map(|l| l.0), lb.get(id).map(|l| l.0));
+        let (x, y) = (la.map(|l| l.0), lb.map(|l| l.0));
         if x != y {
             let before = x.map(|level| label(&va.interest_levels, level));
             let after = y.map(|level| label(&vb.interest_levels, level));
@@ -907,7 +888,7 @@ fn diff_modifications(a: &Records, b: &Records, changes: &mut Vec<Change>) {
                 What::Interest {
                     from: before,
                     to: after,
-                    meeting: lb.get(id).map(|(_, m)| (*m).to_owned()),
+                    meeting: lb.map(|(_, m)| m.to_owned()),
                 },
             );
         }
@@ -920,14 +901,14 @@ fn sorted<'s>(ids: impl Iterator<Item = &'s String>) -> Vec<String> {
     ids
 }
 
-fn diff_meetings(a: &Records, b: &Records, changes: &mut Vec<Change>) {
-    let old = by_id(a.meetings.iter().map(|l| &l.record), |r| r.id.value.clone());
-    let new = by_id(b.meetings.iter().map(|l| &l.record), |r| r.id.value.clone());
+fn diff_meetings(s: &Sides<'_>, changes: &mut Vec<Change>) {
     let pairs = pair(
-        &old,
-        &new,
-        |id| a.unread.meetings.contains(id),
-        |id| b.unread.meetings.contains(id),
+        [s.ia.meeting_ids().collect(), s.ib.meeting_ids().collect()],
+        |id| s.ia.meeting(id),
+        |id| s.ib.meeting(id),
+        [&|id| s.a.unread.meetings.contains(id), &|id| {
+            s.b.unread.meetings.contains(id)
+        }],
     );
     for (id, before, after) in pairs {
         match (before, after) {
@@ -981,83 +962,84 @@ fn diff_meetings(a: &Records, b: &Records, changes: &mut Vec<Change>) {
     }
 }
 
-/// People, organisations and principles: added, removed, renamed.
-fn diff_registers(a: &Records, b: &Records, changes: &mut Vec<Change>) {
-    let entries = [
-        (
-            Subject::Person,
-            names(
-                a.people
-                    .iter()
-                    .map(|l| (l.record.id.value.clone(), Some(l.record.name.clone()))),
-            ),
-            names(
-                b.people
-                    .iter()
-                    .map(|l| (l.record.id.value.clone(), Some(l.record.name.clone()))),
-            ),
-            a.unread.people,
-            b.unread.people,
-        ),
-        (
-            Subject::Organisation,
-            names(
-                a.organisations
-                    .iter()
-                    .map(|l| (l.record.id.value.clone(), Some(l.record.name.clone()))),
-            ),
-            names(
-                b.organisations
-                    .iter()
-                    .map(|l| (l.record.id.value.clone(), Some(l.record.name.clone()))),
-            ),
-            a.unread.organisations,
-            b.unread.organisations,
-        ),
-        (
-            Subject::Principle,
-            names(
-                a.principles
-                    .iter()
-                    .map(|l| (l.record.number.value.to_string(), l.record.text.clone())),
-            ),
-            names(
-                b.principles
-                    .iter()
-                    .map(|l| (l.record.number.value.to_string(), l.record.text.clone())),
-            ),
-            a.unread.principles,
-            b.unread.principles,
-        ),
-    ];
-    for (subject, old, new, gone_a, gone_b) in entries {
-        fn refs(m: &BTreeMap<String, Option<String>>) -> BTreeMap<String, &Option<String>> {
-            m.iter().map(|(k, v)| (k.clone(), v)).collect()
-        }
-        let (old, new) = (refs(&old), refs(&new));
-        let pairs = pair(&old, &new, |_| gone_a, |_| gone_b);
-        for (id, before, after) in pairs {
+/// People, organisations and principles: added, removed, renamed (or,
+/// for a principle, its text or status changed).
+fn diff_registers(s: &Sides<'_>, changes: &mut Vec<Change>) {
+    let (a, b) = (&s.a.unread, &s.b.unread);
+    let people = pair(
+        [s.ia.person_ids().collect(), s.ib.person_ids().collect()],
+        |id| s.ia.person(id).map(|p| &p.name),
+        |id| s.ib.person(id).map(|p| &p.name),
+        [&|_| a.people, &|_| b.people],
+    );
+    let organisations = pair(
+        [
+            s.ia.organisation_ids().collect(),
+            s.ib.organisation_ids().collect(),
+        ],
+        |id| s.ia.organisation(id).map(|o| &o.name),
+        |id| s.ib.organisation(id).map(|o| &o.name),
+        [&|_| a.organisations, &|_| b.organisations],
+    );
+    let numbers = |index: &Index<'_>| -> Vec<String> {
+        index.principle_numbers().map(|n| n.to_string()).collect()
+    };
+    let (numbers_a, numbers_b) = (numbers(&s.ia), numbers(&s.ib));
+    fn principle<'r>(index: &Index<'r>, id: &str) -> Option<&'r Principle> {
+        let number = id.parse::<u32>().ok()?;
+        index.principle(number).map(|l| &l.record)
+    }
+    let principles = pair(
+        [
+            numbers_a.iter().map(String::as_str).collect(),
+            numbers_b.iter().map(String::as_str).collect(),
+        ],
+        |id| principle(&s.ia, id),
+        |id| principle(&s.ib, id),
+        [&|_| a.principles, &|_| b.principles],
+    );
+    // Every entry with its name (a principle's text, which may be absent).
+    type Named<'n> = Vec<(
+        String,
+        Option<Option<&'n String>>,
+        Option<Option<&'n String>>,
+    )>;
+    fn named<'n>(list: Vec<(String, Option<&'n String>, Option<&'n String>)>) -> Named<'n> {
+        list.into_iter()
+            .map(|(id, x, y)| (id, x.map(Some), y.map(Some)))
+            .collect()
+    }
+    let principles: Named<'_> = principles
+        .into_iter()
+        .map(|(id, x, y)| {
+            if let (Some(x), Some(y)) = (x, y) {
+                principle_status(s, &id, x, y, changes);
+            }
+            (id, x.map(|p| p.text.as_ref()), y.map(|p| p.text.as_ref()))
+        })
+        .collect();
+    for (subject, list) in [
+        (Subject::Person, named(people)),
+        (Subject::Organisation, named(organisations)),
+        (Subject::Principle, principles),
+    ] {
+        for (id, before, after) in list {
             let what = match (before, after) {
                 (None, Some(name)) => What::Added {
                     meeting: None,
                     owner: None,
                     due: None,
                     date: None,
-                    text: name.clone(),
+                    text: name.map(ToOwned::to_owned),
                     status: None,
                 },
                 (Some(_), None) => What::Removed,
                 (Some(Some(x)), Some(Some(y))) if x.trim() != y.trim() => {
+                    let (from, to) = (x.clone(), y.clone());
                     if subject == Subject::Principle {
-                        What::Text {
-                            from: x.clone(),
-                            to: y.clone(),
-                        }
+                        What::Text { from, to }
                     } else {
-                        What::Renamed {
-                            from: x.clone(),
-                            to: y.clone(),
-                        }
+                        What::Renamed { from, to }
                     }
                 }
                 _ => continue,
@@ -1065,36 +1047,26 @@ fn diff_registers(a: &Records, b: &Records, changes: &mut Vec<Change>) {
             push(changes, subject, &id, what);
         }
     }
-    principle_statuses(a, b, changes);
 }
 
-fn names(list: impl Iterator<Item = (String, Option<String>)>) -> BTreeMap<String, Option<String>> {
-    let mut map = BTreeMap::new();
-    for (id, name) in list {
-        map.entry(id).or_insert(name);
-    }
-    map
-}
-
-fn principle_statuses(a: &Records, b: &Records, changes: &mut Vec<Change>) {
-    let (va, vb) = (&a.settings.vocabularies, &b.settings.vocabularies);
-    let old = by_id(a.principles.iter().map(|l| &l.record), |r| {
-        r.number.value.to_string()
-    });
-    for principle in b.principles.iter().map(|l| &l.record) {
-        let id = principle.number.value.to_string();
-        let Some(before) = old.get(&id) else { continue };
-        if before.status.value != principle.status.value {
-            push(
-                changes,
-                Subject::Principle,
-                &id,
-                What::Status {
-                    from: label(&va.principle_statuses, &before.status.value),
-                    to: label(&vb.principle_statuses, &principle.status.value),
-                },
-            );
-        }
+fn principle_status(
+    s: &Sides<'_>,
+    id: &str,
+    before: &Principle,
+    after: &Principle,
+    changes: &mut Vec<Change>,
+) {
+    let (va, vb) = (&s.a.settings.vocabularies, &s.b.settings.vocabularies);
+    if before.status.value != after.status.value {
+        push(
+            changes,
+            Subject::Principle,
+            id,
+            What::Status {
+                from: label(&va.principle_statuses, &before.status.value),
+                to: label(&vb.principle_statuses, &after.status.value),
+            },
+        );
     }
 }
 
@@ -1165,36 +1137,31 @@ fn diff_settings(
     }
 }
 
-/// Each vocabulary as one line of text: `open (Open, open), closed
-/// (Closed)`.
+/// Each vocabulary as one line of text: `open (Open; open), closed
+/// (Closed)`, with the meaning flags each term has.
 fn vocabulary_texts(v: &Vocabularies) -> Vec<(&'static str, String)> {
-    let terms = |list: &[Term]| {
-        list.iter()
-            .map(|t| format!("{} ({})", t.id, t.label))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let statuses = v
-        .action_statuses
-        .iter()
-        .map(|s| {
-            let open = if s.open { ", open" } else { "" };
-            format!("{} ({}{open})", s.id, s.label)
+    v.lists()
+        .into_iter()
+        .map(|(name, terms)| {
+            let text = terms
+                .iter()
+                .map(|t| {
+                    let flags: Vec<&str> = MEANINGS
+                        .into_iter()
+                        .filter(|m| t.means(*m))
+                        .map(Meaning::name)
+                        .collect();
+                    if flags.is_empty() {
+                        format!("{} ({})", t.id(), t.label)
+                    } else {
+                        format!("{} ({}; {})", t.id(), t.label, flags.join(", "))
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            (name, text)
         })
-        .collect::<Vec<_>>()
-        .join(", ");
-    vec![
-        ("action_statuses", statuses),
-        ("decision_verbs", v.decision_verbs.join(", ")),
-        ("interest_levels", terms(&v.interest_levels)),
-        ("modification_phases", terms(&v.modification_phases)),
-        ("meeting_statuses", terms(&v.meeting_statuses)),
-        ("attendee_categories", terms(&v.attendee_categories)),
-        ("constituencies", terms(&v.constituencies)),
-        ("roles", terms(&v.roles)),
-        ("ec_notification", terms(&v.ec_notification)),
-        ("principle_statuses", terms(&v.principle_statuses)),
-    ]
+        .collect()
 }
 
 /// Every load finding of `side`, as an unreadable-file change.

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use crate::model::Action;
 use crate::records::Records;
+use crate::settings::Meaning;
 
 /// `records` as of the end of `date`:
 ///
@@ -36,8 +37,8 @@ pub fn records_as_of(records: &Records, date: NaiveDate) -> Records {
         .vocabularies
         .action_statuses
         .iter()
-        .find(|s| s.open)
-        .map(|s| s.id.clone());
+        .find(|s| s.means(Meaning::Open))
+        .map(|s| s.id().to_owned());
     for action in &mut view.actions {
         rewind(&mut action.record, date, first_open.as_deref());
     }

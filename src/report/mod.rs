@@ -16,11 +16,12 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::actions::{ActionQuery, ActionRow, ActionSort, query_actions};
-use crate::lookup::Lookup;
+use crate::index::Index;
 use crate::meetings::{MeetingRow, meeting_rows};
-use crate::records::Loaded;
+use crate::records::{Loaded, Records};
 use crate::register::{ModFilter, ModRow, register_rows};
-use crate::validate::{Summary, validate};
+use crate::settings::Vocabularies;
+use crate::validate::{Summary, validate_with};
 
 /// How many meetings "recent meetings" shows.
 pub const RECENT_MEETINGS: usize = 5;
@@ -86,14 +87,14 @@ struct OpenCounter {
 }
 
 impl OpenCounter {
-    fn new(loaded: &Loaded, lookup: &Lookup<'_>) -> OpenCounter {
-        let vocab = &loaded.records.settings.vocabularies;
+    fn new(records: &Records, index: &Index<'_>) -> OpenCounter {
+        let vocab = &records.settings.vocabularies;
         let mut counter = OpenCounter {
             raised: Vec::new(),
             gone: Vec::new(),
         };
-        for a in loaded.records.actions.iter().map(|a| &a.record) {
-            let Some(raised) = lookup.meeting_date(&a.meeting.value) else {
+        for a in records.actions.iter().map(|a| &a.record) {
+            let Some(raised) = index.meeting_date(&a.meeting.value) else {
                 continue;
             };
             match &a.closed {
@@ -118,32 +119,36 @@ impl OpenCounter {
 }
 
 /// Builds the report of `loaded` for `today`, counting every record.
-pub fn build(loaded: &Loaded, today: NaiveDate) -> Report<'_> {
-    let validation = validate(loaded);
-    build_from(loaded, &validation, today, None)
+pub fn build<'r>(loaded: &'r Loaded, index: &Index<'r>, today: NaiveDate) -> Report<'r> {
+    let validation = validate_with(loaded, index);
+    build_from(&loaded.records, index, &validation, today, None)
 }
 
 /// Builds the report of `view` (the records as of `date`, from
-/// [`as_of::records_as_of`]) with the validation errors of all of
-/// `loaded`: whether the records are valid is about the records as they
-/// are (a principle decided at a later meeting is no error), while every
-/// count is as of `date`.
-pub fn build_as_of<'r>(loaded: &Loaded, view: &'r Loaded, date: NaiveDate) -> Report<'r> {
-    let validation = validate(loaded);
-    build_from(view, &validation, date, Some(date))
+/// [`as_of::records_as_of`], with its own index) with the validation
+/// errors of all of `loaded`: whether the records are valid is about the
+/// records as they are (a principle decided at a later meeting is no
+/// error), while every count is as of `date`.
+pub fn build_as_of<'r>(
+    loaded: &Loaded,
+    index: &Index<'_>,
+    view: &'r Records,
+    view_index: &Index<'r>,
+    date: NaiveDate,
+) -> Report<'r> {
+    let validation = validate_with(loaded, index);
+    build_from(view, view_index, &validation, date, Some(date))
 }
 
 fn build_from<'r>(
-    loaded: &'r Loaded,
+    records: &'r Records,
+    index: &Index<'r>,
     validation: &crate::validate::Report,
     today: NaiveDate,
     as_of: Option<NaiveDate>,
 ) -> Report<'r> {
-    let records = &loaded.records;
-    let lookup = Lookup::new(records);
-
     let open = query_actions(
-        records,
+        index,
         &ActionQuery {
             open_only: true,
             sort: ActionSort::Due,
@@ -162,14 +167,14 @@ fn build_from<'r>(
         .map(|o| (o, by_owner.get(o).cloned().unwrap_or_default()))
         .collect();
 
-    let all = register_rows(records, &ModFilter::default());
+    let all = register_rows(index, &ModFilter::default());
     let levels = &records.settings.vocabularies.interest_levels;
     let mut register: Vec<(String, Vec<ModRow<'_>>)> = levels
         .iter()
         .map(|t| {
             let rows = all
                 .iter()
-                .filter(|r| r.interest == Some(t.id.as_str()))
+                .filter(|r| r.interest == Some(t.id()))
                 .cloned()
                 .collect();
             (t.label.clone(), rows)
@@ -177,21 +182,24 @@ fn build_from<'r>(
         .collect();
     let unassessed: Vec<ModRow<'_>> = all
         .iter()
-        .filter(|r| r.interest.is_none_or(|i| !levels.iter().any(|t| t.id == i)))
+        .filter(|r| {
+            r.interest
+                .is_none_or(|i| Vocabularies::term(levels, i).is_none())
+        })
         .cloned()
         .collect();
     if !unassessed.is_empty() {
         register.push(("Not assessed".to_owned(), unassessed));
     }
 
-    let mut recent = meeting_rows(records);
+    let mut recent = meeting_rows(index);
     recent.reverse();
     recent.truncate(RECENT_MEETINGS);
 
-    let counter = OpenCounter::new(loaded, &lookup);
-    let open_over_time = lookup
+    let counter = OpenCounter::new(records, index);
+    let open_over_time = index
         .meetings_by_date()
-        .into_iter()
+        .iter()
         .map(|m| (m.id.value.clone(), counter.open_after(m.date.value)))
         .collect();
 
