@@ -117,7 +117,7 @@ fn scenario() -> (tempfile::TempDir, PathBuf) {
     let mut text = fs::read_to_string(&action).unwrap();
     text.push_str(&format!(
         "closed: 2016-08-11\nupdates:\n  - date: 2016-08-11\n    meeting: TSC_09_1608\n    \
-         status: closed\n    note: {CLOSING_NOTE}\n"
+         agenda_item: 1\n    status: closed\n    note: {CLOSING_NOTE}\n"
     ));
     fs::write(&action, text).unwrap();
     fs::write(records.join("actions/TSC09-01.yaml"), ACTION_9_1).unwrap();
@@ -145,7 +145,7 @@ fn scenario() -> (tempfile::TempDir, PathBuf) {
     (dir, repo)
 }
 
-const CLOSED_LINE: &str = "      closed TSC07/01 on 2016-08-11 (Open → Closed) at TSC_09_1608: \
+const CLOSED_LINE: &str = "      closed TSC07/01 on 2016-08-11 (Open → Closed) at TSC_09_1608 item 1: \
                            SECAS amended the consultant resource levels as recommended.";
 
 #[test]
@@ -178,7 +178,7 @@ fn the_four_changes_in_markdown() {
     let text = ok(&repo, &["diff", "HEAD~1", "HEAD", "--format", "markdown"]);
     let expected = format!(
         "## Changes to the records: HEAD~1 → HEAD\n\n**Actions**\n\n\
-         - **closed** TSC07/01 on 2016-08-11 (Open → Closed) at TSC_09_1608: {CLOSING_NOTE}\n\
+         - **closed** TSC07/01 on 2016-08-11 (Open → Closed) at TSC_09_1608 item 1: {CLOSING_NOTE}\n\
          - **raised** TSC09/01 at TSC_09_1608, owner SECAS, due 2016-09-08: Circulate the \
          revised assessment of SECMP0007 to TSC members.\n\n\
          **Modification proposals**\n\n- **interest** SECMP0007 Medium → High at TSC_09_1608\n\n\
@@ -212,9 +212,10 @@ fn the_four_changes_in_json_field_by_field() {
     assert_eq!(closed["to"], "Closed");
     assert_eq!(closed["date"], "2016-08-11");
     let update = closed["update"].as_object().unwrap();
-    assert_eq!(update.len(), 4);
+    assert_eq!(update.len(), 5);
     assert_eq!(update["date"], "2016-08-11");
     assert_eq!(update["meeting"], "TSC_09_1608");
+    assert_eq!(update["agenda_item"], 1);
     assert_eq!(update["status"], "Closed");
     assert_eq!(update["note"], CLOSING_NOTE);
 

@@ -249,6 +249,9 @@ pub struct Update {
     /// The meeting it was reported at.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub meeting: Option<String>,
+    /// The agenda item of that meeting it was reported under.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agenda_item: Option<u32>,
     /// The status it set (label).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
@@ -415,9 +418,7 @@ impl Change {
                 }
                 w.word(" (").id(&t.from).word(" → ").id(&t.to).word(")");
                 if let Some(update) = &t.update {
-                    if let Some(meeting) = &update.meeting {
-                        w.word(" at ").id(meeting);
-                    }
+                    w.reported(update);
                     w.word(": ").text(&update.note);
                 }
             }
@@ -436,9 +437,7 @@ impl Change {
             }
             What::Update(update) => {
                 w.word(&format!(" {}", update.date));
-                if let Some(meeting) = &update.meeting {
-                    w.word(" at ").id(meeting);
-                }
+                w.reported(update);
                 if let Some(status) = &update.status {
                     w.word(" (").id(status).word(")");
                 }
@@ -523,6 +522,16 @@ impl Words {
         self.0.push(Piece::Text(s.to_owned()));
         self
     }
+    /// ` at MEETING` and ` item N`, where an update was reported.
+    fn reported(&mut self, update: &Update) {
+        if let Some(meeting) = &update.meeting {
+            self.word(" at ").id(meeting);
+        }
+        if let Some(item) = update.agenda_item {
+            self.word(&format!(" item {item}"));
+        }
+    }
+
     fn either(&mut self, s: &str, is_text: bool) -> &mut Self {
         if is_text { self.text(s) } else { self.id(s) }
     }
@@ -692,6 +701,7 @@ fn action_changes(
     let to_update = |u: &crate::model::ActionUpdate| Update {
         date: u.date.value,
         meeting: u.meeting.as_ref().map(|m| m.value.clone()),
+        agenda_item: u.agenda_item.as_ref().map(|i| i.value),
         status: u.status.as_ref().map(|s| status_label(vb, &s.value)),
         note: u.note.clone(),
     };
