@@ -19,7 +19,10 @@
 #   6. on M, times check-jsonschema (PyPI, in target/pytools as for
 #      scripts/test.sh) over every record file against `tsc schema --out-dir`
 #      output, one schema per record kind;
-#   7. prints the machine, the tables and the exact commands. Raw results
+#   7. on M, times `tsc diff` between two commits of a git repository one
+#      meeting apart (target/bench-data/M-git), against one load of a
+#      revision (examples/git_load.rs);
+#   8. prints the machine, the tables and the exact commands. Raw results
 #      (hyperfine JSON, time -v logs, the table) go to target/bench-results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,10 +51,11 @@ command -v hyperfine >/dev/null || { echo "bench: installing hyperfine" >&2; apt
 [ -x /usr/bin/time ] || { echo "bench: installing GNU time" >&2; apt_install time; }
 
 echo "bench: building (release)" >&2
-cargo build --release --quiet --bin tsc --example synth --example parse_floor
+cargo build --release --quiet --bin tsc --example synth --example parse_floor --example git_load
 TSC=target/release/tsc
 SYNTH=target/release/examples/synth
 FLOOR=target/release/examples/parse_floor
+GIT_LOAD=target/release/examples/git_load
 
 has_command() { "$TSC" "$1" --help >/dev/null 2>&1; }
 
@@ -112,6 +116,36 @@ for size in $SIZES; do
     peak "validate-$size" "$TSC" validate --records "$dir"
     peak "floor-$size" "$FLOOR" "$dir"
 done
+
+# tsc diff on two revisions of M one meeting apart: a git repository whose
+# first commit is M without its last meeting and the actions raised there,
+# and whose second commit adds them. Compared with one load of a revision
+# of M (examples/git_load.rs: what diff does for each side, and nothing
+# else): the target is diff ≤ 2 loads + 10 %.
+if [[ " $SIZES " == *" M "* ]] && has_command diff; then
+    repo=$DATA/M-git
+    stamp="$(stamp_of 1200) git"
+    if [ ! -d "$repo/.git" ] || [ "$(cat "$DATA/M-git.stamp" 2>/dev/null)" != "$stamp" ]; then
+        echo "bench: making the git repository $repo" >&2
+        rm -rf "$repo" && mkdir -p "$repo"
+        cp -r "$DATA/M" "$repo/records"
+        last=$(find "$repo/records/meetings" -name '*.yaml' | sort -V | tail -1)
+        id=$(basename "$last" .yaml)
+        g() { git -C "$repo" -c user.name=bench -c user.email=bench@example.org "$@"; }
+        g init -q && g add records
+        # The first commit leaves out the last meeting and its actions.
+        { echo "$last"; grep -rl --include='*.yaml' "^meeting: $id\$" "$repo/records/actions"; } |
+            sed "s|^$repo/||" | xargs git -C "$repo" rm -q --cached --
+        g commit -q -m "M without $id"
+        g add records && g commit -q -m "$id"
+        echo "$stamp" >"$DATA/M-git.stamp"
+    fi
+    # shellcheck disable=SC2046
+    bench diff-M $(runs_for M) "$TSC diff HEAD~1 HEAD --records $repo/records --format json"
+    # shellcheck disable=SC2046
+    bench git-load-M $(runs_for M) "$GIT_LOAD $repo/records HEAD"
+    "$TSC" diff HEAD~1 HEAD --records "$repo/records" >"$RESULTS/diff-M.txt"
+fi
 
 bench validate-real --warmup 10 --min-runs 50 "$TSC validate --records records"
 peak validate-real "$TSC" validate --records records
@@ -256,6 +290,14 @@ rows = [
     ("M: ≥ 50 × faster than check-jsonschema", f"{cj / vm:.0f} × ({ms(cj)})" if cj and vm else "not measured",
      verdict(None if not (cj and vm) else cj / vm >= 50)),
 ]
+dm, gm = median("diff-M"), median("git-load-M")
+if dm and gm:
+    dc, gc = cpu_time("diff-M"), cpu_time("git-load-M")
+    print("### `tsc diff` on M, two revisions one meeting apart (issue 15)\n")
+    print("| `tsc diff HEAD~1 HEAD` | one load of a revision (`git_load`) | diff ÷ (2 × load), wall | CPU, diff ÷ (2 × load) | target ≤ 1.10 (wall) |")
+    print("|---:|---:|---:|---:|---|")
+    print(f"| {ms(dm)} | {ms(gm)} | {dm / (2 * gm):.2f} | {dc / (2 * gc):.2f} | {verdict(dm <= 1.10 * 2 * gm)} |")
+    print()
 print("### Targets (issue 6)\n")
 print("| target | measured | |")
 print("|---|---|---|")

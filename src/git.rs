@@ -68,7 +68,8 @@ struct Entry {
     path: PathBuf,
 }
 
-fn git(cwd: &Path) -> Command {
+/// A `git` command run in `cwd` that takes no lock and reads no input.
+pub(crate) fn git(cwd: &Path) -> Command {
     let mut command = Command::new("git");
     command
         .current_dir(cwd)
@@ -78,7 +79,9 @@ fn git(cwd: &Path) -> Command {
     command
 }
 
-fn output(mut command: Command, what: &str) -> anyhow::Result<Vec<u8>> {
+/// Runs `command` and returns its standard output; the error says what
+/// git was asked `what` to do.
+pub(crate) fn output(mut command: Command, what: &str) -> anyhow::Result<Vec<u8>> {
     let out = command
         .output()
         .with_context(|| format!("cannot run git to {what}; is git installed?"))?;
@@ -128,14 +131,7 @@ impl Repository {
         revision: Revision<'_>,
     ) -> anyhow::Result<PathBuf> {
         if let Some(dir) = explicit {
-            let inside = if dir.is_absolute() {
-                let real = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-                let top = self.top.canonicalize().unwrap_or_else(|_| self.top.clone());
-                real.strip_prefix(&top).ok().map(Path::to_path_buf)
-            } else {
-                lexical_join(&self.prefix, dir)
-            };
-            return inside.with_context(|| {
+            return self.from_top(dir).with_context(|| {
                 format!(
                     "the records directory {} is outside the git work tree",
                     dir.display()
@@ -144,6 +140,23 @@ impl Repository {
         }
         let entries = self.entries(revision, Path::new(""))?;
         self.nearest_records(&entries, revision)
+    }
+
+    /// `path` (relative to the current directory, or absolute) as a path
+    /// from the top of the work tree; `None` when it is outside.
+    pub fn from_top(&self, path: &Path) -> Option<PathBuf> {
+        if path.is_absolute() {
+            let real = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+            let top = self.top.canonicalize().unwrap_or_else(|_| self.top.clone());
+            real.strip_prefix(&top).ok().map(Path::to_path_buf)
+        } else {
+            lexical_join(&self.prefix, path)
+        }
+    }
+
+    /// A git command run where this repository was discovered.
+    pub(crate) fn command(&self) -> Command {
+        git(&self.cwd)
     }
 
     /// The nearest `records/` at or above the current directory that holds
@@ -194,6 +207,21 @@ impl Repository {
 
     /// Reads the blobs `oids` with one `git cat-file --batch`.
     fn blobs(&self, oids: &[&str]) -> anyhow::Result<Vec<Vec<u8>>> {
+        let objects = self.objects(oids)?;
+        oids.iter()
+            .zip(objects)
+            .map(|(oid, blob)| blob.with_context(|| format!("git cat-file cannot read {oid}")))
+            .collect()
+    }
+
+    /// Reads objects named as `git cat-file` takes them (an object ID, or
+    /// `REV:PATH` with PATH from the top of the work tree) with one `git
+    /// cat-file --batch`; `None` for a name that is missing or is not a
+    /// file (`REV:DIR` names a tree).
+    ///
+    /// # Errors
+    /// When git cannot be run or its answer is cut short.
+    pub fn objects(&self, names: &[&str]) -> anyhow::Result<Vec<Option<Vec<u8>>>> {
         let mut child = git(&self.cwd)
             .args(["cat-file", "--batch"])
             .stdin(Stdio::piped())
@@ -202,25 +230,30 @@ impl Repository {
             .spawn()
             .context("cannot run git cat-file; is git installed?")?;
         let mut stdin = child.stdin.take().context("git cat-file has no input")?;
-        let request: String = oids.iter().map(|oid| format!("{oid}\n")).collect();
+        let request: String = names.iter().map(|name| format!("{name}\n")).collect();
         // Write on another thread: git answers while it reads, and both
         // pipes would fill up if we wrote everything first.
         let writer = std::thread::spawn(move || stdin.write_all(request.as_bytes()));
         let mut reader = BufReader::new(child.stdout.take().context("git cat-file has no output")?);
-        let mut blobs = Vec::with_capacity(oids.len());
-        for oid in oids {
+        let mut blobs = Vec::with_capacity(names.len());
+        for name in names {
             let mut header = String::new();
             reader.read_line(&mut header)?;
-            let size = header
-                .split_whitespace()
-                .nth(2)
+            // `NAME missing` (or `ambiguous`): no such object.
+            let fields: Vec<&str> = header.split_whitespace().collect();
+            if matches!(fields.last(), Some(&"missing" | &"ambiguous")) {
+                blobs.push(None);
+                continue;
+            }
+            let size = fields
+                .get(2)
                 .and_then(|s| s.parse::<u64>().ok())
-                .with_context(|| format!("git cat-file cannot read object {oid}: {header}"))?;
+                .with_context(|| format!("git cat-file cannot read {name}: {header}"))?;
             let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
             (&mut reader).take(size).read_to_end(&mut bytes)?;
             let mut newline = [0u8; 1];
             reader.read_exact(&mut newline)?;
-            blobs.push(bytes);
+            blobs.push((fields.get(1) == Some(&"blob")).then_some(bytes));
         }
         drop(reader);
         writer

@@ -80,6 +80,16 @@ enum Command {
     /// or self-contained HTML with charts.
     Report(cli::report::ReportArgs),
 
+    /// What a change to the records means: actions raised, closed or
+    /// reassigned, interest levels and phases, meetings added or made
+    /// final, names changed, between two revisions (default: HEAD and
+    /// the working tree).
+    Diff(cli::diff::DiffArgs),
+
+    /// Each commit that changed one record, newest first, with the change
+    /// in meaning in the words of `tsc diff`.
+    Log(cli::diff::LogArgs),
+
     /// Show one record of any kind (meeting, action, proposal, person,
     /// organisation) with its history across meetings.
     Show(cli::show::ShowArgs),
@@ -164,6 +174,7 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
         Command::Man(args) => cli::man::run(args, Cli::command(), &mut out)?,
         Command::Schema(args) => cli::schema::run(args, records, &mut out)?,
         Command::Validate(args) => cli::validate::run(args, records, &mut out)?,
+        Command::Diff(args) => cli::diff::run(args, records, &mut out)?,
         Command::New(args) => cli::write::run_new(args, records, &mut out)?,
         Command::Action(args) => cli::write::run_action(args, records, &mut out)?,
         Command::Person(args) => cli::write::run_person(args, records, &mut out)?,
@@ -174,6 +185,7 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
             let index = Index::new(&loaded.records);
             let (loaded, index, out) = (&loaded, &index, &mut out);
             match command {
+                Command::Log(args) => cli::diff::run_log(args, loaded, index, out)?,
                 Command::Actions(args) => cli::actions::run(args, loaded, index, out)?,
                 Command::Minutes(args) => cli::minutes::run(args, loaded, index, out)?,
                 Command::Report(args) => cli::report::run(args, loaded, index, out)?,
@@ -191,7 +203,8 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
                 | Command::New(_)
                 | Command::Action(_)
                 | Command::Person(_)
-                | Command::Assess(_) => unreachable!("handled above"),
+                | Command::Assess(_)
+                | Command::Diff(_) => unreachable!("handled above"),
             }
         }
     };

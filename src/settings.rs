@@ -188,7 +188,8 @@ pub enum Meaning {
     Merged,
     /// A principle status meaning it no longer applies (W0602).
     Retired,
-    /// A modification phase meaning the proposal was withdrawn.
+    /// A modification phase meaning the proposal was withdrawn; an action
+    /// status meaning the action was withdrawn rather than done.
     Withdrawn,
     /// A modification phase meaning the proposal's process has ended.
     Closed,
@@ -222,7 +223,9 @@ pub struct Term {
     /// Principle statuses: the principle no longer applies.
     #[serde(default)]
     pub retired: Option<bool>,
-    /// Modification phases: the proposal was withdrawn.
+    /// Modification phases: the proposal was withdrawn. Action statuses:
+    /// the action was withdrawn rather than done (`tsc diff` says
+    /// "withdrawn", not "closed").
     #[serde(default)]
     pub withdrawn: Option<bool>,
     /// Modification phases: the proposal's process has ended.
@@ -243,6 +246,21 @@ pub struct Term {
     /// `id_templates.meeting` (for `tsc new meeting`).
     #[serde(default)]
     pub id_template: Option<String>,
+}
+
+impl Meaning {
+    /// The meaning's flag as written in `tsc.yaml` (`open`, `chair`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Meaning::Open => "open",
+            Meaning::Chair => "chair",
+            Meaning::Secretary => "secretary",
+            Meaning::Merged => "merged",
+            Meaning::Retired => "retired",
+            Meaning::Withdrawn => "withdrawn",
+            Meaning::Closed => "closed",
+        }
+    }
 }
 
 impl Term {
@@ -320,7 +338,8 @@ impl Term {
     }
 }
 
-const MEANINGS: [Meaning; 7] = [
+/// Every meaning, in the order `tsc.yaml` documents them.
+pub const MEANINGS: [Meaning; 7] = [
     Meaning::Open,
     Meaning::Chair,
     Meaning::Secretary,
@@ -414,7 +433,7 @@ impl Default for Vocabularies {
                 status("open", "Open", true),
                 status("on-target", "On target", true),
                 status("closed", "Closed", false),
-                status("withdrawn", "Withdrawn", false),
+                status("withdrawn", "Withdrawn", false).with(Meaning::Withdrawn),
             ],
             decision_verbs: ["NOTED", "APPROVED", "AGREED", "CONSIDERED"]
                 .map(|verb| Term::new(verb, verb))

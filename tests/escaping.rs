@@ -351,3 +351,81 @@ fn the_renderer_is_the_real_one() {
         "{page}"
     );
 }
+
+/// A git repository whose first commit is `examples/minimal` and whose
+/// second is `tree` (the hostile or Markdown tree) over it.
+fn repository_of(tree: &std::path::Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let records = dir.path().join("records");
+    common::copy_dir(&minimal_example(), &records);
+    common::git(dir.path(), &["init", "-q"]);
+    common::git(dir.path(), &["add", "."]);
+    common::git(dir.path(), &["commit", "-q", "-m", "Minimal example"]);
+    common::copy_dir(tree, &records);
+    common::git(dir.path(), &["add", "."]);
+    common::git(dir.path(), &["commit", "-q", "-m", "Hostile text"]);
+    dir
+}
+
+/// `tsc ARGS` in `dir`.
+fn tsc_in(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tsc"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("TSC_RECORDS")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn diff_and_log_let_no_control_character_or_workflow_command_through() {
+    let (_tree_dir, tree) = hostile_tree();
+    let repo = repository_of(&tree);
+    let mut checked = 0;
+    for (args, styled) in [
+        (&["diff", "HEAD~1", "HEAD"][..], false),
+        (&["diff", "HEAD~1", "HEAD", "--color", "always"], true),
+        (&["diff", "HEAD~1", "HEAD", "--format", "markdown"], false),
+        (&["diff", "HEAD~1", "HEAD", "--format", "json"], false),
+        (&["log", "TSC02/10"], false),
+        (&["log", "TSC02/10", "--color", "always"], true),
+        (&["log", "ada-example", "--format", "json"], false),
+    ] {
+        let out = tsc_in(repo.path(), args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        let text = stdout(&out);
+        assert!(
+            text.contains("SACES") || text.contains("202e"),
+            "{args:?}: {text}"
+        );
+        assert_eq!(
+            violations(&out.stdout, false, styled),
+            Vec::<String>::new(),
+            "{args:?}"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 7);
+}
+
+#[test]
+fn record_text_cannot_change_the_structure_of_the_diff() {
+    let (_tree_dir, tree) = markdown_tree();
+    let repo = repository_of(&tree);
+    let out = tsc_in(
+        repo.path(),
+        &["diff", "HEAD~1", "HEAD", "--format", "markdown"],
+    );
+    let md = stdout(&out);
+    let page = cmark_gfm(&md);
+    let html = Html::parse_document(&page);
+    assert_eq!(count(&html, "a, pre, code, h1, img, table"), 0, "{page}");
+    assert_eq!(count(&html, "h2"), 1, "{page}");
+    assert!(
+        texts(&html, "li")
+            .iter()
+            .any(|li| li == "text TSC02/10 is now: Confirm https://evil.example/y === ```"),
+        "{page}"
+    );
+}

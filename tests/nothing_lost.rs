@@ -11,7 +11,7 @@ use std::fs;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-use common::{copy_tree, real_records, stderr, stdout, tsc};
+use common::{copy_tree, edit, real_records, stderr, stdout, tsc};
 
 /// Every read-only command the binary has, with the arguments that make
 /// it do the most reading. Add each new read-only command here.
@@ -36,6 +36,12 @@ const READ_ONLY_COMMANDS: &[&[&str]] = &[
     &["minutes", "TSC_07_1606", "--format", "html"],
     &["report"],
     &["report", "--format", "html"],
+    &["report", "--as-of", "2016-06-01"],
+    &["report", "--as-of", "2016-06-16", "--format", "html"],
+    &["diff"],
+    &["diff", "--staged", "--format", "json"],
+    &["diff", "HEAD", "HEAD", "--format", "markdown"],
+    &["log", "TSC07/01"],
     &["schema"],
 ];
 
@@ -182,4 +188,70 @@ fn validate_staged_changes_neither_the_work_tree_nor_the_index() {
         stdout(&out)
     );
     assert_eq!(tree_hash(repo), before);
+}
+
+/// `diff`, `log` and `report --as-of` read git but write nothing in the
+/// repository: neither the records, nor the index, nor anything under
+/// `.git`, with a staged and an unstaged change pending.
+#[test]
+fn git_reading_commands_leave_the_whole_repository_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    common::copy_dir(&real_records(), &repo.join("records"));
+    common::git(repo, &["init", "-q"]);
+    common::git(repo, &["add", "."]);
+    common::git(repo, &["commit", "-q", "-m", "Import"]);
+    edit(
+        &repo.join("records/actions/TSC07-01.yaml"),
+        "status: open",
+        "status: closed",
+    );
+    common::git(repo, &["commit", "-q", "-am", "Close TSC07/01"]);
+    edit(
+        &repo.join("records/actions/TSC07-02.yaml"),
+        "owner: SECAS",
+        "owner: DCC",
+    );
+    common::git(repo, &["add", "."]);
+    edit(
+        &repo.join("records/people.yaml"),
+        "name: Julian Hughes",
+        "name: J. Hughes",
+    );
+    let commands: &[&[&str]] = &[
+        &["diff"],
+        &["diff", "--staged"],
+        &["diff", "HEAD~1"],
+        &["diff", "HEAD~1", "HEAD", "--format", "json"],
+        &[
+            "diff",
+            "HEAD~1",
+            "HEAD",
+            "--format",
+            "markdown",
+            "--exit-code",
+        ],
+        &["log", "TSC07/01"],
+        &["log", "julian-hughes", "--format", "json"],
+        &["report", "--as-of", "2016-06-16"],
+    ];
+    let before = tree_hash(repo);
+    for command in commands {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_tsc"))
+            .args(*command)
+            .current_dir(repo)
+            .env_remove("TSC_RECORDS")
+            .output()
+            .unwrap();
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{command:?}: {}",
+            stderr(&out)
+        );
+        assert_eq!(
+            tree_hash(repo),
+            before,
+            "{command:?} changed the repository"
+        );
+    }
 }

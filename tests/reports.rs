@@ -393,7 +393,10 @@ fn report_html_is_one_well_formed_page_with_tables_and_svg_charts() {
         "open actions, four interest levels, meetings"
     );
     let text: String = doc.root_element().text().collect();
-    assert!(text.contains("Generated for 2016-06-17."));
+    assert!(text.contains(
+        "As of 2016-06-17: only meetings held, actions raised and action updates made by then \
+         are counted."
+    ));
     assert!(text.contains("Valid: 2 meetings, 16 modification proposals, 4 actions"));
     assert!(text.contains("4 open, 0 overdue."));
     assert!(text.contains("Open actions after each meeting"));
@@ -417,7 +420,7 @@ fn report_html_is_one_well_formed_page_with_tables_and_svg_charts() {
 #[test]
 fn report_markdown_groups_open_and_overdue_actions_by_owner() {
     let md = run_ok(&minimal_example(), &["report", "--as-of", "2024-03-02"]);
-    assert!(md.contains("Generated for 2024-03-02."));
+    assert!(md.contains("As of 2024-03-02: only meetings held"));
     assert!(md.contains("3 open, 2 overdue."));
     let acme = &md[md.find("### ACME").unwrap()..md.find("### SECAS").unwrap()];
     assert!(acme.contains(
@@ -767,7 +770,9 @@ fn completions_and_man_page_need_no_records() {
     let actions = std::fs::read_to_string(pages.join("tsc-actions.1")).unwrap();
     assert!(actions.contains(".TH tsc-actions 1"), "{actions}");
     assert!(actions.contains("overdue"), "{actions}");
-    for command in ["validate", "mods", "minutes", "report", "show"] {
+    for command in [
+        "validate", "mods", "minutes", "report", "show", "diff", "log",
+    ] {
         assert!(
             pages.join(format!("tsc-{command}.1")).is_file(),
             "{command}"
@@ -779,7 +784,7 @@ fn completions_and_man_page_need_no_records() {
         .lines()
         .filter_map(|l| l.strip_prefix("tsc\\-").and_then(|l| l.strip_suffix("(1)")))
         .collect();
-    assert_eq!(named.len(), 16, "{named:?}");
+    assert_eq!(named.len(), 18, "{named:?}");
     assert!(!named.contains(&"help"), "{named:?}");
     for name in named {
         assert!(pages.join(format!("tsc-{name}.1")).is_file(), "{name}");
@@ -1022,6 +1027,43 @@ fn empty_sections_are_left_out_or_say_none() {
     std::fs::write(&meeting, format!("{}{}", &text[..start], &text[end..])).unwrap();
     let minutes = run_ok(&copy, &["minutes", "TSC_02_2402"]);
     assert!(!minutes.contains("## Attendees"), "{minutes}");
+}
+
+#[test]
+fn report_as_of_counts_only_what_existed_by_then() {
+    // On 2024-02-10 only TSC_01_2401 had been held; TSC01/01 (closed at
+    // TSC_02_2402 on 2024-02-15) was still open and, due 2024-02-01,
+    // overdue; TSC02/01 and TSC02/10 had not been raised.
+    let md = run_ok(&minimal_example(), &["report", "--as-of", "2024-02-10"]);
+    assert!(md.contains(
+        "As of 2024-02-10: only meetings held, actions raised and action updates made by then \
+         are counted."
+    ));
+    assert!(
+        md.contains("Valid: 1 meeting, 2 modification proposals, 2 actions"),
+        "{md}"
+    );
+    assert!(md.contains("2 open, 1 overdue."), "{md}");
+    assert!(md.contains(
+        "| TSC01/01 | Circulate the example attachment to members. | TSC_01_2401 | 2024-02-01 | **overdue** |"
+    ), "{md}");
+    assert!(!md.contains("TSC02/10"), "{md}");
+    assert!(!md.contains("TSC_02_2402"), "{md}");
+    // The day of the closing update counts it: closed by the end of the day.
+    let md = run_ok(&minimal_example(), &["report", "--as-of", "2024-02-15"]);
+    assert!(md.contains("3 open, 0 overdue."), "{md}");
+    // Not an open action any more; listed among the closures instead.
+    assert!(
+        !md.contains("| TSC01/01 | Circulate the example attachment to members. | TSC_01_2401 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| TSC01/01 | SECAS | Circulate the example attachment to members. | closed | 2024-02-15 |"),
+        "{md}"
+    );
+    // Without --as-of, the report says the day it was generated for.
+    let md = run_ok(&minimal_example(), &["report"]);
+    assert!(md.contains("Generated for "), "{md}");
 }
 
 /// Runs `script` with `sh -c`, with `$TSC` the binary and `$RECORDS` the

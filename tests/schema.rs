@@ -86,6 +86,7 @@ fn every_record_and_example_is_valid_against_its_schema() {
             "meetings.output",
             "people.output",
             "organisations.output",
+            "diff.output",
         ]
     );
     let mut checked = 0;
@@ -346,4 +347,61 @@ fn every_json_output_carries_a_version_and_matches_its_published_schema() {
         "{}",
         stdout(&out)
     );
+}
+
+#[test]
+fn the_diff_document_matches_its_published_schema() {
+    let (_dir, schemas) = write_schemas();
+    let schema = &schemas
+        .iter()
+        .find(|(k, _)| k == "diff.output")
+        .expect("diff.output.schema.json is written")
+        .1;
+    // A change of every common kind: closed with an update, owner and due
+    // date, a rename, a new meeting, an unreadable file.
+    let repo = tempfile::tempdir().unwrap();
+    let records = repo.path().join("records");
+    common::copy_dir(&real_records(), &records);
+    common::git(repo.path(), &["init", "-q"]);
+    common::git(repo.path(), &["add", "."]);
+    common::git(repo.path(), &["commit", "-q", "-m", "Import"]);
+    common::edit(
+        &records.join("actions/TSC07-01.yaml"),
+        "status: open",
+        "status: closed\nclosed: 2016-07-14\nupdates:\n  - date: 2016-07-14\n    status: closed\n    note: Done.",
+    );
+    common::edit(
+        &records.join("actions/TSC07-02.yaml"),
+        "owner: SECAS",
+        "owner: DCC\ndue: 2016-08-01",
+    );
+    common::edit(
+        &records.join("people.yaml"),
+        "name: Julian Hughes",
+        "name: J. Hughes",
+    );
+    std::fs::write(records.join("actions/TSC07-03.yaml"), "id: [\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_tsc"))
+        .args(["diff", "--format", "json"])
+        .current_dir(repo.path())
+        .env_remove("TSC_RECORDS")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let changes: Vec<&str> = doc["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["change"].as_str().unwrap())
+        .collect();
+    assert_eq!(changes, ["closed", "owner", "due", "renamed", "unreadable"]);
+    let (_tmp, file) = scratch("diff.json", &String::from_utf8_lossy(&out.stdout));
+    let checked = check(schema, std::slice::from_ref(&file));
+    assert!(checked.status.success(), "{}", stdout(&checked));
+    // The schema is closed: an unknown field fails.
+    let mut bad = doc.clone();
+    bad["changes"][0]["colour"] = serde_json::json!("red");
+    let (_tmp, file) = scratch("bad.json", &bad.to_string());
+    assert!(!check(schema, &[file]).status.success());
 }

@@ -6,6 +6,7 @@ pub mod actions;
 pub mod color;
 pub mod complete;
 pub mod completions;
+pub mod diff;
 pub mod internal_error;
 pub mod man;
 pub mod meetings;

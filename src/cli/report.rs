@@ -7,7 +7,8 @@ use clap::Args;
 use tsc::index::Index;
 use tsc::output::file::write_atomic;
 use tsc::records::Loaded;
-use tsc::report::{build, html, markdown};
+use tsc::report::as_of::records_as_of;
+use tsc::report::{build, build_as_of, html, markdown};
 
 use super::EXIT_OK;
 use super::output::{AsOfArgs, DocFormat};
@@ -44,7 +45,16 @@ pub fn run(
     index: &Index<'_>,
     out: &mut dyn Write,
 ) -> anyhow::Result<u8> {
-    let report = build(loaded, index, args.as_of.today());
+    let view;
+    let view_index;
+    let report = match args.as_of.as_of {
+        Some(date) => {
+            view = records_as_of(&loaded.records, date);
+            view_index = Index::new(&view);
+            build_as_of(loaded, index, &view, &view_index, date)
+        }
+        None => build(loaded, index, args.as_of.today()),
+    };
     let text = args.format.escape(&match args.format {
         DocFormat::Markdown => markdown::render(&report),
         DocFormat::Html => html::render(&report),

@@ -25,6 +25,8 @@ pub enum OutputKind {
     People,
     /// `tsc organisations --format json`.
     Organisations,
+    /// `tsc diff --format json`.
+    Diff,
 }
 
 /// The JSON type of one row field.
@@ -99,6 +101,7 @@ impl OutputKind {
             OutputKind::Meetings => "meetings",
             OutputKind::People => "people",
             OutputKind::Organisations => "organisations",
+            OutputKind::Diff => "diff",
         }
     }
 
@@ -216,7 +219,7 @@ impl OutputKind {
             ("assessments", Type::Int, "Number of proposals assessed."),
         ];
         match self {
-            OutputKind::Validate => None,
+            OutputKind::Validate | OutputKind::Diff => None,
             OutputKind::Actions => Some(&ACTIONS),
             OutputKind::Mods => Some(&MODS),
             OutputKind::Meetings => Some(&MEETINGS),
@@ -228,7 +231,10 @@ impl OutputKind {
 /// The JSON Schema (draft 2020-12) of the document `kind` prints.
 pub fn output_schema(kind: OutputKind) -> Value {
     let Some(fields) = kind.fields() else {
-        return crate::diagnostics::json::document_schema();
+        return match kind {
+            OutputKind::Diff => crate::diff::json::document_schema(),
+            _ => crate::diagnostics::json::document_schema(),
+        };
     };
     let mut properties = Map::new();
     for (key, ty, description) in fields {

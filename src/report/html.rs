@@ -21,7 +21,7 @@ fn body(report: &Report<'_>) -> Markup {
         .collect();
     html! {
         h1 { (report.committee) " status report" }
-        p.muted { "Generated for " (report.generated.to_string()) "." }
+        p.muted { (super::dated_line(report)) }
         h2 { "Validation" }
         p class=(if report.errors == 0 { "ok" } else { "bad" }) { (validation_line(report)) }
         h2 { "Open actions" }

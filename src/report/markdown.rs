@@ -9,7 +9,7 @@ use crate::output::markdown::{escape_inline, table};
 pub fn render(report: &Report<'_>) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# {} status report\n", escape_inline(&report.committee));
-    let _ = writeln!(md, "Generated for {}.\n", report.generated);
+    let _ = writeln!(md, "{}\n", super::dated_line(report));
     let mark = if report.errors == 0 { "✅" } else { "❌" };
     let _ = writeln!(
         md,

@@ -7,6 +7,7 @@
 //! [`markdown::render`] (for `$GITHUB_STEP_SUMMARY`) and [`html::render`]
 //! (one self-contained page with SVG charts) lay it out.
 
+pub mod as_of;
 pub mod html;
 pub mod markdown;
 
@@ -17,7 +18,7 @@ use chrono::NaiveDate;
 use crate::actions::{ActionQuery, ActionRow, ActionSort, NOT_RECORDED, query_actions};
 use crate::index::Index;
 use crate::meetings::{MeetingRow, meeting_rows};
-use crate::records::Loaded;
+use crate::records::{Loaded, Records};
 use crate::register::{ModFilter, ModRow, register_rows};
 use crate::settings::Vocabularies;
 use crate::validate::{Summary, validate_with};
@@ -32,6 +33,8 @@ pub struct Report<'r> {
     pub committee: String,
     /// The day the report counts as today (`--as-of`, else the local date).
     pub generated: NaiveDate,
+    /// `--as-of`: the report counts only what existed on that day.
+    pub as_of: Option<NaiveDate>,
     /// Number of validation errors (0 means the records are valid).
     pub errors: usize,
     /// Number of validation findings of any severity.
@@ -102,13 +105,13 @@ struct OpenCounter {
 }
 
 impl OpenCounter {
-    fn new(loaded: &Loaded, index: &Index<'_>) -> OpenCounter {
-        let vocab = &loaded.records.settings.vocabularies;
+    fn new(records: &Records, index: &Index<'_>) -> OpenCounter {
+        let vocab = &records.settings.vocabularies;
         let mut counter = OpenCounter {
             raised: Vec::new(),
             gone: Vec::new(),
         };
-        for a in loaded.records.actions.iter().map(|a| &a.record) {
+        for a in records.actions.iter().map(|a| &a.record) {
             let Some(raised) = index.meeting(&a.meeting.value).and_then(|m| m.sort_date()) else {
                 continue;
             };
@@ -133,11 +136,35 @@ impl OpenCounter {
     }
 }
 
-/// Builds the report of `loaded` as of `today`.
+/// Builds the report of `loaded` for `today`, counting every record.
 pub fn build<'r>(loaded: &'r Loaded, index: &Index<'r>, today: NaiveDate) -> Report<'r> {
-    let records = &loaded.records;
     let validation = validate_with(loaded, index);
+    build_from(&loaded.records, index, &validation, today, None)
+}
 
+/// Builds the report of `view` (the records as of `date`, from
+/// [`as_of::records_as_of`], with its own index) with the validation
+/// errors of all of `loaded`: whether the records are valid is about the
+/// records as they are (a principle decided at a later meeting is no
+/// error), while every count is as of `date`.
+pub fn build_as_of<'r>(
+    loaded: &Loaded,
+    index: &Index<'_>,
+    view: &'r Records,
+    view_index: &Index<'r>,
+    date: NaiveDate,
+) -> Report<'r> {
+    let validation = validate_with(loaded, index);
+    build_from(view, view_index, &validation, date, Some(date))
+}
+
+fn build_from<'r>(
+    records: &'r Records,
+    index: &Index<'r>,
+    validation: &crate::validate::Report,
+    today: NaiveDate,
+    as_of: Option<NaiveDate>,
+) -> Report<'r> {
     let open = query_actions(
         index,
         &ActionQuery {
@@ -202,7 +229,7 @@ pub fn build<'r>(loaded: &'r Loaded, index: &Index<'r>, today: NaiveDate) -> Rep
     recent.reverse();
     recent.truncate(RECENT_MEETINGS);
 
-    let counter = OpenCounter::new(loaded, index);
+    let counter = OpenCounter::new(records, index);
     let open_over_time = index
         .meetings_by_date()
         .iter()
@@ -230,14 +257,29 @@ pub fn build<'r>(loaded: &'r Loaded, index: &Index<'r>, today: NaiveDate) -> Rep
         since_last,
         committee: format!("{} ({})", committee.name, committee.short_name),
         generated: today,
+        as_of,
         errors: validation.error_count(),
         findings: validation.findings.len(),
-        summary: validation.summary,
+        // What is counted: as of `--as-of`, only what existed by then.
+        summary: Summary::of(records),
         open_by_owner,
         register,
         by_interest,
         recent_meetings: recent,
         open_over_time,
+    }
+}
+
+/// `Generated for 2024-03-02.`, or with `--as-of`, `As of 2024-02-01:
+/// only meetings held, actions raised and action updates made by then
+/// are counted.`
+pub fn dated_line(report: &Report<'_>) -> String {
+    match report.as_of {
+        Some(date) => format!(
+            "As of {date}: only meetings held, actions raised and action updates made by then \
+             are counted."
+        ),
+        None => format!("Generated for {}.", report.generated),
     }
 }
 

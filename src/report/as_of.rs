@@ -1,0 +1,69 @@
+//! The records as they stood on a past day, for `tsc report --as-of`:
+//! only the meetings held by then, the actions raised at them, and each
+//! action's state as its updates by then left it.
+
+use chrono::NaiveDate;
+
+use crate::model::Action;
+use crate::records::Records;
+use crate::settings::Meaning;
+
+/// `records` as of the end of `date`:
+///
+/// - meetings held after `date` are left out;
+/// - so are actions raised at a meeting held after `date` (an action
+///   whose meeting is not in the records is kept: its date is unknown);
+/// - action updates dated after `date` are left out, and an action closed
+///   after `date`, or whose status was set by a later update, takes the
+///   status of its last update by then, else the vocabulary's first open
+///   status (the state it was raised in), and has no closing date.
+///
+/// Proposals, people, organisations, principles and settings are kept:
+/// they carry no date of their own, and the assessments that give a
+/// proposal its interest level live in the meetings.
+pub fn records_as_of(records: &Records, date: NaiveDate) -> Records {
+    let mut view = records.clone();
+    view.meetings
+        .retain(|m| m.record.sort_date().is_none_or(|d| d <= date));
+    let held_later = |meeting: &str| {
+        records
+            .meetings
+            .iter()
+            .any(|m| m.record.id.value == meeting && m.record.sort_date().is_some_and(|d| d > date))
+    };
+    view.actions
+        .retain(|a| !held_later(&a.record.meeting.value));
+    let first_open = records
+        .settings
+        .vocabularies
+        .action_statuses
+        .iter()
+        .find(|s| s.means(Meaning::Open))
+        .map(|s| s.id().to_owned());
+    for action in &mut view.actions {
+        rewind(&mut action.record, date, first_open.as_deref());
+    }
+    view
+}
+
+/// Turns `action` back to its state at the end of `date`.
+fn rewind(action: &mut Action, date: NaiveDate, first_open: Option<&str>) {
+    let later_status = action
+        .updates
+        .iter()
+        .any(|u| u.date.value > date && u.status.is_some());
+    let closed_later = action.closed.as_ref().is_some_and(|c| c.value > date);
+    action.updates.retain(|u| u.date.value <= date);
+    if !(later_status || closed_later) {
+        return;
+    }
+    if closed_later {
+        action.closed = None;
+    }
+    let earlier = action.updates.iter().rev().find_map(|u| u.status.as_ref());
+    match (earlier, first_open) {
+        (Some(status), _) => action.status.value = status.value.clone(),
+        (None, Some(open)) => action.status.value = open.to_owned(),
+        (None, None) => {}
+    }
+}
