@@ -189,16 +189,16 @@ pub struct Position {
 }
 
 impl Position {
-    /// The position of a value deserialised with [`serde_saphyr::Spanned`].
-    pub fn of<T>(spanned: &serde_saphyr::Spanned<T>) -> Position {
+    /// The position of a value deserialised with [`crate::spanned::Spanned`].
+    pub fn of<T>(spanned: &crate::spanned::Spanned<T>) -> Position {
         Position::from(spanned.referenced)
     }
 
     /// The position just after a value deserialised with
-    /// [`serde_saphyr::Spanned`]: same line, column plus the value's length
+    /// [`crate::spanned::Spanned`]: same line, column plus the value's length
     /// in characters (quotes included). Record values that findings point
     /// at (IDs, dates, vocabulary values) are one-line scalars.
-    pub fn end_of<T>(spanned: &serde_saphyr::Spanned<T>) -> Position {
+    pub fn end_of<T>(spanned: &crate::spanned::Spanned<T>) -> Position {
         let start = Position::of(spanned);
         Position {
             line: start.line,
@@ -214,6 +214,12 @@ impl Position {
 
 impl From<serde_saphyr::Location> for Position {
     fn from(location: serde_saphyr::Location) -> Self {
+        Position::from(crate::spanned::Location::from(location))
+    }
+}
+
+impl From<crate::spanned::Location> for Position {
+    fn from(location: crate::spanned::Location) -> Self {
         Position {
             line: location.line(),
             column: location.column(),
@@ -281,7 +287,7 @@ impl Finding {
     pub fn at_value<T>(
         code: Code,
         file: impl Into<PathBuf>,
-        value: &serde_saphyr::Spanned<T>,
+        value: &crate::spanned::Spanned<T>,
         message: impl Into<String>,
     ) -> Finding {
         Finding::new(code, file, Position::of(value), message).with_end(Position::end_of(value))

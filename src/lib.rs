@@ -13,6 +13,7 @@
 //!   [`table`] draws the answer.
 
 pub mod actions;
+pub mod cache;
 pub mod chart;
 pub mod diagnostics;
 pub mod explain;
@@ -32,6 +33,7 @@ pub mod report;
 pub mod schema;
 pub mod settings;
 pub mod show;
+pub mod spanned;
 pub mod suggest;
 pub mod table;
 pub mod terminal;

@@ -27,6 +27,9 @@ struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     records: Option<PathBuf>,
 
+    #[command(flatten)]
+    cache: cli::cache::CacheArgs,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -130,21 +133,20 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
     // Each command loads the records itself, so that those that need none
     // (`completions`, `man`, `schema`, `validate --explain`) work outside a
     // records tree.
+    let load = || cli::load(records, &cli.cache);
     let code = match &cli.command {
         Command::Completions(args) => cli::completions::run(args, &mut Cli::command(), &mut out)?,
         Command::Man(args) => cli::man::run(args, Cli::command(), &mut out)?,
         Command::Schema(args) => cli::schema::run(args, &mut out)?,
-        Command::Validate(args) => cli::validate::run(args, records, &mut out)?,
-        Command::Actions(args) => cli::actions::run(args, &cli::load(records)?, &mut out)?,
-        Command::Minutes(args) => cli::minutes::run(args, &cli::load(records)?, &mut out)?,
-        Command::Report(args) => cli::report::run(args, &cli::load(records)?, &mut out)?,
-        Command::Show(args) => cli::show::run(args, &cli::load(records)?, &mut out)?,
-        Command::Mods(args) => cli::mods::run(args, &cli::load(records)?, &mut out)?,
-        Command::Meetings(args) => cli::meetings::run(args, &cli::load(records)?, &mut out)?,
-        Command::People(args) => cli::people::run_people(args, &cli::load(records)?, &mut out)?,
-        Command::Organisations(args) => {
-            cli::people::run_organisations(args, &cli::load(records)?, &mut out)?
-        }
+        Command::Validate(args) => cli::validate::run(args, records, &cli.cache, &mut out)?,
+        Command::Actions(args) => cli::actions::run(args, &load()?, &mut out)?,
+        Command::Minutes(args) => cli::minutes::run(args, &load()?, &mut out)?,
+        Command::Report(args) => cli::report::run(args, &load()?, &mut out)?,
+        Command::Show(args) => cli::show::run(args, &load()?, &mut out)?,
+        Command::Mods(args) => cli::mods::run(args, &load()?, &mut out)?,
+        Command::Meetings(args) => cli::meetings::run(args, &load()?, &mut out)?,
+        Command::People(args) => cli::people::run_people(args, &load()?, &mut out)?,
+        Command::Organisations(args) => cli::people::run_organisations(args, &load()?, &mut out)?,
     };
     match out.flush() {
         // The reader went away after the command had its answer: the

@@ -16,10 +16,10 @@
 //! JSON Schema editors use; `#[schemars(with = "T")]` describes a
 //! `Spanned<T>` field as the plain `T` written in the file.
 
+use crate::spanned::Spanned;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
-use serde::Deserialize;
-use serde_saphyr::Spanned;
+use serde::{Deserialize, Serialize};
 
 /// A value together with where it stood in its YAML file.
 pub type Sp<T> = Spanned<T>;
@@ -29,7 +29,7 @@ pub type Sp<T> = Spanned<T>;
 /// Source: the minutes' title block ("Meeting TSC_07_1606, 16th June 2016,
 /// 10:00 – 16:00, 8 Fenchurch Place ..."), the attendee and apologies
 /// tables, and the numbered agenda items.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// Meeting ID, for example `TSC_07_1606` (meeting 7, held in 2016-06).
@@ -78,7 +78,7 @@ pub struct Meeting {
 ///
 /// Members of the committee sit for a constituency (Large Suppliers, ...);
 /// other participants represent an organisation (DCC, SECAS, ...).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
     /// Person ID from `people.yaml`.
@@ -115,7 +115,7 @@ pub struct Attendance {
 }
 
 /// One numbered agenda item of a meeting.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     /// The item's number in the minutes (1-based).
@@ -156,7 +156,7 @@ pub struct AgendaItem {
 }
 
 /// A paper tabled under an agenda item.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Paper {
     /// The paper's title as the minutes describe it.
@@ -167,7 +167,7 @@ pub struct Paper {
 }
 
 /// One decision: a verb from `vocabularies.decision_verbs` and its object.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     /// `NOTED`, `APPROVED`, `AGREED` or `CONSIDERED` by default.
@@ -181,7 +181,7 @@ pub struct Decision {
 ///
 /// Validation never resolves it; it exists so that records can mention
 /// earlier meetings or outside documents without a broken reference.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExternalReference {
     /// What is referred to, for example `TSC meeting, May 2016`.
@@ -193,7 +193,7 @@ pub struct ExternalReference {
 
 /// The committee's view of one modification proposal at one meeting: a row
 /// of the minutes' assessment table.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// Modification proposal ID.
@@ -228,7 +228,7 @@ pub struct Assessment {
 
 /// The "Impact" columns of the assessment table. `None` means the minutes
 /// leave the cell blank.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Impact {
     /// Technical impact (`true` for "Yes").
@@ -251,7 +251,7 @@ pub struct Impact {
 /// `actions/TSC07-01.yaml` for `TSC07/01`.
 ///
 /// Source: the "ACTION TSC07/01: SECAS to ..." lines of the minutes.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
     /// Action ID, for example `TSC07/01`.
@@ -286,7 +286,7 @@ pub struct Action {
 }
 
 /// A progress update on an action.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActionUpdate {
     /// The day of the update.
@@ -308,7 +308,7 @@ pub struct ActionUpdate {
 ///
 /// Source: the first column of the assessment table (ID and title); the
 /// assessments themselves live in the meetings that made them.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Modification {
     /// Proposal ID, for example `SECMP0007`.
@@ -334,7 +334,7 @@ pub struct Modification {
 }
 
 /// `people.yaml`: everyone the records name.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PeopleFile {
     /// The people, in any order.
@@ -342,7 +342,7 @@ pub struct PeopleFile {
 }
 
 /// A person named in the minutes.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Lower-case kebab ID, for example `julian-hughes`.
@@ -357,7 +357,7 @@ pub struct Person {
 }
 
 /// `organisations.yaml`: bodies that attend, present or own actions.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrganisationsFile {
     /// The organisations, in any order.
@@ -365,7 +365,7 @@ pub struct OrganisationsFile {
 }
 
 /// An organisation, for example SECAS or DCC.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     /// Short ID, usually the acronym used in the minutes (`SECAS`).
@@ -379,7 +379,7 @@ pub struct Organisation {
 }
 
 /// `principles.yaml`: the principles the committee assesses proposals by.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PrinciplesFile {
     /// The principles, by number.
@@ -390,7 +390,7 @@ pub struct PrinciplesFile {
 ///
 /// Source: agenda item 5 of TSC_07_1606 ("TSC Principles for Assessing
 /// Modification Proposals").
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Principle {
     /// The principle's number (1-based).

@@ -8,10 +8,10 @@
 
 use std::path::Path;
 
+use crate::spanned::Spanned;
 use regex::Regex;
 use schemars::JsonSchema;
 use serde::Deserialize;
-use serde_saphyr::Spanned;
 
 use crate::finding::Finding;
 use crate::yaml;
@@ -29,7 +29,7 @@ pub struct Settings {
     /// Rules `tsc validate` does not report, by code (`W0601`) or name
     /// (`related-not-reciprocal`); see `docs/rules.md`.
     #[schemars(with = "Vec<String>")]
-    pub allow: Vec<serde_saphyr::Spanned<String>>,
+    pub allow: Vec<Spanned<String>>,
     /// Where each vocabulary value is written in `tsc.yaml`; filled by
     /// [`Settings::parse`], empty for the defaults.
     #[serde(skip)]

@@ -73,7 +73,7 @@ fn show_modification(lookup: &Lookup<'_>, id: &str, out: &mut String) {
             a.item.title,
             Vocabularies::label(&vocab.interest_levels, &x.interest.value)
         );
-        let yes = |v: &Option<serde_saphyr::Spanned<bool>>| match v {
+        let yes = |v: &Option<crate::spanned::Spanned<bool>>| match v {
             Some(v) if v.value => "yes",
             Some(_) => "no",
             None => "-",

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use crate::spanned::Spanned;
 use chrono::Datelike;
-use serde_saphyr::Spanned;
 
 use super::{Checker, at};
 use crate::finding::{Code, Finding};

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use serde_saphyr::Spanned;
+use crate::spanned::Spanned;
 
 use super::{Checker, at};
 use crate::finding::{Code, Finding};

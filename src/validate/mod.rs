@@ -27,7 +27,7 @@ mod vocabularies;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use serde_saphyr::Spanned;
+use crate::spanned::Spanned;
 
 use crate::finding::{Code, Finding, Position, Severity, sort_findings};
 use crate::model::{Meeting, Modification, Organisation, Person, Principle};

@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
+use crate::spanned::Spanned;
 use chrono::NaiveDate;
-use serde_saphyr::Spanned;
 
 use super::{Checker, at};
 use crate::finding::{Code, Finding};

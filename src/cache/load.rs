@@ -1,0 +1,163 @@
+//! Parsing a scanned tree through the store: each file's parse comes from
+//! the store when it holds the file's (kind, content hash), else from the
+//! parser; then the store is rewritten, streaming, when it lacked entries
+//! or held entries this run did not use.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::pack::{Reader, Writer};
+use super::{CacheDir, Hash, Note, Usage, kind_tag};
+use crate::kind::Kind;
+use crate::processing;
+use crate::records::{Outcome, Parsed, ScannedFile};
+
+/// How many parses are serialised at once (in parallel) before being
+/// written, which bounds the memory a store write needs.
+const WRITE_BATCH: usize = 256;
+
+/// Whether files of `kind` are cached. Settings are not: `tsc.yaml` is one
+/// small file, and parsing it also records where each term is written.
+fn cacheable(kind: Kind) -> bool {
+    kind != Kind::Settings
+}
+
+/// A store entry's key: kind tag and content hash.
+type Entry = (u8, Hash);
+
+/// Where one file's outcome came from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Hit,
+    Miss,
+    /// Not cacheable: settings, or a file that could not be read.
+    Other,
+}
+
+/// Parses every file of `files` (on every core) through the store in
+/// `cache`, with `parse` for the files it does not hold; returns the
+/// outcomes in the files' order and how the cache was used.
+pub(crate) fn parse_all(
+    files: Vec<ScannedFile>,
+    cache: Option<&CacheDir>,
+    parse: fn(&Path, Kind, &[u8]) -> Outcome,
+) -> (Vec<Outcome>, Usage) {
+    let mut usage = Usage::default();
+    let reader = match cache.map(Reader::open) {
+        Some(Ok(reader)) => reader,
+        Some(Err(note)) => {
+            usage.notes.push(note);
+            None
+        }
+        None => None,
+    };
+    let results: Vec<(Outcome, Source, Option<Entry>, Option<Note>)> = files
+        .into_par_iter()
+        .map(|file| {
+            let _working = processing::working_on(&file.path);
+            let (bytes, hash) = match file.read {
+                Ok(read) => read,
+                Err(finding) => return (Err(finding), Source::Other, None, None),
+            };
+            if !cacheable(file.kind) {
+                return (
+                    parse(&file.path, file.kind, &bytes),
+                    Source::Other,
+                    None,
+                    None,
+                );
+            }
+            let mut problem = None;
+            let tag = kind_tag(file.kind);
+            match reader.as_ref().and_then(|r| r.get(tag, &hash)) {
+                Some(Ok(payload)) => match postcard::from_bytes::<Parsed>(&payload) {
+                    Ok(parsed) if fits(&parsed, file.kind) => {
+                        processing::force_internal_error_if_asked(&file.path);
+                        return (Ok(parsed), Source::Hit, Some((tag, hash)), None);
+                    }
+                    _ => {
+                        problem = cache.map(|dir| Note {
+                            file: dir.store_path(),
+                            problem: "is corrupt (an entry does not decode)".to_owned(),
+                        });
+                    }
+                },
+                Some(Err(note)) => problem = Some(note),
+                None => {}
+            }
+            let outcome = parse(&file.path, file.kind, &bytes);
+            (outcome, Source::Miss, Some((tag, hash)), problem)
+        })
+        .collect();
+    let mut outcomes = Vec::with_capacity(results.len());
+    let mut hashes = Vec::with_capacity(results.len());
+    let mut used = std::collections::HashSet::new();
+    let mut damaged = false;
+    for (outcome, source, hash, problem) in results {
+        match source {
+            Source::Hit => usage.hits += 1,
+            Source::Miss if outcome.is_ok() => usage.misses += 1,
+            _ => {}
+        }
+        if let Some(note) = problem {
+            damaged = true;
+            if !usage.notes.contains(&note) {
+                usage.notes.push(note);
+            }
+        }
+        let key = hash.filter(|_| outcome.is_ok());
+        if let (Source::Hit, Some(entry)) = (source, key) {
+            used.insert(entry);
+        }
+        hashes.push(key);
+        outcomes.push(outcome);
+    }
+    if let Some(dir) = cache {
+        let stale = reader.as_ref().is_some_and(|r| r.len() != used.len());
+        if damaged || stale || usage.misses > 0 || !usage.notes.is_empty() {
+            // A cache location that cannot be written means no caching.
+            usage.written = write(dir, &outcomes, &hashes).is_ok();
+        }
+    }
+    (outcomes, usage)
+}
+
+/// Whether a parse read back from the store is of the kind asked for (a
+/// kind tag and hash that match but a payload of another kind would mean
+/// a damaged store).
+fn fits(parsed: &Parsed, kind: Kind) -> bool {
+    matches!(
+        (parsed, kind),
+        (Parsed::People(_), Kind::People)
+            | (Parsed::Organisations(_), Kind::Organisations)
+            | (Parsed::Principles(_), Kind::Principles)
+            | (Parsed::Meeting(_), Kind::Meeting)
+            | (Parsed::Action(_), Kind::Action)
+            | (Parsed::Modification(_), Kind::Modification)
+    )
+}
+
+/// Writes a new store holding exactly the parses of this run, a batch at
+/// a time: each batch is serialised on every core, then written.
+fn write(dir: &CacheDir, outcomes: &[Outcome], entries: &[Option<Entry>]) -> std::io::Result<()> {
+    let mut writer = Writer::create(dir)?;
+    let entries: Vec<(&Parsed, Entry)> = outcomes
+        .iter()
+        .zip(entries)
+        .filter_map(|(outcome, hash)| Some((outcome.as_ref().ok()?, (*hash)?)))
+        .collect();
+    for batch in entries.chunks(WRITE_BATCH) {
+        let encoded: Vec<Option<(u8, Hash, Vec<u8>)>> = batch
+            .par_iter()
+            .map(|(parsed, (tag, hash))| {
+                let payload = postcard::to_stdvec(parsed).ok()?;
+                Some((*tag, *hash, payload))
+            })
+            .collect();
+        for (kind, hash, payload) in encoded.into_iter().flatten() {
+            writer.add(kind, &hash, &payload)?;
+        }
+    }
+    writer.finish()
+}
