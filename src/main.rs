@@ -133,20 +133,22 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
     // Each command loads the records itself, so that those that need none
     // (`completions`, `man`, `schema`, `validate --explain`) work outside a
     // records tree.
-    let load = || cli::load(records, &cli.cache);
+    // The model lives until the process exits: freeing it value by value
+    // would cost several per cent of a run on a large tree, for nothing.
+    let load = || cli::load(records, &cli.cache).map(|loaded| &*Box::leak(Box::new(loaded)));
     let code = match &cli.command {
         Command::Completions(args) => cli::completions::run(args, &mut Cli::command(), &mut out)?,
         Command::Man(args) => cli::man::run(args, Cli::command(), &mut out)?,
         Command::Schema(args) => cli::schema::run(args, &mut out)?,
         Command::Validate(args) => cli::validate::run(args, records, &cli.cache, &mut out)?,
-        Command::Actions(args) => cli::actions::run(args, &load()?, &mut out)?,
-        Command::Minutes(args) => cli::minutes::run(args, &load()?, &mut out)?,
-        Command::Report(args) => cli::report::run(args, &load()?, &mut out)?,
-        Command::Show(args) => cli::show::run(args, &load()?, &mut out)?,
-        Command::Mods(args) => cli::mods::run(args, &load()?, &mut out)?,
-        Command::Meetings(args) => cli::meetings::run(args, &load()?, &mut out)?,
-        Command::People(args) => cli::people::run_people(args, &load()?, &mut out)?,
-        Command::Organisations(args) => cli::people::run_organisations(args, &load()?, &mut out)?,
+        Command::Actions(args) => cli::actions::run(args, load()?, &mut out)?,
+        Command::Minutes(args) => cli::minutes::run(args, load()?, &mut out)?,
+        Command::Report(args) => cli::report::run(args, load()?, &mut out)?,
+        Command::Show(args) => cli::show::run(args, load()?, &mut out)?,
+        Command::Mods(args) => cli::mods::run(args, load()?, &mut out)?,
+        Command::Meetings(args) => cli::meetings::run(args, load()?, &mut out)?,
+        Command::People(args) => cli::people::run_people(args, load()?, &mut out)?,
+        Command::Organisations(args) => cli::people::run_organisations(args, load()?, &mut out)?,
     };
     match out.flush() {
         // The reader went away after the command had its answer: the

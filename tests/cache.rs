@@ -38,7 +38,7 @@ fn tsc_bin() -> PathBuf {
 fn answer_stderr(output: &Output) -> String {
     common::stderr(output)
         .lines()
-        .filter(|l| !l.starts_with("tsc: cache: ") && !l.starts_with("tsc: note: cache file "))
+        .filter(|l| !l.starts_with("tsc: cache: ") && !l.starts_with("tsc: note: "))
         .map(|l| format!("{l}\n"))
         .collect()
 }
@@ -47,7 +47,7 @@ fn answer_stderr(output: &Output) -> String {
 fn cache_lines(output: &Output) -> Vec<String> {
     common::stderr(output)
         .lines()
-        .filter(|l| l.starts_with("tsc: cache: ") || l.starts_with("tsc: note: cache file "))
+        .filter(|l| l.starts_with("tsc: cache: ") || l.starts_with("tsc: note: "))
         .map(str::to_owned)
         .collect()
 }
@@ -329,6 +329,21 @@ fn an_unwritable_cache_location_just_means_no_caching() {
         let run = validate_agrees(&tsc_bin(), &records, &blocker, &[]);
         assert_eq!(cache_lines(&run), stats(0, CACHEABLE, "not written"));
     }
+}
+
+#[test]
+fn a_cache_directory_inside_the_records_is_never_written() {
+    let (_temp, records, _) = setup();
+    let inside = records.join(".cache");
+    let run = validate_agrees(&tsc_bin(), &records, &inside, &[]);
+    assert_eq!(
+        common::stderr(&run).lines().next().unwrap(),
+        format!(
+            "tsc: note: not caching: the cache directory {} is inside the records",
+            inside.display()
+        )
+    );
+    assert!(!inside.exists());
 }
 
 #[test]

@@ -70,21 +70,16 @@ pub(crate) fn parse_all(
             }
             let mut problem = None;
             let tag = kind_tag(file.kind);
-            match reader.as_ref().and_then(|r| r.get(tag, &hash)) {
-                Some(Ok(payload)) => match postcard::from_bytes::<Parsed>(&payload) {
-                    Ok(parsed) if fits(&parsed, file.kind) => {
+            if let Some(reader) = &reader {
+                match cached(reader, tag, &hash) {
+                    Some(Ok(parsed)) if fits(&parsed, file.kind) => {
                         processing::force_internal_error_if_asked(&file.path);
                         return (Ok(parsed), Source::Hit, Some((tag, hash)), None);
                     }
-                    _ => {
-                        problem = cache.map(|dir| Note {
-                            file: dir.store_path(),
-                            problem: "is corrupt (an entry does not decode)".to_owned(),
-                        });
-                    }
-                },
-                Some(Err(note)) => problem = Some(note),
-                None => {}
+                    Some(Ok(_)) => problem = Some(undecodable(reader)),
+                    Some(Err(note)) => problem = Some(note),
+                    None => {}
+                }
             }
             let outcome = parse(&file.path, file.kind, &bytes);
             (outcome, Source::Miss, Some((tag, hash)), problem)
@@ -92,6 +87,7 @@ pub(crate) fn parse_all(
         .collect();
     let mut outcomes = Vec::with_capacity(results.len());
     let mut hashes = Vec::with_capacity(results.len());
+    let mut hits = Vec::with_capacity(results.len());
     let mut used = std::collections::HashSet::new();
     let mut damaged = false;
     for (outcome, source, hash, problem) in results {
@@ -111,16 +107,40 @@ pub(crate) fn parse_all(
             used.insert(entry);
         }
         hashes.push(key);
+        hits.push(source == Source::Hit);
         outcomes.push(outcome);
     }
     if let Some(dir) = cache {
         let stale = reader.as_ref().is_some_and(|r| r.len() != used.len());
         if damaged || stale || usage.misses > 0 || !usage.notes.is_empty() {
             // A cache location that cannot be written means no caching.
-            usage.written = write(dir, &outcomes, &hashes).is_ok();
+            let old = reader.as_ref().filter(|_| !damaged);
+            usage.written = write(dir, old, &outcomes, &hashes, &hits).is_ok();
         }
     }
     (outcomes, usage)
+}
+
+thread_local! {
+    /// Each thread's payload buffer, reused from one entry to the next.
+    static PAYLOAD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The parse the store holds for `(tag, hash)`, decoded.
+fn cached(reader: &Reader, tag: u8, hash: &Hash) -> Option<Result<Parsed, Note>> {
+    PAYLOAD.with_borrow_mut(|payload| {
+        Some(match reader.get_into(tag, hash, payload)? {
+            Ok(()) => postcard::from_bytes::<Parsed>(payload).map_err(|_| undecodable(reader)),
+            Err(note) => Err(note),
+        })
+    })
+}
+
+fn undecodable(reader: &Reader) -> Note {
+    Note {
+        file: reader.path().to_path_buf(),
+        problem: "is corrupt (an entry does not decode)".to_owned(),
+    }
 }
 
 /// Whether a parse read back from the store is of the kind asked for (a
@@ -138,25 +158,40 @@ fn fits(parsed: &Parsed, kind: Kind) -> bool {
     )
 }
 
+/// One entry ready to write: kind tag, content hash, payload, and the
+/// payload's checksum when it was copied from the old store.
+type Encoded = (u8, Hash, Vec<u8>, Option<[u8; 16]>);
+
 /// Writes a new store holding exactly the parses of this run, a batch at
-/// a time: each batch is serialised on every core, then written.
-fn write(dir: &CacheDir, outcomes: &[Outcome], entries: &[Option<Entry>]) -> std::io::Result<()> {
+/// a time, on every core: a parse that came from the `old` store is copied
+/// from it as it is (with its checksum), any other is serialised.
+fn write(
+    dir: &CacheDir,
+    old: Option<&Reader>,
+    outcomes: &[Outcome],
+    entries: &[Option<Entry>],
+    hits: &[bool],
+) -> std::io::Result<()> {
     let mut writer = Writer::create(dir)?;
-    let entries: Vec<(&Parsed, Entry)> = outcomes
+    let entries: Vec<(&Parsed, Entry, bool)> = outcomes
         .iter()
         .zip(entries)
-        .filter_map(|(outcome, hash)| Some((outcome.as_ref().ok()?, (*hash)?)))
+        .zip(hits)
+        .filter_map(|((outcome, entry), hit)| Some((outcome.as_ref().ok()?, (*entry)?, *hit)))
         .collect();
     for batch in entries.chunks(WRITE_BATCH) {
-        let encoded: Vec<Option<(u8, Hash, Vec<u8>)>> = batch
+        let encoded: Vec<Option<Encoded>> = batch
             .par_iter()
-            .map(|(parsed, (tag, hash))| {
-                let payload = postcard::to_stdvec(parsed).ok()?;
-                Some((*tag, *hash, payload))
+            .map(|(parsed, (tag, hash), hit)| {
+                let copied = old.filter(|_| *hit).and_then(|r| r.raw(*tag, hash));
+                Some(match copied {
+                    Some((payload, check)) => (*tag, *hash, payload, Some(check)),
+                    None => (*tag, *hash, postcard::to_stdvec(parsed).ok()?, None),
+                })
             })
             .collect();
-        for (kind, hash, payload) in encoded.into_iter().flatten() {
-            writer.add(kind, &hash, &payload)?;
+        for (kind, hash, payload, check) in encoded.into_iter().flatten() {
+            writer.add_checked(kind, &hash, &payload, check)?;
         }
     }
     writer.finish()

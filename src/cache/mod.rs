@@ -159,6 +159,47 @@ impl CacheDir {
     }
 }
 
+/// How old a temporary file in a cache folder must be before it counts
+/// as left behind by a run that was killed while writing.
+const ABANDONED: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes temporary files that killed runs left in the cache `folder`
+/// (files of a run still writing are younger than [`ABANDONED`]).
+pub(crate) fn sweep(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let temporary = name.to_string_lossy();
+        let ours =
+            temporary.starts_with(".parse.pack.") || temporary.starts_with(".validate.memo.");
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > ABANDONED);
+        if ours && old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether the cache root `root` lies inside the records directory
+/// `records`, where read commands must never write.
+pub fn is_inside(root: &Path, records: &Path) -> bool {
+    let Ok(records) = records.canonicalize() else {
+        return false;
+    };
+    // The root may not exist yet: judge by its nearest existing ancestor.
+    root.ancestors()
+        .filter(|a| !a.as_os_str().is_empty())
+        .find_map(|a| a.canonicalize().ok())
+        .or_else(|| std::env::current_dir().ok())
+        .is_some_and(|existing| existing.starts_with(&records))
+}
+
 /// Lower-case hexadecimal.
 pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
@@ -232,6 +273,44 @@ mod tests {
             CacheKey::new("0.1.0b", "uild a"),
             CacheKey::new("0.1.0", "build a")
         );
+    }
+
+    #[test]
+    fn a_cache_root_under_the_records_is_refused() {
+        let temp = tempfile::tempdir().unwrap();
+        let records = temp.path().join("records");
+        std::fs::create_dir(&records).unwrap();
+        assert!(is_inside(&records.join(".cache/tsc"), &records));
+        assert!(is_inside(&records, &records));
+        assert!(!is_inside(&temp.path().join("cache"), &records));
+        assert!(!is_inside(&temp.path().join("records-cache"), &records));
+    }
+
+    #[test]
+    fn left_behind_temporary_files_are_swept_and_the_rest_kept() {
+        let temp = tempfile::tempdir().unwrap();
+        let old = std::time::SystemTime::now() - 2 * ABANDONED;
+        for name in [
+            ".parse.pack.abc",
+            ".validate.memo.def",
+            "parse.pack",
+            ".parse.pack.new",
+        ] {
+            std::fs::write(temp.path().join(name), b"x").unwrap();
+        }
+        for name in [".parse.pack.abc", ".validate.memo.def", "parse.pack"] {
+            let file = std::fs::File::options()
+                .write(true)
+                .open(temp.path().join(name));
+            file.unwrap().set_modified(old).unwrap();
+        }
+        sweep(temp.path());
+        let mut left: Vec<String> = std::fs::read_dir(temp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, [".parse.pack.new", "parse.pack"]);
     }
 
     #[test]

@@ -132,6 +132,11 @@ impl Reader {
         Ok(Some(Reader { file, path, index }))
     }
 
+    /// The store's file.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
     /// How many entries the store holds.
     pub fn len(&self) -> usize {
         self.index.len()
@@ -151,18 +156,41 @@ impl Reader {
     /// `Some(Err)` when it cannot be read or fails its checksum. Safe to
     /// call from several threads at once.
     pub fn get(&self, kind: u8, hash: &Hash) -> Option<Result<Vec<u8>, Note>> {
+        let mut payload = Vec::new();
+        self.get_into(kind, hash, &mut payload)
+            .map(|read| read.map(|()| payload))
+    }
+
+    /// The payload stored for `(kind, hash)` and its stored checksum,
+    /// unchecked: for copying an entry that [`Reader::get`] has already
+    /// checked into a new store.
+    pub fn raw(&self, kind: u8, hash: &Hash) -> Option<(Vec<u8>, [u8; 16])> {
         let slot = self.index.get(&(kind, *hash))?;
         let mut payload = vec![0u8; slot.len as usize];
-        if read_at(&self.file, &mut payload, slot.offset).is_err() {
+        read_at(&self.file, &mut payload, slot.offset).ok()?;
+        Some((payload, slot.check))
+    }
+
+    /// [`Reader::get`] into `payload`, whose allocation is reused.
+    pub fn get_into(
+        &self,
+        kind: u8,
+        hash: &Hash,
+        payload: &mut Vec<u8>,
+    ) -> Option<Result<(), Note>> {
+        let slot = self.index.get(&(kind, *hash))?;
+        payload.clear();
+        payload.resize(slot.len as usize, 0);
+        if read_at(&self.file, payload, slot.offset).is_err() {
             return Some(Err(note(&self.path, "is truncated")));
         }
-        if check_of(&payload) != slot.check {
+        if check_of(payload) != slot.check {
             return Some(Err(note(
                 &self.path,
                 "is corrupt (an entry's checksum does not match)",
             )));
         }
-        Some(Ok(payload))
+        Some(Ok(()))
     }
 }
 
@@ -228,6 +256,21 @@ impl Writer {
     /// # Errors
     /// When writing fails (a full disk).
     pub fn add(&mut self, kind: u8, hash: &Hash, payload: &[u8]) -> io::Result<()> {
+        self.add_checked(kind, hash, payload, None)
+    }
+
+    /// [`Writer::add`], with the payload's checksum when it is known
+    /// already (an entry copied from another store).
+    ///
+    /// # Errors
+    /// When writing fails (a full disk).
+    pub fn add_checked(
+        &mut self,
+        kind: u8,
+        hash: &Hash,
+        payload: &[u8],
+        check: Option<[u8; 16]>,
+    ) -> io::Result<()> {
         if !self.seen.insert((kind, *hash)) {
             return Ok(());
         }
@@ -238,7 +281,8 @@ impl Writer {
         self.index.extend_from_slice(hash);
         self.index.extend_from_slice(&self.offset.to_le_bytes());
         self.index.extend_from_slice(&len.to_le_bytes());
-        self.index.extend_from_slice(&check_of(payload));
+        self.index
+            .extend_from_slice(&check.unwrap_or_else(|| check_of(payload)));
         self.offset += u64::from(len);
         Ok(())
     }
@@ -259,6 +303,9 @@ impl Writer {
         self.out.write_all(END)?;
         let temp = self.out.into_inner().map_err(|e| e.into_error())?;
         temp.persist(&self.final_path).map_err(|e| e.error)?;
+        if let Some(folder) = self.final_path.parent() {
+            super::sweep(folder);
+        }
         Ok(())
     }
 }

@@ -38,6 +38,13 @@ impl CacheArgs {
                     .map(PathBuf::from)
             })
             .or_else(cache::default_root)?;
+        if cache::is_inside(&root, records) {
+            super::say(&format!(
+                "tsc: note: not caching: the cache directory {} is inside the records",
+                root.display()
+            ));
+            return None;
+        }
         Some(CacheDir::for_records(&root, records, CacheKey::current()))
     }
 }

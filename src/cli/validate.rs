@@ -138,6 +138,10 @@ pub fn run(
     let text = render(&report, format, &mut sources, styled);
     let denied = (deny_warnings && report.error_count() == 0 && report.warning_count() > 0)
         .then_some("tsc: warnings are denied (--deny warnings), so this run fails");
+    // As for the other commands, the model is not freed value by value
+    // just before the process exits.
+    std::mem::forget(report);
+    std::mem::forget(loaded);
     if let (Some(dir), Some(key)) = (&dir, &memo_key) {
         let memo = Memo {
             status: code,
