@@ -7,7 +7,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::pack::{Reader, Writer};
+use super::pack::{Reader, Writer, check_of};
 use super::{CacheDir, Hash, Note, Usage, kind_tag};
 use crate::kind::Kind;
 use crate::processing;
@@ -158,9 +158,9 @@ fn fits(parsed: &Parsed, kind: Kind) -> bool {
     )
 }
 
-/// One entry ready to write: kind tag, content hash, payload, and the
-/// payload's checksum when it was copied from the old store.
-type Encoded = (u8, Hash, Vec<u8>, Option<[u8; 16]>);
+/// One entry ready to write: kind tag, content hash, payload and its
+/// checksum.
+type Encoded = (u8, Hash, Vec<u8>, [u8; 16]);
 
 /// Writes a new store holding exactly the parses of this run, a batch at
 /// a time, on every core: a parse that came from the `old` store is copied
@@ -185,13 +185,19 @@ fn write(
             .map(|(parsed, (tag, hash), hit)| {
                 let copied = old.filter(|_| *hit).and_then(|r| r.raw(*tag, hash));
                 Some(match copied {
-                    Some((payload, check)) => (*tag, *hash, payload, Some(check)),
-                    None => (*tag, *hash, postcard::to_stdvec(parsed).ok()?, None),
+                    Some((payload, check)) => (*tag, *hash, payload, check),
+                    None => {
+                        // Serialised and checksummed here, on every core; the
+                        // writer only appends.
+                        let payload = postcard::to_stdvec(parsed).ok()?;
+                        let check = check_of(&payload);
+                        (*tag, *hash, payload, check)
+                    }
                 })
             })
             .collect();
         for (kind, hash, payload, check) in encoded.into_iter().flatten() {
-            writer.add_checked(kind, &hash, &payload, check)?;
+            writer.add_checked(kind, &hash, &payload, Some(check))?;
         }
     }
     writer.finish()

@@ -51,7 +51,8 @@ fn note(path: &std::path::Path, problem: &str) -> Note {
     }
 }
 
-fn check_of(payload: &[u8]) -> [u8; 16] {
+/// The checksum of a payload: the first 16 bytes of its BLAKE3 hash.
+pub(crate) fn check_of(payload: &[u8]) -> [u8; 16] {
     let hash = blake3::hash(payload);
     let mut check = [0; 16];
     check.copy_from_slice(&hash.as_bytes()[..16]);
