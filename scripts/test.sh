@@ -16,6 +16,16 @@ if ! "$PYTOOLS/bin/pre-commit" --version >/dev/null 2>&1 ||
     'pre-commit==4.7.0' 'check-jsonschema==0.39.0'
 fi
 TSC_PYTOOLS="$(cd "$PYTOOLS/bin" && pwd)"
+
+# cmark-gfm, GitHub's Markdown renderer, from Debian's packages: the tests
+# render tsc's Markdown with it (tests/escaping.rs).
+if ! command -v cmark-gfm >/dev/null 2>&1; then
+  echo "installing cmark-gfm" >&2
+  sudo_if_needed=""
+  if [ "$(id -u)" != 0 ]; then sudo_if_needed="sudo"; fi
+  $sudo_if_needed apt-get install -y -q cmark-gfm >/dev/null ||
+    { $sudo_if_needed apt-get update -q >/dev/null && $sudo_if_needed apt-get install -y -q cmark-gfm >/dev/null; }
+fi
 export TSC_PYTOOLS
 
 # Run every test target and the doc tests, keep cargo's output as it is,

@@ -116,6 +116,13 @@ codes! {
     MeetingIdMismatch = ("E0204", "meeting-id-mismatch", Error),
     /// An action ID that does not belong to the meeting that raised it.
     ActionIdMismatch = ("E0205", "action-id-mismatch", Error),
+    /// An ID that is not in Unicode Normalization Form C.
+    IdNotNfc = ("E0206", "id-not-nfc", Error),
+    /// An ID or one-line field holding a bidirectional control or an
+    /// invisible format character (General_Category Cf).
+    InvisibleCharacter = ("E0207", "invisible-character", Error),
+    /// Two IDs that look the same (the same UTS #39 skeleton).
+    ConfusableId = ("E0208", "confusable-id", Error),
     /// A vocabulary value that `tsc.yaml` does not allow.
     UnknownTerm = ("E0301", "unknown-term", Error),
     /// `tsc.yaml` itself is unusable (a bad ID pattern, an unknown rule in `allow`).

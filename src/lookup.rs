@@ -109,3 +109,23 @@ impl<'r> Lookup<'r> {
         self.people.keys().chain(self.organisations.keys()).copied()
     }
 }
+
+/// When the record `id` would be read from a file that exists but could
+/// not be read or parsed (too big, bad YAML), the one message every
+/// command gives for it: which file, and that `tsc validate` says why.
+pub fn unreadable(records: &Records, id: &str) -> Option<String> {
+    let stem = crate::ids::file_stem_for(id);
+    let unread = &records.unread;
+    let kind = if unread.meetings.contains(&stem) {
+        "meeting"
+    } else if unread.actions.contains(&stem) {
+        "action"
+    } else if unread.modifications.contains(&stem) {
+        "modification proposal"
+    } else {
+        return None;
+    };
+    Some(format!(
+        "the {kind} file for `{id}` could not be read; `tsc validate` says what is wrong with it"
+    ))
+}

@@ -96,7 +96,9 @@ fn main() -> ExitCode {
         // stop quietly, as other command-line tools do.
         Ok(Err(error)) if cli::is_broken_pipe(&error) => ExitCode::from(cli::EXIT_OK),
         Ok(Err(error)) => {
-            cli::say(&format!("tsc: error: {error:#}"));
+            // The message may quote a path or an ID from the records.
+            let line = format!("tsc: error: {error:#}");
+            cli::say(&tsc::escape::output(&line, tsc::escape::Flavour::Text));
             ExitCode::from(cli::EXIT_USAGE)
         }
         // The hook has already printed the one-line report.

@@ -163,6 +163,12 @@ pub fn find_records_dir(
                 dir.display()
             );
         }
+        if let Err(error) = fs::read_dir(&dir) {
+            bail!(
+                "cannot read the records directory {} (from {source}): {error}",
+                dir.display()
+            );
+        }
         if !looks_like_records(&dir) {
             let nested = dir.join("records");
             let hint = if looks_like_records(&nested) {
@@ -254,6 +260,23 @@ fn classify(relative: &Path) -> Option<Kind> {
         "modifications" => Some(Kind::Modification),
         _ => None,
     }
+}
+
+fn miscased_finding(path: &Path) -> Finding {
+    Finding::new(
+        Code::StrayFile,
+        path,
+        Position::default(),
+        "file extension is not lower-case `.yaml`; it is not read",
+    )
+    .with_help("rename it to end in `.yaml`")
+}
+
+/// Whether a file of this name is one [`load_in_memory`] looks at: a
+/// record file name (`.yaml`, `.yml`), or one in the wrong case, which is
+/// reported.
+pub fn is_record_file_name(name: &str) -> bool {
+    is_yaml_name(name) || is_miscased_yaml_name(name)
 }
 
 fn stray_finding(path: &Path) -> Finding {
@@ -377,9 +400,10 @@ pub fn scan(root: &Path) -> anyhow::Result<Scanned> {
             Ok(entry) => entry,
             Err(error) => {
                 let path = error.path().unwrap_or(root).to_path_buf();
+                let help = io_help(error.io_error(), &path);
                 findings.push(
                     Finding::new(Code::Io, path, Position::default(), error.to_string())
-                        .with_help("check the file's permissions"),
+                        .with_help(help),
                 );
                 continue;
             }
@@ -397,15 +421,7 @@ pub fn scan(root: &Path) -> anyhow::Result<Scanned> {
         }
         if !is_yaml_name(&name) {
             if file_type.is_file() && is_miscased_yaml_name(&name) {
-                findings.push(
-                    Finding::new(
-                        Code::StrayFile,
-                        path,
-                        Position::default(),
-                        "file extension is not lower-case `.yaml`; it is not read",
-                    )
-                    .with_help("rename it to end in `.yaml`"),
-                );
+                findings.push(miscased_finding(path));
             }
             continue;
         }
@@ -470,6 +486,9 @@ pub fn load_in_memory(root: &Path, files: &[(PathBuf, Vec<u8>)]) -> Loaded {
             .components()
             .any(|c| is_ignored_name(&c.as_os_str().to_string_lossy()));
         if hidden || !is_yaml_name(&name) {
+            if !hidden && is_miscased_yaml_name(&name) {
+                loaded.findings.push(miscased_finding(&path));
+            }
             continue;
         }
         let _working = processing::working_on(&path);
@@ -516,10 +535,25 @@ fn symlink_finding(root: &Path, path: &Path) -> Finding {
     .with_help("replace the link with the file itself, or remove it")
 }
 
+/// What to do about an I/O error met at `path`: a path too long for the
+/// system is not a permissions problem.
+fn io_help(error: Option<&std::io::Error>, path: &Path) -> String {
+    match error.map(std::io::Error::kind) {
+        Some(std::io::ErrorKind::InvalidFilename) => format!(
+            "the path is {} characters long, more than the system allows; \
+             move the records higher up or shorten the folder names",
+            path.as_os_str().len()
+        ),
+        Some(std::io::ErrorKind::PermissionDenied) => "check the file's permissions".to_owned(),
+        _ => "check that the file exists and is readable".to_owned(),
+    }
+}
+
 /// Reads at most [`MAX_FILE_BYTES`] + 1 bytes of a file, so an oversized
 /// (or growing) file is never read whole.
 fn read_bytes(path: &Path) -> Result<Vec<u8>, Box<Finding>> {
     let io_finding = |e: std::io::Error| {
+        let help = io_help(Some(&e), path);
         Box::new(
             Finding::new(
                 Code::Io,
@@ -527,7 +561,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, Box<Finding>> {
                 Position::default(),
                 format!("cannot read file: {e}"),
             )
-            .with_help("check that the file exists and is readable"),
+            .with_help(help),
         )
     };
     let file = fs::File::open(path).map_err(io_finding)?;

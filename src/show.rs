@@ -273,7 +273,8 @@ fn show_participant(lookup: &Lookup<'_>, p: &Participation<'_>, kind: &str, out:
 /// whether an action is overdue (see [`crate::today`]).
 ///
 /// # Errors
-/// When no record has that ID; the message suggests the closest one.
+/// When no record has that ID (the message suggests the closest one), or
+/// the file that would hold it could not be read.
 pub fn show(records: &Records, id: &str, today: NaiveDate) -> anyhow::Result<String> {
     let lookup = Lookup::new(records);
     let mut out = String::new();
@@ -302,13 +303,16 @@ pub fn show(records: &Records, id: &str, today: NaiveDate) -> anyhow::Result<Str
                 )
                 .chain(lookup.owner_ids())
         };
+        if let Some(message) = crate::lookup::unreadable(records, id) {
+            bail!(message);
+        }
         // `secas` for `SECAS`: the one ID that differs only in case.
         let mut same = all().filter(|c| c.eq_ignore_ascii_case(id));
         if let (Some(only), None) = (same.next(), same.next()) {
             return show(records, only, today);
         }
         let hint = closest(id, all())
-            .map(|c| format!("; did you mean `{c}`?"))
+            .map(|c| format!("; {}", crate::suggest::did_you_mean(id, c)))
             .unwrap_or_default();
         bail!("no record has the ID `{id}`{hint}");
     }

@@ -28,6 +28,19 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     best.map(|(c, _)| c)
 }
 
+/// `did you mean `BEST`?`, saying where the two differ when they look
+/// the same (`... they look the same, but differ at character 5: here
+/// U+0061 LATIN SMALL LETTER A, U+0301 COMBINING ACUTE ACCENT; there
+/// U+00E1 LATIN SMALL LETTER A WITH ACUTE`).
+pub fn did_you_mean(input: &str, best: &str) -> String {
+    match crate::unicode::look_alike_difference(input, best) {
+        Some(difference) => {
+            format!("did you mean `{best}`? They look the same, but `{input}` {difference}")
+        }
+        None => format!("did you mean `{best}`?"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::closest;

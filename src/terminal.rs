@@ -10,12 +10,13 @@ use std::borrow::Cow;
 /// escaped (`\u{1b}`) instead of sent to the terminal. Text without
 /// control characters is returned as it is, without copying.
 pub fn escape_controls(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c.is_control() && c != '\n') {
+    let escaped = |c: char| (c.is_control() && c != '\n') || crate::escape::is_bidi_control(c);
+    if !text.chars().any(escaped) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if c.is_control() && c != '\n' {
+        if escaped(c) {
             out.extend(c.escape_default());
         } else {
             out.push(c);

@@ -571,3 +571,150 @@ fn a_top_level_file_spelt_another_way_is_told_its_name() {
         Some("rename it to `tsc.yaml`")
     );
 }
+
+/// The bad corpus's one-line file: 42,000 agenda items numbered 1 on one
+/// line of 884 kB. Every duplicate is reported, each with an excerpt of
+/// the line around it and the true column, and the human format costs the
+/// same per finding as JSON does (it once took 13 minutes).
+#[test]
+fn forty_two_thousand_findings_on_one_line_are_each_shown_with_an_excerpt() {
+    let (text, column) = common::one_line_agenda(42_000);
+    assert!(
+        (880_000..=890_000).contains(&text.len()),
+        "{} bytes",
+        text.len()
+    );
+    assert!(text.len() as u64 <= MAX_FILE_BYTES);
+    let (_dir, root) = common::copy_tree(&minimal_example());
+    std::fs::write(root.join("meetings/TSC_03_2403.yaml"), &text).unwrap();
+    let out = common::tsc(&["--records", root.to_str().unwrap(), "validate"]);
+    assert_eq!(out.status.code(), Some(1));
+    let shown = stdout(&out);
+    assert_eq!(
+        shown
+            .matches("error[E0505]: meeting TSC_03_2403 has two agenda items numbered 1\n")
+            .count(),
+        41_999
+    );
+    let file = root.join("meetings/TSC_03_2403.yaml");
+    let last = format!("--> {}:1:{}\n", file.display(), column(41_999));
+    let at = shown
+        .find(&last)
+        .unwrap_or_else(|| panic!("{last} not in the output"));
+    let block: Vec<&str> = shown[at..].lines().take(5).collect();
+    assert_eq!(
+        block[2], "1 | ...r: 1,title: x},{number: 1,title: x}]}",
+        "{block:#?}"
+    );
+    assert_eq!(
+        block[3].trim_end(),
+        format!("  |{}^ duplicate-agenda-item", " ".repeat(28)),
+        "{block:#?}"
+    );
+    assert_eq!(block[4].trim_end(), "  |");
+    assert!(shown.contains(&format!(
+        "= note: first numbered here: {}:1:{}\n",
+        file.display(),
+        column(41_998)
+    )));
+    assert!(shown.ends_with("41999 errors: 3 meetings, 2 modification proposals, 4 actions, 4 people, 2 organisations, 2 principles\n"), "{}", &shown[shown.len() - 200..]);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_records_directory_is_reported_as_unreadable() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, root) = copy_tree(&minimal_example());
+    std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o000)).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    // Root reads anything, so the test runs tsc as `nobody` when it is root.
+    let root_user = Command::new("id").arg("-u").output().unwrap().stdout == b"0\n";
+    let mut command = if root_user {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_tsc"));
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_tsc"))
+    };
+    let out = command
+        .args(["--records", root.to_str().unwrap(), "validate"])
+        .env_remove("TSC_RECORDS")
+        .output()
+        .unwrap();
+    std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "tsc: error: cannot read the records directory {} (from --records): Permission denied (os error 13)\n",
+            root.display()
+        )
+    );
+}
+
+#[test]
+fn a_path_longer_than_the_system_allows_is_not_called_a_permissions_problem() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    // Built one level at a time (`cd -P` into each new directory), as no
+    // system call may name the whole 4,500-character path.
+    let name = "d".repeat(250);
+    let script = format!(
+        "for i in $(seq 18); do mkdir {name} && cd -P {name} || exit 1; done && echo 'id: x' > x.yaml"
+    );
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(&script)
+        .current_dir(root.join("actions"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = common::tsc(&["--records", root.to_str().unwrap(), "validate"]);
+    let shown = stdout(&out);
+    assert!(!shown.contains("permissions"), "{shown}");
+    assert!(
+        shown.contains(
+            "more than the system allows; move the records higher up or shorten the folder names"
+        ),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_line_break_in_the_records_path_cannot_split_the_arrow_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("rec\nords");
+    common::copy_dir(&minimal_example(), &root);
+    common::edit(
+        &root.join("actions/TSC02-10.yaml"),
+        "owner: ACME",
+        "owner: ACNE",
+    );
+    let out = common::tsc(&["--records", root.to_str().unwrap(), "validate"]);
+    let shown = stdout(&out);
+    let arrow = format!(
+        " --> {}/rec\\nords/actions/TSC02-10.yaml:5:8\n",
+        dir.path().display()
+    );
+    assert!(shown.contains(&arrow), "{shown}");
+}
+
+#[test]
+fn show_and_minutes_agree_about_an_oversized_meeting_file() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let meeting = root.join("meetings/TSC_02_2402.yaml");
+    let mut text = std::fs::read_to_string(&meeting).unwrap();
+    text.push_str(&"#".repeat(usize::try_from(MAX_FILE_BYTES).unwrap()));
+    std::fs::write(&meeting, text).unwrap();
+    let expected = "tsc: error: the meeting file for `TSC_02_2402` could not be read; \
+                    `tsc validate` says what is wrong with it\n";
+    for command in ["show", "minutes"] {
+        let out = common::tsc(&["--records", root.to_str().unwrap(), command, "TSC_02_2402"]);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert!(
+            stderr(&out).ends_with(expected),
+            "{command}: {}",
+            stderr(&out)
+        );
+    }
+}

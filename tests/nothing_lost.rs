@@ -11,7 +11,7 @@ use std::fs;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-use common::{copy_tree, real_records, stderr, tsc};
+use common::{copy_tree, real_records, stderr, stdout, tsc};
 
 /// Every read-only command the binary has, with the arguments that make
 /// it do the most reading. Add each new read-only command here.
@@ -19,6 +19,7 @@ const READ_ONLY_COMMANDS: &[&[&str]] = &[
     &["validate"],
     &["validate", "--format", "json"],
     &["validate", "--format", "github"],
+    &["validate", "--staged"],
     &["actions"],
     &["actions", "--open"],
     &["actions", "--width", "40"],
@@ -138,4 +139,47 @@ fn read_only_commands_leave_a_tree_of_uncommittable_faults_untouched() {
         symlink("..", root.join("meetings/up")).unwrap();
     }
     assert_read_only(&root);
+}
+
+/// `validate --staged` reads the git index and objects only: in a
+/// repository holding the real records, with an unstaged edit and an
+/// untracked file, the whole work tree and `.git` (the index file
+/// included) are unchanged afterwards, and the findings are the index's.
+#[test]
+fn validate_staged_changes_neither_the_work_tree_nor_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    common::copy_dir(&real_records(), &repo.join("records"));
+    let git = |args: &[&str]| common::git(repo, args);
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    fs::write(repo.join("records/people.yaml"), "people: [\n").unwrap();
+    fs::write(repo.join("records/actions/TSC07-09.yaml"), "id: x\n").unwrap();
+    let before = tree_hash(repo);
+    for args in [
+        &["validate", "--staged"][..],
+        &["validate", "--staged", "--format", "json"],
+        &["validate", "--staged", "--records", "records"],
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_tsc"))
+            .args(args)
+            .current_dir(repo)
+            .env_remove("TSC_RECORDS")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_eq!(tree_hash(repo), before, "{args:?} changed the repository");
+    }
+    let out = tsc(&[
+        "validate",
+        "--staged",
+        "--records",
+        repo.join("records").to_str().unwrap(),
+    ]);
+    assert!(
+        stdout(&out).starts_with("ok: 1 meeting, 16 modification proposals, 4 actions, 23 people"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(tree_hash(repo), before);
 }

@@ -2,6 +2,9 @@
 //! repository's `.pre-commit-hooks.yaml` hook in a committee's repository:
 //! a commit that breaks a reference is refused with the diagnostic shown,
 //! a good commit passes, and unstaged edits are not what is validated.
+//! The hook validates the git index (`tsc validate --staged`) on every
+//! commit, so deletions, moves, `git rm --cached`, ignored files and
+//! `TSC_RECORDS` cannot make it check another tree than the commit's.
 
 mod common;
 
@@ -11,6 +14,16 @@ use std::process::{Command, Output};
 use common::{copy_dir, minimal_example, pytool};
 
 fn run(cwd: &Path, program: &Path, args: &[&str], home: &Path) -> Output {
+    run_with(cwd, program, args, home, &[])
+}
+
+fn run_with(
+    cwd: &Path,
+    program: &Path,
+    args: &[&str],
+    home: &Path,
+    env: &[(&str, &Path)],
+) -> Output {
     let tsc_dir = Path::new(env!("CARGO_BIN_EXE_tsc")).parent().unwrap();
     let path = std::env::join_paths([tsc_dir.to_path_buf()].into_iter().chain(
         std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
@@ -29,6 +42,7 @@ fn run(cwd: &Path, program: &Path, args: &[&str], home: &Path) -> Output {
         .env("GIT_COMMITTER_EMAIL", "secretariat@example.org")
         .env("NO_COLOR", "1")
         .env_remove("TSC_RECORDS")
+        .envs(env.iter().copied())
         .output()
         .expect("command runs")
 }
@@ -69,74 +83,248 @@ fn hooks_repo(root: &Path, home: &Path) -> (PathBuf, String) {
 
 #[test]
 fn the_hook_refuses_a_broken_reference_and_passes_a_good_commit() {
-    let tmp = tempfile::tempdir().unwrap();
-    let home = tmp.path().join("home");
-    std::fs::create_dir_all(&home).unwrap();
-    let (hooks, rev) = hooks_repo(tmp.path(), &home);
-    let committee = tmp.path().join("committee");
-    copy_dir(&minimal_example(), &committee.join("records"));
-    // The hook as published, except that tsc is taken from PATH instead of
-    // being built by pre-commit (which takes minutes).
-    std::fs::write(
-        committee.join(".pre-commit-config.yaml"),
-        format!(
-            "repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n      - id: tsc-validate\n        language: system\n",
-            hooks.display()
-        ),
-    )
-    .unwrap();
-    ok(git(&committee, &["init", "-q"], &home));
-    ok(run(&committee, &pytool("pre-commit"), &["install"], &home));
-    ok(git(&committee, &["add", "."], &home));
-    let good = git(
-        &committee,
-        &["commit", "-m", "Minutes of meetings 1 and 2"],
-        &home,
-    );
-    assert!(good.status.success(), "{}", text(&good));
-    assert!(
-        text(&good).contains("tsc validate"),
-        "the hook ran: {}",
-        text(&good)
-    );
-    assert!(text(&good).contains("Passed"), "{}", text(&good));
-
-    // Break a reference and stage it: the commit is refused.
-    let action = committee.join("records/actions/TSC02-10.yaml");
+    // Committee::new commits the example through the hook, which passes.
+    let committee = Committee::new();
+    let action = committee.path("records/actions/TSC02-10.yaml");
     let original = std::fs::read_to_string(&action).unwrap();
     std::fs::write(&action, original.replace("owner: ACME", "owner: ACNE")).unwrap();
-    ok(git(&committee, &["add", "records"], &home));
-    let bad = git(&committee, &["commit", "-m", "Change an owner"], &home);
-    assert!(!bad.status.success(), "{}", text(&bad));
-    let output = text(&bad);
-    assert!(output.contains("Failed"), "{output}");
-    assert!(
-        output.contains("error[E0103]: unknown owner `ACNE`"),
-        "{output}"
+    committee.git(&["add", "records"]);
+    committee.refused(
+        committee.commit("Change an owner"),
+        &[
+            "error[E0103]: unknown owner `ACNE`",
+            "--> records/actions/TSC02-10.yaml:5:8",
+            "did you mean `ACME`?",
+        ],
     );
-    assert!(
-        output.contains("--> records/actions/TSC02-10.yaml:5:8"),
-        "{output}"
-    );
-    assert!(output.contains("did you mean `ACME`?"), "{output}");
-    let log = ok(git(&committee, &["log", "--oneline"], &home));
-    assert_eq!(String::from_utf8_lossy(&log.stdout).lines().count(), 1);
+}
 
-    // Stage a good version but keep the broken one unstaged in the working
-    // tree: pre-commit stashes unstaged edits, so the commit is validated
-    // as staged and passes, and the edit is back afterwards.
+/// A committee repository with `examples/minimal` committed through the
+/// hook (which must pass), in a temporary directory.
+struct Committee {
+    _tmp: tempfile::TempDir,
+    home: PathBuf,
+    dir: PathBuf,
+}
+
+impl Committee {
+    fn new() -> Committee {
+        let tmp = tempfile::tempdir().unwrap();
+        let home = tmp.path().join("home");
+        std::fs::create_dir_all(&home).unwrap();
+        let (hooks, rev) = hooks_repo(tmp.path(), &home);
+        let dir = tmp.path().join("committee");
+        copy_dir(&minimal_example(), &dir.join("records"));
+        std::fs::write(
+            dir.join(".pre-commit-config.yaml"),
+            format!(
+                "repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n      - id: tsc-validate\n        language: system\n",
+                hooks.display()
+            ),
+        )
+        .unwrap();
+        let committee = Committee {
+            _tmp: tmp,
+            home,
+            dir,
+        };
+        committee.git(&["init", "-q"]);
+        ok(run(
+            &committee.dir,
+            &pytool("pre-commit"),
+            &["install"],
+            &committee.home,
+        ));
+        committee.git(&["add", "."]);
+        let first = committee.commit("Minutes of meetings 1 and 2");
+        assert!(first.status.success(), "{}", text(&first));
+        assert!(text(&first).contains("tsc validate"), "{}", text(&first));
+        assert!(text(&first).contains("Passed"), "{}", text(&first));
+        committee
+    }
+
+    fn path(&self, relative: &str) -> PathBuf {
+        self.dir.join(relative)
+    }
+
+    fn git(&self, args: &[&str]) -> Output {
+        ok(git(&self.dir, args, &self.home))
+    }
+
+    fn commit(&self, message: &str) -> Output {
+        git(&self.dir, &["commit", "-m", message], &self.home)
+    }
+
+    fn commits(&self) -> usize {
+        let log = self.git(&["log", "--oneline"]);
+        String::from_utf8_lossy(&log.stdout).lines().count()
+    }
+
+    /// Commits, expecting the hook to refuse with every one of `expected`
+    /// in its output; the history keeps its one commit.
+    fn refused(&self, output: Output, expected: &[&str]) {
+        let shown = text(&output);
+        assert!(!output.status.success(), "the commit landed: {shown}");
+        assert!(shown.contains("tsc validate"), "{shown}");
+        assert!(shown.contains("Failed"), "{shown}");
+        for line in expected {
+            assert!(shown.contains(line), "{line:?} not in {shown}");
+        }
+        assert_eq!(self.commits(), 1, "{shown}");
+    }
+}
+
+const DANGLING_SECMP0102: [&str; 2] = [
+    "error[E0106]: unknown modification proposal `SECMP0102`",
+    "--> records/modifications/SECMP0101.yaml:7:5",
+];
+
+#[test]
+fn deleting_a_referenced_record_is_refused() {
+    let committee = Committee::new();
+    committee.git(&["rm", "-q", "records/modifications/SECMP0102.yaml"]);
+    committee.refused(committee.commit("Drop SECMP0102"), &DANGLING_SECMP0102);
+}
+
+#[test]
+fn deleting_people_yaml_is_refused() {
+    let committee = Committee::new();
+    committee.git(&["rm", "-q", "records/people.yaml"]);
+    committee.refused(
+        committee.commit("Drop the people"),
+        &["error[E0101]: unknown person `ada-example`", "errors:"],
+    );
+}
+
+#[test]
+fn moving_a_record_out_of_records_is_refused() {
+    let committee = Committee::new();
+    committee.git(&[
+        "mv",
+        "records/modifications/SECMP0102.yaml",
+        "SECMP0102.yaml",
+    ]);
+    committee.refused(committee.commit("Move SECMP0102 out"), &DANGLING_SECMP0102);
+}
+
+#[test]
+fn a_file_removed_from_the_index_but_kept_on_disk_is_refused() {
+    let committee = Committee::new();
+    committee.git(&[
+        "rm",
+        "-q",
+        "--cached",
+        "records/modifications/SECMP0102.yaml",
+    ]);
+    assert!(
+        committee
+            .path("records/modifications/SECMP0102.yaml")
+            .exists()
+    );
+    committee.refused(committee.commit("Untrack SECMP0102"), &DANGLING_SECMP0102);
+}
+
+#[test]
+fn a_git_ignored_record_does_not_count() {
+    let committee = Committee::new();
+    std::fs::write(
+        committee.path(".gitignore"),
+        "records/modifications/SECMP0103.yaml\n",
+    )
+    .unwrap();
+    std::fs::write(
+        committee.path("records/modifications/SECMP0103.yaml"),
+        "id: SECMP0103\ntitle: Ignored\nphase: refinement\nrelated:\n  - SECMP0101\n",
+    )
+    .unwrap();
+    let mods = committee.path("records/modifications/SECMP0101.yaml");
+    let text = std::fs::read_to_string(&mods).unwrap();
+    std::fs::write(&mods, format!("{text}  - SECMP0103\n")).unwrap();
+    committee.git(&["add", "."]);
+    let status = committee.git(&["status", "--porcelain", "--ignored"]);
+    assert!(
+        String::from_utf8_lossy(&status.stdout).contains("!! records/modifications/SECMP0103.yaml")
+    );
+    committee.refused(
+        committee.commit("Relate SECMP0103"),
+        &[
+            "error[E0106]: unknown modification proposal `SECMP0103`",
+            "--> records/modifications/SECMP0101.yaml:8:5",
+        ],
+    );
+}
+
+#[test]
+fn tsc_records_pointing_elsewhere_is_ignored() {
+    let committee = Committee::new();
+    let elsewhere = committee._tmp.path().join("elsewhere");
+    copy_dir(&minimal_example(), &elsewhere);
+    let action = committee.path("records/actions/TSC02-10.yaml");
+    let original = std::fs::read_to_string(&action).unwrap();
+    std::fs::write(&action, original.replace("owner: ACME", "owner: ACNE")).unwrap();
+    committee.git(&["add", "records"]);
+    let out = run_with(
+        &committee.dir,
+        Path::new("git"),
+        &["commit", "-m", "Change an owner"],
+        &committee.home,
+        &[("TSC_RECORDS", &elsewhere)],
+    );
+    committee.refused(
+        out,
+        &[
+            "error[E0103]: unknown owner `ACNE`",
+            "--> records/actions/TSC02-10.yaml:5:8",
+        ],
+    );
+}
+
+#[test]
+fn a_bad_staged_edit_is_refused_even_when_the_working_tree_is_good() {
+    let committee = Committee::new();
+    let action = committee.path("records/actions/TSC02-10.yaml");
+    let original = std::fs::read_to_string(&action).unwrap();
+    std::fs::write(&action, original.replace("owner: ACME", "owner: ACNE")).unwrap();
+    committee.git(&["add", "records"]);
+    std::fs::write(&action, &original).unwrap();
+    committee.refused(
+        committee.commit("Change an owner"),
+        &["error[E0103]: unknown owner `ACNE`", "5 | owner: ACNE"],
+    );
+    assert_eq!(std::fs::read_to_string(&action).unwrap(), original);
+}
+
+#[test]
+fn a_good_staged_edit_passes_even_when_the_working_tree_is_bad() {
+    let committee = Committee::new();
+    let action = committee.path("records/actions/TSC02-10.yaml");
+    let original = std::fs::read_to_string(&action).unwrap();
     std::fs::write(
         &action,
         original.replace("Confirm the example", "Confirm the"),
     )
     .unwrap();
-    ok(git(&committee, &["add", "records"], &home));
+    committee.git(&["add", "records"]);
     std::fs::write(&action, original.replace("owner: ACME", "owner: ACNE")).unwrap();
-    let staged = git(&committee, &["commit", "-m", "Shorten an action"], &home);
+    let staged = committee.commit("Shorten an action");
     assert!(staged.status.success(), "{}", text(&staged));
+    assert!(text(&staged).contains("Passed"), "{}", text(&staged));
+    assert_eq!(committee.commits(), 2);
     assert!(
         std::fs::read_to_string(&action)
             .unwrap()
             .contains("owner: ACNE")
     );
+}
+
+#[test]
+fn the_published_hook_validates_the_index_on_every_commit() {
+    let hooks = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"),
+    )
+    .unwrap();
+    assert!(hooks.contains("entry: tsc validate --staged\n"), "{hooks}");
+    assert!(hooks.contains("always_run: true\n"), "{hooks}");
+    assert!(hooks.contains("pass_filenames: false\n"), "{hooks}");
+    assert!(!hooks.contains("files:"), "{hooks}");
 }

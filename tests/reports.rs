@@ -274,7 +274,10 @@ fn hostile_text_is_safe_in_markdown() {
         "{row}"
     );
     assert!(row.ends_with("| High |"));
-    assert!(md.contains("- **NOTED** that A | B is not a table."));
+    assert!(
+        md.contains("- **NOTED** that A \\| B is not a table."),
+        "{md}"
+    );
 }
 
 #[test]
@@ -818,4 +821,148 @@ fn empty_sections_are_left_out_or_say_none() {
     std::fs::write(&meeting, format!("{}{}", &text[..start], &text[end..])).unwrap();
     let minutes = run_ok(&copy, &["minutes", "TSC_02_2402"]);
     assert!(!minutes.contains("## Attendees"), "{minutes}");
+}
+
+/// Runs `script` with `sh -c`, with `$TSC` the binary and `$RECORDS` the
+/// example records, in `dir`.
+fn shell(dir: &Path, script: &str) -> std::process::Output {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .current_dir(dir)
+        .env("TSC", env!("CARGO_BIN_EXE_tsc"))
+        .env("RECORDS", minimal_example())
+        .env_remove("TSC_RECORDS")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{script}: {}", stderr(&out));
+    out
+}
+
+#[cfg(unix)]
+#[test]
+fn report_output_to_our_standard_output_appends_through_the_shells_redirection() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = stdout(&tsc(&[
+        "--records",
+        minimal_example().to_str().unwrap(),
+        "report",
+        "--as-of",
+        "2024-03-02",
+    ]));
+    assert!(report.starts_with("# "), "{report}");
+    let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
+    for target in ["/dev/stdout", "/proc/self/fd/1", "/dev/fd/1"] {
+        shell(
+            dir.path(),
+            &format!(
+                "printf 'PREVIOUS\\n' > s.md; \"$TSC\" --records \"$RECORDS\" report --as-of 2024-03-02 --output {target} >> s.md"
+            ),
+        );
+        assert_eq!(read("s.md"), format!("PREVIOUS\n{report}"), "{target}");
+        shell(
+            dir.path(),
+            &format!(
+                "{{ echo HEADER; \"$TSC\" --records \"$RECORDS\" report --as-of 2024-03-02 --output {target}; echo FOOTER; }} > g.md"
+            ),
+        );
+        assert_eq!(
+            read("g.md"),
+            format!("HEADER\n{report}FOOTER\n"),
+            "{target}"
+        );
+    }
+    shell(
+        dir.path(),
+        "{ echo HEADER >&2; \"$TSC\" --records \"$RECORDS\" report --as-of 2024-03-02 --output /dev/stderr; echo FOOTER >&2; } 2> e.md",
+    );
+    assert_eq!(read("e.md"), format!("HEADER\n{report}FOOTER\n"));
+    // The file standard output is open on, named by its own path, and
+    // another open descriptor: written through, never replaced.
+    shell(
+        dir.path(),
+        "printf 'PREVIOUS\\n' > s.md; \"$TSC\" --records \"$RECORDS\" report --as-of 2024-03-02 --output s.md >> s.md",
+    );
+    assert_eq!(read("s.md"), format!("PREVIOUS\n{report}"));
+    shell(
+        dir.path(),
+        "printf 'PREVIOUS\\n' > t.md; \"$TSC\" --records \"$RECORDS\" report --as-of 2024-03-02 --output /dev/fd/3 3>> t.md",
+    );
+    assert_eq!(read("t.md"), format!("PREVIOUS\n{report}"));
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.starts_with(".tsc-report-")),
+        "{names:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn report_output_refuses_a_read_only_file_and_keeps_an_owner() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("report.md");
+    std::fs::write(&target, "KEEP\n").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let records = minimal_example();
+    let args = ["--records", records.to_str().unwrap(), "report", "--output"];
+    let out = tsc(&[&args[..], &[target.to_str().unwrap()]].concat());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("is read-only; refusing to replace it"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "KEEP\n");
+
+    // Replacing a file keeps its owner and group where the process may:
+    // root may give the new file any owner, so the test checks a foreign
+    // one; anyone else keeps their own.
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let me = std::fs::metadata(dir.path()).unwrap().uid();
+    let owner = if me == 0 { 65534 } else { me };
+    if me == 0 {
+        std::os::unix::fs::chown(&target, Some(owner), Some(owner)).unwrap();
+    }
+    let out = tsc(&[&args[..], &[target.to_str().unwrap()]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let meta = std::fs::metadata(&target).unwrap();
+    assert_eq!((meta.uid(), meta.mode() & 0o777), (owner, 0o640));
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with("# "));
+}
+
+#[test]
+fn a_temporary_file_left_by_a_killed_write_is_ignored_and_then_removed() {
+    let (dir, copy) = copy_tree(&minimal_example());
+    let target = dir.path().join("report.md");
+    assert_eq!(
+        tsc::output::file::temp_prefix(&target),
+        ".tsc-report-report.md."
+    );
+    // What `kill -9` during a write leaves: the temporary file, half full.
+    let leftover = dir.path().join(".tsc-report-report.md.Ab3dE9.tmp");
+    std::fs::write(&leftover, "# Technical Sub-Comm").unwrap();
+    let other = dir.path().join(".tsc-report-other.md.Ab3dE9.tmp");
+    std::fs::write(&other, "another target's").unwrap();
+    // One in the records tree is not a record (the loader skips it).
+    std::fs::write(copy.join("actions/.tsc-report-x.md.Ab3dE9.tmp"), "id: [").unwrap();
+    let records = copy.to_str().unwrap();
+    let valid = tsc(&["--records", records, "validate"]);
+    assert_eq!(valid.status.code(), Some(0), "{}", stdout(&valid));
+    let out = tsc(&[
+        "--records",
+        records,
+        "report",
+        "--output",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!leftover.exists(), "the next write removes its leftover");
+    assert!(
+        other.exists(),
+        "another target's temporary file is left alone"
+    );
 }

@@ -160,6 +160,15 @@ const EXPECTED: &[(&str, &str, &str, u64, u64)] = &[
         2,
         5,
     ),
+    ("E0206-id-not-nfc", "E0206", "people.yaml", 14, 9),
+    (
+        "E0207-invisible-character",
+        "E0207",
+        "organisations.yaml",
+        9,
+        9,
+    ),
+    ("E0208-confusable-id", "E0208", "organisations.yaml", 9, 9),
     ("E0301-unknown-term", "E0301", "actions/TSC02-02.yaml", 7, 9),
     ("E0302-bad-settings", "E0302", "tsc.yaml", 3, 5),
     ("E0303-duplicate-term", "E0303", "tsc.yaml", 8, 11),
@@ -647,4 +656,136 @@ fn a_related_proposal_listed_twice_is_one_warning_of_each_kind() {
         .map(|(code, line, column, _)| (code, line, column))
         .collect();
     assert_eq!(codes, [("W0601", 3, 11), ("W0603", 3, 22)]);
+}
+
+/// The look-alikes of the issue: organisations `SЕCAS` (Cyrillic Е),
+/// `"\u202eSACES"` (right-to-left override), `"SECAS\u200b"` (zero-width
+/// space) and `ＳＥＣＡＳ` (full width), and a person `josé` written both
+/// NFC and NFD, with actions pointing at them. Each is an error that names
+/// the ID it looks like.
+#[test]
+fn look_alike_and_invisible_ids_are_errors_that_name_both() {
+    let (_dir, root) = common::copy_tree(&minimal_example());
+    let orgs = root.join("organisations.yaml");
+    let mut text = std::fs::read_to_string(&orgs).unwrap();
+    text.push_str(
+        "  - id: S\u{415}CAS\n    name: Cyrillic\n  - id: \"\\u202eSACES\"\n    name: Override\n  \
+         - id: \"SECAS\\u200b\"\n    name: Zero width\n  - id: \u{ff33}\u{ff25}\u{ff23}\u{ff21}\u{ff33}\n    name: Full width\n",
+    );
+    std::fs::write(&orgs, text).unwrap();
+    let people = root.join("people.yaml");
+    let mut text = std::fs::read_to_string(&people).unwrap();
+    text.push_str("  - id: jos\u{e9}\n    name: NFC\n  - id: jose\u{301}\n    name: NFD\n");
+    std::fs::write(&people, text).unwrap();
+    common::edit(
+        &root.join("actions/TSC02-01.yaml"),
+        "owner: SECAS",
+        "owner: S\u{415}CAS",
+    );
+    common::edit(
+        &root.join("actions/TSC02-10.yaml"),
+        "owner: ACME",
+        "owner: \"SECAS\\u200b\"",
+    );
+    common::edit(
+        &root.join("actions/TSC01-02.yaml"),
+        "owner: bram-sample",
+        "owner: jose\u{301}",
+    );
+    let report = validate(&load(&root).unwrap());
+    let found: Vec<(&str, String)> = report
+        .findings
+        .iter()
+        .map(|f| (f.code.code(), f.message.clone()))
+        .collect();
+    let expected = [
+        (
+            "E0207",
+            "owner `SECAS\u{200b}` holds the invisible character U+200B ZERO WIDTH SPACE at character 6",
+        ),
+        (
+            "E0208",
+            "organisation ID `S\u{415}CAS` looks the same as organisation ID `SECAS`; it differs at character 2: here U+0415 CYRILLIC CAPITAL LETTER IE; there U+0045 LATIN CAPITAL LETTER E",
+        ),
+        (
+            "E0207",
+            "organisation ID `\u{202e}SACES` holds the invisible character U+202E RIGHT-TO-LEFT OVERRIDE at character 1",
+        ),
+        (
+            "E0207",
+            "organisation ID `SECAS\u{200b}` holds the invisible character U+200B ZERO WIDTH SPACE at character 6",
+        ),
+        (
+            "E0208",
+            "organisation ID `SECAS\u{200b}` looks the same as organisation ID `SECAS`; it differs at character 6: here U+200B ZERO WIDTH SPACE; there nothing",
+        ),
+        (
+            "E0208",
+            "organisation ID `\u{ff33}\u{ff25}\u{ff23}\u{ff21}\u{ff33}` looks the same as organisation ID `SECAS`; it differs at character 1: here U+FF33 FULLWIDTH LATIN CAPITAL LETTER S; there U+0053 LATIN CAPITAL LETTER S",
+        ),
+        (
+            "E0206",
+            "person ID `jose\u{301}` is not in Unicode Normalization Form C",
+        ),
+        (
+            "E0208",
+            "person ID `jose\u{301}` looks the same as person ID `jos\u{e9}`; it differs at character 4: here U+0065 LATIN SMALL LETTER E, U+0301 COMBINING ACUTE ACCENT; there U+00E9 LATIN SMALL LETTER E WITH ACUTE",
+        ),
+    ];
+    for (code, message) in expected {
+        assert!(
+            found.iter().any(|(c, m)| *c == code && m == message),
+            "{code} {message} not in {found:#?}"
+        );
+    }
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+    let confusable = report
+        .findings
+        .iter()
+        .find(|f| f.code == Code::ConfusableId)
+        .unwrap();
+    assert_eq!(confusable.related[0].file, orgs);
+    assert_eq!(
+        confusable.related[0].position,
+        Position { line: 3, column: 9 }
+    );
+}
+
+#[test]
+fn did_you_mean_says_where_look_alikes_differ() {
+    let (_dir, root) = common::copy_tree(&minimal_example());
+    let people = root.join("people.yaml");
+    let mut text = std::fs::read_to_string(&people).unwrap();
+    text.push_str("  - id: juli\u{e1}n-hughes\n    name: Julián Hughes\n");
+    std::fs::write(&people, text).unwrap();
+    common::edit(
+        &root.join("actions/TSC01-02.yaml"),
+        "owner: bram-sample",
+        "owner: julia\u{301}n-hughes",
+    );
+    let out = tsc(&["--records", root.to_str().unwrap(), "validate"]);
+    let shown = stdout(&out);
+    assert!(
+        shown.contains(
+            "= help: did you mean `juli\u{e1}n-hughes`? They look the same, but `julia\u{301}n-hughes` \
+             differs at character 5: here U+0061 LATIN SMALL LETTER A, U+0301 COMBINING ACUTE ACCENT; \
+             there U+00E1 LATIN SMALL LETTER A WITH ACUTE"
+        ),
+        "{shown}"
+    );
+    // The commands that look a record up say the same.
+    let out = tsc(&[
+        "--records",
+        root.to_str().unwrap(),
+        "show",
+        "julia\u{301}n-hughes",
+    ]);
+    assert!(
+        common::stderr(&out).contains(
+            "did you mean `juli\u{e1}n-hughes`? They look the same, but `julia\u{301}n-hughes` \
+             differs at character 5"
+        ),
+        "{}",
+        common::stderr(&out)
+    );
 }

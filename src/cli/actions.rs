@@ -75,7 +75,7 @@ pub fn run(args: &ActionsArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::
         && !lookup.owner_ids().any(|id| id.eq_ignore_ascii_case(owner))
     {
         let hint = closest(owner, lookup.owner_ids())
-            .map(|c| format!("; did you mean `{c}`?"))
+            .map(|c| format!("; {}", tsc::suggest::did_you_mean(owner, c)))
             .unwrap_or_default();
         bail!("no person or organisation has the ID `{owner}`{hint}");
     }
@@ -84,7 +84,7 @@ pub fn run(args: &ActionsArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::
     {
         let ids = records.meetings.iter().map(|m| m.record.id.value.as_str());
         let hint = closest(meeting, ids)
-            .map(|c| format!("; did you mean `{c}`?"))
+            .map(|c| format!("; {}", tsc::suggest::did_you_mean(meeting, c)))
             .unwrap_or_default();
         bail!("no meeting has the ID `{meeting}`{hint}");
     }

@@ -36,7 +36,7 @@ fn report_line(info: &PanicHookInfo<'_>) -> String {
         .map(|l| format!(" at {}:{}", l.file(), l.line()))
         .unwrap_or_default();
     let file = match tsc::processing::current_file() {
-        Some(file) => format!(" while processing {}", file.display()),
+        Some(file) => format!(" while processing {}", tsc::escape::path(&file)),
         None => String::new(),
     };
     format!(

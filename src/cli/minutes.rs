@@ -30,6 +30,6 @@ pub fn run(args: &MinutesArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::
         DocFormat::Markdown => markdown::render(&minutes),
         DocFormat::Html => html::render(&minutes),
     };
-    write!(out, "{text}")?;
+    write!(out, "{}", args.format.escape(&text))?;
     Ok(EXIT_OK)
 }

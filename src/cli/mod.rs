@@ -98,7 +98,7 @@ pub fn require_known<'a>(
     }
     let list: Vec<&str> = allowed.clone().collect();
     let hint = tsc::suggest::closest(value, allowed)
-        .map(|c| format!("did you mean `{c}`? "))
+        .map(|c| format!("{} ", tsc::suggest::did_you_mean(value, c)))
         .unwrap_or_default();
     anyhow::bail!(
         "unknown {what} `{value}`; {hint}use one of: {}",

@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 
 use chrono::NaiveDate;
 use clap::Args;
+use tsc::escape::{self, Flavour};
 use tsc::output::{Format, Listing, render};
 use tsc::table::TableStyle;
 use tsc::today::local_today;
@@ -33,7 +34,15 @@ impl OutputArgs {
             std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
             self.width,
         );
-        write!(out, "{}", render(listing, self.format, style))?;
+        let text = render(listing, self.format, style);
+        let text = match self.format {
+            // Tables escape record text cell by cell and may be coloured.
+            Format::Table => escape::line_starts(&text, Flavour::Text),
+            Format::Json => escape::output(&text, Flavour::Json),
+            Format::Csv => escape::output(&text, Flavour::Text),
+            Format::Markdown => escape::output(&text, Flavour::Markdown),
+        };
+        write!(out, "{text}")?;
         Ok(())
     }
 }
@@ -70,4 +79,16 @@ pub enum DocFormat {
     Markdown,
     /// One self-contained HTML file (inline CSS, no external assets).
     Html,
+}
+
+impl DocFormat {
+    /// `text`, a document in this format, made safe to print as
+    /// [`tsc::escape`] says.
+    pub fn escape(self, text: &str) -> String {
+        let flavour = match self {
+            DocFormat::Markdown => Flavour::Markdown,
+            DocFormat::Html => Flavour::Html,
+        };
+        escape::output(text, flavour).into_owned()
+    }
 }

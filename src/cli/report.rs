@@ -27,7 +27,9 @@ pub struct ReportArgs {
     pub format: DocFormat,
     /// Write the report to FILE (atomically) instead of standard output;
     /// `-` means standard output. FILE must be outside the records
-    /// directory.
+    /// directory. A descriptor (/dev/stdout, /proc/self/fd/1), device or
+    /// pipe is written through, never truncated; a read-only file is
+    /// refused. The temporary file is named `.tsc-report-FILE.XXXXXX.tmp`.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
@@ -37,12 +39,14 @@ pub struct ReportArgs {
 /// Writes the status report.
 pub fn run(args: &ReportArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
     let report = build(loaded, args.as_of.today());
-    let text = match args.format {
+    let text = args.format.escape(&match args.format {
         DocFormat::Markdown => markdown::render(&report),
         DocFormat::Html => html::render(&report),
-    };
+    });
     match &args.output {
-        Some(path) if path.as_os_str() != "-" => write_atomic(path, &text, &loaded.records.root)?,
+        Some(path) if path.as_os_str() != "-" => {
+            write_atomic(path, &text, &loaded.records.root, out)?
+        }
         _ => write!(out, "{text}")?,
     }
     Ok(EXIT_OK)

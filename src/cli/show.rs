@@ -30,6 +30,11 @@ pub struct ShowArgs {
 pub fn run(args: &ShowArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
     warn_if_invalid(loaded);
     let text = show(&loaded.records, &args.id, args.as_of.today())?;
-    write!(out, "{}", tsc::terminal::escape_controls(&text))?;
+    let text = tsc::terminal::escape_controls(&text);
+    write!(
+        out,
+        "{}",
+        tsc::escape::line_starts(&text, tsc::escape::Flavour::Text)
+    )?;
     Ok(EXIT_OK)
 }

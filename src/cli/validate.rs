@@ -3,11 +3,14 @@
 use std::io::Write;
 use std::path::Path;
 
+use anyhow::Context;
 use clap::{Args, ValueEnum};
 use tsc::cache::memo::{self, Memo, MemoKey};
 use tsc::diagnostics::{Format, SourceCache, render};
+use tsc::escape::{self, Flavour};
 use tsc::explain::explain;
 use tsc::finding::Code;
+use tsc::git::{self, Revision};
 use tsc::processing::FORCE_INTERNAL_ERROR_ENV;
 use tsc::validate::validate;
 
@@ -24,6 +27,7 @@ Examples:
   tsc validate --format json | jq '.findings[] | .code'
   tsc validate --format github              annotations in a GitHub Actions run
   tsc validate --explain E0101              what rule E0101 checks and how to fix it
+  tsc validate --staged                     check what the next commit holds (pre-commit)
 
 Exit status: 0 no errors (and no warnings with --deny warnings); 1 findings;
 2 usage or I/O error. The status is the same in every format.")]
@@ -44,6 +48,12 @@ pub struct ValidateArgs {
     /// unknown-person) and exit; needs no records.
     #[arg(long, value_name = "CODE")]
     pub explain: Option<String>,
+    /// Validate the records as they are in the git index (what the next
+    /// commit will hold), read through git: untracked, ignored and
+    /// unstaged files do not count, and $TSC_RECORDS is ignored (only
+    /// --records names another directory). For the pre-commit hook.
+    #[arg(long)]
+    pub staged: bool,
 }
 
 /// `--format`.
@@ -107,35 +117,53 @@ pub fn run(
         }
     };
     let deny_warnings = matches!(args.deny, Some(DenyArg::Warnings));
-    let root = super::records_root(records)?;
-    let scanned = tsc::records::scan(&root)?;
-    let dir = cache.dir_for(&root);
-    // The whole-run memo: every input of this run, so that the same inputs
-    // may be answered with the same output without parsing or checking.
-    let memo_key = dir.as_ref().map(|_| {
-        let mut key = MemoKey::new();
-        let options = format!("validate {format:?} styled={styled} deny-warnings={deny_warnings}");
-        let forced = std::env::var_os(FORCE_INTERNAL_ERROR_ENV).unwrap_or_default();
-        key.part(options.as_bytes()).part(forced.as_encoded_bytes());
-        scanned.memo_key(&mut key);
-        key.finish()
-    });
-    if let (Some(dir), Some(key)) = (&dir, &memo_key) {
-        match memo::read(dir, key) {
-            Ok(Some(memo)) => return replay(&memo, out),
-            Ok(None) => {}
-            Err(note) => super::say(&format!("tsc: note: {note}")),
+    let (loaded, mut sources, dir, memo_key) = if args.staged {
+        // Read through git, in memory: neither cached nor memoised.
+        let cwd = std::env::current_dir().context("cannot read the current directory")?;
+        let tree = git::load_records(&cwd, records, Revision::Index)?;
+        (tree.loaded, SourceCache::in_memory(&tree.files), None, None)
+    } else {
+        let root = super::records_root(records)?;
+        let scanned = tsc::records::scan(&root)?;
+        let dir = cache.dir_for(&root);
+        // The whole-run memo: every input of this run, so that the same
+        // inputs may be answered with the same output without parsing or
+        // checking.
+        let memo_key = dir.as_ref().map(|_| {
+            let mut key = MemoKey::new();
+            let options =
+                format!("validate {format:?} styled={styled} deny-warnings={deny_warnings}");
+            let forced = std::env::var_os(FORCE_INTERNAL_ERROR_ENV).unwrap_or_default();
+            key.part(options.as_bytes()).part(forced.as_encoded_bytes());
+            scanned.memo_key(&mut key);
+            key.finish()
+        });
+        if let (Some(dir), Some(key)) = (&dir, &memo_key) {
+            match memo::read(dir, key) {
+                Ok(Some(memo)) => return replay(&memo, out),
+                Ok(None) => {}
+                Err(note) => super::say(&format!("tsc: note: {note}")),
+            }
         }
-    }
-    let loaded = super::parse(scanned, dir.as_ref());
+        let loaded = super::parse(scanned, dir.as_ref());
+        (loaded, SourceCache::new(), dir, memo_key)
+    };
     let report = validate(&loaded);
     let code = if report.fails(deny_warnings) {
         EXIT_FINDINGS
     } else {
         EXIT_OK
     };
-    let mut sources = SourceCache::new();
     let text = render(&report, format, &mut sources, styled);
+    let text = match format {
+        // The human format escapes record text field by field, and may
+        // be coloured.
+        Format::Human => escape::line_starts(&text, Flavour::Text),
+        Format::Json => escape::output(&text, Flavour::Json),
+        // Every line is a workflow command tsc writes; record text in it
+        // has its line breaks escaped (`%0A`).
+        Format::Github => escape::controls(&text, Flavour::Text),
+    };
     let denied = (deny_warnings && report.error_count() == 0 && report.warning_count() > 0)
         .then_some("tsc: warnings are denied (--deny warnings), so this run fails");
     // As for the other commands, the model is not freed value by value
@@ -149,7 +177,7 @@ pub fn run(
                 .map(|line| format!("{line}\n"))
                 .unwrap_or_default()
                 .into_bytes(),
-            stdout: text.into_bytes(),
+            stdout: text.into_owned().into_bytes(),
         };
         // A cache location that cannot be written just means no memo.
         let _ = memo::write(dir, key, &memo);

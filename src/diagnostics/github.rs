@@ -30,7 +30,7 @@ fn command(finding: &Finding, sources: &mut SourceCache) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let mut properties = vec![("file", finding.file.display().to_string())];
+    let mut properties = vec![("file", crate::escape::path(&finding.file))];
     if !finding.position.is_whole_file() {
         properties.push(("line", finding.position.line.to_string()));
         properties.push(("col", finding.position.column.to_string()));

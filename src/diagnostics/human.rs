@@ -17,7 +17,8 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use super::{SourceCache, byte_offset, end_of};
+use super::{LONG_LINE, SourceCache, byte_offset, end_of};
+use crate::escape;
 use crate::finding::{Finding, Position, Related, Severity};
 use crate::terminal::escape_controls;
 use crate::validate::{Report, Summary};
@@ -56,7 +57,7 @@ pub fn render_one(finding: &Finding, sources: &mut SourceCache, renderer: &Rende
     let title = level
         .primary_title(escape_controls(&finding.message))
         .id(finding.code.code());
-    let primary_path = finding.file.display().to_string();
+    let primary_path = escape::path(&finding.file);
     // Snippets of other files; declared before `group`, which borrows them.
     let mut others: Vec<(&Related, String, std::ops::Range<usize>)> = Vec::new();
     let mut group = Group::with_title(title);
@@ -82,10 +83,56 @@ pub fn render_one(finding: &Finding, sources: &mut SourceCache, renderer: &Rende
         .filter(|line| *line > 0);
     let first = lines.clone().min().unwrap_or(0);
     let last = lines.max().unwrap_or(0);
+    let line = finding.position.line;
+    let long = line > 0
+        && sources
+            .line_len(&finding.file, line)
+            .is_some_and(|n| n > LONG_LINE);
+    if long {
+        // A long line (a one-line file of a thousand items) is shown as an
+        // excerpt around the value, and related places as notes, so each
+        // finding costs the same however long the line is.
+        let to = end
+            .filter(|e| e.line == line)
+            .map_or(finding.position.column + 1, |e| e.column);
+        group = group.element(
+            Origin::path(primary_path)
+                .line(usize::try_from(line).unwrap_or(1))
+                .char_column(usize::try_from(finding.position.column).unwrap_or(1)),
+        );
+        let excerpt = sources.excerpt(&finding.file, line, finding.position.column, to);
+        if let Some(excerpt) = &excerpt {
+            group = group.element(
+                Snippet::source(escape::source_line(&excerpt.text))
+                    .line_start(usize::try_from(line).unwrap_or(1))
+                    .annotation(
+                        AnnotationKind::Primary
+                            .span(excerpt.span.clone())
+                            .label(finding.code.name()),
+                    ),
+            );
+        }
+        for related in &finding.related {
+            group = group.element(Level::NOTE.message(note(related)));
+        }
+        if let Some(help) = &finding.help {
+            group = group.element(Level::HELP.message(escape_controls(help)));
+        }
+        // The excerpt has no path of its own (the origin above gives the
+        // true column), so the renderer's empty `:::` line is dropped.
+        let rendered = renderer.render(&[group]);
+        return rendered
+            .lines()
+            .filter(|l| !is_empty_origin(l))
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
     let primary_text: Option<String> = if finding.position.is_whole_file() {
         None
     } else {
-        sources.lines(&finding.file, first, last).map(str::to_owned)
+        sources
+            .lines(&finding.file, first, last)
+            .map(|t| escape::source_line(t).into_owned())
     };
     let shift = |p: Position| Position {
         line: p.line + 1 - first,
@@ -117,7 +164,9 @@ pub fn render_one(finding: &Finding, sources: &mut SourceCache, renderer: &Rende
                     }
                 } else if !related.position.is_whole_file() {
                     let line = related.position.line;
-                    let other = sources.lines(&related.file, line, line).map(str::to_owned);
+                    let other = sources
+                        .lines(&related.file, line, line)
+                        .map(|t| escape::source_line(t).into_owned());
                     let at = Position {
                         line: 1,
                         column: related.position.column,
@@ -136,7 +185,7 @@ pub fn render_one(finding: &Finding, sources: &mut SourceCache, renderer: &Rende
                 group = group.element(
                     Snippet::source(text.as_str())
                         .line_start(usize::try_from(related.position.line).unwrap_or(1))
-                        .path(related.file.display().to_string())
+                        .path(escape::path(&related.file))
                         .annotation(
                             AnnotationKind::Context
                                 .span(range.clone())
@@ -165,14 +214,25 @@ pub fn render_one(finding: &Finding, sources: &mut SourceCache, renderer: &Rende
     renderer.render(&[group])
 }
 
+/// Whether a rendered line is an origin marker `:::` with no path,
+/// styled or not.
+fn is_empty_origin(line: &str) -> bool {
+    let mut parts = line.split('\u{1b}');
+    let mut plain = parts.next().unwrap_or_default().to_owned();
+    for part in parts {
+        plain.push_str(part.split_once('m').map_or(part, |(_, rest)| rest));
+    }
+    plain.trim() == ":::"
+}
+
 fn note(related: &Related) -> String {
     if related.position.is_whole_file() {
-        format!("{}: {}", related.label, related.file.display())
+        format!("{}: {}", related.label, escape::path(&related.file))
     } else {
         format!(
             "{}: {}:{}:{}",
             related.label,
-            related.file.display(),
+            escape::path(&related.file),
             related.position.line,
             related.position.column
         )

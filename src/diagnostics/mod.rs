@@ -41,6 +41,9 @@ pub enum Format {
 #[derive(Debug, Default)]
 pub struct SourceCache {
     files: HashMap<PathBuf, Option<Source>>,
+    /// Never read a file: only what was inserted counts (records read
+    /// from git, where the work tree may hold other text).
+    memory_only: bool,
 }
 
 /// A file's text and where each of its lines starts, so that a finding's
@@ -50,6 +53,28 @@ struct Source {
     text: String,
     /// Byte offset of the start of each line; `line_starts[0] == 0`.
     line_starts: Vec<usize>,
+    /// For each long line asked about (1-based number), the byte offset
+    /// of each of its characters within the line, so that a column is
+    /// found without counting from the line's start each time.
+    char_starts: HashMap<u64, Vec<usize>>,
+}
+
+/// Lines longer than this many bytes are shown as an excerpt around the
+/// value (see [`SourceCache::excerpt`]), so that the cost of a finding does
+/// not grow with the length of its line.
+pub const LONG_LINE: usize = 512;
+
+/// Characters of a long line shown on each side of the value.
+const EXCERPT_CONTEXT: u64 = 24;
+
+/// A part of a long line: its text, with `...` where the line was cut,
+/// and where the value lies in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    /// The text shown.
+    pub text: String,
+    /// The byte range of the value within `text`.
+    pub span: std::ops::Range<usize>,
 }
 
 impl Source {
@@ -57,7 +82,29 @@ impl Source {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Source { text, line_starts }
+        Source {
+            text,
+            line_starts,
+            char_starts: HashMap::new(),
+        }
+    }
+
+    /// Line `line` (1-based, without its line break) and the byte offset
+    /// of each of its characters, computed once per line.
+    fn indexed_line(&mut self, line: u64) -> Option<(&str, &[usize])> {
+        let index = usize::try_from(line).ok()?.checked_sub(1)?;
+        let start = *self.line_starts.get(index)?;
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        let text = self.text.get(start..end)?;
+        let text = text.strip_suffix('\r').unwrap_or(text);
+        let starts = self
+            .char_starts
+            .entry(line)
+            .or_insert_with(|| text.char_indices().map(|(i, _)| i).collect());
+        Some((text, starts))
     }
 }
 
@@ -74,10 +121,31 @@ impl SourceCache {
             .insert(file.into(), Some(Source::new(text.into())));
     }
 
+    /// A cache of exactly `files` (paths and bytes, as records read from
+    /// git give them) that never reads the file system; a file that is
+    /// not UTF-8 is absent.
+    pub fn in_memory(files: &[(PathBuf, Vec<u8>)]) -> SourceCache {
+        let files = files
+            .iter()
+            .map(|(path, bytes)| {
+                let text = String::from_utf8(bytes.clone()).ok().map(Source::new);
+                (path.clone(), text)
+            })
+            .collect();
+        SourceCache {
+            files,
+            memory_only: true,
+        }
+    }
+
     fn source(&mut self, file: &Path) -> Option<&Source> {
+        let memory_only = self.memory_only;
         self.files
             .entry(file.to_path_buf())
             .or_insert_with(|| {
+                if memory_only {
+                    return None;
+                }
                 let meta = std::fs::symlink_metadata(file).ok()?;
                 if !meta.is_file() || meta.len() > crate::yaml::MAX_FILE_BYTES {
                     return None;
@@ -104,12 +172,70 @@ impl SourceCache {
         source.text.get(start..end.max(start))
     }
 
+    /// The length in bytes of line `line` of `file`, when it has one.
+    pub fn line_len(&mut self, file: &Path, line: u64) -> Option<usize> {
+        self.lines(file, line, line).map(str::len)
+    }
+
+    /// The part of line `line` of `file` from `EXCERPT_CONTEXT` characters
+    /// before column `from` to as many after column `to` (exclusive), with
+    /// `...` where the line is cut. Costs the length of the excerpt once
+    /// the line has been indexed, so a thousand findings on one long line
+    /// cost a thousand short excerpts.
+    pub fn excerpt(&mut self, file: &Path, line: u64, from: u64, to: u64) -> Option<Excerpt> {
+        let (text, starts) = self.source_mut(file)?.indexed_line(line)?;
+        let chars = starts.len() as u64;
+        let byte = |column: u64| -> usize {
+            usize::try_from(column.saturating_sub(1))
+                .ok()
+                .and_then(|i| starts.get(i).copied())
+                .unwrap_or(text.len())
+        };
+        let first = from.saturating_sub(EXCERPT_CONTEXT).max(1);
+        let last = to
+            .max(from + 1)
+            .saturating_add(EXCERPT_CONTEXT)
+            .min(chars + 1);
+        let mut shown = String::new();
+        if first > 1 {
+            shown.push_str("...");
+        }
+        let base = shown.len();
+        shown.push_str(&text[byte(first)..byte(last)]);
+        let span = base + byte(from) - byte(first)
+            ..base + byte(to.max(from + 1)).min(byte(last)) - byte(first);
+        if last <= chars {
+            shown.push_str("...");
+        }
+        Some(Excerpt { text: shown, span })
+    }
+
+    fn source_mut(&mut self, file: &Path) -> Option<&mut Source> {
+        self.source(file)?;
+        self.files.get_mut(file)?.as_mut()
+    }
+
     /// Where `finding`'s value ends, as [`end_of`] tells, reading only the
-    /// finding's own line.
+    /// finding's own line (from the value on, for a long line).
     pub fn end_of(&mut self, finding: &Finding) -> Option<Position> {
         let line = finding.position.line;
         if finding.end.is_some() || line == 0 {
             return end_of(finding, None);
+        }
+        if self
+            .line_len(&finding.file, line)
+            .is_some_and(|n| n > LONG_LINE)
+        {
+            let column = finding.position.column;
+            let (text, starts) = self.source_mut(&finding.file)?.indexed_line(line)?;
+            let skip = usize::try_from(column.saturating_sub(1)).ok()?;
+            let rest = &text[starts.get(skip).copied().unwrap_or(text.len())..];
+            let mut on_line = finding.clone();
+            on_line.position = Position { line: 1, column: 1 };
+            return end_of(&on_line, Some(rest)).map(|end| Position {
+                line,
+                column: end.column + column - 1,
+            });
         }
         let text = self.lines(&finding.file, line, line);
         let mut on_line = finding.clone();

@@ -217,19 +217,12 @@ fn line(attendance: &Attendance, lookup: &Lookup<'_>, vocab: &Vocabularies) -> L
 pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
     let lookup = Lookup::new(records);
     let Some(meeting) = lookup.meeting(id) else {
-        if records
-            .unread
-            .meetings
-            .contains(&crate::ids::file_stem_for(id))
-        {
-            bail!(
-                "the meeting file for `{id}` could not be read; \
-                 `tsc validate` says what is wrong with it"
-            );
+        if let Some(message) = crate::lookup::unreadable(records, id) {
+            bail!(message);
         }
         let ids = records.meetings.iter().map(|m| m.record.id.value.as_str());
         let hint = closest(id, ids)
-            .map(|c| format!("; did you mean `{c}`?"))
+            .map(|c| format!("; {}", crate::suggest::did_you_mean(id, c)))
             .unwrap_or_else(|| "; `tsc meetings` lists them".to_owned());
         bail!("no meeting has the ID `{id}`{hint}");
     };

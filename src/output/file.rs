@@ -30,18 +30,113 @@ fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
     Ok(resolved)
 }
 
-/// Writes `contents` to `path`. A regular file (new or existing) is
-/// written atomically: into a temporary file in the same directory, then
-/// renamed over `path`, so a reader never sees half a file; an existing
-/// file keeps its permissions, and a new one gets the usual `0666` less the
-/// umask. Anything else that already exists under that name (a device such
-/// as `/dev/stdout`, a named pipe) is written through, never replaced.
+/// How the temporary file of a write to `target` starts: `.tsc-report-`,
+/// the target's file name and a dot; six random characters and `.tmp`
+/// follow (`.tsc-report-report.md.a1B2c3.tmp`). The leading dot makes the
+/// records loader skip it; [`write_atomic`] removes any left over by an
+/// interrupted earlier write of the same target.
+pub fn temp_prefix(target: &Path) -> String {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!(".tsc-report-{name}.")
+}
+
+/// The descriptor a path names directly, without opening anything:
+/// `/dev/stdout` (1), `/dev/stderr` (2), `/dev/fd/N`, `/proc/self/fd/N`
+/// and `/proc/<our pid>/fd/N`.
+fn named_descriptor(path: &Path) -> Option<u32> {
+    let text = path.to_str()?;
+    match text {
+        "/dev/stdin" => return Some(0),
+        "/dev/stdout" => return Some(1),
+        "/dev/stderr" => return Some(2),
+        _ => {}
+    }
+    let pid = format!("/proc/{}/fd/", std::process::id());
+    [
+        "/dev/fd/",
+        "/proc/self/fd/",
+        "/proc/thread-self/fd/",
+        pid.as_str(),
+    ]
+    .iter()
+    .find_map(|prefix| text.strip_prefix(prefix))
+    .and_then(|n| n.parse().ok())
+}
+
+/// Whether `meta` is the very file our standard output is open on
+/// (`tsc report --output s.md >> s.md`).
+#[cfg(unix)]
+fn is_our_stdout(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self/fd/1")
+        .or_else(|_| std::fs::metadata("/dev/stdout"))
+        .is_ok_and(|out| out.dev() == meta.dev() && out.ino() == meta.ino())
+}
+
+#[cfg(not(unix))]
+fn is_our_stdout(_meta: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// Writes `contents` to `path`, never destroying what is there unasked:
+///
+/// - a path that names one of our open descriptors (`/dev/stdout`,
+///   `/proc/self/fd/1`, `/dev/fd/3`), or the file our standard output is
+///   open on, is written through: standard output goes to `stdout` (so
+///   `tsc report --output /dev/stdout >> s.md` appends, and the shell's
+///   offset moves on for what it writes next), standard error to our
+///   standard error, another descriptor is opened for appending, never
+///   truncated or replaced;
+/// - anything else that is not a regular file (a device such as
+///   `/dev/null`, a named pipe) is written through, never replaced;
+/// - a regular file (new or existing) is written atomically: into a
+///   temporary file in the same directory (named as [`temp_prefix`] says),
+///   then renamed over `path`, so a reader never sees half a file. An
+///   existing file keeps its permissions and, where the process may, its
+///   owner and group; a new one gets the usual `0666` less the umask.
+///   A read-only file (no write permission at all, or one the process
+///   cannot open for writing, as the shell's `>` would refuse) is refused.
 ///
 /// # Errors
 /// When `path` lies inside `records_root` (generated files must not be
-/// mixed with the records), names a directory, or its directory does not
-/// exist, or on an I/O error.
-pub fn write_atomic(path: &Path, contents: &str, records_root: &Path) -> anyhow::Result<()> {
+/// mixed with the records), names a directory or a read-only file, or its
+/// directory does not exist, or on an I/O error.
+pub fn write_atomic(
+    path: &Path,
+    contents: &str,
+    records_root: &Path,
+    stdout: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let given =
+        std::path::absolute(path).with_context(|| format!("cannot resolve {}", path.display()))?;
+    let existing = std::fs::metadata(&given).ok();
+    let through_stdout = named_descriptor(&given) == Some(1)
+        || existing
+            .as_ref()
+            .is_some_and(|m| m.is_file() && is_our_stdout(m));
+    if through_stdout {
+        stdout
+            .write_all(contents.as_bytes())
+            .and_then(|()| stdout.flush())
+            .context("cannot write to standard output")?;
+        return Ok(());
+    }
+    match named_descriptor(&given) {
+        // Our standard error, through its own descriptor, as stdout above.
+        Some(2) => {
+            let mut stderr = std::io::stderr().lock();
+            stderr
+                .write_all(contents.as_bytes())
+                .and_then(|()| stderr.flush())
+                .context("cannot write to standard error")?;
+            return Ok(());
+        }
+        Some(_) => return write_through(&given, path, contents, true),
+        None => {}
+    }
     let target = absolute(path)?;
     let root = absolute(records_root)?;
     if target.starts_with(&root) {
@@ -51,27 +146,29 @@ pub fn write_atomic(path: &Path, contents: &str, records_root: &Path) -> anyhow:
             records_root.display()
         );
     }
-    let existing = std::fs::metadata(&target).ok();
     if let Some(meta) = &existing {
         if meta.is_dir() {
             bail!("{} is a directory; give a file name", path.display());
         }
         if !meta.is_file() {
-            let mut device = std::fs::OpenOptions::new()
-                .write(true)
-                .open(&target)
-                .with_context(|| format!("cannot open {}", path.display()))?;
-            device
-                .write_all(contents.as_bytes())
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            return Ok(());
+            return write_through(&target, path, contents, false);
+        }
+        let writable = std::fs::OpenOptions::new().write(true).open(&target);
+        if meta.permissions().readonly() || writable.is_err() {
+            bail!(
+                "{} is read-only; refusing to replace it (make it writable, or choose another file)",
+                path.display()
+            );
         }
     }
     let dir = target
         .parent()
         .filter(|d| d.is_dir())
         .with_context(|| format!("the directory of {} does not exist", path.display()))?;
+    let prefix = temp_prefix(&target);
+    remove_leftovers(dir, &prefix);
     let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp").rand_bytes(6);
     #[cfg(unix)]
     {
         // Like open(2) with mode 0666: the umask then takes its share.
@@ -81,6 +178,9 @@ pub fn write_atomic(path: &Path, contents: &str, records_root: &Path) -> anyhow:
     let mut temp = builder
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    if let Some(meta) = &existing {
+        keep_owner(temp.as_file(), meta);
+    }
     let keep = existing.map(|m| m.permissions());
     keep.map_or(Ok(()), |p| temp.as_file().set_permissions(p))
         .and_then(|()| temp.write_all(contents.as_bytes()))
@@ -90,4 +190,49 @@ pub fn write_atomic(path: &Path, contents: &str, records_root: &Path) -> anyhow:
         .map_err(|e| e.error)
         .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
+}
+
+/// Opens `target` for writing without creating, truncating or replacing
+/// it (appending when `append`) and writes `contents`.
+fn write_through(target: &Path, shown: &Path, contents: &str, append: bool) -> anyhow::Result<()> {
+    let mut device = std::fs::OpenOptions::new()
+        .write(true)
+        .append(append)
+        .open(target)
+        .with_context(|| format!("cannot open {}", shown.display()))?;
+    device
+        .write_all(contents.as_bytes())
+        .with_context(|| format!("cannot write {}", shown.display()))
+}
+
+/// Gives the temporary file the owner and group of the file it replaces,
+/// where the process may (root may; others may keep their own group).
+#[cfg(unix)]
+fn keep_owner(file: &std::fs::File, meta: &std::fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    if std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid())).is_err() {
+        let _ = std::os::unix::fs::fchown(file, None, Some(meta.gid()));
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_file: &std::fs::File, _meta: &std::fs::Metadata) {}
+
+/// Removes temporary files an interrupted write of the same target left
+/// in `dir` (`PREFIX` + six characters + `.tmp`).
+fn remove_leftovers(dir: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let leftover = name
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .is_some_and(|random| random.chars().count() == 6 && !random.contains('.'));
+        if leftover && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }

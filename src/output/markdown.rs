@@ -7,30 +7,90 @@
 
 use super::Listing;
 
-/// Escapes record text for a Markdown paragraph: `&`, `<` and `>` become
-/// entities, `[` and `]` are escaped so no link or image is made, and a
-/// `#` that starts a line is escaped so no heading is made. Line breaks
-/// are kept, so lists written in summaries stay lists.
+/// Escapes record text for a Markdown paragraph, so that it can add no
+/// structure to the document but paragraphs and lists:
+///
+/// - `\` is doubled (so it cannot undo an escape), `&`, `<` and `>` become
+///   entities (no raw HTML, no block quote), `[`, `]` and `|` are escaped
+///   (no link, image, footnote or table), `://` and `www.` are escaped (no
+///   bare URL becomes a link);
+/// - at the start of a line, indentation is cut to three spaces (no
+///   indented code block), and `#`, `=`, a fence (`` ` ``, `~`), `+` and a
+///   line of only `-`, `*` or `_` are escaped (no heading, setext
+///   underline, code fence or thematic break);
+/// - a line starting `::` is escaped (no workflow command in a CI log).
+///
+/// Line breaks are kept, so paragraphs and `- ` lists written in summaries
+/// stay paragraphs and lists.
 pub fn escape_text(text: &str) -> String {
     let text = text
+        .replace('\\', "\\\\")
         .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('[', "\\[")
         .replace(']', "\\]")
+        .replace('|', "\\|")
+        .replace("://", "\\://")
         .replace("\r\n", "\n")
         .replace('\r', "\n");
+    let text = escape_www(&text);
     text.split('\n')
         .map(|line| {
             let body = line.trim_start();
-            if body.starts_with('#') {
-                format!("{}\\{body}", &line[..line.len() - body.len()])
-            } else {
-                line.to_owned()
-            }
+            let indent = (line.len() - body.len()).min(3);
+            // A list item's text starts a block of its own (`- # x` is a
+            // heading in a list), so it is checked after the markers.
+            let (markers, inner) = body.split_at(list_markers(body));
+            let escape = if is_structural(inner) { "\\" } else { "" };
+            format!("{}{markers}{escape}{inner}", " ".repeat(indent))
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The length of the list markers (`- `, `* `, `1. `, `2) `, each with the
+/// spaces after it) that `line` starts with.
+fn list_markers(line: &str) -> usize {
+    let mut at = 0;
+    loop {
+        let rest = &line[at..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        let marker = if rest.starts_with("- ") || rest.starts_with("* ") {
+            1
+        } else if (1..10).contains(&digits)
+            && (rest[digits..].starts_with(". ") || rest[digits..].starts_with(") "))
+        {
+            digits + 1
+        } else {
+            return at;
+        };
+        let spaces = rest[marker..].chars().take_while(|c| *c == ' ').count();
+        at += marker + spaces;
+    }
+}
+
+/// Whether a line (or a list item's text) that starts with `text` would
+/// start a heading, setext underline, fence, thematic break, `+` list or
+/// workflow command.
+fn is_structural(text: &str) -> bool {
+    let trimmed = text.trim_end();
+    let only = |c: char| !trimmed.is_empty() && trimmed.chars().all(|x| x == c || x == ' ');
+    text.starts_with(['#', '=', '`', '~', '+', ':']) || only('-') || only('*') || only('_')
+}
+
+/// `www.` in any case, written `www\.` so that GFM does not make it a link.
+fn escape_www(text: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    for (at, _) in lower.match_indices("www.") {
+        out.push_str(&text[rest..at + 3]);
+        out.push_str("\\.");
+        rest = at + 4;
+    }
+    out.push_str(&text[rest..]);
+    out
 }
 
 /// Escapes record text that must stay on one line (a heading, a title, a
@@ -40,12 +100,11 @@ pub fn escape_inline(text: &str) -> String {
     escape_text(text.trim()).replace('\n', " ")
 }
 
-/// Escapes record text for one table cell: as [`escape_text`], plus `|`
-/// as `\|` and every line break as `<br>`; trailing line breaks dropped.
+/// Escapes record text for one table cell: as [`escape_text`] (which
+/// escapes `|`), with every line break as `<br>`; trailing line breaks
+/// dropped.
 pub fn escape_cell(text: &str) -> String {
-    escape_text(text.trim_end())
-        .replace('|', "\\|")
-        .replace('\n', "<br>")
+    escape_text(text.trim_end()).replace('\n', "<br>")
 }
 
 /// A Markdown table with `headers` (already safe) and rows of raw cell
@@ -87,8 +146,17 @@ mod tests {
     fn paragraphs_make_no_headings_links_or_images() {
         assert_eq!(
             super::escape_text("# Big\n- [x](http://e) ![i](http://e/i.png)"),
-            "\\# Big\n- \\[x\\](http://e) !\\[i\\](http://e/i.png)"
+            "\\# Big\n- \\[x\\](http\\://e) !\\[i\\](http\\://e/i.png)"
         );
+    }
+
+    #[test]
+    fn record_text_makes_no_fence_setext_heading_code_block_or_autolink() {
+        assert_eq!(
+            escape_text("```\ntext\n===\n---\n      code\n- # h\n1. ~~~\nsee www.x.org or a\\[b]"),
+            "\\```\ntext\n\\===\n\\---\n   code\n- \\# h\n1. \\~~~\nsee www\\.x.org or a\\\\\\[b\\]"
+        );
+        assert_eq!(escape_text("::add-mask::x"), "\\::add-mask::x");
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod identity;
 mod meetings;
 mod references;
 mod registers;
+mod unicode;
 mod vocabularies;
 
 use std::collections::{HashMap, HashSet};
@@ -209,6 +210,7 @@ pub fn check(records: &Records) -> Vec<Finding> {
     };
     checker.compile_patterns();
     checker.build_index();
+    checker.check_unicode();
     checker.check_vocabularies();
     checker.check_people_and_organisations();
     checker.check_principles();

@@ -32,7 +32,7 @@ impl<'r> Checker<'r> {
             None
         };
         let help = match best {
-            Some(best) => format!("did you mean `{best}`?"),
+            Some(best) => suggest::did_you_mean(v, best),
             None => format!("add `{v}` to {defined_in}, or correct the reference"),
         };
         self.push(

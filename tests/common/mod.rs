@@ -110,3 +110,46 @@ pub fn pytool(name: &str) -> PathBuf {
     );
     tool
 }
+
+/// The one-line meeting file of the bad corpus: a meeting whose agenda
+/// holds `items` items all numbered 1, written `{number: 1,title: x}` one
+/// after another on a single line (42,000 make 884 kB, under the size
+/// cap). Returns the file's text and the 1-based column of the `1` of
+/// item `k` (0-based).
+pub fn one_line_agenda(items: usize) -> (String, impl Fn(usize) -> usize) {
+    let head = "{id: TSC_03_2403, number: 3, date: 2024-03-20, start: \"10:00\", end: \"12:00\", \
+                status: draft, attendees: [{person: ada-example, category: member, role: chair}], \
+                agenda: [";
+    let item = "{number: 1,title: x}";
+    let mut text = String::with_capacity(head.len() + items * (item.len() + 1) + 4);
+    text.push_str(head);
+    for k in 0..items {
+        if k > 0 {
+            text.push(',');
+        }
+        text.push_str(item);
+    }
+    text.push_str("]}\n");
+    let first = head.chars().count() + "{number: ".len() + 1;
+    (text, move |k| first + k * (item.len() + 1))
+}
+
+/// Runs `git ARGS` in `dir` as a secretariat with no system configuration,
+/// and asserts that it succeeds.
+pub fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Secretariat")
+        .env("GIT_AUTHOR_EMAIL", "secretariat@example.org")
+        .env("GIT_COMMITTER_NAME", "Secretariat")
+        .env("GIT_COMMITTER_EMAIL", "secretariat@example.org")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -1,0 +1,462 @@
+//! Reading records out of git: the index (what the next commit will hold,
+//! for `tsc validate --staged`) or any tree-ish (`HEAD`, a commit, a tag),
+//! without reading or writing the work tree or the index file.
+//!
+//! Git is read through the `git` command: `git ls-files --stage` or `git
+//! ls-tree -r` list the blobs, and one `git cat-file --batch` reads them
+//! all. The `git` that runs the commit is the one that reads the index, so
+//! whatever it supports (split and sparse indexes, `GIT_INDEX_FILE` set by
+//! `git commit -a` or `git commit PATH`, worktrees, alternates) is read
+//! as that commit will see it; and it adds no build dependency.
+//!
+//! The blobs go through [`crate::records::load_in_memory`], the loader the
+//! property tests use, so a file read from git gives the same records and
+//! findings as the same bytes on disk.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Component, Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use anyhow::{Context, bail};
+
+use crate::finding::{Code, Finding, Position};
+use crate::records::{Loaded, is_record_file_name, load_in_memory};
+
+/// Which git tree to read the records from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Revision<'a> {
+    /// The index: what `git commit` would record now.
+    Index,
+    /// A tree-ish such as `HEAD`, `main~2` or a commit ID.
+    Tree(&'a str),
+}
+
+/// A git repository, seen from a directory inside its work tree.
+#[derive(Debug, Clone)]
+pub struct Repository {
+    /// Where git commands are run (the caller's directory), so that a
+    /// relative `GIT_DIR` keeps its meaning.
+    cwd: PathBuf,
+    /// `cwd` relative to the top of the work tree (`git rev-parse
+    /// --show-prefix`), with `/` separators; empty at the top.
+    prefix: PathBuf,
+    /// The top of the work tree (`git rev-parse --show-toplevel`).
+    top: PathBuf,
+}
+
+/// Records read from git, with the text of every record file, so that
+/// diagnostics show the lines that were validated rather than what the
+/// work tree holds.
+#[derive(Debug, Clone)]
+pub struct GitRecords {
+    /// The records and the loader's findings.
+    pub loaded: Loaded,
+    /// Each record file as [`Loaded`]'s findings name it, and its bytes.
+    pub files: Vec<(PathBuf, Vec<u8>)>,
+}
+
+/// One blob in a tree or the index.
+#[derive(Debug, Clone)]
+struct Entry {
+    /// `100644`, `100755`, `120000` (a link), `160000` (a submodule).
+    mode: String,
+    /// The object ID.
+    oid: String,
+    /// The merge stage (0 unless the file has a conflict).
+    stage: u8,
+    /// Path from the top of the work tree.
+    path: PathBuf,
+}
+
+fn git(cwd: &Path) -> Command {
+    let mut command = Command::new("git");
+    command
+        .current_dir(cwd)
+        // Never take a lock or refresh the index: reading is all we do.
+        .env("GIT_OPTIONAL_LOCKS", "0")
+        .stdin(Stdio::null());
+    command
+}
+
+fn output(mut command: Command, what: &str) -> anyhow::Result<Vec<u8>> {
+    let out = command
+        .output()
+        .with_context(|| format!("cannot run git to {what}; is git installed?"))?;
+    if !out.status.success() {
+        bail!(
+            "git could not {what}: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    Ok(out.stdout)
+}
+
+impl Repository {
+    /// The repository whose work tree holds `cwd`.
+    ///
+    /// # Errors
+    /// When `cwd` is not inside a git work tree, or git cannot be run.
+    pub fn discover(cwd: &Path) -> anyhow::Result<Repository> {
+        let mut command = git(cwd);
+        command.args(["rev-parse", "--show-toplevel", "--show-prefix"]);
+        let out = output(
+            command,
+            "find the repository (run tsc inside a git work tree)",
+        )?;
+        let text = String::from_utf8(out).context("the repository path is not UTF-8")?;
+        let mut lines = text.split('\n');
+        let top = PathBuf::from(lines.next().unwrap_or_default());
+        let prefix = PathBuf::from(lines.next().unwrap_or_default());
+        Ok(Repository {
+            cwd: cwd.to_path_buf(),
+            prefix,
+            top,
+        })
+    }
+
+    /// The records directory of the tree at `revision`, from the top of
+    /// the work tree: `explicit` (a path relative to the current
+    /// directory) when given, else the nearest `records/` at or above the
+    /// current directory that holds a file in that tree.
+    ///
+    /// # Errors
+    /// When `explicit` leaves the work tree, or no records directory is
+    /// in the tree, or git fails.
+    pub fn records_dir(
+        &self,
+        explicit: Option<&Path>,
+        revision: Revision<'_>,
+    ) -> anyhow::Result<PathBuf> {
+        if let Some(dir) = explicit {
+            let inside = if dir.is_absolute() {
+                let real = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+                let top = self.top.canonicalize().unwrap_or_else(|_| self.top.clone());
+                real.strip_prefix(&top).ok().map(Path::to_path_buf)
+            } else {
+                lexical_join(&self.prefix, dir)
+            };
+            return inside.with_context(|| {
+                format!(
+                    "the records directory {} is outside the git work tree",
+                    dir.display()
+                )
+            });
+        }
+        let entries = self.entries(revision, Path::new(""))?;
+        self.nearest_records(&entries, revision)
+    }
+
+    /// The nearest `records/` at or above the current directory that holds
+    /// one of `entries`.
+    fn nearest_records(
+        &self,
+        entries: &[Entry],
+        revision: Revision<'_>,
+    ) -> anyhow::Result<PathBuf> {
+        let mut here = Some(self.prefix.as_path());
+        while let Some(dir) = here {
+            let candidate = dir.join("records");
+            if entries.iter().any(|e| e.path.starts_with(&candidate)) {
+                return Ok(candidate);
+            }
+            here = dir.parent();
+        }
+        bail!(
+            "no records directory in {} at or above the current directory; pass --records DIR",
+            describe(revision)
+        )
+    }
+
+    /// Lists the blobs under `dir` (from the top of the work tree; empty
+    /// for everything) in the index or a tree.
+    fn entries(&self, revision: Revision<'_>, dir: &Path) -> anyhow::Result<Vec<Entry>> {
+        let spec = format!(":(top,literal){}", dir.display());
+        let spec = if dir.as_os_str().is_empty() {
+            ":(top)".to_owned()
+        } else {
+            spec
+        };
+        let mut command = git(&self.cwd);
+        match revision {
+            Revision::Index => {
+                command.args(["ls-files", "--stage", "-z", "--full-name", "--", &spec]);
+            }
+            Revision::Tree(rev) => {
+                command.args(["ls-tree", "-r", "-z", "--full-tree", rev, "--", &spec]);
+            }
+        }
+        let out = output(command, &format!("list {}", describe(revision)))?;
+        out.split(|b| *b == 0)
+            .filter(|record| !record.is_empty())
+            .map(|record| parse_entry(record, revision))
+            .collect()
+    }
+
+    /// Reads the blobs `oids` with one `git cat-file --batch`.
+    fn blobs(&self, oids: &[&str]) -> anyhow::Result<Vec<Vec<u8>>> {
+        let mut child = git(&self.cwd)
+            .args(["cat-file", "--batch"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .context("cannot run git cat-file; is git installed?")?;
+        let mut stdin = child.stdin.take().context("git cat-file has no input")?;
+        let request: String = oids.iter().map(|oid| format!("{oid}\n")).collect();
+        // Write on another thread: git answers while it reads, and both
+        // pipes would fill up if we wrote everything first.
+        let writer = std::thread::spawn(move || stdin.write_all(request.as_bytes()));
+        let mut reader = BufReader::new(child.stdout.take().context("git cat-file has no output")?);
+        let mut blobs = Vec::with_capacity(oids.len());
+        for oid in oids {
+            let mut header = String::new();
+            reader.read_line(&mut header)?;
+            let size = header
+                .split_whitespace()
+                .nth(2)
+                .and_then(|s| s.parse::<u64>().ok())
+                .with_context(|| format!("git cat-file cannot read object {oid}: {header}"))?;
+            let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+            (&mut reader).take(size).read_to_end(&mut bytes)?;
+            let mut newline = [0u8; 1];
+            reader.read_exact(&mut newline)?;
+            blobs.push(bytes);
+        }
+        drop(reader);
+        writer
+            .join()
+            .map_err(|_| anyhow::anyhow!("writing to git cat-file failed"))??;
+        let status = child.wait()?;
+        if !status.success() {
+            bail!("git cat-file failed ({status})");
+        }
+        Ok(blobs)
+    }
+
+    /// Loads the records directory `dir` (from the top of the work tree,
+    /// as [`Repository::records_dir`] gives it) as it is in `revision`.
+    /// The work tree and the index file are not touched; paths in the
+    /// findings are as a user in the current directory would write them.
+    ///
+    /// Symbolic links and submodules give the findings the disk loader
+    /// gives for links and non-files; a file with a merge conflict gives
+    /// [`Code::Io`].
+    ///
+    /// # Errors
+    /// When git cannot be run or fails.
+    pub fn load(&self, dir: &Path, revision: Revision<'_>) -> anyhow::Result<GitRecords> {
+        self.load_shown(dir, revision, self.display_path(dir))
+    }
+
+    /// [`Repository::load`], with `root` as the records directory's name in
+    /// findings.
+    fn load_shown(
+        &self,
+        dir: &Path,
+        revision: Revision<'_>,
+        root: PathBuf,
+    ) -> anyhow::Result<GitRecords> {
+        let entries = self.entries(revision, dir)?;
+        self.load_entries(dir, &entries, root)
+    }
+
+    /// Loads `entries`, the blobs under `dir`.
+    fn load_entries(
+        &self,
+        dir: &Path,
+        entries: &[Entry],
+        root: PathBuf,
+    ) -> anyhow::Result<GitRecords> {
+        let mut findings = Vec::new();
+        let mut blobs: Vec<&Entry> = Vec::new();
+        for entry in entries {
+            let relative = entry.path.strip_prefix(dir).unwrap_or(&entry.path);
+            let shown = root.join(relative);
+            if entry.stage != 0 {
+                if entry.stage == 1 || blobs.iter().any(|b| b.path == entry.path) {
+                    continue;
+                }
+                findings.push(
+                    Finding::new(
+                        Code::Io,
+                        &shown,
+                        Position::default(),
+                        "file has an unresolved merge conflict in the index",
+                    )
+                    .with_help("resolve the conflict and `git add` the file"),
+                );
+                continue;
+            }
+            match entry.mode.as_str() {
+                "120000" => findings.push(
+                    Finding::new(
+                        Code::Symlink,
+                        &shown,
+                        Position::default(),
+                        "symbolic link; links are never followed",
+                    )
+                    .with_help("replace the link with the file itself, or remove it"),
+                ),
+                "160000" => findings.push(
+                    Finding::new(
+                        Code::NotAFile,
+                        &shown,
+                        Position::default(),
+                        "a git submodule, not a file; it is not read",
+                    )
+                    .with_help("remove the submodule from the records directory"),
+                ),
+                _ => blobs.push(entry),
+            }
+        }
+        // Only what the loader would read is fetched.
+        blobs.retain(|e| {
+            let name = e.path.file_name().map(|n| n.to_string_lossy());
+            name.is_some_and(|n| is_record_file_name(&n))
+        });
+        let oids: Vec<&str> = blobs.iter().map(|e| e.oid.as_str()).collect();
+        let bytes = self.blobs(&oids)?;
+        let files: Vec<(PathBuf, Vec<u8>)> = blobs
+            .iter()
+            .zip(bytes)
+            .map(|(e, b)| (e.path.strip_prefix(dir).unwrap_or(&e.path).to_path_buf(), b))
+            .collect();
+        let mut loaded = load_in_memory(&root, &files);
+        loaded.findings.extend(findings);
+        let files = files
+            .into_iter()
+            .map(|(relative, bytes)| (root.join(relative), bytes))
+            .collect();
+        Ok(GitRecords { loaded, files })
+    }
+
+    /// `dir` (from the top of the work tree) as a path from the current
+    /// directory: `records` at the top, `../records` one level down, `..`
+    /// from `records/actions`.
+    fn display_path(&self, dir: &Path) -> PathBuf {
+        if let Ok(inside) = dir.strip_prefix(&self.prefix) {
+            if inside.as_os_str().is_empty() {
+                return PathBuf::from(".");
+            }
+            return inside.to_path_buf();
+        }
+        let here: Vec<_> = self.prefix.components().collect();
+        let there: Vec<_> = dir.components().collect();
+        let common = here.iter().zip(&there).take_while(|(a, b)| a == b).count();
+        let mut path: PathBuf = here[common..].iter().map(|_| "..").collect();
+        path.extend(&there[common..]);
+        path
+    }
+}
+
+/// Loads the records as they are in `revision` of the repository around
+/// `cwd`: the records directory is `explicit` (relative to `cwd`) or the
+/// nearest `records/` at or above `cwd` in that tree. Nothing outside git's
+/// object store and index is read, and nothing is written.
+///
+/// # Errors
+/// When `cwd` is not in a git work tree, no records directory is found in
+/// the tree, or git fails.
+pub fn load_records(
+    cwd: &Path,
+    explicit: Option<&Path>,
+    revision: Revision<'_>,
+) -> anyhow::Result<GitRecords> {
+    // `--records DIR` names a directory that may be in another repository
+    // than the current directory's: look for the repository from there.
+    if let Some(given) = explicit {
+        let at = cwd.join(given);
+        if at.is_dir() {
+            let repo = Repository::discover(&at)?;
+            let dir = repo.records_dir(Some(Path::new(".")), revision)?;
+            return repo.load_shown(&dir, revision, given.to_path_buf());
+        }
+    }
+    let repo = Repository::discover(cwd)?;
+    if explicit.is_some() {
+        let dir = repo.records_dir(explicit, revision)?;
+        return repo.load(&dir, revision);
+    }
+    // One listing both finds the records directory and gives its files.
+    let mut entries = repo.entries(revision, Path::new(""))?;
+    let dir = repo.nearest_records(&entries, revision)?;
+    entries.retain(|e| e.path.starts_with(&dir));
+    repo.load_entries(&dir, &entries, repo.display_path(&dir))
+}
+
+fn describe(revision: Revision<'_>) -> String {
+    match revision {
+        Revision::Index => "the git index".to_owned(),
+        Revision::Tree(rev) => format!("git revision {rev}"),
+    }
+}
+
+/// Parses one record of `ls-files --stage -z` (`MODE OID STAGE\tPATH`) or
+/// `ls-tree -r -z` (`MODE TYPE OID\tPATH`).
+fn parse_entry(record: &[u8], revision: Revision<'_>) -> anyhow::Result<Entry> {
+    let text = std::str::from_utf8(record).context("git listed a path that is not UTF-8")?;
+    let (meta, path) = text
+        .split_once('\t')
+        .with_context(|| format!("unexpected git output `{text}`"))?;
+    let fields: Vec<&str> = meta.split(' ').collect();
+    let (mode, oid, stage) = match (revision, fields.as_slice()) {
+        (Revision::Index, [mode, oid, stage]) => (*mode, *oid, stage.parse().unwrap_or(0)),
+        (Revision::Tree(_), [mode, _kind, oid]) => (*mode, *oid, 0),
+        _ => bail!("unexpected git output `{text}`"),
+    };
+    Ok(Entry {
+        mode: mode.to_owned(),
+        oid: oid.to_owned(),
+        stage,
+        path: PathBuf::from(path),
+    })
+}
+
+/// `base` joined with `path`, `.` and `..` resolved without the file
+/// system; `None` when `..` climbs above the top.
+fn lexical_join(base: &Path, path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for component in base.join(path).components() {
+        match component {
+            Component::Normal(part) => out.push(part),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_and_tree_listings_are_parsed() {
+        let index = parse_entry(b"100644 abc 0\trecords/people.yaml", Revision::Index).unwrap();
+        assert_eq!(
+            (index.mode.as_str(), index.oid.as_str(), index.stage),
+            ("100644", "abc", 0)
+        );
+        assert_eq!(index.path, Path::new("records/people.yaml"));
+        let tree = parse_entry(b"120000 blob def\trecords/x.yaml", Revision::Tree("HEAD")).unwrap();
+        assert_eq!((tree.mode.as_str(), tree.oid.as_str()), ("120000", "def"));
+    }
+
+    #[test]
+    fn explicit_directories_are_resolved_from_the_prefix() {
+        assert_eq!(
+            lexical_join(Path::new("a/b"), Path::new("../records")),
+            Some(PathBuf::from("a/records"))
+        );
+        assert_eq!(lexical_join(Path::new(""), Path::new("../x")), None);
+        assert_eq!(
+            lexical_join(Path::new(""), Path::new("./records")),
+            Some(PathBuf::from("records"))
+        );
+    }
+}

@@ -1,0 +1,101 @@
+//! What Unicode makes of an ID: normal form (unicode-normalization),
+//! invisible and bidirectional format characters (General_Category `Cf`,
+//! from unicode-properties), look-alikes (the UTS #39 skeleton, from
+//! unicode-security), and a description of where two look-alikes differ
+//! (character names from unicode_names2, user-perceived characters from
+//! unicode-segmentation).
+
+use unicode_normalization::is_nfc;
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// `U+0301 COMBINING ACUTE ACCENT`: a character's code point and name.
+pub fn describe(c: char) -> String {
+    match unicode_names2::name(c) {
+        Some(name) => format!("U+{:04X} {name}", u32::from(c)),
+        None => format!("U+{:04X}", u32::from(c)),
+    }
+}
+
+/// Whether `text` is in Normalization Form C.
+pub fn is_normalized(text: &str) -> bool {
+    is_nfc(text)
+}
+
+/// The first invisible format character in `text` (General_Category
+/// `Cf`: the bidirectional controls such as U+202E RIGHT-TO-LEFT OVERRIDE,
+/// zero-width spaces and joiners, the byte order mark, soft hyphens),
+/// with its 1-based position in characters.
+pub fn first_invisible(text: &str) -> Option<(usize, char)> {
+    text.chars()
+        .enumerate()
+        .find(|(_, c)| c.general_category() == GeneralCategory::Format)
+        .map(|(i, c)| (i + 1, c))
+}
+
+/// The UTS #39 skeleton of `text`: two strings with the same skeleton
+/// look the same (`SECAS`, `SЕCAS` with a Cyrillic Е, `ＳＥＣＡＳ`).
+pub fn skeleton(text: &str) -> String {
+    unicode_security::skeleton(text).collect()
+}
+
+/// When `a` and `b` differ but look the same (the same skeleton, or the
+/// same text once normalised), where they differ, in user-perceived
+/// characters: `differs at character 5: here U+0061 LATIN SMALL LETTER A,
+/// U+0301 COMBINING ACUTE ACCENT; there U+00E1 LATIN SMALL LETTER A WITH
+/// ACUTE`.
+pub fn look_alike_difference(a: &str, b: &str) -> Option<String> {
+    if a == b || skeleton(a) != skeleton(b) {
+        return None;
+    }
+    let left: Vec<&str> = a.graphemes(true).collect();
+    let right: Vec<&str> = b.graphemes(true).collect();
+    let at = left
+        .iter()
+        .zip(&right)
+        .position(|(x, y)| x != y)
+        .unwrap_or(left.len().min(right.len()));
+    let names = |g: Option<&&str>| match g {
+        Some(g) => g.chars().map(describe).collect::<Vec<_>>().join(", "),
+        None => "nothing".to_owned(),
+    };
+    Some(format!(
+        "differs at character {}: here {}; there {}",
+        at + 1,
+        names(left.get(at)),
+        names(right.get(at))
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn look_alikes_are_told_apart_by_name() {
+        assert_eq!(
+            look_alike_difference("julia\u{301}n-hughes", "julián-hughes").as_deref(),
+            Some(
+                "differs at character 5: here U+0061 LATIN SMALL LETTER A, U+0301 COMBINING ACUTE ACCENT; \
+                 there U+00E1 LATIN SMALL LETTER A WITH ACUTE"
+            )
+        );
+        assert_eq!(
+            look_alike_difference("S\u{415}CAS", "SECAS").as_deref(),
+            Some(
+                "differs at character 2: here U+0415 CYRILLIC CAPITAL LETTER IE; there U+0045 LATIN CAPITAL LETTER E"
+            )
+        );
+        assert_eq!(look_alike_difference("SECSA", "SECAS"), None);
+    }
+
+    #[test]
+    fn full_width_and_invisible_ids_share_a_skeleton() {
+        assert_eq!(skeleton("ＳＥＣＡＳ"), skeleton("SECAS"));
+        assert_eq!(skeleton("SECAS\u{200b}"), skeleton("SECAS"));
+        assert_eq!(first_invisible("SECAS\u{200b}"), Some((6, '\u{200b}')));
+        assert_eq!(first_invisible("\u{202e}SACES"), Some((1, '\u{202e}')));
+        assert_eq!(first_invisible("julián"), None);
+        assert!(!is_normalized("julia\u{301}n"));
+    }
+}

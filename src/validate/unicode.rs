@@ -1,0 +1,176 @@
+//! Unicode rules for IDs and one-line fields: IDs in NFC (E0206), no
+//! bidirectional controls or invisible format characters (E0207), and no
+//! two IDs that look the same (E0208, the UTS #39 skeleton).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::spanned::Spanned;
+
+use super::{Checker, at};
+use crate::finding::{Code, Finding};
+use crate::unicode::{describe, first_invisible, is_normalized, look_alike_difference, skeleton};
+
+/// A defined ID: its kind (for messages), file and spanned value.
+type Defined<'r> = (&'static str, &'r PathBuf, &'r Spanned<String>);
+
+impl<'r> Checker<'r> {
+    /// Runs the Unicode rules on every ID and one-line field.
+    pub(super) fn check_unicode(&mut self) {
+        let r = self.records;
+        let owners: Vec<Defined<'r>> = r
+            .people
+            .iter()
+            .map(|p| ("person", &p.file, &p.record.id))
+            .chain(
+                r.organisations
+                    .iter()
+                    .map(|o| ("organisation", &o.file, &o.record.id)),
+            )
+            .collect();
+        let meetings: Vec<Defined<'r>> = r
+            .meetings
+            .iter()
+            .map(|m| ("meeting", &m.file, &m.record.id))
+            .collect();
+        let actions: Vec<Defined<'r>> = r
+            .actions
+            .iter()
+            .map(|a| ("action", &a.file, &a.record.id))
+            .collect();
+        let modifications: Vec<Defined<'r>> = r
+            .modifications
+            .iter()
+            .map(|m| ("modification proposal", &m.file, &m.record.id))
+            .collect();
+        for group in [&owners, &meetings, &actions, &modifications] {
+            for (kind, file, id) in group.iter() {
+                self.check_id_text(kind, file, id);
+            }
+            self.check_confusables(group);
+        }
+        self.check_one_line_fields();
+    }
+
+    fn check_id_text(&mut self, kind: &str, file: &Path, id: &Spanned<String>) {
+        let value = id.value.as_str();
+        if !is_normalized(value) {
+            let nfc: String = unicode_normalization::UnicodeNormalization::nfc(value).collect();
+            self.push(
+                Finding::at_value(
+                    Code::IdNotNfc,
+                    file,
+                    id,
+                    format!("{kind} ID `{value}` is not in Unicode Normalization Form C"),
+                )
+                .with_help(format!(
+                    "write it as `{nfc}` (NFC); {}",
+                    look_alike_difference(value, &nfc).unwrap_or_default()
+                )),
+            );
+        }
+        self.invisible(file, &format!("{kind} ID `{value}`"), value, id);
+    }
+
+    /// Reports `text` (the field described by `what`, found at `place`)
+    /// when it holds an invisible format character.
+    fn invisible<T>(&mut self, file: &Path, what: &str, text: &str, place: &Spanned<T>) {
+        if let Some((column, c)) = first_invisible(text) {
+            self.push(
+                Finding::at_value(
+                    Code::InvisibleCharacter,
+                    file,
+                    place,
+                    format!(
+                        "{what} holds the invisible character {} at character {column}",
+                        describe(c)
+                    ),
+                )
+                .with_help(
+                    "delete it: bidirectional controls and invisible format characters \
+                     make different text look the same",
+                ),
+            );
+        }
+    }
+
+    fn check_confusables(&mut self, ids: &[Defined<'r>]) {
+        let mut seen: HashMap<String, Defined<'r>> = HashMap::new();
+        for &(kind, file, id) in ids {
+            let key = skeleton(&id.value);
+            match seen.get(&key) {
+                Some(&(first_kind, first_file, first)) if first.value != id.value => {
+                    let difference = look_alike_difference(&id.value, &first.value)
+                        .unwrap_or_else(|| "differs".to_owned());
+                    self.push(
+                        Finding::at_value(
+                            Code::ConfusableId,
+                            file,
+                            id,
+                            format!(
+                                "{kind} ID `{}` looks the same as {first_kind} ID `{}`; it {difference}",
+                                id.value, first.value
+                            ),
+                        )
+                        .with_related(first_file, at(first), "the look-alike")
+                        .with_help(format!(
+                            "rename one of them (`{}` is defined in {}); IDs that look alike cannot be told apart",
+                            first.value,
+                            first_file.display()
+                        )),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(key, (kind, file, id));
+                }
+            }
+        }
+    }
+
+    /// Names, titles and the spanned references that are one line of text.
+    fn check_one_line_fields(&mut self) {
+        let r = self.records;
+        for p in &r.people {
+            let what = format!("the name of person `{}`", p.record.id.value);
+            self.invisible(&p.file, &what, &p.record.name, &p.record.id);
+        }
+        for o in &r.organisations {
+            let what = format!("the name of organisation `{}`", o.record.id.value);
+            self.invisible(&o.file, &what, &o.record.name, &o.record.id);
+        }
+        for m in &r.modifications {
+            let what = format!("the title of `{}`", m.record.id.value);
+            self.invisible(&m.file, &what, &m.record.title, &m.record.id);
+        }
+        for a in &r.actions {
+            let owner = &a.record.owner;
+            self.invisible(
+                &a.file,
+                &format!("owner `{}`", owner.value),
+                &owner.value,
+                owner,
+            );
+        }
+        for m in &r.meetings {
+            let meeting = &m.record;
+            let people = meeting.attendees.iter().chain(&meeting.apologies);
+            let references = people.flat_map(|a| {
+                [
+                    Some(&a.person),
+                    a.representing.as_ref(),
+                    a.alternate_for.as_ref(),
+                ]
+            });
+            let presenters = meeting.agenda.iter().map(|i| i.presented_by.as_ref());
+            let fields: Vec<&Spanned<String>> = references.chain(presenters).flatten().collect();
+            for value in fields {
+                self.invisible(&m.file, &format!("`{}`", value.value), &value.value, value);
+            }
+            for item in &meeting.agenda {
+                let what = format!("the title of agenda item {}", item.number.value);
+                self.invisible(&m.file, &what, &item.title, &item.number);
+            }
+        }
+    }
+}

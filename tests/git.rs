@@ -1,0 +1,115 @@
+//! Records read from git without the work tree: the index (`validate
+//! --staged`) and any tree-ish, for comparing revisions.
+
+mod common;
+
+use std::path::Path;
+
+use common::{copy_dir, git, minimal_example};
+use tsc::git::{Revision, load_records};
+
+fn owner(records: &tsc::git::GitRecords, id: &str) -> String {
+    let action = records
+        .loaded
+        .records
+        .actions
+        .iter()
+        .find(|a| a.record.id.value == id)
+        .unwrap();
+    action.record.owner.value.clone()
+}
+
+#[test]
+fn records_load_from_any_revision_the_index_and_a_subdirectory() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    copy_dir(&minimal_example(), &repo.join("records"));
+    git(repo, &["init", "-q"]);
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-q", "-m", "first"]);
+    common::edit(
+        &repo.join("records/actions/TSC02-10.yaml"),
+        "owner: ACME",
+        "owner: SECAS",
+    );
+    git(repo, &["commit", "-q", "-am", "second"]);
+    common::edit(
+        &repo.join("records/actions/TSC02-10.yaml"),
+        "owner: SECAS",
+        "owner: bram-sample",
+    );
+    git(repo, &["add", "."]);
+    common::edit(
+        &repo.join("records/actions/TSC02-10.yaml"),
+        "owner: bram-sample",
+        "owner: ada-example",
+    );
+
+    let first = load_records(repo, None, Revision::Tree("HEAD~1")).unwrap();
+    let second = load_records(repo, None, Revision::Tree("HEAD")).unwrap();
+    let staged = load_records(repo, None, Revision::Index).unwrap();
+    assert_eq!(owner(&first, "TSC02/10"), "ACME");
+    assert_eq!(owner(&second, "TSC02/10"), "SECAS");
+    assert_eq!(owner(&staged, "TSC02/10"), "bram-sample");
+    assert!(
+        first.loaded.findings.is_empty(),
+        "{:?}",
+        first.loaded.findings
+    );
+    assert_eq!(first.loaded.records.actions.len(), 4);
+    assert_eq!(first.loaded.records.people.len(), 4);
+    // Paths are as the user in the current directory would write them,
+    // and the files' text comes with them.
+    assert_eq!(
+        first.loaded.records.actions[3].file,
+        Path::new("records/actions/TSC02-10.yaml")
+    );
+    let (_, bytes) = first
+        .files
+        .iter()
+        .find(|(p, _)| p.ends_with("actions/TSC02-10.yaml"))
+        .unwrap();
+    assert!(String::from_utf8_lossy(bytes).contains("owner: ACME\n"));
+    // From a subdirectory the nearest records/ above is found.
+    let below = load_records(&repo.join("records/actions"), None, Revision::Tree("HEAD")).unwrap();
+    assert_eq!(below.loaded.records.root, Path::new(".."));
+    assert_eq!(owner(&below, "TSC02/10"), "SECAS");
+    let error = load_records(repo, None, Revision::Tree("no-such-rev")).unwrap_err();
+    assert!(
+        format!("{error:#}").contains("git could not list git revision no-such-rev"),
+        "{error:#}"
+    );
+}
+
+#[test]
+fn the_index_gives_the_findings_the_disk_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    copy_dir(&minimal_example(), &repo.join("records"));
+    std::fs::write(repo.join("records/actions/X.YAML"), "id: x\n").unwrap();
+    std::fs::write(repo.join("records/stray.yaml"), "id: x\n").unwrap();
+    std::fs::write(repo.join("records/actions/.hidden.yaml"), "id: [\n").unwrap();
+    git(repo, &["init", "-q"]);
+    git(repo, &["add", "."]);
+    let staged = load_records(repo, None, Revision::Index).unwrap();
+    let disk = tsc::records::load(&repo.join("records")).unwrap();
+    let codes = |findings: &[tsc::finding::Finding]| {
+        let mut found: Vec<(String, String)> = findings
+            .iter()
+            .map(|f| {
+                let name = f.file.file_name().unwrap().to_string_lossy().into_owned();
+                (f.code.code().to_owned(), name)
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    assert_eq!(
+        codes(&staged.loaded.findings),
+        [
+            ("E0005".to_owned(), "X.YAML".to_owned()),
+            ("E0005".to_owned(), "stray.yaml".to_owned())
+        ]
+    );
+    assert_eq!(codes(&staged.loaded.findings), codes(&disk.findings));
+}
