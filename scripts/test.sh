@@ -4,6 +4,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Debian packages the tests need, installed with apt-get (as root, or
+# through sudo); the package lists are fetched once per run.
+apt_updated=""
+apt_install() {
+  local run=()
+  [ "$(id -u)" -eq 0 ] || run=(sudo)
+  if [ -z "$apt_updated" ]; then
+    "${run[@]}" apt-get update -qq >/dev/null
+    apt_updated=1
+  fi
+  echo "installing $* with apt-get" >&2
+  DEBIAN_FRONTEND=noninteractive "${run[@]}" apt-get install -y -qq "$@" >/dev/null
+}
+
 # Python tools the tests run: the pre-commit framework (tests/precommit.rs)
 # and check-jsonschema (tests/schema.rs), in a virtualenv under target/.
 # Installed once; later runs only check that they are there.
@@ -27,6 +41,27 @@ if ! command -v cmark-gfm >/dev/null 2>&1; then
     { $sudo_if_needed apt-get update -q >/dev/null && $sudo_if_needed apt-get install -y -q cmark-gfm >/dev/null; }
 fi
 export TSC_PYTOOLS
+
+# man (tests/reports.rs renders the man pages with it); headless Chromium
+# and poppler's pdfinfo/pdftotext (tests/print.rs prints the documents).
+command -v man >/dev/null 2>&1 || apt_install man-db groff-base
+if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
+  apt_install chromium poppler-utils
+fi
+
+# Node tools: yaml-language-server, the editors' YAML server
+# (tests/editor.rs), with npm into target/nodetools.
+NODETOOLS="${CARGO_TARGET_DIR:-target}/nodetools"
+if ! [ -x "$NODETOOLS/node_modules/.bin/yaml-language-server" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    apt_install nodejs npm
+  fi
+  echo "installing yaml-language-server into $NODETOOLS" >&2
+  mkdir -p "$NODETOOLS"
+  npm install --prefix "$NODETOOLS" --no-audit --no-fund --silent 'yaml-language-server@1.25.0'
+fi
+TSC_NODETOOLS="$(cd "$NODETOOLS/node_modules/.bin" && pwd)"
+export TSC_NODETOOLS
 
 # Run every test target and the doc tests, keep cargo's output as it is,
 # and end with one plain total line ("tests: N passed, N failed").

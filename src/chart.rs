@@ -4,7 +4,11 @@
 use plotters::prelude::*;
 
 /// Width and height of every chart, in SVG user units (pixels).
-pub const SIZE: (u32, u32) = (640, 300);
+pub const SIZE: (u32, u32) = (900, 360);
+
+/// Size of axis labels and descriptions, in SVG units: at least 12 px
+/// where the chart is drawn at its full width.
+const LABEL_SIZE: u32 = 15;
 
 /// A line chart of open actions after each meeting: `points` are
 /// `(meeting label, open actions)` in date order. Returns the `<svg>`
@@ -22,6 +26,8 @@ pub fn open_actions_over_time(points: &[(String, usize)]) -> Result<String, Stri
         let mut chart = ChartBuilder::on(&root)
             .caption("Open actions after each meeting", ("sans-serif", 18))
             .margin(12)
+            // Room for the last x label, centred on the axis's end.
+            .margin_right(64)
             .x_label_area_size(40)
             .y_label_area_size(40)
             // Points sit at 0..=n-1: the axis ends at the last meeting.
@@ -30,6 +36,8 @@ pub fn open_actions_over_time(points: &[(String, usize)]) -> Result<String, Stri
         let labels: Vec<String> = points.iter().map(|p| p.0.clone()).collect();
         chart
             .configure_mesh()
+            .label_style(("sans-serif", LABEL_SIZE))
+            .axis_desc_style(("sans-serif", LABEL_SIZE))
             // A meeting ID is about 80 units wide: six fit under the axis.
             .x_labels(n.min(6))
             .x_label_formatter(&|i| labels.get(*i).cloned().unwrap_or_default())
@@ -72,6 +80,8 @@ pub fn proposals_by_interest(bars: &[(String, usize)]) -> Result<String, String>
         let mut chart = ChartBuilder::on(&root)
             .caption("Proposals by interest level", ("sans-serif", 18))
             .margin(12)
+            // Room for the last x label, centred on the axis's end.
+            .margin_right(64)
             .x_label_area_size(40)
             .y_label_area_size(40)
             // `into_segmented` makes one segment per value of 0..=end.
@@ -80,6 +90,8 @@ pub fn proposals_by_interest(bars: &[(String, usize)]) -> Result<String, String>
         let labels: Vec<String> = bars.iter().map(|b| b.0.clone()).collect();
         chart
             .configure_mesh()
+            .label_style(("sans-serif", LABEL_SIZE))
+            .axis_desc_style(("sans-serif", LABEL_SIZE))
             .disable_x_mesh()
             .x_labels(n)
             .x_label_formatter(&|v| match v {

@@ -24,8 +24,14 @@ use clap::{CommandFactory, Parser, Subcommand};
 struct Cli {
     /// The records directory. Default: $TSC_RECORDS, else the nearest
     /// `records/` directory in the current directory or one of its parents.
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     records: Option<PathBuf>,
+
+    /// When to style output (bold headers, coloured diagnostics): `auto`
+    /// on a colour terminal, following NO_COLOR, CLICOLOR, CLICOLOR_FORCE
+    /// and TERM; `always`; `never`.
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    color: cli::color::ColorArg,
 
     #[command(flatten)]
     cache: cli::cache::CacheArgs,
@@ -88,7 +94,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash tsc -- tsc show SEC`: the shell asking for candidates.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let cli = Cli::parse();
+    cli::color::set(cli.color);
     cli::internal_error::install_hook();
     match std::panic::catch_unwind(|| run(&cli)) {
         Ok(Ok(code)) => ExitCode::from(code),
@@ -141,7 +150,7 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
     let code = match &cli.command {
         Command::Completions(args) => cli::completions::run(args, &mut Cli::command(), &mut out)?,
         Command::Man(args) => cli::man::run(args, Cli::command(), &mut out)?,
-        Command::Schema(args) => cli::schema::run(args, &mut out)?,
+        Command::Schema(args) => cli::schema::run(args, records, &mut out)?,
         Command::Validate(args) => cli::validate::run(args, records, &cli.cache, &mut out)?,
         Command::Actions(args) => cli::actions::run(args, load()?, &mut out)?,
         Command::Minutes(args) => cli::minutes::run(args, load()?, &mut out)?,

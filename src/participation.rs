@@ -157,7 +157,9 @@ fn rows<'r>(
 /// People or organisations as a [`Listing`]. Keys: `id`, `name`,
 /// `organisation` (people only; `null` otherwise), `attended` (meeting
 /// IDs), `apologies` (meeting IDs), `actions` (action IDs), `open_actions`
-/// (a number).
+/// (a number). Tables and Markdown show the meetings attended and those
+/// with apologies in one cell, `TSC_07_1606 (apologies)` for the latter,
+/// so that names are not squeezed at 80 columns.
 pub fn listing(rows: &[Participation<'_>]) -> Listing {
     let mut listing = Listing::new(&[
         ("id", "ID"),
@@ -165,20 +167,31 @@ pub fn listing(rows: &[Participation<'_>]) -> Listing {
         ("organisation", "Organisation"),
         ("attended", "Attended"),
         ("apologies", "Apologies"),
+        ("meetings_seen", "Meetings"),
         ("actions", "Actions owned"),
         ("open_actions", "Open"),
-    ]);
-    if rows.iter().all(|r| r.organisation.is_none()) {
-        listing = listing.machine_only(&["organisation"]);
-    }
+    ])
+    .human_only(&["meetings_seen"]);
+    listing.machine_only = if rows.iter().all(|r| r.organisation.is_none()) {
+        vec!["organisation", "attended", "apologies"]
+    } else {
+        vec!["attended", "apologies"]
+    };
     for row in rows {
         let list = |ids: &[&str]| Value::List(ids.iter().map(|s| (*s).to_owned()).collect());
+        let meetings: Vec<String> = row
+            .attended
+            .iter()
+            .map(|m| (*m).to_owned())
+            .chain(row.apologies.iter().map(|m| format!("{m} (apologies)")))
+            .collect();
         listing.push(vec![
             Value::Text(row.id.to_owned()),
             Value::Text(row.name.to_owned()),
             Value::opt_text(row.organisation),
             list(&row.attended),
             list(&row.apologies),
+            Value::List(meetings),
             list(&row.actions),
             Value::count(row.open_actions),
         ]);

@@ -44,6 +44,7 @@ use crate::model::{
 };
 use crate::processing;
 use crate::settings::Settings;
+use crate::shape;
 use crate::yaml::{self, MAX_FILE_BYTES};
 
 /// The environment variable that names the records directory when
@@ -140,11 +141,14 @@ pub struct Loaded {
 
 /// Where `tsc` looks for records: `explicit` (`--records DIR`) if given,
 /// else `env` (`TSC_RECORDS`) if set and not empty, else the nearest
-/// directory named `records` in `cwd` or one of its ancestors.
+/// directory named `records` in `cwd` or one of its ancestors (`cwd`
+/// itself when it is that directory). A records directory found that way
+/// must hold records, as one named by `--records` must.
 ///
 /// # Errors
-/// When no records directory can be found, or the one named is not a
-/// directory; the message says how to point `tsc` at one.
+/// When no records directory can be found, the one named is not a
+/// directory, or the one named or found holds no records; the message
+/// says how to point `tsc` at one.
 pub fn find_records_dir(
     explicit: Option<&Path>,
     env: Option<&OsStr>,
@@ -188,11 +192,17 @@ pub fn find_records_dir(
     for ancestor in cwd.ancestors() {
         let candidate = ancestor.join("records");
         if candidate.is_dir() {
-            // Show a path relative to where the user stands when we can.
-            return Ok(candidate
-                .strip_prefix(cwd)
-                .map(Path::to_path_buf)
-                .unwrap_or(candidate));
+            if !looks_like_records(&candidate) {
+                bail!(
+                    "{} (found above {}) holds none of tsc.yaml, people.yaml, \
+                     organisations.yaml, principles.yaml, meetings/, actions/ or \
+                     modifications/, so it is not a records directory; pass --records DIR \
+                     or set {RECORDS_ENV}",
+                    candidate.display(),
+                    cwd.display()
+                );
+            }
+            return Ok(relative_to(&candidate, cwd));
         }
     }
     bail!(
@@ -200,6 +210,17 @@ pub fn find_records_dir(
          pass --records DIR or set {RECORDS_ENV}",
         cwd.display()
     )
+}
+
+/// `dir` as a path from `cwd` when it is `cwd` or below it (`.` for
+/// `cwd` itself, so that `tsc` run inside `records/` reads `.`), else as
+/// it is.
+fn relative_to(dir: &Path, cwd: &Path) -> PathBuf {
+    match dir.strip_prefix(cwd) {
+        Ok(rest) if rest.as_os_str().is_empty() => PathBuf::from("."),
+        Ok(rest) => rest.to_path_buf(),
+        Err(_) => dir.to_path_buf(),
+    }
 }
 
 /// The names a records directory is made of (see the module docs).
@@ -592,6 +613,10 @@ fn too_big(path: &Path, size: u64) -> Finding {
 /// why it gave none.
 pub(crate) type Outcome = Result<Parsed, Box<Finding>>;
 
+/// What one record file gave: its record(s), or every finding that says
+/// why it gave none (all of its field errors at once, see [`shape`]).
+pub(crate) type FileOutcome = Result<Parsed, Vec<Finding>>;
+
 /// The contents of one record file, by kind: what the parse cache holds
 /// (settings excepted: they are parsed every time).
 #[derive(Debug, Serialize, Deserialize)]
@@ -610,13 +635,13 @@ pub(crate) enum Parsed {
 }
 
 /// Adds what the `kind` file at `path` gave to `loaded`.
-fn add(path: PathBuf, kind: Kind, outcome: Outcome, loaded: &mut Loaded) {
+fn add(path: PathBuf, kind: Kind, outcome: FileOutcome, loaded: &mut Loaded) {
     let records = &mut loaded.records;
     let parsed = match outcome {
         Ok(parsed) => parsed,
-        Err(finding) => {
+        Err(findings) => {
             records.unread.note(kind, &path);
-            loaded.findings.push(*finding);
+            loaded.findings.extend(findings);
             return;
         }
     };
@@ -653,13 +678,13 @@ fn add(path: PathBuf, kind: Kind, outcome: Outcome, loaded: &mut Loaded) {
 
 /// Checks and parses the bytes of one file. Needs nothing but the file,
 /// so files can be parsed on several threads at once.
-pub(crate) fn parse_file(path: &Path, kind: Kind, bytes: &[u8]) -> Outcome {
+pub(crate) fn parse_file(path: &Path, kind: Kind, bytes: &[u8]) -> FileOutcome {
     processing::force_internal_error_if_asked(path);
     let size = bytes.len() as u64;
     if size > MAX_FILE_BYTES {
-        return Err(Box::new(too_big(path, size)));
+        return Err(vec![too_big(path, size)]);
     }
-    let text = decode(path, bytes)?;
+    let text = decode(path, bytes).map_err(|finding| vec![*finding])?;
     parse_kind(kind, text, path).map_err(|finding| {
         // Only a file that is good YAML but has the wrong fields can be a
         // record of another kind; this also keeps a file that hit a limit
@@ -673,7 +698,27 @@ pub(crate) fn parse_file(path: &Path, kind: Kind, bytes: &[u8]) -> Outcome {
         } else {
             None
         };
-        moved.map(Box::new).unwrap_or(finding)
+        if let Some(moved) = moved {
+            return vec![moved];
+        }
+        // Every field error of the file, not only serde's first.
+        let all = if schema && kind != Kind::Settings {
+            shape::field_errors(kind, text, path)
+        } else {
+            Vec::new()
+        };
+        let mut all = all;
+        // serde's own finding stays when the tree check did not see it (a
+        // rule the schema does not carry).
+        if !all
+            .iter()
+            .any(|f| f.code == finding.code && f.position == finding.position)
+            && (all.is_empty() || finding.code != Code::MissingField)
+        {
+            all.push(*finding);
+            all.sort_by_key(|f| (f.position.line, f.position.column));
+        }
+        all
     })
 }
 

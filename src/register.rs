@@ -185,29 +185,54 @@ pub fn register_rows<'r>(records: &'r Records, filter: &ModFilter) -> Vec<ModRow
 
 /// The register as a [`Listing`]. Keys: `id`, `title`, `phase`,
 /// `interest` (level ID), `interest_label`, `assessed_at` (meeting ID),
-/// `last_discussed` (date), `related` (IDs).
+/// `last_discussed` (date), `related` (IDs). Tables and Markdown show
+/// three cells instead, so that a title gets most of 80 columns: the ID
+/// with the date it was last discussed under it, the title with its
+/// related proposals under it, and the interest level with the phase.
 pub fn listing(rows: &[ModRow<'_>], vocabularies: &Vocabularies) -> Listing {
     let mut listing = Listing::new(&[
         ("id", "ID"),
+        ("proposal_seen", "Proposal"),
         ("title", "Title"),
+        ("title_seen", "Title"),
         ("phase", "Phase"),
         ("interest", "Interest"),
         ("interest_label", "Interest level"),
+        ("interest_seen", "Interest/phase"),
         ("assessed_at", "Assessed at"),
         ("last_discussed", "Last discussed"),
         ("related", "Related"),
     ])
-    .machine_only(&["interest", "assessed_at"]);
+    .machine_only(&[
+        "id",
+        "title",
+        "phase",
+        "interest",
+        "interest_label",
+        "assessed_at",
+        "last_discussed",
+        "related",
+    ])
+    .human_only(&["proposal_seen", "title_seen", "interest_seen"]);
     for row in rows {
+        let label = row
+            .interest
+            .map(|i| Vocabularies::label(&vocabularies.interest_levels, i));
+        let under = |top: &str, below: Option<String>| match below {
+            Some(below) => format!("{top}\n{below}"),
+            None => top.to_owned(),
+        };
+        let related =
+            (!row.related.is_empty()).then(|| format!("related: {}", row.related.join(", ")));
         listing.push(vec![
             Value::Text(row.id.to_owned()),
+            Value::Text(under(row.id, row.last_discussed.map(|d| d.to_string()))),
             Value::Text(row.title.to_owned()),
+            Value::Text(under(row.title, related)),
             Value::opt_text(row.phase),
             Value::opt_text(row.interest),
-            Value::opt_text(
-                row.interest
-                    .map(|i| Vocabularies::label(&vocabularies.interest_levels, i)),
-            ),
+            Value::opt_text(label),
+            Value::Text(under(label.unwrap_or("-"), row.phase.map(str::to_owned))),
             Value::opt_text(row.assessed_at),
             Value::opt_date(row.last_discussed),
             Value::List(row.related.iter().map(|r| (*r).to_owned()).collect()),

@@ -4,16 +4,33 @@
 //! typed. The schemas cover what one file can say on its own: fields,
 //! types, required fields, no unknown fields, date and time formats.
 //! Cross-record rules (references, duplicate IDs, ...) need `tsc validate`.
+//!
+//! [`committee_schema`] adds what one committee's `tsc.yaml` says: its
+//! vocabularies as enums (labels as descriptions, so that editors complete
+//! the values) and its ID patterns.
 
-use schemars::{JsonSchema, generate::SchemaSettings};
+use schemars::{JsonSchema, Schema, generate::SchemaSettings, transform::RecursiveTransform};
+use serde_json::{Value, json};
 
 use crate::model::{Action, Meeting, Modification, OrganisationsFile, PeopleFile, PrinciplesFile};
 use crate::settings::Settings;
 
 pub use crate::kind::Kind;
 
-fn generate<T: JsonSchema>() -> serde_json::Value {
+/// Removes the `"default": null` schemars writes on optional fields:
+/// yaml-language-server offers no field-name completion inside a list
+/// item whose properties carry it (a meeting's `attendees`, an action's
+/// `updates`), and a default of null says nothing an absent field does not.
+fn strip_null_default(schema: &mut Schema) {
+    if schema.get("default").is_some_and(Value::is_null) {
+        schema.remove("default");
+    }
+}
+
+/// The draft 2020-12 schema of `T`, with no `"default": null`.
+pub(crate) fn generate<T: JsonSchema>() -> serde_json::Value {
     let schema = SchemaSettings::draft2020_12()
+        .with_transform(RecursiveTransform(strip_null_default))
         .into_generator()
         .into_root_schema_for::<T>();
     schema.to_value()
@@ -32,9 +49,203 @@ pub fn schema(kind: Kind) -> serde_json::Value {
     }
 }
 
+/// A vocabulary's values with their labels.
+type Values<'a> = Vec<(&'a str, &'a str)>;
+
+/// The vocabulary of `tsc.yaml` each vocabulary field takes its values
+/// from: (record type, field, the vocabulary's values with their labels).
+fn vocabulary_fields(settings: &Settings) -> Vec<(&'static str, &'static str, Values<'_>)> {
+    fn terms(terms: &[crate::settings::Term]) -> Vec<(&str, &str)> {
+        terms
+            .iter()
+            .map(|t| (t.id.as_str(), t.label.as_str()))
+            .collect()
+    }
+    let v = &settings.vocabularies;
+    let statuses: Vec<(&str, &str)> = v
+        .action_statuses
+        .iter()
+        .map(|t| (t.id.as_str(), t.label.as_str()))
+        .collect();
+    let verbs: Vec<(&str, &str)> = v
+        .decision_verbs
+        .iter()
+        .map(|verb| (verb.as_str(), verb.as_str()))
+        .collect();
+    vec![
+        ("Meeting", "status", terms(&v.meeting_statuses)),
+        ("Attendance", "category", terms(&v.attendee_categories)),
+        ("Attendance", "constituency", terms(&v.constituencies)),
+        ("Attendance", "role", terms(&v.roles)),
+        ("Decision", "verb", verbs),
+        ("Assessment", "ec_notification", terms(&v.ec_notification)),
+        ("Assessment", "interest", terms(&v.interest_levels)),
+        ("Action", "status", statuses.clone()),
+        ("ActionUpdate", "status", statuses),
+        ("Modification", "phase", terms(&v.modification_phases)),
+        ("Principle", "status", terms(&v.principle_statuses)),
+    ]
+}
+
+/// The ID pattern each ID field must match: (record type, field, pattern).
+/// A list field's pattern applies to its items.
+fn pattern_fields(settings: &Settings) -> Vec<(&'static str, &'static str, &str)> {
+    let p = &settings.id_patterns;
+    let (meeting, action, modification) = (
+        p.meeting.as_str(),
+        p.action.as_str(),
+        p.modification.as_str(),
+    );
+    vec![
+        ("Meeting", "id", meeting),
+        ("Action", "id", action),
+        ("Action", "meeting", meeting),
+        ("ActionUpdate", "meeting", meeting),
+        ("Principle", "decided_at", meeting),
+        ("Modification", "id", modification),
+        ("Modification", "related", modification),
+        ("Assessment", "modification", modification),
+        ("Assessment", "considered_with", modification),
+        ("AgendaItem", "modifications", modification),
+    ]
+}
+
+/// A Rust `regex` pattern as an ECMA-262 one (what JSON Schema uses):
+/// `(?P<name>` is written `(?<name>`; the rest of the syntax `tsc.yaml`
+/// patterns use is shared.
+fn ecma_pattern(pattern: &str) -> String {
+    pattern.replace("(?P<", "(?<")
+}
+
+/// The property `field` of the object schema of the type titled `name`,
+/// whether it is the root (the file's type) or one of `$defs`.
+fn property<'a>(schema: &'a mut Value, name: &str, field: &str) -> Option<&'a mut Value> {
+    let target = if schema["title"] == name {
+        schema
+    } else {
+        schema.get_mut("$defs")?.get_mut(name)?
+    };
+    target.get_mut("properties")?.get_mut(field)
+}
+
+/// The JSON Schema of one file of `kind` for the committee `settings`
+/// describe: [`schema`] with every vocabulary field restricted to the
+/// committee's values (an `enum`, with each value's label in
+/// `enumDescriptions`, which editors using yaml-language-server show while
+/// completing) and every ID
+/// field to the committee's ID pattern.
+pub fn committee_schema(kind: Kind, settings: &Settings) -> serde_json::Value {
+    let mut schema = schema(kind);
+    for (name, field, values) in vocabulary_fields(settings) {
+        let Some(prop) = property(&mut schema, name, field) else {
+            continue;
+        };
+        let nullable = prop["type"].is_array();
+        let mut ids: Vec<Value> = values.iter().map(|(id, _)| json!(id)).collect();
+        let mut labels: Vec<Value> = values.iter().map(|(_, label)| json!(label)).collect();
+        if nullable {
+            ids.push(Value::Null);
+            labels.push(json!("none"));
+        }
+        prop["enum"] = Value::Array(ids);
+        prop["enumDescriptions"] = Value::Array(labels);
+    }
+    for (name, field, pattern) in pattern_fields(settings) {
+        let Some(prop) = property(&mut schema, name, field) else {
+            continue;
+        };
+        let target = match prop.get_mut("items") {
+            Some(items) => items,
+            None => prop,
+        };
+        target["pattern"] = json!(ecma_pattern(pattern));
+    }
+    schema
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_property_has_a_null_default() {
+        for kind in Kind::ALL {
+            let text = schema(kind).to_string();
+            assert!(
+                !text.contains("\"default\":null"),
+                "{}: {text}",
+                kind.name()
+            );
+        }
+        // Defaults that say something stay.
+        let action = schema(Kind::Action);
+        assert_eq!(action["properties"]["updates"]["type"], "array");
+    }
+
+    #[test]
+    fn the_committee_schema_lists_vocabularies_and_id_patterns() {
+        let settings = Settings::default();
+        let s = committee_schema(Kind::Action, &settings);
+        assert_eq!(
+            s["properties"]["status"]["enum"],
+            json!(["open", "on-target", "closed", "withdrawn"])
+        );
+        assert_eq!(
+            s["properties"]["status"]["enumDescriptions"],
+            json!(["Open", "On target", "Closed", "Withdrawn"])
+        );
+        assert_eq!(
+            s["properties"]["id"]["pattern"],
+            "^TSC(?<meeting>[0-9]{2,})/(?<seq>[0-9]{2,})$"
+        );
+        assert_eq!(
+            s["$defs"]["ActionUpdate"]["properties"]["status"]["enum"],
+            json!(["open", "on-target", "closed", "withdrawn", null])
+        );
+        let m = committee_schema(Kind::Meeting, &settings);
+        let assessment = &m["$defs"]["Assessment"]["properties"];
+        assert_eq!(
+            assessment["interest"]["enum"],
+            json!(["high", "medium", "watching-brief", "no-interest"])
+        );
+        assert_eq!(
+            assessment["considered_with"]["items"]["pattern"],
+            "^SECMP[0-9]{4}$"
+        );
+        assert_eq!(m["properties"]["status"]["enum"], json!(["draft", "final"]));
+        assert_eq!(
+            m["$defs"]["Decision"]["properties"]["verb"]["enum"],
+            json!(["NOTED", "APPROVED", "AGREED", "CONSIDERED"])
+        );
+        // Every table entry names a field that exists.
+        for kind in Kind::ALL {
+            let _ = committee_schema(kind, &settings);
+        }
+        let mut all = serde_json::Map::new();
+        for kind in [
+            Kind::Meeting,
+            Kind::Action,
+            Kind::Modification,
+            Kind::Principles,
+        ] {
+            let s = schema(kind);
+            all.insert(
+                s["title"].as_str().unwrap().to_owned(),
+                s["properties"].clone(),
+            );
+            if let Some(defs) = s["$defs"].as_object() {
+                for (name, def) in defs {
+                    all.insert(name.clone(), def["properties"].clone());
+                }
+            }
+        }
+        for (name, field, _) in vocabulary_fields(&settings) {
+            assert!(all[name].get(field).is_some(), "{name}.{field}");
+        }
+        for (name, field, _) in pattern_fields(&settings) {
+            assert!(all[name].get(field).is_some(), "{name}.{field}");
+        }
+    }
 
     #[test]
     fn the_action_schema_is_draft_2020_12_and_closed() {

@@ -196,7 +196,9 @@ fn show_meeting(lookup: &Lookup<'_>, meeting: &Meeting, out: &mut String) {
             extra.push_str(&format!(" — {}", verbs.join(", ")));
         }
         if !item.assessments.is_empty() {
-            extra.push_str(&format!(" — {} proposals assessed", item.assessments.len()));
+            let n = item.assessments.len();
+            let noun = if n == 1 { "proposal" } else { "proposals" };
+            extra.push_str(&format!(" — {n} {noun} assessed"));
         }
         let _ = writeln!(out, "{:>3}. {}{extra}", item.number.value, item.title);
     }

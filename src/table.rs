@@ -4,12 +4,13 @@
 //! (comfy-table measures it) and wrap long text cells; when output is piped
 //! they use plain ASCII borders and are not wrapped unless a width is
 //! given. Headers are bold only when [`TableStyle::color`] is set, which the
-//! CLI does for a terminal without `NO_COLOR` (comfy-table does not check
-//! `NO_COLOR` itself).
+//! CLI decides once for every command (`--color`, `NO_COLOR`, `CLICOLOR`,
+//! `CLICOLOR_FORCE`, `TERM`); comfy-table is told, not asked.
 
-use comfy_table::{Attribute, Cell, ColumnConstraint, ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, TableComponent, presets};
 
-use crate::output::Listing;
+use crate::columns::{self, ColumnNeeds};
+use crate::output::{Listing, Value};
 use crate::terminal::escape_controls;
 
 /// How to draw a table.
@@ -20,19 +21,19 @@ pub struct TableStyle {
     /// Fit the table into this many columns; `None` lets comfy-table use
     /// the terminal width when there is a terminal, and not wrap otherwise.
     pub width: Option<u16>,
-    /// Style headers (bold). Off when piped or when `NO_COLOR` is set.
+    /// Style headers (bold), on a terminal or not.
     pub color: bool,
 }
 
 impl TableStyle {
-    /// The style for standard output: Unicode borders and styling on a
-    /// terminal, styling off when `no_color` (`NO_COLOR` is set), plain
-    /// ASCII when piped.
+    /// The style for standard output: Unicode borders on a terminal, plain
+    /// ASCII when piped; styling unless `no_color` (the CLI's one colour
+    /// decision, `--color` and the environment, says no).
     pub fn for_stdout(is_terminal: bool, no_color: bool, width: Option<u16>) -> TableStyle {
         TableStyle {
             unicode: is_terminal,
             width,
-            color: is_terminal && !no_color,
+            color: !no_color,
         }
     }
 }
@@ -44,36 +45,75 @@ fn new_table(style: TableStyle, header: &[&str]) -> Table {
     } else {
         presets::ASCII_FULL_CONDENSED
     });
+    if !style.unicode {
+        // The preset draws the header rule's junctions as `=`.
+        table.set_style(TableComponent::MiddleHeaderIntersections, '+');
+    }
     table.set_content_arrangement(ContentArrangement::Dynamic);
     if let Some(width) = style.width {
         table.set_width(width);
     }
-    if style.color {
-        table.set_header(
-            header
-                .iter()
-                .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
-        );
-    } else {
-        table.set_header(header.iter().copied());
-    }
+    table.set_header(header.iter().copied());
     table
 }
 
-/// Columns whose values are never wrapped (IDs and dates).
+/// The vertical lines of both presets.
+const VERTICALS: [char; 3] = ['|', '│', '┆'];
+
+/// `rendered` with its header's text in bold (SGR 1). comfy-table is built
+/// without its terminal feature (and crossterm), so the header is styled
+/// here, after the layout, where escape codes cannot upset the widths: the
+/// lines above the header rule, between their vertical lines.
+fn bold_header(rendered: &str) -> String {
+    let bold = anstyle::Style::new().bold();
+    let mut out = String::with_capacity(rendered.len() + 64);
+    let mut in_header = false;
+    for (n, line) in rendered.split_inclusive('\n').enumerate() {
+        // Line 0 is the top border; the header runs to the header rule.
+        in_header = (n == 1 || in_header) && line.starts_with(VERTICALS);
+        if !in_header {
+            out.push_str(line);
+            continue;
+        }
+        let mut cell = String::new();
+        let flush = |cell: &mut String, out: &mut String| {
+            let text = cell.trim();
+            if text.is_empty() {
+                out.push_str(cell);
+            } else {
+                let start = cell.len() - cell.trim_start().len();
+                let end = start + text.len();
+                out.push_str(&format!(
+                    "{}{bold}{text}{bold:#}{}",
+                    &cell[..start],
+                    &cell[end..]
+                ));
+            }
+            cell.clear();
+        };
+        for c in line.chars() {
+            if VERTICALS.contains(&c) || c == '\n' {
+                flush(&mut cell, &mut out);
+                out.push(c);
+            } else {
+                cell.push(c);
+            }
+        }
+        flush(&mut cell, &mut out);
+    }
+    out
+}
+
+/// Columns whose values are never wrapped (IDs and dates); columns of
+/// numbers and dates only are never wrapped either.
 const UNWRAPPED: [&str; 6] = ["id", "date", "due", "meeting", "raised_at", "status_shown"];
 
-/// Narrowest a text column is squeezed to: its longest word, up to this
-/// many characters, so ordinary words and IDs are not broken in the middle.
-const WORD_FLOOR: usize = 11;
-
 /// Any [`Listing`] as a table; missing values are `-`, lists are joined
-/// with `, `. ID and date columns keep their content width; other columns
-/// wrap, but are never narrower than their longest word (up to
-/// [`WORD_FLOOR`] characters).
+/// with `, `. Column widths come from [`columns::fit`]: IDs, dates and
+/// numbers keep their content width, text columns share the rest and are
+/// never narrower than their longest word (up to [`columns::WORD_FLOOR`]
+/// characters); headers are abbreviated rather than broken.
 pub fn listing_table(listing: &Listing, style: TableStyle) -> String {
-    let headers: Vec<&str> = listing.columns.iter().map(|c| c.header).collect();
-    let mut table = new_table(style, &headers);
     let cells: Vec<Vec<String>> = listing
         .rows
         .iter()
@@ -83,61 +123,100 @@ pub fn listing_table(listing: &Listing, style: TableStyle) -> String {
                 .collect()
         })
         .collect();
-    // Each column's floor: the content width of ID and date columns, the
-    // longest word (up to WORD_FLOOR) of the others; `None` = content width.
-    let mut floors: Vec<(usize, bool)> = listing
+    let width_of = |s: &str| s.chars().count();
+    let needs: Vec<ColumnNeeds> = listing
         .columns
         .iter()
         .enumerate()
         .map(|(i, column)| {
-            let words = cells
+            let values = || {
+                cells
+                    .iter()
+                    .filter_map(|row| row.get(i))
+                    .map(String::as_str)
+            };
+            let numeric = listing.rows.iter().all(|row| {
+                matches!(
+                    row.get(i),
+                    Some(Value::Int(_) | Value::Date(_) | Value::Null) | None
+                )
+            });
+            let fixed = numeric || UNWRAPPED.contains(&column.key);
+            // In text, long hyphenated words count as the parts they
+            // break into; IDs are never broken.
+            let broken: Vec<String> = values()
+                .map(|v| {
+                    if fixed {
+                        v.to_owned()
+                    } else {
+                        columns::break_at_hyphens(v, columns::WORD_FLOOR)
+                    }
+                })
+                .collect();
+            let content = broken
                 .iter()
-                .filter_map(|row| row.get(i))
-                .map(String::as_str)
-                .chain(std::iter::once(column.header));
-            if UNWRAPPED.contains(&column.key) {
-                let widest = words.flat_map(str::lines).map(|l| l.chars().count()).max();
-                (widest.unwrap_or(1), true)
-            } else {
-                let longest = words
-                    .flat_map(str::split_whitespace)
-                    .map(|word| word.chars().count())
-                    .max();
-                (longest.unwrap_or(1).min(WORD_FLOOR), false)
+                .flat_map(|v| v.lines())
+                .map(width_of)
+                .max()
+                .unwrap_or(1);
+            let longest_word = broken
+                .iter()
+                .flat_map(|v| v.split_whitespace())
+                .map(width_of)
+                .max()
+                .unwrap_or(1);
+            let header_word = column.header.split(' ').map(width_of).max().unwrap_or(1);
+            ColumnNeeds {
+                fixed,
+                content,
+                longest_word,
+                header_word,
+                header: width_of(column.header),
+                ids: listing
+                    .rows
+                    .iter()
+                    .any(|row| matches!(row.get(i), Some(Value::List(_)))),
             }
         })
         .collect();
-    // When the floors alone would overflow the width, lower the widest
-    // text floors first: breaking a word beats breaking the table.
-    if let Some(width) = table.width() {
-        let total = |f: &[(usize, bool)]| f.iter().map(|(w, _)| w + 3).sum::<usize>() + 1;
-        while total(&floors) > usize::from(width) {
-            let Some(widest) = floors
-                .iter_mut()
-                .filter(|(w, fixed)| !fixed && *w > 3)
-                .max_by_key(|(w, _)| *w)
-            else {
-                break;
-            };
-            widest.0 -= 1;
+    let total = style.width.map(usize::from).or_else(|| {
+        (style.unicode)
+            .then(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+            .flatten()
+    });
+    let widths = columns::fit(&needs, total);
+    let headers: Vec<String> = listing
+        .columns
+        .iter()
+        .zip(&widths)
+        .map(|(c, &w)| columns::abbreviate(c.header, w))
+        .collect();
+    let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut table = new_table(style, &header_refs);
+    if total.is_some() {
+        for (i, &w) in widths.iter().enumerate() {
+            if let Some(c) = table.column_mut(i) {
+                // comfy-table counts the one-space padding on each side.
+                let w = u16::try_from(w + 2).unwrap_or(u16::MAX);
+                c.set_constraint(ColumnConstraint::Absolute(comfy_table::Width::Fixed(w)));
+            }
         }
     }
-    for (i, (floor, fixed)) in floors.into_iter().enumerate() {
-        let Some(c) = table.column_mut(i) else {
-            continue;
-        };
-        c.set_constraint(if fixed {
-            ColumnConstraint::ContentWidth
-        } else {
-            // comfy-table counts the one-space padding on each side.
-            let floor = u16::try_from(floor + 2).unwrap_or(u16::MAX);
-            ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(floor))
-        });
-    }
     for row in cells {
-        table.add_row(row);
+        table.add_row(row.iter().zip(&widths).zip(&needs).map(|((cell, &w), n)| {
+            if n.fixed {
+                cell.clone()
+            } else {
+                columns::break_at_hyphens(cell, w)
+            }
+        }));
     }
-    table.to_string()
+    let rendered = table.to_string();
+    if style.color {
+        bold_header(&rendered)
+    } else {
+        rendered
+    }
 }
 
 /// Longest run of non-blank characters handed to comfy-table in one piece.

@@ -39,13 +39,16 @@ pub const MAX_EVENTS: usize = 1_000_000;
 pub const MAX_NODES: usize = 250_000;
 
 /// The serde-saphyr options every record file is parsed with: strict
-/// booleans, numbers with leading zeros kept as strings, one document,
+/// booleans, numbers with leading zeros kept as strings, a number or
+/// boolean where text belongs refused (`no_schema`: it must be quoted, as
+/// the JSON Schema and other YAML readers see a number), one document,
 /// and the limits above. Public so that tools measuring the parser
 /// (`examples/parse_floor.rs`) parse exactly as the loader does.
 pub fn options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,
+        no_schema: true,
         budget: serde_saphyr::budget! {
             max_depth: MAX_DEPTH,
             flow_nesting_limit: MAX_DEPTH,
@@ -266,6 +269,12 @@ fn to_finding(error: &Error, file: &Path, text: &str) -> Finding {
             Code::InvalidValue,
             Some("write `true` or `false`".into()),
         ),
+        // `owner: 5`, `text: 42`: other YAML readers (and the JSON
+        // Schema) see a number, so the text must be quoted.
+        Error::QuotingRequired { value, .. } => (
+            Code::InvalidValue,
+            Some(format!("quote it, if it is meant as text: \"{value}\"")),
+        ),
         Error::SerdeInvalidType { .. }
         | Error::SerdeInvalidValue { .. }
         | Error::SerdeInvalidLength { .. }
@@ -370,6 +379,14 @@ fn variant_message(error: &Error, v: &str) -> Option<String> {
         }
         Error::InvalidBooleanStrict { .. } => format!("{v} is not `true` or `false`"),
         Error::NullIntoString { .. } => "this field has no value".to_owned(),
+        Error::QuotingRequired { value, .. } => {
+            let what = if value.parse::<f64>().is_ok() {
+                "a number"
+            } else {
+                "a true/false value"
+            };
+            format!("`{value}` is read as {what} where text belongs")
+        }
         _ => return None,
     })
 }

@@ -169,7 +169,7 @@ fn no_command_or_format_lets_a_control_character_or_workflow_command_through() {
         "{json}"
     );
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let texts: Vec<&str> = value
+    let texts: Vec<&str> = value["rows"]
         .as_array()
         .unwrap()
         .iter()

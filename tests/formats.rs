@@ -187,3 +187,82 @@ fn colour_follows_the_color_flag() {
     assert!(stdout(&always).contains("\x1b["), "{}", stdout(&always));
     assert_eq!(always.status.code(), Some(1));
 }
+
+/// Runs `tsc` (output piped) with exactly these colour variables set.
+fn tsc_with_env(args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_tsc"));
+    command.args(args).env_remove("TSC_RECORDS");
+    for var in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TERM"] {
+        command.env_remove(var);
+    }
+    command.envs(env.iter().copied());
+    stdout(&command.output().expect("tsc runs"))
+}
+
+#[test]
+fn one_colour_decision_for_listings_and_validate() {
+    let (_dir, root) = copy_tree(&real_records());
+    edit(
+        &root.join("actions/TSC07-02.yaml"),
+        "owner: SECAS",
+        "owner: SECSA",
+    );
+    let records = root.to_str().unwrap();
+    let bold_header = "| \u{1b}[1mDate\u{1b}[0m ";
+    for args in [
+        vec!["--records", records, "meetings"],
+        vec!["--records", records, "validate"],
+    ] {
+        let styled = |env: &[(&str, &str)]| tsc_with_env(&args, env).contains('\u{1b}');
+        // Piped: plain, unless forced.
+        assert!(!styled(&[]), "{args:?}");
+        assert!(styled(&[("CLICOLOR_FORCE", "1")]), "{args:?}");
+        assert!(
+            !styled(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]),
+            "{args:?}"
+        );
+        assert!(!styled(&[("CLICOLOR", "0")]), "{args:?}");
+        let mut always = args.clone();
+        always.extend(["--color", "always"]);
+        assert!(tsc_with_env(&always, &[("NO_COLOR", "1")]).contains('\u{1b}'));
+        let mut never = args.clone();
+        never.extend(["--color", "never"]);
+        assert!(!tsc_with_env(&never, &[("CLICOLOR_FORCE", "1")]).contains('\u{1b}'));
+    }
+    let forced = tsc_with_env(
+        &["--records", records, "meetings"],
+        &[("CLICOLOR_FORCE", "1")],
+    );
+    assert!(
+        forced.lines().nth(1).unwrap().starts_with(bold_header),
+        "{forced}"
+    );
+}
+
+#[test]
+fn csv_with_bom_starts_with_the_utf8_mark_and_keeps_accents() {
+    let (_dir, root) = copy_tree(&real_records());
+    edit(
+        &root.join("people.yaml"),
+        "name: Julian Hughes",
+        "name: Zoë Müller – résumé",
+    );
+    let records = root.to_str().unwrap();
+    let out = tsc(&["--records", records, "people", "--format", "csv", "--bom"]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    assert!(
+        out.stdout.starts_with(b"\xEF\xBB\xBFid,name,"),
+        "{:?}",
+        &out.stdout[..12]
+    );
+    let text = String::from_utf8(out.stdout[3..].to_vec()).unwrap();
+    assert!(text.contains(",Zoë Müller – résumé,"), "{text}");
+    let plain = tsc(&["--records", records, "people", "--format", "csv"]);
+    assert!(plain.stdout.starts_with(b"id,name,"));
+    let refused = tsc(&["--records", records, "people", "--bom"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert_eq!(
+        common::stderr(&refused),
+        "tsc: error: --bom is for --format csv only\n"
+    );
+}

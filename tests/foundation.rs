@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{copy_tree, edit, real_records, stdout, tsc};
+use common::{copy_tree, edit, real_records, stdout, tsc, tsc_in};
 use tsc::actions::{ActionQuery, query_actions};
 use tsc::finding::Code;
 use tsc::records::load;
@@ -208,6 +208,85 @@ fn records_directory_is_found_by_walking_up() {
     assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
     assert!(stdout(&out).contains("TSC07/04"));
     drop(dir);
+}
+
+#[test]
+fn inside_records_itself_the_records_are_found() {
+    let (_dir, copy) = copy_tree(&real_records());
+    let out = tsc_in(&copy, &["validate"]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "ok: 1 meeting, 16 modification proposals, 4 actions, 23 people, 4 organisations, 5 principles\n"
+    );
+    // Findings are then named from where the user stands.
+    edit(
+        &copy.join("actions/TSC07-02.yaml"),
+        "owner: SECAS",
+        "owner: SECSA",
+    );
+    let out = tsc_in(&copy, &["validate"]);
+    assert!(
+        stdout(&out).contains(" --> ./actions/TSC07-02.yaml:5:8"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_stray_empty_records_directory_above_is_refused_as_with_records() {
+    let top = tempfile::tempdir().unwrap();
+    std::fs::create_dir(top.path().join("records")).unwrap();
+    let below = top.path().join("notes");
+    std::fs::create_dir(&below).unwrap();
+    let out = tsc_in(&below, &["validate"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    let stray = top.path().join("records");
+    assert_eq!(
+        common::stderr(&out),
+        format!(
+            "tsc: error: {} (found above {}) holds none of tsc.yaml, people.yaml, \
+             organisations.yaml, principles.yaml, meetings/, actions/ or modifications/, \
+             so it is not a records directory; pass --records DIR or set TSC_RECORDS\n",
+            stray.display(),
+            below.display()
+        )
+    );
+    let named = tsc(&["validate", "--records", stray.to_str().unwrap()]);
+    assert_eq!(named.status.code(), Some(2));
+}
+
+#[test]
+fn github_annotations_name_files_from_the_work_tree_root() {
+    let top = tempfile::tempdir().unwrap();
+    let git = std::process::Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(top.path())
+        .status()
+        .expect("git runs");
+    assert!(git.success());
+    let records = top.path().join("records");
+    common::copy_dir(&real_records(), &records);
+    edit(
+        &records.join("actions/TSC07-02.yaml"),
+        "owner: SECAS",
+        "owner: SECSA",
+    );
+    let docs = top.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let out = tsc_in(
+        &docs,
+        &["validate", "--records", "../records", "--format", "github"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let first = stdout(&out).lines().next().unwrap().to_owned();
+    assert!(
+        first.starts_with("::error file=records/actions/TSC07-02.yaml,line=5,col=8,"),
+        "{first}"
+    );
+    // The human format keeps the path as given.
+    let human = tsc_in(&docs, &["validate", "--records", "../records"]);
+    assert!(stdout(&human).contains(" --> ../records/actions/TSC07-02.yaml:5:8"));
 }
 
 #[test]
@@ -428,7 +507,7 @@ fn dates_must_be_written_as_yyyy_mm_dd() {
             action.as_path(),
             line as u64,
             (column + "due: ".len()) as u64,
-            "the date 2024-03-01 is not written as YYYY-MM-DD"
+            "the date `2024-3-1` is not written as YYYY-MM-DD"
         )]
     );
 }

@@ -109,6 +109,12 @@ struct Committee {
 
 impl Committee {
     fn new() -> Committee {
+        Committee::using("      - id: tsc-validate\n        language: system\n")
+    }
+
+    /// The same, with `hook` as the lines under `hooks:` of its
+    /// `.pre-commit-config.yaml`.
+    fn using(hook: &str) -> Committee {
         let tmp = tempfile::tempdir().unwrap();
         let home = tmp.path().join("home");
         std::fs::create_dir_all(&home).unwrap();
@@ -118,7 +124,7 @@ impl Committee {
         std::fs::write(
             dir.join(".pre-commit-config.yaml"),
             format!(
-                "repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n      - id: tsc-validate\n        language: system\n",
+                "repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n{hook}",
                 hooks.display()
             ),
         )
@@ -327,4 +333,29 @@ fn the_published_hook_validates_the_index_on_every_commit() {
     assert!(hooks.contains("always_run: true\n"), "{hooks}");
     assert!(hooks.contains("pass_filenames: false\n"), "{hooks}");
     assert!(!hooks.contains("files:"), "{hooks}");
+}
+
+#[test]
+fn the_system_hook_runs_the_tsc_on_path_as_published() {
+    // The published tsc-validate-system hook as it is: no override of its
+    // language, so the tsc on PATH runs `validate --staged`.
+    let committee = Committee::using("      - id: tsc-validate-system\n");
+    let action = committee.path("records/actions/TSC02-10.yaml");
+    let original = std::fs::read_to_string(&action).unwrap();
+    std::fs::write(&action, original.replace("owner: ACME", "owner: ACNE")).unwrap();
+    committee.git(&["add", "."]);
+    committee.refused(
+        committee.commit("Change an owner"),
+        &["error[E0103]: unknown owner `ACNE`"],
+    );
+    // Both published hooks run the same command.
+    let hooks = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"),
+    )
+    .unwrap();
+    assert_eq!(
+        hooks.matches("entry: tsc validate --staged").count(),
+        2,
+        "{hooks}"
+    );
 }

@@ -29,7 +29,11 @@ fn run_ok(records: &Path, args: &[&str]) -> String {
 fn json(records: &Path, args: &[&str]) -> Vec<Value> {
     let text = run_ok(records, args);
     let value: Value = serde_json::from_str(&text).expect("JSON that parses");
-    value.as_array().expect("a JSON array").clone()
+    assert_eq!(value["version"], 1, "{text}");
+    value["rows"]
+        .as_array()
+        .expect("a JSON array of rows")
+        .clone()
 }
 
 fn ids(rows: &[Value]) -> Vec<String> {
@@ -177,7 +181,23 @@ fn rendered_minutes_carry_every_fact_of_the_seed() {
         assert!(md.contains(name), "{name} missing");
     }
     let apologies = &md[md.find("## Apologies").unwrap()..md.find("## 1.").unwrap()];
-    assert!(apologies.contains("| DECC (Secretary of State) | Mike Bennett |"));
+    // Organisations by name, as the minutes' apologies table has them.
+    assert!(
+        apologies.contains(
+            "| Department of Energy and Climate Change (Secretary of State) | Mike Bennett |"
+        ),
+        "{apologies}"
+    );
+    assert!(apologies.contains("| Ofgem | Nigel Nash |"), "{apologies}");
+    assert!(!apologies.contains("OFGEM"), "{apologies}");
+    // What the notes already say is not repeated after them.
+    assert!(md.contains("Will be considered together with SECMP0011 regarding MAP ID"));
+    assert!(!md.contains("Considered together with SECMP0011"), "{md}");
+    assert!(md.contains("does not align with Principles 1, 3, and 4"));
+    assert!(
+        !md.contains("Does not align with principles 1, 3, 4"),
+        "{md}"
+    );
     for (id, item) in [
         ("TSC07/01", "## 2."),
         ("TSC07/02", "## 4."),
@@ -677,7 +697,16 @@ fn show_gives_history_for_every_record_kind() {
 fn completions_and_man_page_need_no_records() {
     let out = tsc(&["completions", "bash"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("minutes"));
+    // The dynamic script: bash asks tsc for candidates.
+    assert!(
+        stdout(&out).contains("COMPLETE=\"bash\""),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out)
+            .contains("complete -o nospace -o bashdefault -o nosort -F _clap_complete_tsc tsc")
+    );
     let out = tsc(&["man"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains(".TH tsc 1"));
@@ -696,6 +725,71 @@ fn completions_and_man_page_need_no_records() {
             "{command}"
         );
     }
+    // Every page tsc(1) names exists: no tsc-help(1).
+    let top = std::fs::read_to_string(pages.join("tsc.1")).unwrap();
+    let named: Vec<&str> = top
+        .lines()
+        .filter_map(|l| l.strip_prefix("tsc\\-").and_then(|l| l.strip_suffix("(1)")))
+        .collect();
+    assert_eq!(named.len(), 12, "{named:?}");
+    assert!(!named.contains(&"help"), "{named:?}");
+    for name in named {
+        assert!(pages.join(format!("tsc-{name}.1")).is_file(), "{name}");
+    }
+}
+
+/// A page as `man` shows it at 80 columns.
+fn man_page(path: &Path) -> String {
+    let out = std::process::Command::new("man")
+        .arg("-l")
+        .arg(path)
+        .env("MANWIDTH", "80")
+        .env("MANPAGER", "cat")
+        .env("MAN_KEEP_FORMATTING", "0")
+        .env_remove("MANROFFOPT")
+        .output()
+        .expect("man runs (installed by scripts/test.sh)");
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Plain text: drop the overstrike bold and underline.
+    let text = stdout(&out);
+    let mut plain = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if i + 2 < chars.len() && chars[i + 1] == '\u{8}' {
+            i += 2;
+            continue;
+        }
+        plain.push(chars[i]);
+        i += 1;
+    }
+    plain
+}
+
+#[test]
+fn man_pages_have_exit_status_environment_files_and_value_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tsc(&["man", "--out-dir", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let top = man_page(&dir.path().join("tsc.1"));
+    for section in ["SYNOPSIS", "EXIT STATUS", "ENVIRONMENT", "FILES"] {
+        assert!(
+            top.lines().any(|l| l == section),
+            "{section} missing:\n{top}"
+        );
+    }
+    for variable in ["TSC_RECORDS", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
+        assert!(
+            top.contains(&format!("       {variable}\n")),
+            "{variable}:\n{top}"
+        );
+    }
+    assert!(top.contains("tsc [--records DIR] [--color WHEN]"), "{top}");
+    assert!(!top.contains("tsc-help"), "{top}");
+    let actions = man_page(&dir.path().join("tsc-actions.1"));
+    assert!(actions.contains("[--owner ORG|PERSON]"), "{actions}");
+    assert!(actions.contains("[--status S]"), "{actions}");
+    assert!(actions.contains("EXIT STATUS"), "{actions}");
 }
 
 #[test]
@@ -703,7 +797,7 @@ fn piped_tables_are_plain_ascii() {
     let text = run_ok(&real_records(), &["mods", "--width", "80"]);
     assert!(!text.contains(['─', '│', '┌', '═']), "{text}");
     assert!(
-        text.contains("| SECMP0002 |"),
+        text.contains("| SECMP0002  |"),
         "IDs are never split: {text}"
     );
     assert!(text.lines().all(|l| l.chars().count() <= 80));
@@ -737,6 +831,63 @@ fn listing_tables_fit_80_columns_without_breaking_short_words() {
     // Each phase and the titles' words stay whole when there is room.
     assert_eq!(mods.matches("| refinement ").count(), 15, "{mods}");
     assert!(mods.contains("| Add New "), "{mods}");
+    // 16 proposals in at most 40 lines, and no word of 12 characters or
+    // fewer broken: every such word of every title is whole in the table.
+    assert!(
+        mods.lines().count() <= 40,
+        "{} lines:\n{mods}",
+        mods.lines().count()
+    );
+    let cells: std::collections::HashSet<&str> = mods
+        .split(|c: char| c.is_whitespace() || c == '|')
+        .collect();
+    for row in json(&records, &["mods", "--format", "json"]) {
+        for word in row["title"].as_str().unwrap().split_whitespace() {
+            if word.chars().count() <= 12 {
+                assert!(cells.contains(word), "`{word}` broken:\n{mods}");
+            }
+        }
+    }
+    assert!(mods.contains("| SECMP0014  |"), "{mods}");
+    assert!(mods.contains("| initial-      "), "{mods}");
+    assert!(mods.contains("| consideration "), "{mods}");
+    // IDs and numbers never wrap; headers are abbreviated instead.
+    let meetings = stdout(&tsc(&[
+        "--records",
+        records.to_str().unwrap(),
+        "meetings",
+        "--width",
+        "80",
+    ]));
+    assert!(
+        meetings.contains("| 2016-06-16 | TSC_07_1606 | final | 18 "),
+        "{meetings}"
+    );
+    assert!(meetings.contains("| Assessm. |"), "{meetings}");
+    let people = stdout(&tsc(&[
+        "--records",
+        records.to_str().unwrap(),
+        "people",
+        "--width",
+        "80",
+    ]));
+    assert!(people.contains("| alan-creighton     | Alan "), "{people}");
+}
+
+#[test]
+fn piped_tables_have_a_header_rule_with_junctions() {
+    let text = run_ok(&real_records(), &["meetings"]);
+    let rule = text.lines().nth(2).unwrap();
+    assert_eq!(
+        rule,
+        "+============+=============+========+===========+===========+=========+=============+"
+    );
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .starts_with("+------------+-------------+")
+    );
 }
 
 #[test]
@@ -964,5 +1115,70 @@ fn a_temporary_file_left_by_a_killed_write_is_ignored_and_then_removed() {
     assert!(
         other.exists(),
         "another target's temporary file is left alone"
+    );
+}
+
+#[test]
+fn show_counts_one_proposal_assessed_in_the_singular() {
+    let (_dir, copy) = copy_tree(&minimal_example());
+    edit(
+        &copy.join("meetings/TSC_02_2402.yaml"),
+        "      - modification: SECMP0102\n        ec_notification: \"no\"\n        interest: no-interest\n",
+        "",
+    );
+    let text = run_ok(&copy, &["show", "TSC_02_2402"]);
+    assert!(
+        text.contains("  2. Modification Development Update — CONSIDERED — 1 proposal assessed\n"),
+        "{text}"
+    );
+    let two = run_ok(&minimal_example(), &["show", "TSC_02_2402"]);
+    assert!(two.contains(" — 2 proposals assessed\n"), "{two}");
+}
+
+#[test]
+fn show_wraps_to_the_width_with_a_hanging_indent() {
+    let text = run_ok(&real_records(), &["show", "SECMP0008", "--width", "50"]);
+    assert!(text.lines().all(|l| l.chars().count() <= 50), "{text}");
+    assert!(
+        text.contains(
+            "- 2016-06-16 TSC_07_1606 (item 6, Modification\n  Development Update): interest Medium\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("  Impact: technical yes, business yes; EC\n          notification: -\n"),
+        "{text}"
+    );
+    let action = run_ok(&real_records(), &["show", "TSC07/01", "--width", "50"]);
+    assert!(
+        action.contains("Action: Amend the levels of consultant resource\n        allocated under"),
+        "{action}"
+    );
+    // Piped without --width: lines as they are.
+    let piped = run_ok(&real_records(), &["show", "SECMP0008"]);
+    assert!(piped.contains(
+        "- 2016-06-16 TSC_07_1606 (item 6, Modification Development Update): interest Medium\n"
+    ));
+}
+
+#[test]
+fn minutes_remark_on_principles_and_joint_consideration_only_when_the_notes_do_not() {
+    let (_dir, copy) = copy_tree(&real_records());
+    let meeting = copy.join("meetings/TSC_07_1606.yaml");
+    edit(
+        &meeting,
+        "Will be considered together with SECMP0011 regarding MAP ID, for efficiency of implementation.",
+        "To be taken forward for efficiency of implementation.",
+    );
+    edit(
+        &meeting,
+        "The TSC stated this Modification Proposal does not align with Principles 1, 3, and 4.",
+        "The TSC discussed the principles.",
+    );
+    let md = run_ok(&copy, &["minutes", "TSC_07_1606"]);
+    assert!(md.contains("Considered together with SECMP0011"), "{md}");
+    assert!(
+        md.contains("Does not align with principles 1, 3, 4"),
+        "{md}"
     );
 }

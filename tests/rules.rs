@@ -79,7 +79,7 @@ const EXPECTED: &[(&str, &str, &str, u64, u64)] = &[
         "E0012-missing-field",
         "E0012",
         "actions/TSC02-02.yaml",
-        6,
+        2,
         1,
     ),
     (
@@ -788,4 +788,117 @@ fn did_you_mean_says_where_look_alikes_differ() {
         "{}",
         common::stderr(&out)
     );
+}
+
+#[test]
+fn a_number_where_text_belongs_is_invalid_value_saying_quote_it() {
+    let action = "id: \"TSC02/01\"\nmeeting: TSC_02_2402\nagenda_item: 1\nowner: 5\ntext: 42\nstatus: open\n";
+    let (_dir, root) = common::copy_tree(&minimal_example());
+    std::fs::write(root.join("actions/TSC02-01.yaml"), action).unwrap();
+    let report = validate(&load(&root).unwrap());
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.file.ends_with("actions/TSC02-01.yaml"))
+        .expect("a finding for the action");
+    assert_eq!(finding.code, Code::InvalidValue);
+    assert_eq!(finding.position, Position { line: 4, column: 8 });
+    assert_eq!(
+        finding.message,
+        "`5` is read as a number where text belongs"
+    );
+    assert_eq!(
+        finding.help.as_deref(),
+        Some("quote it, if it is meant as text: \"5\"")
+    );
+    // Quoted, the same values are text, as the JSON Schema has them.
+    let quoted = action
+        .replace("owner: 5", "owner: SECAS")
+        .replace("text: 42", "text: \"42\"");
+    std::fs::write(root.join("actions/TSC02-01.yaml"), quoted).unwrap();
+    let report = validate(&load(&root).unwrap());
+    assert!(
+        !report
+            .findings
+            .iter()
+            .any(|f| f.file.ends_with("actions/TSC02-01.yaml")),
+        "{:?}",
+        report.findings
+    );
+}
+
+#[test]
+fn a_wrong_meeting_number_is_reported_once_not_on_every_action() {
+    let (_dir, root) = common::copy_tree(&common::real_records());
+    common::edit(
+        &root.join("meetings/TSC_07_1606.yaml"),
+        "number: 7",
+        "number: 8",
+    );
+    let report = validate(&load(&root).unwrap());
+    let found: Vec<(&str, &str)> = report
+        .findings
+        .iter()
+        .map(|f| (f.code.code(), f.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "E0204",
+            "meeting ID `TSC_07_1606` says meeting 7, but `number` is 8"
+        )]
+    );
+    assert!(
+        report.findings[0].help.as_deref().unwrap().ends_with(
+            "; 4 actions raised at this meeting are numbered after meeting 7, \
+             as the ID says, and are not reported separately"
+        ),
+        "{:?}",
+        report.findings[0].help
+    );
+    // An action numbered after neither is still its own finding.
+    common::edit(
+        &root.join("actions/TSC07-02.yaml"),
+        "id: \"TSC07/02\"",
+        "id: \"TSC09/02\"",
+    );
+    let report = validate(&load(&root).unwrap());
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.code == Code::ActionIdMismatch),
+        "{:?}",
+        report.findings
+    );
+}
+
+#[test]
+fn every_field_error_of_a_file_is_reported_in_one_run() {
+    let (_dir, root) = common::copy_tree(&minimal_example());
+    let file = root.join("actions/TSC02-01.yaml");
+    // Four mistakes: a word for a number, an unknown field, text as a
+    // number, an impossible date; and `owner` is missing.
+    std::fs::write(
+        &file,
+        "id: \"TSC02/01\"\nmeeting: TSC_02_2402\nagenda_item: one\nassignee: SECAS\ntext: 42\nstatus: open\ndue: 2024-02-30\n",
+    )
+    .unwrap();
+    let out = tsc(&["validate", "--records", root.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    for (title, line, column) in [
+        ("error[E0012]: missing field `owner`", 1, 1),
+        ("error[E0010]: `one` is not a whole number", 3, 14),
+        ("error[E0011]: unknown field `assignee`", 4, 1),
+        (
+            "error[E0010]: `42` is read as a number where text belongs",
+            5,
+            7,
+        ),
+        ("error[E0010]: `2024-02-30` is not a date that exists", 7, 6),
+    ] {
+        common::assert_diagnostic(&text, title, &file, line, column);
+    }
+    assert!(text.contains("5 errors: "), "{text}");
 }

@@ -79,11 +79,17 @@ fn every_record_and_example_is_valid_against_its_schema() {
             "people",
             "organisations",
             "principles",
-            "settings"
+            "settings",
+            "validate.output",
+            "actions.output",
+            "mods.output",
+            "meetings.output",
+            "people.output",
+            "organisations.output",
         ]
     );
     let mut checked = 0;
-    for (kind, schema) in &schemas {
+    for (kind, schema) in schemas.iter().filter(|(k, _)| !k.ends_with(".output")) {
         // One run per kind (check-jsonschema takes a second to start).
         let mut files = files_of(&real_records(), kind);
         files.extend(files_of(&minimal_example(), kind));
@@ -147,4 +153,194 @@ fn schema_needs_no_records_and_prints_one_kind() {
     );
     let bad = tsc(&["schema", "minutes"]);
     assert_eq!(bad.status.code(), Some(2));
+}
+
+/// Writes `text` as `name` in a fresh directory.
+fn scratch(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn in_a_records_tree_the_schema_knows_the_committee_vocabularies_and_id_patterns() {
+    let records = real_records();
+    let out = tsc(&["--records", records.to_str().unwrap(), "schema", "action"]);
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        schema["properties"]["status"]["enum"],
+        serde_json::json!(["open", "on-target", "closed", "withdrawn"])
+    );
+    assert_eq!(
+        schema["properties"]["status"]["enumDescriptions"][1],
+        "On target"
+    );
+    assert!(!out.stdout.windows(14).any(|w| w == b"\"default\": nul"));
+    // Found from the current directory too, inside records/ itself.
+    let inside = common::tsc_in(&records.join("actions"), &["schema", "action"]);
+    assert_eq!(inside.stdout, out.stdout);
+    // Outside any records tree: no committee, so no enum.
+    let plain = tsc(&["schema", "action"]);
+    let plain: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
+    assert!(plain["properties"]["status"].get("enum").is_none());
+
+    let (dir, schema_path) = scratch("action.schema.json", &stdout(&out));
+    let text = std::fs::read_to_string(records.join("actions/TSC07-01.yaml")).unwrap();
+    let good = dir.path().join("TSC07-01.yaml");
+    std::fs::write(&good, &text).unwrap();
+    let ok = check(&schema_path, std::slice::from_ref(&good));
+    assert!(ok.status.success(), "{}", stdout(&ok));
+    // What `tsc validate` calls E0301 and E0401, the editor now flags too.
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(
+        &bad,
+        text.replacen("status: open", "status: opne", 1).replacen(
+            "meeting: TSC_07_1606",
+            "meeting: TSC-07-1606",
+            1,
+        ),
+    )
+    .unwrap();
+    let failed = check(&schema_path, std::slice::from_ref(&bad));
+    assert_eq!(failed.status.code(), Some(1));
+    let report = stdout(&failed);
+    assert!(
+        report.contains("$.status: 'opne' is not one of"),
+        "{report}"
+    );
+    assert!(
+        report.contains("$.meeting: 'TSC-07-1606' does not match"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_number_where_text_belongs_fails_the_schema_and_tsc_alike() {
+    let (_dir, schemas) = write_schemas();
+    let schema = &schemas.iter().find(|(k, _)| k == "action").unwrap().1;
+    let text = std::fs::read_to_string(real_records().join("actions/TSC07-02.yaml")).unwrap();
+    let (_tmp, file) = scratch(
+        "TSC07-02.yaml",
+        &text.replacen("owner: SECAS", "owner: 5", 1),
+    );
+    let out = check(schema, std::slice::from_ref(&file));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("$.owner: 5 is not of type 'string'"),
+        "{}",
+        stdout(&out)
+    );
+    let (_copy, records) = common::copy_tree(&real_records());
+    std::fs::copy(&file, records.join("actions/TSC07-02.yaml")).unwrap();
+    let validate = tsc(&["--records", records.to_str().unwrap(), "validate"]);
+    assert_eq!(validate.status.code(), Some(1));
+    assert!(
+        stdout(&validate).contains("error[E0010]: `5` is read as a number where text belongs"),
+        "{}",
+        stdout(&validate)
+    );
+}
+
+#[test]
+fn every_json_output_carries_a_version_and_matches_its_published_schema() {
+    let (dir, schemas) = write_schemas();
+    let records = real_records();
+    let records = records.to_str().unwrap();
+    let (_copy, broken) = common::copy_tree(&real_records());
+    common::edit(
+        &broken.join("actions/TSC07-02.yaml"),
+        "owner: SECAS",
+        "owner: SECSA",
+    );
+    let runs: [(&str, Vec<&str>); 6] = [
+        (
+            "validate",
+            vec![
+                "--records",
+                broken.to_str().unwrap(),
+                "validate",
+                "--format",
+                "json",
+            ],
+        ),
+        (
+            "actions",
+            vec!["--records", records, "actions", "--format", "json"],
+        ),
+        (
+            "mods",
+            vec!["--records", records, "mods", "--format", "json"],
+        ),
+        (
+            "meetings",
+            vec!["--records", records, "meetings", "--format", "json"],
+        ),
+        (
+            "people",
+            vec!["--records", records, "people", "--format", "json"],
+        ),
+        (
+            "organisations",
+            vec!["--records", records, "organisations", "--format", "json"],
+        ),
+    ];
+    let mut files = Vec::new();
+    for (kind, args) in &runs {
+        let out = tsc(args);
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect(kind);
+        assert_eq!(doc["version"], 1, "{kind}");
+        let path = dir.path().join(format!("{kind}.json"));
+        std::fs::write(&path, &out.stdout).unwrap();
+        files.push((kind, path, doc));
+        // The schema printed alone is the one written with the rest.
+        let alone = tsc(&["schema", "--output", kind]);
+        let written = &schemas
+            .iter()
+            .find(|(k, _)| *k == format!("{kind}.output"))
+            .unwrap()
+            .1;
+        assert_eq!(stdout(&alone), std::fs::read_to_string(written).unwrap());
+    }
+    assert_eq!(files[0].2["findings"][0]["code"], "E0103");
+    assert_eq!(files[1].2["rows"][0]["id"], "TSC07/01");
+    assert_eq!(files[1].2["rows"][0]["owner"], "SECAS");
+    for (kind, path, _) in &files {
+        let schema = &schemas
+            .iter()
+            .find(|(k, _)| *k == format!("{kind}.output"))
+            .unwrap()
+            .1;
+        let out = check(schema, std::slice::from_ref(path));
+        assert!(
+            out.status.success(),
+            "{kind}: {}{}",
+            stdout(&out),
+            common::stderr(&out)
+        );
+    }
+    // A row with a field the schema does not know, or without one it
+    // requires, fails: the schema is closed.
+    let mut doc = files[1].2.clone();
+    doc["rows"][0]["colour"] = serde_json::json!("red");
+    doc["rows"][1].as_object_mut().unwrap().remove("due");
+    let (_tmp, bad) = scratch("actions.json", &doc.to_string());
+    let schema = &schemas
+        .iter()
+        .find(|(k, _)| k == "actions.output")
+        .unwrap()
+        .1;
+    let out = check(schema, std::slice::from_ref(&bad));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("'colour' was unexpected"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains("'due' is a required property"),
+        "{}",
+        stdout(&out)
+    );
 }

@@ -11,7 +11,7 @@ use super::pack::{Reader, Writer, check_of};
 use super::{CacheDir, Hash, Note, Usage, kind_tag};
 use crate::kind::Kind;
 use crate::processing;
-use crate::records::{Outcome, Parsed, ScannedFile};
+use crate::records::{FileOutcome, Parsed, ScannedFile};
 
 /// How many parses are serialised at once (in parallel) before being
 /// written, which bounds the memory a store write needs.
@@ -41,8 +41,8 @@ enum Source {
 pub(crate) fn parse_all(
     files: Vec<ScannedFile>,
     cache: Option<&CacheDir>,
-    parse: fn(&Path, Kind, &[u8]) -> Outcome,
-) -> (Vec<Outcome>, Usage) {
+    parse: fn(&Path, Kind, &[u8]) -> FileOutcome,
+) -> (Vec<FileOutcome>, Usage) {
     let mut usage = Usage::default();
     let reader = match cache.map(Reader::open) {
         Some(Ok(reader)) => reader,
@@ -52,13 +52,13 @@ pub(crate) fn parse_all(
         }
         None => None,
     };
-    let results: Vec<(Outcome, Source, Option<Entry>, Option<Note>)> = files
+    let results: Vec<(FileOutcome, Source, Option<Entry>, Option<Note>)> = files
         .into_par_iter()
         .map(|file| {
             let _working = processing::working_on(&file.path);
             let (bytes, hash) = match file.read {
                 Ok(read) => read,
-                Err(finding) => return (Err(finding), Source::Other, None, None),
+                Err(finding) => return (Err(vec![*finding]), Source::Other, None, None),
             };
             if !cacheable(file.kind) {
                 return (
@@ -168,7 +168,7 @@ type Encoded = (u8, Hash, Vec<u8>, [u8; 16]);
 fn write(
     dir: &CacheDir,
     old: Option<&Reader>,
-    outcomes: &[Outcome],
+    outcomes: &[FileOutcome],
     entries: &[Option<Entry>],
     hits: &[bool],
 ) -> std::io::Result<()> {

@@ -43,13 +43,13 @@ pub struct ActionsArgs {
     #[arg(long)]
     pub open: bool,
     /// Only actions with this status (e.g. open, on-target, closed).
-    #[arg(long, value_name = "S")]
+    #[arg(long, value_name = "S", add = super::complete::action_statuses())]
     pub status: Option<String>,
     /// Only actions owned by this organisation or person ID (e.g. SECAS).
-    #[arg(long, value_name = "ORG|PERSON")]
+    #[arg(long, value_name = "ORG|PERSON", add = super::complete::owner_ids())]
     pub owner: Option<String>,
     /// Only actions raised at this meeting (e.g. TSC_07_1606).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = super::complete::meeting_ids())]
     pub meeting: Option<String>,
     /// Only open actions whose due date has passed.
     #[arg(long)]

@@ -28,8 +28,13 @@ pub fn run(
 ) -> anyhow::Result<u8> {
     // clap_complete panics when its writer fails (a closed pipe); generate
     // into memory and let the write error reach the caller instead.
+    let _ = command;
     let mut script = Vec::new();
-    clap_complete::generate(args.shell, command, "tsc", &mut script);
+    let shells = clap_complete::env::Shells::builtins();
+    let shell = shells
+        .completer(&args.shell.to_string())
+        .expect("clap_complete registers every shell it names");
+    shell.write_registration("COMPLETE", "tsc", "tsc", "tsc", &mut script)?;
     out.write_all(&script)?;
     Ok(EXIT_OK)
 }

@@ -16,6 +16,7 @@ use super::{EXIT_OK, warn_if_invalid};
 )]
 pub struct MinutesArgs {
     /// The meeting ID, for example TSC_07_1606 (`tsc meetings` lists them).
+    #[arg(add = super::complete::meeting_ids())]
     pub meeting: String,
     /// Output format.
     #[arg(long, value_enum, default_value_t = DocFormat::Markdown)]

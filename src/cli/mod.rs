@@ -4,6 +4,8 @@
 
 pub mod actions;
 pub mod cache;
+pub mod color;
+pub mod complete;
 pub mod completions;
 pub mod internal_error;
 pub mod man;
@@ -31,7 +33,7 @@ pub const EXIT_USAGE: u8 = 2;
 
 /// Finds the records directory: `--records`, `$TSC_RECORDS`, or the
 /// nearest `records/` above the current directory.
-pub fn records_root(cli_records: Option<&Path>) -> anyhow::Result<PathBuf> {
+pub fn records_dir(cli_records: Option<&Path>) -> anyhow::Result<PathBuf> {
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
     let env = std::env::var_os(records::RECORDS_ENV);
     records::find_records_dir(cli_records, env.as_deref(), &cwd)
@@ -40,7 +42,7 @@ pub fn records_root(cli_records: Option<&Path>) -> anyhow::Result<PathBuf> {
 /// Finds the records directory and loads it, through the parse cache
 /// unless `--no-cache`.
 pub fn load(cli_records: Option<&Path>, cache: &cache::CacheArgs) -> anyhow::Result<Loaded> {
-    let root = records_root(cli_records)?;
+    let root = records_dir(cli_records)?;
     let scanned = records::scan(&root)?;
     Ok(parse(scanned, cache.dir_for(&root).as_ref()))
 }

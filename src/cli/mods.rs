@@ -26,10 +26,10 @@ Examples:
 pub struct ModsArgs {
     /// Only proposals at this latest interest level (ID or label, any
     /// case: high, medium, watching-brief, no-interest).
-    #[arg(long, value_name = "LEVEL")]
+    #[arg(long, value_name = "LEVEL", add = super::complete::interest_levels())]
     pub interest: Option<String>,
     /// Only proposals in this phase (e.g. refinement).
-    #[arg(long, value_name = "S")]
+    #[arg(long, value_name = "S", add = super::complete::phases())]
     pub status: Option<String>,
     #[command(flatten)]
     pub output: OutputArgs,

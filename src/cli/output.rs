@@ -20,18 +20,29 @@ pub struct OutputArgs {
     /// terminal's width; no wrapping when output is not a terminal).
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..))]
     pub width: Option<u16>,
+    /// With `--format csv`: start with a UTF-8 byte-order mark, so that
+    /// Excel and LibreOffice Calc read the file as UTF-8 (`Zoë`, `–`)
+    /// with their default import.
+    #[arg(long)]
+    pub bom: bool,
 }
 
 impl OutputArgs {
     /// Prints `listing`; for tables, `empty` instead when it has no rows.
     pub fn print(&self, listing: &Listing, empty: &str, out: &mut dyn Write) -> anyhow::Result<()> {
+        if self.bom && self.format != Format::Csv {
+            anyhow::bail!("--bom is for --format csv only");
+        }
+        if self.bom {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
         if listing.rows.is_empty() && self.format == Format::Table {
             writeln!(out, "{empty}")?;
             return Ok(());
         }
         let style = TableStyle::for_stdout(
             std::io::stdout().is_terminal(),
-            std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            !super::color::styled(),
             self.width,
         );
         let text = render(listing, self.format, style);

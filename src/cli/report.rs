@@ -30,7 +30,7 @@ pub struct ReportArgs {
     /// directory. A descriptor (/dev/stdout, /proc/self/fd/1), device or
     /// pipe is written through, never truncated; a read-only file is
     /// refused. The temporary file is named `.tsc-report-FILE.XXXXXX.tmp`.
-    #[arg(long, short, value_name = "FILE")]
+    #[arg(long, short, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub as_of: AsOfArgs,

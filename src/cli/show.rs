@@ -21,9 +21,14 @@ Examples:
 pub struct ShowArgs {
     /// The ID of a meeting, action, modification proposal, person or
     /// organisation.
+    #[arg(add = super::complete::record_ids())]
     pub id: String,
     #[command(flatten)]
     pub as_of: AsOfArgs,
+    /// Wrap lines to this many columns, at least 40 (default: the
+    /// terminal's width; no wrapping when output is not a terminal).
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..))]
+    pub width: Option<u16>,
 }
 
 /// Prints one record and its history.
@@ -31,10 +36,13 @@ pub fn run(args: &ShowArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Res
     warn_if_invalid(loaded);
     let text = show(&loaded.records, &args.id, args.as_of.today())?;
     let text = tsc::terminal::escape_controls(&text);
-    write!(
-        out,
-        "{}",
-        tsc::escape::line_starts(&text, tsc::escape::Flavour::Text)
-    )?;
+    let text = tsc::escape::line_starts(&text, tsc::escape::Flavour::Text);
+    let width = args.width.map(usize::from).or_else(|| {
+        terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| usize::from(w.0))
+    });
+    match width {
+        Some(width) => write!(out, "{}", tsc::wrap::wrap_hanging(&text, width))?,
+        None => write!(out, "{text}")?,
+    }
     Ok(EXIT_OK)
 }

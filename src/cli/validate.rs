@@ -37,10 +37,6 @@ pub struct ValidateArgs {
     /// commands that annotate a pull request).
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     pub format: FormatArg,
-    /// Colour in the human format: `auto` follows the terminal, NO_COLOR
-    /// and CLICOLOR_FORCE.
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
-    pub color: ColorArg,
     /// `--deny warnings`: warnings make the exit status 1 as errors do.
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny: Option<DenyArg>,
@@ -65,17 +61,6 @@ pub enum FormatArg {
     Json,
     /// GitHub Actions workflow commands.
     Github,
-}
-
-/// `--color`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum ColorArg {
-    /// Colour when writing to a terminal, unless NO_COLOR is set.
-    Auto,
-    /// Always colour.
-    Always,
-    /// Never colour.
-    Never,
 }
 
 /// `--deny`.
@@ -109,13 +94,7 @@ pub fn run(
         FormatArg::Json => Format::Json,
         FormatArg::Github => Format::Github,
     };
-    let styled = match args.color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => {
-            anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
-        }
-    };
+    let styled = super::color::styled();
     let deny_warnings = matches!(args.deny, Some(DenyArg::Warnings));
     let (loaded, mut sources, dir, memo_key) = if args.staged {
         // Read through git, in memory: neither cached nor memoised.
@@ -123,7 +102,7 @@ pub fn run(
         let tree = git::load_records(&cwd, records, Revision::Index)?;
         (tree.loaded, SourceCache::in_memory(&tree.files), None, None)
     } else {
-        let root = super::records_root(records)?;
+        let root = super::records_dir(records)?;
         let scanned = tsc::records::scan(&root)?;
         let dir = cache.dir_for(&root);
         // The whole-run memo: every input of this run, so that the same

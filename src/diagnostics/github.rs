@@ -8,6 +8,13 @@
 //! character (inclusive). Values are escaped as the Actions toolkit
 //! (`@actions/core`) escapes them: in the message `%`, `\r`, `\n`; in
 //! properties also `:` and `,`.
+//!
+//! GitHub places an annotation by its path from the repository's root, so
+//! inside a git work tree `file=` is relative to the work tree's root
+//! (`records/...` even for `tsc validate --records ../records` run from a
+//! subdirectory); elsewhere it is the path as `tsc` read it.
+
+use std::path::{Path, PathBuf};
 
 use super::{SourceCache, human::summary_line};
 use crate::finding::{Finding, Severity};
@@ -25,12 +32,30 @@ pub fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-fn command(finding: &Finding, sources: &mut SourceCache) -> String {
+/// The root of the git work tree holding `dir` (the nearest directory at
+/// or above it with a `.git` entry), if any.
+fn work_tree_root(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
+}
+
+/// `file` as a path from the work tree `root` when it lies inside it,
+/// else as it was read.
+fn annotation_path(file: &Path, root: Option<&Path>) -> String {
+    let inside = root.and_then(|root| {
+        let absolute = std::fs::canonicalize(file).ok()?;
+        absolute.strip_prefix(root).ok().map(Path::to_path_buf)
+    });
+    crate::escape::path(inside.as_deref().unwrap_or(file))
+}
+
+fn command(finding: &Finding, sources: &mut SourceCache, root: Option<&Path>) -> String {
     let kind = match finding.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let mut properties = vec![("file", crate::escape::path(&finding.file))];
+    let mut properties = vec![("file", annotation_path(&finding.file, root))];
     if !finding.position.is_whole_file() {
         properties.push(("line", finding.position.line.to_string()));
         properties.push(("col", finding.position.column.to_string()));
@@ -56,9 +81,13 @@ fn command(finding: &Finding, sources: &mut SourceCache) -> String {
 
 /// One command per finding, then the summary line.
 pub fn render(report: &Report, sources: &mut SourceCache) -> String {
+    let root = std::env::current_dir()
+        .and_then(std::fs::canonicalize)
+        .ok()
+        .and_then(|cwd| work_tree_root(&cwd));
     let mut out = String::new();
     for finding in &report.findings {
-        out.push_str(&command(finding, sources));
+        out.push_str(&command(finding, sources, root.as_deref()));
         out.push('\n');
     }
     out.push_str(&summary_line(report));

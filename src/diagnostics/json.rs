@@ -24,6 +24,7 @@
 //! file; `help` is `null` when there is none. Fields are only ever added,
 //! and `version` changes if one is removed or changes meaning.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::SourceCache;
@@ -33,36 +34,66 @@ use crate::validate::Report;
 /// Version of the document's shape.
 pub const VERSION: u32 = 1;
 
-#[derive(Serialize)]
+/// `tsc validate --format json`: the findings of one run.
+#[derive(Serialize, JsonSchema)]
+#[schemars(title = "tsc validate --format json", deny_unknown_fields)]
 struct Document<'a> {
+    /// Version of the document's shape (1).
+    #[schemars(range(min = 1, max = 1))]
     version: u32,
+    /// Number of errors.
     errors: usize,
+    /// Number of warnings.
     warnings: usize,
+    /// Every finding, in the order of the human output.
     findings: Vec<JsonFinding<'a>>,
 }
 
 /// One finding as JSON.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 struct JsonFinding<'a> {
+    /// Rule code, for example `E0103`.
     code: &'static str,
+    /// Rule name, for example `unknown-owner`.
     name: &'static str,
+    /// `error` or `warning`.
     severity: String,
+    /// What is wrong.
     message: &'a str,
+    /// The file, as a path from where tsc was run.
     file: String,
+    /// 1-based line, or null for a whole file.
     line: Option<u64>,
+    /// 1-based column in characters, or null.
     column: Option<u64>,
+    /// Line of the end of the value, or null.
     end_line: Option<u64>,
+    /// Column just after the value, or null.
     end_column: Option<u64>,
+    /// How to fix it, or null.
     help: Option<&'a str>,
+    /// Other places the finding concerns.
     related: Vec<JsonRelated<'a>>,
 }
 
-#[derive(Serialize)]
+/// Another place a finding concerns.
+#[derive(Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 struct JsonRelated<'a> {
+    /// The file.
     file: String,
+    /// 1-based line, or null.
     line: Option<u64>,
+    /// 1-based column, or null.
     column: Option<u64>,
+    /// What the place is.
     label: &'a str,
+}
+
+/// The JSON Schema (draft 2020-12) of the document [`render`] writes.
+pub fn document_schema() -> serde_json::Value {
+    crate::schema::generate::<Document<'static>>()
 }
 
 fn known(position: Position) -> (Option<u64>, Option<u64>) {

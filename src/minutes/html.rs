@@ -51,7 +51,13 @@ fn body(view: &MinutesView) -> Markup {
                     p { "Modification Proposals mentioned: " (item.mentions.join(", ")) }
                 }
                 @if !item.assessments.is_empty() {
-                    table {
+                    // Notes/Concerns takes half the width; the short
+                    // columns share the rest.
+                    table.assessments.fixed {
+                        colgroup {
+                            col style="width:17%"; col style="width:9%"; col style="width:9%";
+                            col style="width:10%"; col style="width:45%"; col style="width:10%";
+                        }
                         thead { tr {
                             th { "Modification Proposal" } th { "Impact: Technical" }
                             th { "Impact: Business" } th { "EC Notification requirement" }

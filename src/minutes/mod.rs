@@ -176,17 +176,31 @@ fn impact_cells(impact: &Impact) -> (String, String) {
     )
 }
 
-fn line(attendance: &Attendance, lookup: &Lookup<'_>, vocab: &Vocabularies) -> Line {
+/// One attendee or apologies line. `org_names`: show an organisation by
+/// its name (`Ofgem`) rather than its ID (`OFGEM`), as the apologies
+/// table of the minutes does.
+fn line(
+    attendance: &Attendance,
+    lookup: &Lookup<'_>,
+    vocab: &Vocabularies,
+    org_names: bool,
+) -> Line {
     let role = attendance
         .role
         .as_ref()
         .map(|r| Vocabularies::label(&vocab.roles, &r.value).to_owned());
     let mut context = match (&attendance.constituency, &attendance.representing) {
         (Some(c), _) => Vocabularies::label(&vocab.constituencies, &c.value).to_owned(),
-        (None, Some(org)) => match &attendance.capacity {
-            Some(capacity) => format!("{} ({capacity})", org.value),
-            None => org.value.clone(),
-        },
+        (None, Some(org)) => {
+            let shown = match lookup.organisation(&org.value) {
+                Some(o) if org_names => o.name.clone(),
+                _ => org.value.clone(),
+            };
+            match &attendance.capacity {
+                Some(capacity) => format!("{shown} ({capacity})"),
+                None => shown,
+            }
+        }
         (None, None) => String::new(),
     };
     match (role, context.is_empty()) {
@@ -237,7 +251,7 @@ pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
                 .attendees
                 .iter()
                 .filter(|a| a.category.value == category.id)
-                .map(|a| line(a, &lookup, vocab))
+                .map(|a| line(a, &lookup, vocab, false))
                 .collect(),
         })
         .filter(|g| !g.lines.is_empty())
@@ -296,7 +310,10 @@ pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
                 .map(|a| {
                     let (technical, business) = impact_cells(&a.impact);
                     let mut remarks = Vec::new();
-                    if !a.misaligned_principles.is_empty() {
+                    let notes = a.notes.as_deref().unwrap_or_default();
+                    if !a.misaligned_principles.is_empty()
+                        && !says_misaligned(notes, &a.misaligned_principles)
+                    {
                         let list: Vec<String> = a
                             .misaligned_principles
                             .iter()
@@ -307,7 +324,9 @@ pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
                             list.join(", ")
                         ));
                     }
-                    if !a.considered_with.is_empty() {
+                    if !a.considered_with.is_empty()
+                        && !a.considered_with.iter().all(|m| notes.contains(&m.value))
+                    {
                         let list: Vec<&str> =
                             a.considered_with.iter().map(|m| m.value.as_str()).collect();
                         remarks.push(format!("Considered together with {}", list.join(", ")));
@@ -365,10 +384,28 @@ pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
         apologies: meeting
             .apologies
             .iter()
-            .map(|a| line(a, &lookup, vocab))
+            .map(|a| line(a, &lookup, vocab, true))
             .collect(),
         items,
     })
+}
+
+/// Whether assessment notes already say that the proposal does not align
+/// with each of `principles` ("does not align with Principles 1, 3, and
+/// 4"), so the remark would repeat them.
+fn says_misaligned(notes: &str, principles: &[crate::spanned::Spanned<u32>]) -> bool {
+    let lower = notes.to_lowercase();
+    let Some(at) = lower.find("align with principle") else {
+        return false;
+    };
+    let sentence = lower[at..].split(['.', '\n']).next().unwrap_or_default();
+    let numbers: Vec<&str> = sentence
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| !w.is_empty())
+        .collect();
+    principles
+        .iter()
+        .all(|p| numbers.contains(&p.value.to_string().as_str()))
 }
 
 /// The date as the minutes write it: `16 June 2016`.

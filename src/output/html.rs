@@ -22,6 +22,23 @@ th{background:#eef2f8}
 .action{background:#fff7e0;border-left:4px solid #d9a400;padding:.4rem .6rem;margin:.5rem 0}
 figure{margin:1rem 0}
 svg{max-width:100%;height:auto}
+figure svg{width:100%}
+td p{margin:0}td p+p,td p+ul,td ul+p{margin-top:.4em}td ul{margin:.3em 0 0;padding-left:1.2em}
+.date{white-space:nowrap}
+table.fixed{table-layout:fixed}
+table.assessments{font-size:.85rem}
+table.assessments th{font-size:.8rem}
+@media print{
+@page{size:A4;margin:16mm 14mm 18mm}
+body{max-width:none;margin:0;padding:0;font-size:10pt;line-height:1.35}
+h1{font-size:16pt}h2{font-size:13pt;margin-top:1.2em}h3{font-size:11pt}
+h1,h2,h3{break-after:avoid;page-break-after:avoid}
+table{font-size:9pt;break-inside:auto}
+thead{display:table-header-group}
+tr,li,.action,figure{break-inside:avoid;page-break-inside:avoid}
+th{background:#eef2f8;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.action{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
 ";
 
 /// A complete HTML5 document with `title` and `body`.

@@ -1,6 +1,9 @@
-//! JSON output: an array of objects, one per row, with the columns' keys
-//! as field names in column order. Dates are `"YYYY-MM-DD"` strings,
-//! counts are numbers, lists are arrays, missing values are `null`.
+//! JSON output: one object, `{"version": 1, "rows": [...]}`, whose rows are
+//! objects with the columns' keys as field names in column order. Dates
+//! are `"YYYY-MM-DD"` strings, counts are numbers, lists are arrays,
+//! missing values are `null`. The shape of each command's document is
+//! published as a JSON Schema (`tsc schema --output KIND`,
+//! [`super::json_schema`]).
 
 use serde_json::{Map, Value as Json};
 
@@ -18,7 +21,12 @@ pub fn value(cell: &Value) -> Json {
     }
 }
 
-/// `listing` as a pretty-printed JSON array.
+/// Version of the listing documents' shape: fields are only ever added,
+/// and it changes if one is removed or changes meaning.
+pub const VERSION: u32 = 1;
+
+/// `listing` as a pretty-printed JSON document: its [`VERSION`] and its
+/// rows.
 pub fn listing(listing: &Listing) -> String {
     let rows: Vec<Json> = listing
         .rows
@@ -33,5 +41,6 @@ pub fn listing(listing: &Listing) -> String {
             Json::Object(object)
         })
         .collect();
-    serde_json::to_string_pretty(&Json::Array(rows)).unwrap_or_else(|_| "[]".to_owned())
+    let document = serde_json::json!({ "version": VERSION, "rows": rows });
+    serde_json::to_string_pretty(&document).expect("listings serialise to JSON")
 }

@@ -10,6 +10,7 @@ pub mod csv;
 pub mod file;
 pub mod html;
 pub mod json;
+pub mod json_schema;
 pub mod markdown;
 
 use chrono::NaiveDate;

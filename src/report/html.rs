@@ -29,12 +29,15 @@ fn body(report: &Report<'_>) -> Markup {
         (svg(chart::open_actions_over_time(&report.open_over_time)))
         @for (owner, rows) in &report.open_by_owner {
             h3 { (owner) }
-            table {
+            // One fixed layout for every owner's table, so that the
+            // columns line up from one table to the next.
+            table.fixed {
+                colgroup { col style="width:12%"; col style="width:48%"; col style="width:17%"; col style="width:13%"; col style="width:10%"; }
                 thead { tr { th { "ID" } th { "Action" } th { "Raised at" } th { "Due" } th { "Overdue" } } }
                 tbody { @for r in rows {
                     tr class=[r.overdue.then_some("overdue")] {
-                        td { (r.id) } td { (r.text) } td { (r.meeting) }
-                        td { (r.due.map_or_else(|| "-".to_owned(), |d| d.to_string())) }
+                        td.date { (r.id) } td { (r.text) } td { (r.meeting) }
+                        td.date { (r.due.map_or_else(|| "-".to_owned(), |d| d.to_string())) }
                         td { @if r.overdue { "overdue" } }
                     }
                 } }
@@ -45,11 +48,12 @@ fn body(report: &Report<'_>) -> Markup {
         @for (level, rows) in &report.register {
             h3 { (level) " (" (rows.len()) ")" }
             @if rows.is_empty() { p.muted { "None." } } @else {
-                table {
+                table.fixed {
+                    colgroup { col style="width:14%"; col style="width:54%"; col style="width:18%"; col style="width:14%"; }
                     thead { tr { th { "ID" } th { "Title" } th { "Phase" } th { "Last discussed" } } }
                     tbody { @for r in rows { tr {
-                        td { (r.id) } td { (r.title) } td { (r.phase.unwrap_or("-")) }
-                        td { (r.last_discussed.map_or_else(|| "-".to_owned(), |d| d.to_string())) }
+                        td.date { (r.id) } td { (r.title) } td { (r.phase.unwrap_or("-")) }
+                        td.date { (r.last_discussed.map_or_else(|| "-".to_owned(), |d| d.to_string())) }
                     } } }
                 }
             }
@@ -58,7 +62,7 @@ fn body(report: &Report<'_>) -> Markup {
         table {
             thead { tr { th { "Date" } th { "Meeting" } th { "Status" } th { "Attendees" } th { "Decisions" } th { "Actions raised" } } }
             tbody { @for m in &report.recent_meetings { tr {
-                td { (m.date.to_string()) } td { (m.id) } td { (m.status) }
+                td.date { (m.date.to_string()) } td.date { (m.id) } td { (m.status) }
                 td { (m.attendees) } td { (m.decisions) } td { (m.actions_raised) }
             } } }
         }

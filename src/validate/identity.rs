@@ -205,13 +205,43 @@ impl<'r> Checker<'r> {
                 "the meeting's date",
             ));
         }
-        for (message, related_at, label) in disagreements {
+        // Actions numbered after the ID agree with it and not with
+        // `number`: the cause is reported once, here, with a note.
+        let id_number = capture("number");
+        let followers = self
+            .records
+            .actions
+            .iter()
+            .filter(|a| a.record.meeting.value == *id)
+            .filter(|a| id_number.is_some() && self.action_meeting_number(&a.record) == id_number)
+            .count();
+        for (i, (message, related_at, label)) in disagreements.into_iter().enumerate() {
+            let mut help = "correct the ID (and rename the file), or the number or date".to_owned();
+            if i == 0 && followers > 0 && id_number != Some(meeting.number.value) {
+                let n = id_number.unwrap_or_default();
+                help.push_str(&format!(
+                    "; {followers} action{} raised at this meeting {} numbered after meeting {n}, \
+                     as the ID says, and {} not reported separately",
+                    if followers == 1 { "" } else { "s" },
+                    if followers == 1 { "is" } else { "are" },
+                    if followers == 1 { "is" } else { "are" },
+                ));
+            }
             self.push(
                 Finding::at_value(Code::MeetingIdMismatch, file, &meeting.id, message)
                     .with_related(file, related_at, label)
-                    .with_help("correct the ID (and rename the file), or the number or date"),
+                    .with_help(help),
             );
         }
+    }
+
+    /// The meeting number an action's ID names (its `meeting` capture).
+    fn action_meeting_number(&self, action: &Action) -> Option<u32> {
+        self.patterns
+            .as_ref()
+            .and_then(|p| p.action.captures(&action.id.value))
+            .and_then(|c| c.name("meeting"))
+            .and_then(|m| m.as_str().parse::<u32>().ok())
     }
 
     /// An action ID's `meeting` capture must be the number of the meeting
@@ -222,15 +252,20 @@ impl<'r> Checker<'r> {
         action: &Action,
         meeting: &Meeting,
     ) {
-        let Some(n) = self
-            .patterns
-            .as_ref()
-            .and_then(|p| p.action.captures(&action.id.value))
-            .and_then(|c| c.name("meeting"))
-            .and_then(|m| m.as_str().parse::<u32>().ok())
-        else {
+        let Some(n) = self.action_meeting_number(action) else {
             return;
         };
+        // The action agrees with its meeting's ID, and the ID disagrees
+        // with the meeting's `number`: that is one E0204 on the meeting.
+        let meeting_id_number = self
+            .patterns
+            .as_ref()
+            .and_then(|p| p.meeting.captures(&meeting.id.value))
+            .and_then(|c| c.name("number"))
+            .and_then(|m| m.as_str().parse::<u32>().ok());
+        if meeting_id_number == Some(n) {
+            return;
+        }
         if n != meeting.number.value {
             self.push(
                 Finding::at_value(

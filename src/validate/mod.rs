@@ -242,6 +242,17 @@ fn repeats<'a, T: Eq + std::hash::Hash + 'a>(
     found
 }
 
+/// The text `span` covers in `file`, as written (quotes included); only
+/// read for a finding that quotes it. `None` when the file cannot be read
+/// again.
+fn written_text(file: &Path, span: serde_saphyr::Span) -> Option<String> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let start = usize::try_from(span.offset()).ok()?;
+    let len = usize::try_from(span.len()).ok()?;
+    let written: String = text.chars().skip(start).take(len).collect();
+    (!written.is_empty()).then_some(written)
+}
+
 impl<'r> Checker<'r> {
     /// Reports a date that chrono read but that is not written as exactly
     /// `YYYY-MM-DD` (`2024-3-1`, `+2024-03-01`, `' 2024-03-01'`): the
@@ -253,14 +264,13 @@ impl<'r> Checker<'r> {
             return;
         }
         let canonical = date.value.format("%Y-%m-%d");
+        let message = match written_text(file, date.referenced.span()) {
+            Some(text) => format!("the date `{text}` is not written as YYYY-MM-DD"),
+            None => format!("the date {canonical} is not written as YYYY-MM-DD"),
+        };
         self.push(
-            Finding::at_value(
-                Code::InvalidValue,
-                file,
-                date,
-                format!("the date {canonical} is not written as YYYY-MM-DD"),
-            )
-            .with_help(format!("write `{canonical}`")),
+            Finding::at_value(Code::InvalidValue, file, date, message)
+                .with_help(format!("write `{canonical}`")),
         );
     }
 

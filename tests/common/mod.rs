@@ -34,6 +34,19 @@ pub fn test_cache_root() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("tsc-cache")
 }
 
+/// Runs the `tsc` binary with `args` in `dir`, with `TSC_RECORDS` unset,
+/// so that the records are found from `dir` (or named by `--records`).
+pub fn tsc_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tsc"))
+        .args(args)
+        .env_remove("TSC_RECORDS")
+        .env("TSC_CACHE_DIR", test_cache_root())
+        .env("NO_COLOR", "1")
+        .current_dir(dir)
+        .output()
+        .expect("the tsc binary runs")
+}
+
 /// Standard output as text.
 pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()

@@ -1,0 +1,109 @@
+//! Dynamic shell completion (clap_complete's `unstable-dynamic` engine):
+//! the shell asks `tsc` itself for candidates (`COMPLETE=bash tsc -- ...`),
+//! so IDs and vocabulary values complete from the records, found as every
+//! command finds them ($TSC_RECORDS, else the nearest `records/`).
+//! Outside a records tree the record candidates are simply empty.
+
+use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
+use tsc::records::Records;
+
+/// The records completion reads, if any load.
+fn records() -> Option<Records> {
+    let root = super::records_dir(None).ok()?;
+    tsc::records::load(&root).ok().map(|loaded| loaded.records)
+}
+
+/// Candidates built from the records by `list`, which gives each value
+/// and what it is.
+fn from_records(list: fn(&Records) -> Vec<(String, String)>) -> ArgValueCandidates {
+    ArgValueCandidates::new(move || {
+        records()
+            .map(|r| list(&r))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(value, help)| CompletionCandidate::new(value).help(Some(help.into())))
+            .collect::<Vec<_>>()
+    })
+}
+
+fn meetings(r: &Records) -> Vec<(String, String)> {
+    r.meetings
+        .iter()
+        .map(|m| {
+            (
+                m.record.id.value.clone(),
+                format!("meeting of {}", m.record.date.value),
+            )
+        })
+        .collect()
+}
+
+fn owners(r: &Records) -> Vec<(String, String)> {
+    let people = r
+        .people
+        .iter()
+        .map(|p| (p.record.id.value.clone(), p.record.name.clone()));
+    let orgs = r
+        .organisations
+        .iter()
+        .map(|o| (o.record.id.value.clone(), o.record.name.clone()));
+    orgs.chain(people).collect()
+}
+
+/// Every record ID `tsc show` takes: meetings, actions, proposals, people
+/// and organisations.
+pub fn record_ids() -> ArgValueCandidates {
+    from_records(|r| {
+        let mut all = meetings(r);
+        all.extend(
+            r.actions
+                .iter()
+                .map(|a| (a.record.id.value.clone(), "action".to_owned())),
+        );
+        all.extend(
+            r.modifications
+                .iter()
+                .map(|m| (m.record.id.value.clone(), m.record.title.clone())),
+        );
+        all.extend(owners(r));
+        all
+    })
+}
+
+/// Meeting IDs.
+pub fn meeting_ids() -> ArgValueCandidates {
+    from_records(meetings)
+}
+
+/// Person and organisation IDs (action owners).
+pub fn owner_ids() -> ArgValueCandidates {
+    from_records(owners)
+}
+
+/// The action statuses of `tsc.yaml`.
+pub fn action_statuses() -> ArgValueCandidates {
+    from_records(|r| {
+        let v = &r.settings.vocabularies;
+        v.action_statuses
+            .iter()
+            .map(|t| (t.id.clone(), t.label.clone()))
+            .collect()
+    })
+}
+
+fn terms(terms: &[tsc::settings::Term]) -> Vec<(String, String)> {
+    terms
+        .iter()
+        .map(|t| (t.id.clone(), t.label.clone()))
+        .collect()
+}
+
+/// The interest levels of `tsc.yaml`.
+pub fn interest_levels() -> ArgValueCandidates {
+    from_records(|r| terms(&r.settings.vocabularies.interest_levels))
+}
+
+/// The modification phases of `tsc.yaml`.
+pub fn phases() -> ArgValueCandidates {
+    from_records(|r| terms(&r.settings.vocabularies.modification_phases))
+}
