@@ -25,10 +25,11 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use tsc::actions::{ActionQuery, listing, query_actions};
+use tsc::index::Index;
+use tsc::output::table::TableStyle;
 use tsc::output::{Format, render};
 use tsc::records::load;
 use tsc::report::{build, html};
-use tsc::table::TableStyle;
 use tsc::validate::validate;
 
 /// The seed every benchmark tree is generated with.
@@ -93,7 +94,8 @@ fn benches(c: &mut Criterion) {
             };
             let style = TableStyle::for_stdout(false, true, None);
             b.iter(|| {
-                let rows = query_actions(&loaded.records, &query);
+                let index = Index::new(&loaded.records);
+                let rows = query_actions(&index, &query);
                 render(&listing(&rows), Format::Table, style)
             });
         });
@@ -102,7 +104,10 @@ fn benches(c: &mut Criterion) {
         let mut group = c.benchmark_group("report_html");
         group.sample_size(10);
         group.bench_with_input(BenchmarkId::from_parameter(name), &loaded, |b, loaded| {
-            b.iter(|| html::render(&build(loaded, today())));
+            b.iter(|| {
+                let index = Index::new(&loaded.records);
+                html::render(&build(loaded, &index, today()))
+            });
         });
         group.finish();
     }

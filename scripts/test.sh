@@ -63,6 +63,10 @@ fi
 TSC_NODETOOLS="$(cd "$NODETOOLS/node_modules/.bin" && pwd)"
 export TSC_NODETOOLS
 
+# strace, for the test that a broken record is opened exactly once
+# (tests/spans.rs).
+command -v strace >/dev/null 2>&1 || apt_install strace
+
 # Run every test target and the doc tests, keep cargo's output as it is,
 # and end with one plain total line ("tests: N passed, N failed").
 log="$(mktemp)"

@@ -12,9 +12,8 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 
 use crate::ids::natural_cmp;
-use crate::lookup::Lookup;
+use crate::index::Index;
 use crate::model::Action;
-use crate::records::Records;
 use crate::today::is_overdue;
 
 /// The order of an action list.
@@ -116,11 +115,11 @@ pub struct ActionRow<'r> {
 
 impl<'r> ActionRow<'r> {
     /// Flattens `action`, judging "overdue" against `today`; the raising
-    /// meeting's date comes from `lookup`.
-    pub fn of(action: &'r Action, lookup: &Lookup<'r>, today: NaiveDate) -> ActionRow<'r> {
+    /// meeting's date comes from `index`.
+    pub fn of(action: &'r Action, index: &Index<'r>, today: NaiveDate) -> ActionRow<'r> {
         let meeting_id = action.meeting.value.as_str();
-        let raised = lookup.meeting_date(meeting_id);
-        let open = lookup
+        let raised = index.meeting_date(meeting_id);
+        let open = index
             .records()
             .settings
             .vocabularies
@@ -150,12 +149,12 @@ pub fn by_due_then_id(a: &ActionRow<'_>, b: &ActionRow<'_>) -> Ordering {
 
 /// The actions that pass `query`, in the order it asks for. The same
 /// records and query always give the same order.
-pub fn query_actions<'r>(records: &'r Records, query: &ActionQuery) -> Vec<ActionRow<'r>> {
-    let lookup = Lookup::new(records);
-    let mut rows: Vec<ActionRow<'r>> = records
+pub fn query_actions<'r>(index: &Index<'r>, query: &ActionQuery) -> Vec<ActionRow<'r>> {
+    let mut rows: Vec<ActionRow<'r>> = index
+        .records()
         .actions
         .iter()
-        .map(|a| ActionRow::of(&a.record, &lookup, query.today))
+        .map(|a| ActionRow::of(&a.record, index, query.today))
         .filter(|row| query.admits(row))
         .collect();
     match query.sort {

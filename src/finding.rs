@@ -8,6 +8,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::source::{Span, Spanned};
+
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -196,23 +198,6 @@ pub struct Position {
 }
 
 impl Position {
-    /// The position of a value deserialised with [`crate::spanned::Spanned`].
-    pub fn of<T>(spanned: &crate::spanned::Spanned<T>) -> Position {
-        Position::from(spanned.referenced)
-    }
-
-    /// The position just after a value deserialised with
-    /// [`crate::spanned::Spanned`]: same line, column plus the value's length
-    /// in characters (quotes included). Record values that findings point
-    /// at (IDs, dates, vocabulary values) are one-line scalars.
-    pub fn end_of<T>(spanned: &crate::spanned::Spanned<T>) -> Position {
-        let start = Position::of(spanned);
-        Position {
-            line: start.line,
-            column: start.column + spanned.referenced.span().len().max(1),
-        }
-    }
-
     /// Whether this is the "whole file" position (line 0).
     pub fn is_whole_file(self) -> bool {
         self.line == 0
@@ -221,12 +206,6 @@ impl Position {
 
 impl From<serde_saphyr::Location> for Position {
     fn from(location: serde_saphyr::Location) -> Self {
-        Position::from(crate::spanned::Location::from(location))
-    }
-}
-
-impl From<crate::spanned::Location> for Position {
-    fn from(location: crate::spanned::Location) -> Self {
         Position {
             line: location.line(),
             column: location.column(),
@@ -245,6 +224,11 @@ pub struct Related {
     pub position: Position,
     /// What is there, for example `first defined here`.
     pub label: String,
+    /// Where the value there ends (exclusive), when known.
+    pub end: Option<Position>,
+    /// The place as a span into the kept source, from which `position`
+    /// and `end` are filled in ([`crate::source::Sources::resolve`]).
+    pub span: Option<Span>,
 }
 
 /// One problem found in the records.
@@ -268,6 +252,9 @@ pub struct Finding {
     pub end: Option<Position>,
     /// Other places the finding refers to, in the order they were added.
     pub related: Vec<Related>,
+    /// The offending value as a span into the kept source; `position` and
+    /// `end` are computed from it ([`crate::source::Sources::resolve`]).
+    pub span: Option<Span>,
 }
 
 impl Finding {
@@ -287,17 +274,21 @@ impl Finding {
             help: None,
             end: None,
             related: Vec::new(),
+            span: None,
         }
     }
 
-    /// A finding that points at a whole spanned value: its start and end.
+    /// A finding that points at a whole spanned value, start to end; its
+    /// line and column are filled in from the span when it is resolved.
     pub fn at_value<T>(
         code: Code,
         file: impl Into<PathBuf>,
-        value: &crate::spanned::Spanned<T>,
+        value: &Spanned<T>,
         message: impl Into<String>,
     ) -> Finding {
-        Finding::new(code, file, Position::of(value), message).with_end(Position::end_of(value))
+        let mut finding = Finding::new(code, file, Position::default(), message);
+        finding.span = Some(value.span);
+        finding
     }
 
     /// Sets where the offending value ends (exclusive).
@@ -318,6 +309,26 @@ impl Finding {
             file: file.into(),
             position,
             label: label.into(),
+            end: None,
+            span: None,
+        });
+        self
+    }
+
+    /// Adds a second place the finding refers to: where `value` is
+    /// written in `file`.
+    pub fn with_related_value<T>(
+        mut self,
+        file: impl Into<PathBuf>,
+        value: &Spanned<T>,
+        label: impl Into<String>,
+    ) -> Finding {
+        self.related.push(Related {
+            file: file.into(),
+            position: Position::default(),
+            label: label.into(),
+            end: None,
+            span: Some(value.span),
         });
         self
     }

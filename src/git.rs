@@ -47,7 +47,7 @@ pub struct Repository {
 /// Records read from git, with the text of every record file, so that
 /// diagnostics show the lines that were validated rather than what the
 /// work tree holds.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct GitRecords {
     /// The records and the loader's findings.
     pub loaded: Loaded,

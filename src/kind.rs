@@ -47,17 +47,42 @@ impl Kind {
         }
     }
 
-    /// The files of a records directory the kind describes, as a glob.
-    pub fn files(self) -> &'static str {
+    /// Where the kind lives in a records directory: the folder of a
+    /// one-record-per-file kind, or the name of a top-level file. The one
+    /// place these names are written.
+    pub fn entry(self) -> &'static str {
         match self {
-            Kind::Meeting => "meetings/**/*.yaml",
-            Kind::Action => "actions/**/*.yaml",
-            Kind::Modification => "modifications/**/*.yaml",
+            Kind::Meeting => "meetings",
+            Kind::Action => "actions",
+            Kind::Modification => "modifications",
             Kind::People => "people.yaml",
             Kind::Organisations => "organisations.yaml",
             Kind::Principles => "principles.yaml",
             Kind::Settings => "tsc.yaml",
         }
+    }
+
+    /// Whether each record of the kind is a file of its own in the folder
+    /// [`Kind::entry`] (meetings, actions, proposals).
+    pub fn is_folder(self) -> bool {
+        matches!(self, Kind::Meeting | Kind::Action | Kind::Modification)
+    }
+
+    /// The files of a records directory the kind describes, as a glob.
+    pub fn files(self) -> String {
+        if self.is_folder() {
+            format!("{}/**/*.yaml", self.entry())
+        } else {
+            self.entry().to_owned()
+        }
+    }
+
+    /// The kind whose top-level file (`nested` false) or folder (`nested`
+    /// true) is called `name`.
+    pub fn at(name: &str, nested: bool) -> Option<Kind> {
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.is_folder() == nested && k.entry() == name)
     }
 
     /// The kind called `name`, ignoring ASCII case.

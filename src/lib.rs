@@ -9,21 +9,28 @@
 //! - [`records::find_records_dir`] and [`records::load`] read a records
 //!   directory into [`records::Records`] plus load [`finding::Finding`]s.
 //! - [`validate::validate`] adds the cross-record checks.
+//! - [`source::Sources`] keeps every file's text; records and findings
+//!   point into it with [`source::Span`]s.
+//! - [`index::Index`], built once per run, maps IDs to records and holds
+//!   the cross-record lookups every command needs.
 //! - [`actions::query_actions`] answers "which actions are open?", and
-//!   [`table`] draws the answer.
+//!   [`output::table`] draws the answer.
+
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod actions;
 pub mod cache;
 pub mod chart;
 pub mod columns;
 pub mod diagnostics;
+pub mod error;
 pub mod escape;
 pub mod explain;
 pub mod finding;
 pub mod git;
 pub mod ids;
+pub mod index;
 pub mod kind;
-pub mod lookup;
 pub mod meetings;
 pub mod minutes;
 pub mod model;
@@ -37,9 +44,8 @@ pub mod schema;
 pub mod settings;
 pub mod shape;
 pub mod show;
-pub mod spanned;
+pub mod source;
 pub mod suggest;
-pub mod table;
 pub mod terminal;
 pub mod today;
 pub mod unicode;

@@ -9,6 +9,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
+use tsc::index::Index;
+use tsc::records::Loaded;
 
 /// Keep a technical committee's records as YAML and get answers from them.
 ///
@@ -144,22 +146,36 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
     // Each command loads the records itself, so that those that need none
     // (`completions`, `man`, `schema`, `validate --explain`) work outside a
     // records tree.
-    // The model lives until the process exits: freeing it value by value
-    // would cost several per cent of a run on a large tree, for nothing.
-    let load = || cli::load(records, &cli.cache).map(|loaded| &*Box::leak(Box::new(loaded)));
     let code = match &cli.command {
         Command::Completions(args) => cli::completions::run(args, &mut Cli::command(), &mut out)?,
         Command::Man(args) => cli::man::run(args, Cli::command(), &mut out)?,
         Command::Schema(args) => cli::schema::run(args, records, &mut out)?,
         Command::Validate(args) => cli::validate::run(args, records, &cli.cache, &mut out)?,
-        Command::Actions(args) => cli::actions::run(args, load()?, &mut out)?,
-        Command::Minutes(args) => cli::minutes::run(args, load()?, &mut out)?,
-        Command::Report(args) => cli::report::run(args, load()?, &mut out)?,
-        Command::Show(args) => cli::show::run(args, load()?, &mut out)?,
-        Command::Mods(args) => cli::mods::run(args, load()?, &mut out)?,
-        Command::Meetings(args) => cli::meetings::run(args, load()?, &mut out)?,
-        Command::People(args) => cli::people::run_people(args, load()?, &mut out)?,
-        Command::Organisations(args) => cli::people::run_organisations(args, load()?, &mut out)?,
+        command => {
+            // Loaded once (through the parse cache) and indexed once; every
+            // command reads this index. Both live until the process exits:
+            // freeing them value by value would cost several per cent of a
+            // run on a large tree, for nothing.
+            let loaded: &Loaded = Box::leak(Box::new(cli::load(records, &cli.cache)?));
+            let index: &Index = Box::leak(Box::new(Index::new(&loaded.records)));
+            let out = &mut out;
+            match command {
+                Command::Actions(args) => cli::actions::run(args, loaded, index, out)?,
+                Command::Minutes(args) => cli::minutes::run(args, loaded, index, out)?,
+                Command::Report(args) => cli::report::run(args, loaded, index, out)?,
+                Command::Show(args) => cli::show::run(args, loaded, index, out)?,
+                Command::Mods(args) => cli::mods::run(args, loaded, index, out)?,
+                Command::Meetings(args) => cli::meetings::run(args, loaded, index, out)?,
+                Command::People(args) => cli::people::run_people(args, loaded, index, out)?,
+                Command::Organisations(args) => {
+                    cli::people::run_organisations(args, loaded, index, out)?
+                }
+                Command::Completions(_)
+                | Command::Man(_)
+                | Command::Schema(_)
+                | Command::Validate(_) => unreachable!("handled above"),
+            }
+        }
     };
     match out.flush() {
         // The reader went away after the command had its answer: the

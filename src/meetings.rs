@@ -4,14 +4,11 @@
 //! agenda items' decisions and assessments) and `actions/*.yaml` (the
 //! actions each meeting raised, by their `meeting` field).
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
-use crate::lookup::Lookup;
+use crate::index::Index;
 use crate::model::Meeting;
 use crate::output::{Listing, Value};
-use crate::records::Records;
 
 /// Counts for one meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,16 +34,6 @@ pub struct MeetingRow<'r> {
 }
 
 impl<'r> MeetingRow<'r> {
-    /// Counts what `meeting` holds and raised.
-    pub fn of(meeting: &'r Meeting, records: &'r Records) -> MeetingRow<'r> {
-        let raised = records
-            .actions
-            .iter()
-            .filter(|a| a.record.meeting.value == meeting.id.value)
-            .count();
-        MeetingRow::counting(meeting, raised)
-    }
-
     /// Counts what `meeting` holds; `actions_raised` is given.
     fn counting(meeting: &'r Meeting, actions_raised: usize) -> MeetingRow<'r> {
         MeetingRow {
@@ -64,21 +51,11 @@ impl<'r> MeetingRow<'r> {
 }
 
 /// Every meeting, oldest first.
-pub fn meeting_rows(records: &Records) -> Vec<MeetingRow<'_>> {
-    // Actions raised per meeting ID, counted in one pass over the actions.
-    let mut raised: HashMap<&str, usize> = HashMap::new();
-    for action in &records.actions {
-        *raised
-            .entry(action.record.meeting.value.as_str())
-            .or_default() += 1;
-    }
-    Lookup::new(records)
+pub fn meeting_rows<'r>(index: &Index<'r>) -> Vec<MeetingRow<'r>> {
+    index
         .meetings_by_date()
-        .into_iter()
-        .map(|m| {
-            let count = raised.get(m.id.value.as_str()).copied().unwrap_or(0);
-            MeetingRow::counting(m, count)
-        })
+        .iter()
+        .map(|m| MeetingRow::counting(m, index.actions_raised_at(&m.id.value).len()))
         .collect()
 }
 

@@ -16,7 +16,7 @@
 //! JSON Schema editors use; `#[schemars(with = "T")]` describes a
 //! `Spanned<T>` field as the plain `T` written in the file.
 
-use crate::spanned::Spanned;
+use crate::source::Spanned;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use crate::ids::natural_cmp;
-use crate::lookup::Lookup;
+use crate::index::Index;
 use crate::model::{Attendance, Meeting};
 use crate::output::{Listing, Value};
 use crate::records::Records;
@@ -57,14 +57,14 @@ fn owned(records: &Records) -> HashMap<&str, (Vec<&str>, usize)> {
 /// meetings, oldest first and each meeting once; from one pass over the
 /// meetings.
 fn meetings_naming<'r, I>(
-    lookup: &Lookup<'r>,
+    index: &Index<'r>,
     named: impl Fn(&'r Meeting) -> I,
 ) -> HashMap<&'r str, Vec<&'r str>>
 where
     I: Iterator<Item = &'r str>,
 {
     let mut found: HashMap<&'r str, Vec<&'r Meeting>> = HashMap::new();
-    for meeting in lookup.meetings_by_date() {
+    for &meeting in index.meetings_by_date() {
         for id in named(meeting) {
             let list = found.entry(id).or_default();
             if !list.last().is_some_and(|m| std::ptr::eq(*m, meeting)) {
@@ -96,10 +96,10 @@ fn listed<'r>(index: &HashMap<&str, Vec<&'r str>>, id: &str) -> Vec<&'r str> {
 }
 
 /// Every person in `people.yaml`, in natural ID order.
-pub fn people(records: &Records) -> Vec<Participation<'_>> {
-    let lookup = Lookup::new(records);
-    let attended = meetings_naming(&lookup, |m| people_in(&m.attendees));
-    let apologies = meetings_naming(&lookup, |m| people_in(&m.apologies));
+pub fn people<'r>(index: &Index<'r>) -> Vec<Participation<'r>> {
+    let records = index.records();
+    let attended = meetings_naming(index, |m| people_in(&m.attendees));
+    let apologies = meetings_naming(index, |m| people_in(&m.apologies));
     let parties = records.people.iter().map(|p| {
         let p = &p.record;
         let organisation = p.organisation.as_ref().map(|o| o.value.as_str());
@@ -109,16 +109,16 @@ pub fn people(records: &Records) -> Vec<Participation<'_>> {
 }
 
 /// Every organisation in `organisations.yaml`, in natural ID order.
-pub fn organisations(records: &Records) -> Vec<Participation<'_>> {
-    let lookup = Lookup::new(records);
-    let attended = meetings_naming(&lookup, |m| {
+pub fn organisations<'r>(index: &Index<'r>) -> Vec<Participation<'r>> {
+    let records = index.records();
+    let attended = meetings_naming(index, |m| {
         let presenters = m
             .agenda
             .iter()
             .filter_map(|i| i.presented_by.as_ref().map(|p| p.value.as_str()));
         represented(&m.attendees).chain(presenters)
     });
-    let apologies = meetings_naming(&lookup, |m| represented(&m.apologies));
+    let apologies = meetings_naming(index, |m| represented(&m.apologies));
     let parties = records.organisations.iter().map(|o| {
         let o = &o.record;
         (o.id.value.as_str(), o.name.as_str(), None)

@@ -28,7 +28,6 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
@@ -36,6 +35,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cache::memo::MemoKey;
 use crate::cache::{self, CacheDir, Hash, Usage};
+use crate::error::Error;
 use crate::finding::{Code, Finding, Position};
 use crate::kind::Kind;
 use crate::model::{
@@ -45,6 +45,7 @@ use crate::model::{
 use crate::processing;
 use crate::settings::Settings;
 use crate::shape;
+use crate::source::{self, FileId, Sources};
 use crate::yaml::{self, MAX_FILE_BYTES};
 
 /// The environment variable that names the records directory when
@@ -131,10 +132,12 @@ impl Unread {
 
 /// The result of [`load`]: the records that parsed, and a finding for
 /// every file that did not.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Loaded {
     /// The records that parsed.
     pub records: Records,
+    /// The text of every record file read, which every span points into.
+    pub sources: Sources,
     /// Problems met while reading and parsing (not cross-reference checks).
     pub findings: Vec<Finding>,
 }
@@ -153,7 +156,7 @@ pub fn find_records_dir(
     explicit: Option<&Path>,
     env: Option<&OsStr>,
     cwd: &Path,
-) -> anyhow::Result<PathBuf> {
+) -> crate::error::Result<PathBuf> {
     let named = explicit
         .map(|p| (p.to_path_buf(), "--records"))
         .or_else(|| {
@@ -162,16 +165,16 @@ pub fn find_records_dir(
         });
     if let Some((dir, source)) = named {
         if !dir.is_dir() {
-            bail!(
+            return Err(Error::RecordsDir(format!(
                 "the records directory {} (from {source}) does not exist or is not a directory",
                 dir.display()
-            );
+            )));
         }
         if let Err(error) = fs::read_dir(&dir) {
-            bail!(
+            return Err(Error::RecordsDir(format!(
                 "cannot read the records directory {} (from {source}): {error}",
                 dir.display()
-            );
+            )));
         }
         if !looks_like_records(&dir) {
             let nested = dir.join("records");
@@ -180,12 +183,12 @@ pub fn find_records_dir(
             } else {
                 String::new()
             };
-            bail!(
+            return Err(Error::RecordsDir(format!(
                 "{} (from {source}) holds none of tsc.yaml, people.yaml, organisations.yaml, \
                  principles.yaml, meetings/, actions/ or modifications/, so it is not a \
                  records directory{hint}",
                 dir.display()
-            );
+            )));
         }
         return Ok(dir);
     }
@@ -193,23 +196,23 @@ pub fn find_records_dir(
         let candidate = ancestor.join("records");
         if candidate.is_dir() {
             if !looks_like_records(&candidate) {
-                bail!(
+                return Err(Error::RecordsDir(format!(
                     "{} (found above {}) holds none of tsc.yaml, people.yaml, \
                      organisations.yaml, principles.yaml, meetings/, actions/ or \
                      modifications/, so it is not a records directory; pass --records DIR \
                      or set {RECORDS_ENV}",
                     candidate.display(),
                     cwd.display()
-                );
+                )));
             }
             return Ok(relative_to(&candidate, cwd));
         }
     }
-    bail!(
+    Err(Error::RecordsDir(format!(
         "no records directory found in {} or any parent directory; \
          pass --records DIR or set {RECORDS_ENV}",
         cwd.display()
-    )
+    )))
 }
 
 /// `dir` as a path from `cwd` when it is `cwd` or below it (`.` for
@@ -224,15 +227,7 @@ fn relative_to(dir: &Path, cwd: &Path) -> PathBuf {
 }
 
 /// The names a records directory is made of (see the module docs).
-const RECORDS_ENTRIES: [&str; 7] = [
-    "tsc.yaml",
-    "people.yaml",
-    "organisations.yaml",
-    "principles.yaml",
-    "meetings",
-    "actions",
-    "modifications",
-];
+const RECORDS_ENTRIES: [Kind; 7] = Kind::ALL;
 
 /// Whether `dir` holds at least one of [`RECORDS_ENTRIES`], so that a
 /// wrong `--records` (an empty directory, the repository root) is a usage
@@ -240,7 +235,7 @@ const RECORDS_ENTRIES: [&str; 7] = [
 fn looks_like_records(dir: &Path) -> bool {
     RECORDS_ENTRIES
         .iter()
-        .any(|name| fs::symlink_metadata(dir.join(name)).is_ok())
+        .any(|kind| fs::symlink_metadata(dir.join(kind.entry())).is_ok())
 }
 
 /// Whether a file name is one the loader skips without a finding: hidden
@@ -266,21 +261,7 @@ fn classify(relative: &Path) -> Option<Kind> {
     let mut parts = relative.components().map(|c| c.as_os_str());
     let first = parts.next()?;
     let nested = parts.next().is_some();
-    if !nested {
-        return match first.to_str()? {
-            "tsc.yaml" => Some(Kind::Settings),
-            "people.yaml" => Some(Kind::People),
-            "organisations.yaml" => Some(Kind::Organisations),
-            "principles.yaml" => Some(Kind::Principles),
-            _ => None,
-        };
-    }
-    match first.to_str()? {
-        "meetings" => Some(Kind::Meeting),
-        "actions" => Some(Kind::Action),
-        "modifications" => Some(Kind::Modification),
-        _ => None,
-    }
+    Kind::at(first.to_str()?, nested)
 }
 
 fn miscased_finding(path: &Path) -> Finding {
@@ -312,8 +293,9 @@ fn stray_finding(path: &Path) -> Finding {
     let file_name = path.file_name().map(|n| n.to_string_lossy());
     let meant = RECORDS_ENTRIES
         .iter()
+        .map(|kind| kind.entry())
         .filter(|name| name.ends_with(".yaml"))
-        .filter(|name| file_name.as_deref() != Some(**name))
+        .filter(|name| file_name.as_deref() != Some(*name))
         .find(|name| stem.as_deref() == name.strip_suffix(".yaml"));
     match meant {
         Some(name) => finding.with_help(format!("rename it to `{name}`")),
@@ -339,7 +321,7 @@ fn stray_finding(path: &Path) -> Finding {
 ///
 /// # Errors
 /// Only when `root` itself cannot be read (an I/O error, exit status 2).
-pub fn load(root: &Path) -> anyhow::Result<Loaded> {
+pub fn load(root: &Path) -> crate::error::Result<Loaded> {
     Ok(scan(root)?.parse(None).0)
 }
 
@@ -358,6 +340,8 @@ pub struct Scanned {
 pub(crate) struct ScannedFile {
     pub(crate) path: PathBuf,
     pub(crate) kind: Kind,
+    /// Its ID in the loaded [`Sources`]: its place in the walk.
+    pub(crate) id: FileId,
     /// The file's bytes and their content hash, or why it could not be read.
     pub(crate) read: Result<(Vec<u8>, Hash), Box<Finding>>,
 }
@@ -394,9 +378,11 @@ impl Scanned {
             .map(|f| (f.path.clone(), f.kind))
             .collect();
         let (outcomes, usage) = cache::load::parse_all(self.files, cache, parse_file);
-        for ((path, kind), outcome) in kinds.into_iter().zip(outcomes) {
+        for ((path, kind), (text, outcome)) in kinds.into_iter().zip(outcomes) {
+            loaded.sources.add(path.clone(), text);
             add(path, kind, outcome, &mut loaded);
         }
+        resolve(&mut loaded);
         (loaded, usage)
     }
 }
@@ -406,9 +392,8 @@ impl Scanned {
 ///
 /// # Errors
 /// Only when `root` itself cannot be read (an I/O error, exit status 2).
-pub fn scan(root: &Path) -> anyhow::Result<Scanned> {
-    fs::read_dir(root)
-        .with_context(|| format!("cannot read records directory {}", root.display()))?;
+pub fn scan(root: &Path) -> crate::error::Result<Scanned> {
+    fs::read_dir(root).map_err(Error::io("cannot read records directory", root))?;
     let mut findings = Vec::new();
     let mut files: Vec<(PathBuf, Kind)> = Vec::new();
     let mut walker = WalkDir::new(root)
@@ -471,15 +456,23 @@ pub fn scan(root: &Path) -> anyhow::Result<Scanned> {
             None => findings.push(stray_finding(path)),
         }
     }
+    // Read and hash on every core; `collect` keeps the files' path order.
+    // File `i` of the walk has [`FileId`] `i`.
     let files = files
         .into_par_iter()
-        .map(|(path, kind)| {
+        .enumerate()
+        .map(|(i, (path, kind))| {
             let _working = processing::working_on(&path);
             let read = read_bytes(&path).map(|bytes| {
                 let hash = cache::hash_bytes(&bytes);
                 (bytes, hash)
             });
-            ScannedFile { path, kind, read }
+            ScannedFile {
+                path,
+                kind,
+                id: file_id(i),
+                read,
+            }
         })
         .collect();
     Ok(Scanned {
@@ -487,6 +480,17 @@ pub fn scan(root: &Path) -> anyhow::Result<Scanned> {
         findings,
         files,
     })
+}
+
+fn file_id(index: usize) -> FileId {
+    FileId(u32::try_from(index).unwrap_or(u32::MAX))
+}
+
+/// Fills in the lines and columns of the load findings from their spans.
+fn resolve(loaded: &mut Loaded) {
+    for finding in &mut loaded.findings {
+        loaded.sources.resolve(finding);
+    }
 }
 
 /// Loads records from memory as [`load`] would from a tree under `root`
@@ -497,6 +501,7 @@ pub fn load_in_memory(root: &Path, files: &[(PathBuf, Vec<u8>)]) -> Loaded {
     let mut loaded = empty(root);
     let mut sorted: Vec<&(PathBuf, Vec<u8>)> = files.iter().collect();
     sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut read = 0;
     for (relative, bytes) in sorted {
         let path = root.join(relative);
         let name = relative
@@ -515,12 +520,16 @@ pub fn load_in_memory(root: &Path, files: &[(PathBuf, Vec<u8>)]) -> Loaded {
         let _working = processing::working_on(&path);
         match classify(relative) {
             Some(kind) => {
-                let outcome = parse_file(&path, kind, bytes);
+                let id = file_id(read);
+                read += 1;
+                let (text, outcome) = parse_file(&path, kind, bytes.clone(), id);
+                loaded.sources.add(path.clone(), text);
                 add(path, kind, outcome, &mut loaded);
             }
             None => loaded.findings.push(stray_finding(&path)),
         }
     }
+    resolve(&mut loaded);
     loaded
 }
 
@@ -530,6 +539,7 @@ fn empty(root: &Path) -> Loaded {
             root: root.to_path_buf(),
             ..Records::default()
         },
+        sources: Sources::default(),
         findings: Vec::new(),
     }
 }
@@ -609,8 +619,8 @@ fn too_big(path: &Path, size: u64) -> Finding {
     .with_help("split the record, or move long text out of the records")
 }
 
-/// What one record file gave: its record(s), or the finding that says
-/// why it gave none.
+/// What parsing one record file gave: its record(s), or the first
+/// finding that says why it gave none.
 pub(crate) type Outcome = Result<Parsed, Box<Finding>>;
 
 /// What one record file gave: its record(s), or every finding that says
@@ -676,50 +686,62 @@ fn add(path: PathBuf, kind: Kind, outcome: FileOutcome, loaded: &mut Loaded) {
     }
 }
 
-/// Checks and parses the bytes of one file. Needs nothing but the file,
-/// so files can be parsed on several threads at once.
-pub(crate) fn parse_file(path: &Path, kind: Kind, bytes: &[u8]) -> FileOutcome {
+/// Checks, decodes and parses the bytes of one file, the file `id` of
+/// the sources. Needs nothing but the file, so files can be parsed on
+/// several threads at once. Returns the text (kept for diagnostics and
+/// edits) with what it gave.
+pub(crate) fn parse_file(
+    path: &Path,
+    kind: Kind,
+    bytes: Vec<u8>,
+    id: FileId,
+) -> (Option<String>, FileOutcome) {
     processing::force_internal_error_if_asked(path);
     let size = bytes.len() as u64;
     if size > MAX_FILE_BYTES {
-        return Err(vec![too_big(path, size)]);
+        return (None, Err(vec![too_big(path, size)]));
     }
-    let text = decode(path, bytes).map_err(|finding| vec![*finding])?;
-    parse_kind(kind, text, path).map_err(|finding| {
-        // Only a file that is good YAML but has the wrong fields can be a
-        // record of another kind; this also keeps a file that hit a limit
-        // from being parsed again.
-        let schema = matches!(
-            finding.code,
-            Code::UnknownField | Code::MissingField | Code::InvalidValue
-        );
-        let moved = if schema {
-            wrong_folder(kind, text, path)
-        } else {
-            None
-        };
-        if let Some(moved) = moved {
-            return vec![moved];
-        }
-        // Every field error of the file, not only serde's first.
-        let all = if schema && kind != Kind::Settings {
-            shape::field_errors(kind, text, path)
-        } else {
-            Vec::new()
-        };
-        let mut all = all;
-        // serde's own finding stays when the tree check did not see it (a
-        // rule the schema does not carry).
-        if !all
-            .iter()
-            .any(|f| f.code == finding.code && f.position == finding.position)
-            && (all.is_empty() || finding.code != Code::MissingField)
-        {
-            all.push(*finding);
-            all.sort_by_key(|f| (f.position.line, f.position.column));
-        }
-        all
-    })
+    let text = match decode(path, bytes) {
+        Ok(text) => text,
+        Err(finding) => return (None, Err(vec![*finding])),
+    };
+    let outcome = source::parsing(id, || {
+        parse_kind(kind, &text, path).map_err(|finding| {
+            // Only a file that is good YAML but has the wrong fields can be
+            // a record of another kind; this also keeps a file that hit a
+            // limit from being parsed again.
+            let schema = matches!(
+                finding.code,
+                Code::UnknownField | Code::MissingField | Code::InvalidValue
+            );
+            let moved = if schema {
+                wrong_folder(kind, &text, path)
+            } else {
+                None
+            };
+            if let Some(moved) = moved {
+                return vec![moved];
+            }
+            // Every field error of the file, not only serde's first.
+            let mut all = if schema && kind != Kind::Settings {
+                shape::field_errors(kind, &text, path)
+            } else {
+                Vec::new()
+            };
+            // serde's own finding stays when the tree check did not see it
+            // (a rule the schema does not carry).
+            if !all
+                .iter()
+                .any(|f| f.code == finding.code && f.position == finding.position)
+                && (all.is_empty() || finding.code != Code::MissingField)
+            {
+                all.push(*finding);
+                all.sort_by_key(|f| (f.position.line, f.position.column));
+            }
+            all
+        })
+    });
+    (Some(text), outcome)
 }
 
 /// Parses `text` as a `kind` file.
@@ -775,11 +797,12 @@ fn wrong_folder(kind: Kind, text: &str, path: &Path) -> Option<Finding> {
     )
 }
 
-/// Decodes a file as UTF-8 text.
-fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Box<Finding>> {
-    std::str::from_utf8(bytes).map_err(|e| {
-        let valid = &bytes[..e.valid_up_to()];
-        let prefix = String::from_utf8_lossy(valid);
+/// Decodes a file as UTF-8 text, without copying it.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Box<Finding>> {
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let valid_up_to = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&bytes[..valid_up_to]);
         let line = prefix.matches('\n').count() as u64 + 1;
         let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
         Box::new(
@@ -787,10 +810,7 @@ fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Box<Finding>> {
                 Code::YamlSyntax,
                 path,
                 Position { line, column },
-                format!(
-                    "file is not valid UTF-8 (bad byte at offset {})",
-                    e.valid_up_to()
-                ),
+                format!("file is not valid UTF-8 (bad byte at offset {valid_up_to})"),
             )
             .with_help("save the file as UTF-8"),
         )

@@ -5,98 +5,26 @@
 //! the assessment tables of the meetings' agenda items
 //! (`agenda[].assessments`) and their mentions (`agenda[].modifications`).
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 use crate::ids::natural_cmp;
-use crate::lookup::Lookup;
-use crate::model::{AgendaItem, Assessment, Meeting};
+use crate::index::Index;
+use crate::model::Meeting;
 use crate::output::{Listing, Value};
-use crate::records::Records;
 use crate::settings::{Term, Vocabularies};
 
-/// One assessment of a proposal, with the meeting and agenda item that
-/// made it.
-#[derive(Debug, Clone, Copy)]
-pub struct Assessed<'r> {
-    /// The meeting.
-    pub meeting: &'r Meeting,
-    /// The agenda item holding the assessment table.
-    pub item: &'r AgendaItem,
-    /// The row of the table.
-    pub assessment: &'r Assessment,
-}
+pub use crate::index::Assessed;
 
 /// Every assessment of proposal `id`, oldest meeting first (ties by
 /// meeting ID, then agenda order).
-pub fn assessments_of<'r>(lookup: &Lookup<'r>, id: &str) -> Vec<Assessed<'r>> {
-    let mut found = Vec::new();
-    for meeting in lookup.meetings_by_date() {
-        for item in &meeting.agenda {
-            for assessment in &item.assessments {
-                if assessment.modification.value == id {
-                    found.push(Assessed {
-                        meeting,
-                        item,
-                        assessment,
-                    });
-                }
-            }
-        }
-    }
-    found
+pub fn assessments_of<'r>(index: &Index<'r>, id: &str) -> Vec<Assessed<'r>> {
+    index.assessments_of(id).to_vec()
 }
 
 /// The meetings that discussed proposal `id` (assessed it or mentioned it
 /// in an agenda item), oldest first.
-pub fn meetings_discussing<'r>(lookup: &Lookup<'r>, id: &str) -> Vec<&'r Meeting> {
-    lookup
-        .meetings_by_date()
-        .into_iter()
-        .filter(|m| {
-            m.agenda.iter().any(|item| {
-                item.assessments.iter().any(|a| a.modification.value == id)
-                    || item.modifications.iter().any(|m| m.value == id)
-            })
-        })
-        .collect()
-}
-
-/// What the meetings say about one proposal, for its register row.
-#[derive(Debug, Clone, Copy, Default)]
-struct Discussed<'r> {
-    /// The latest assessment: the last of [`assessments_of`].
-    latest: Option<Assessed<'r>>,
-    /// The date of the last of [`meetings_discussing`].
-    last_discussed: Option<NaiveDate>,
-}
-
-/// [`Discussed`] for every proposal ID that a meeting assesses or
-/// mentions, from one pass over the meetings in date order (so the
-/// register costs one pass, not one per proposal).
-fn discussions<'r>(lookup: &Lookup<'r>) -> HashMap<&'r str, Discussed<'r>> {
-    let mut found: HashMap<&'r str, Discussed<'r>> = HashMap::new();
-    for meeting in lookup.meetings_by_date() {
-        let date = Some(meeting.date.value);
-        for item in &meeting.agenda {
-            for assessment in &item.assessments {
-                let entry = found
-                    .entry(assessment.modification.value.as_str())
-                    .or_default();
-                entry.latest = Some(Assessed {
-                    meeting,
-                    item,
-                    assessment,
-                });
-                entry.last_discussed = date;
-            }
-            for id in &item.modifications {
-                found.entry(id.value.as_str()).or_default().last_discussed = date;
-            }
-        }
-    }
-    found
+pub fn meetings_discussing<'r>(index: &Index<'r>, id: &str) -> Vec<&'r Meeting> {
+    index.meetings_discussing(id).to_vec()
 }
 
 /// Which proposals to list. The default lists all.
@@ -138,9 +66,8 @@ pub fn term_matches(terms: &[Term], id: &str, wanted: &str) -> bool {
 }
 
 /// The register: proposals that pass `filter`, in natural ID order.
-pub fn register_rows<'r>(records: &'r Records, filter: &ModFilter) -> Vec<ModRow<'r>> {
-    let lookup = Lookup::new(records);
-    let discussed = discussions(&lookup);
+pub fn register_rows<'r>(index: &Index<'r>, filter: &ModFilter) -> Vec<ModRow<'r>> {
+    let records = index.records();
     let levels = &records.settings.vocabularies.interest_levels;
     let phases = &records.settings.vocabularies.modification_phases;
     let mut rows: Vec<ModRow<'r>> = records
@@ -148,11 +75,9 @@ pub fn register_rows<'r>(records: &'r Records, filter: &ModFilter) -> Vec<ModRow
         .iter()
         .map(|m| {
             let m = &m.record;
-            let history = discussed
-                .get(m.id.value.as_str())
-                .copied()
-                .unwrap_or_default();
-            let latest = history.latest;
+            let id = m.id.value.as_str();
+            let latest = index.assessments_of(id).last();
+            let last_discussed = index.meetings_discussing(id).last().map(|m| m.date.value);
             let mut related: Vec<&str> = m.related.iter().map(|r| r.value.as_str()).collect();
             related.sort_by(|a, b| natural_cmp(a, b));
             ModRow {
@@ -162,7 +87,7 @@ pub fn register_rows<'r>(records: &'r Records, filter: &ModFilter) -> Vec<ModRow
                 working_group: m.working_group.as_deref(),
                 interest: latest.map(|a| a.assessment.interest.value.as_str()),
                 assessed_at: latest.map(|a| a.meeting.id.value.as_str()),
-                last_discussed: history.last_discussed,
+                last_discussed,
                 related,
             }
         })

@@ -58,20 +58,12 @@ fn vocabulary_fields(settings: &Settings) -> Vec<(&'static str, &'static str, Va
     fn terms(terms: &[crate::settings::Term]) -> Vec<(&str, &str)> {
         terms
             .iter()
-            .map(|t| (t.id.as_str(), t.label.as_str()))
+            .map(|t| (t.id.value.as_str(), t.label.as_str()))
             .collect()
     }
     let v = &settings.vocabularies;
-    let statuses: Vec<(&str, &str)> = v
-        .action_statuses
-        .iter()
-        .map(|t| (t.id.as_str(), t.label.as_str()))
-        .collect();
-    let verbs: Vec<(&str, &str)> = v
-        .decision_verbs
-        .iter()
-        .map(|verb| (verb.as_str(), verb.as_str()))
-        .collect();
+    let statuses = terms(&v.action_statuses);
+    let verbs = terms(&v.decision_verbs);
     vec![
         ("Meeting", "status", terms(&v.meeting_statuses)),
         ("Attendance", "category", terms(&v.attendee_categories)),

@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use crate::spanned::Spanned;
+use crate::source::Spanned;
 use regex::Regex;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -30,90 +30,20 @@ pub struct Settings {
     /// (`related-not-reciprocal`); see `docs/rules.md`.
     #[schemars(with = "Vec<String>")]
     pub allow: Vec<Spanned<String>>,
-    /// Where each vocabulary value is written in `tsc.yaml`; filled by
-    /// [`Settings::parse`], empty for the defaults.
-    #[serde(skip)]
-    #[schemars(skip)]
-    pub written: WrittenVocabularies,
 }
 
 impl Settings {
-    /// Parses the text of `tsc.yaml` at `path`, noting where each
-    /// vocabulary value is written ([`Settings::written`]).
+    /// Parses the text of `tsc.yaml` at `path` (once), and gives each
+    /// vocabulary term the meanings its TSC default term of the same ID
+    /// has unless the file says otherwise ([`Vocabularies::inherit_meanings`]).
     ///
     /// # Errors
     /// The finding of [`yaml::parse`] when the text is not valid settings.
     pub fn parse(text: &str, path: &Path) -> Result<Settings, Box<Finding>> {
         let mut settings: Settings = yaml::parse(text, path)?;
-        if let Ok(written) = yaml::parse::<WrittenSettings>(text, path) {
-            settings.written = written.vocabularies;
-        }
+        settings.vocabularies.inherit_meanings();
         Ok(settings)
     }
-}
-
-/// The values of each vocabulary as written in `tsc.yaml`, with their
-/// positions (the `id` of a term, or a decision verb), so that validation
-/// can point at a value listed twice. A vocabulary left to its default is
-/// empty here.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct WrittenVocabularies {
-    /// `vocabularies.action_statuses[].id`.
-    pub action_statuses: Vec<WrittenTerm>,
-    /// `vocabularies.decision_verbs[]`.
-    pub decision_verbs: Vec<Spanned<String>>,
-    /// `vocabularies.interest_levels[].id`.
-    pub interest_levels: Vec<WrittenTerm>,
-    /// `vocabularies.modification_phases[].id`.
-    pub modification_phases: Vec<WrittenTerm>,
-    /// `vocabularies.meeting_statuses[].id`.
-    pub meeting_statuses: Vec<WrittenTerm>,
-    /// `vocabularies.attendee_categories[].id`.
-    pub attendee_categories: Vec<WrittenTerm>,
-    /// `vocabularies.constituencies[].id`.
-    pub constituencies: Vec<WrittenTerm>,
-    /// `vocabularies.roles[].id`.
-    pub roles: Vec<WrittenTerm>,
-    /// `vocabularies.ec_notification[].id`.
-    pub ec_notification: Vec<WrittenTerm>,
-    /// `vocabularies.principle_statuses[].id`.
-    pub principle_statuses: Vec<WrittenTerm>,
-}
-
-impl WrittenVocabularies {
-    /// Each vocabulary's name in `tsc.yaml` with its values as written.
-    pub fn lists(&self) -> [(&'static str, Vec<&Spanned<String>>); 10] {
-        fn ids(terms: &[WrittenTerm]) -> Vec<&Spanned<String>> {
-            terms.iter().map(|t| &t.id).collect()
-        }
-        [
-            ("action_statuses", ids(&self.action_statuses)),
-            ("decision_verbs", self.decision_verbs.iter().collect()),
-            ("interest_levels", ids(&self.interest_levels)),
-            ("modification_phases", ids(&self.modification_phases)),
-            ("meeting_statuses", ids(&self.meeting_statuses)),
-            ("attendee_categories", ids(&self.attendee_categories)),
-            ("constituencies", ids(&self.constituencies)),
-            ("roles", ids(&self.roles)),
-            ("ec_notification", ids(&self.ec_notification)),
-            ("principle_statuses", ids(&self.principle_statuses)),
-        ]
-    }
-}
-
-/// One vocabulary term as written: only its `id` matters here.
-#[derive(Debug, Clone, Deserialize)]
-pub struct WrittenTerm {
-    /// The term's `id`, where it is written.
-    pub id: Spanned<String>,
-}
-
-/// `tsc.yaml` read only for where its vocabulary values are written.
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct WrittenSettings {
-    vocabularies: WrittenVocabularies,
 }
 
 /// Who the committee is.
@@ -145,36 +75,159 @@ pub struct IdPatterns {
     pub modification: String,
 }
 
-/// One allowed value of a vocabulary, with its display label.
+/// What a vocabulary term means to the rules and queries, as a flag on
+/// the term. Rules ask for a meaning, never for an ID.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Meaning {
+    /// An action status under which the action is still to do
+    /// (`tsc actions --open`, E0403, E0405).
+    Open,
+    /// The meeting role of whoever chairs it (E0504).
+    Chair,
+    /// The meeting role of the meeting's secretary.
+    Secretary,
+    /// A principle status meaning it was merged into another (E0404,
+    /// E0406, W0602).
+    Merged,
+    /// A principle status meaning it no longer applies (W0602).
+    Retired,
+    /// A modification phase meaning the proposal was withdrawn.
+    Withdrawn,
+    /// A modification phase meaning the proposal's process has ended.
+    Closed,
+}
+
+/// One allowed value of any vocabulary: its ID (where it is written in
+/// `tsc.yaml`), its display label and its meaning flags. Every flag is
+/// optional in the file; one left out takes the value of the TSC default
+/// term with the same ID, or `false`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// The value written in records, for example `watching-brief`.
-    pub id: String,
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
     /// How documents display it, for example `Watching Brief`.
     pub label: String,
+    /// Action statuses: whether `tsc actions --open` lists actions with
+    /// this status.
+    #[serde(default)]
+    pub open: Option<bool>,
+    /// Roles: whoever has this role chairs the meeting.
+    #[serde(default)]
+    pub chair: Option<bool>,
+    /// Roles: whoever has this role is the meeting's secretary.
+    #[serde(default)]
+    pub secretary: Option<bool>,
+    /// Principle statuses: the principle was merged into another.
+    #[serde(default)]
+    pub merged: Option<bool>,
+    /// Principle statuses: the principle no longer applies.
+    #[serde(default)]
+    pub retired: Option<bool>,
+    /// Modification phases: the proposal was withdrawn.
+    #[serde(default)]
+    pub withdrawn: Option<bool>,
+    /// Modification phases: the proposal's process has ended.
+    #[serde(default)]
+    pub closed: Option<bool>,
 }
 
-/// An action status and whether it counts as open.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ActionStatus {
-    /// The value written in records, for example `open`.
-    pub id: String,
-    /// How documents display it.
-    pub label: String,
-    /// Whether `tsc actions --open` lists actions with this status.
-    pub open: bool,
+impl Term {
+    /// A term with no meaning flags set.
+    pub fn new(id: &str, label: &str) -> Term {
+        Term {
+            id: Spanned {
+                value: id.to_owned(),
+                span: crate::source::Span::default(),
+            },
+            label: label.to_owned(),
+            open: None,
+            chair: None,
+            secretary: None,
+            merged: None,
+            retired: None,
+            withdrawn: None,
+            closed: None,
+        }
+    }
+
+    /// The term with `meaning` flagged.
+    fn with(mut self, meaning: Meaning) -> Term {
+        *self.flag_mut(meaning) = Some(true);
+        self
+    }
+
+    /// The value written in records.
+    pub fn id(&self) -> &str {
+        &self.id.value
+    }
+
+    /// Whether the term has `meaning`.
+    pub fn means(&self, meaning: Meaning) -> bool {
+        self.flag(meaning).unwrap_or(false)
+    }
+
+    fn flag(&self, meaning: Meaning) -> Option<bool> {
+        match meaning {
+            Meaning::Open => self.open,
+            Meaning::Chair => self.chair,
+            Meaning::Secretary => self.secretary,
+            Meaning::Merged => self.merged,
+            Meaning::Retired => self.retired,
+            Meaning::Withdrawn => self.withdrawn,
+            Meaning::Closed => self.closed,
+        }
+    }
+
+    fn flag_mut(&mut self, meaning: Meaning) -> &mut Option<bool> {
+        match meaning {
+            Meaning::Open => &mut self.open,
+            Meaning::Chair => &mut self.chair,
+            Meaning::Secretary => &mut self.secretary,
+            Meaning::Merged => &mut self.merged,
+            Meaning::Retired => &mut self.retired,
+            Meaning::Withdrawn => &mut self.withdrawn,
+            Meaning::Closed => &mut self.closed,
+        }
+    }
+}
+
+const MEANINGS: [Meaning; 7] = [
+    Meaning::Open,
+    Meaning::Chair,
+    Meaning::Secretary,
+    Meaning::Merged,
+    Meaning::Retired,
+    Meaning::Withdrawn,
+    Meaning::Closed,
+];
+
+/// Decision verbs are written as plain strings (`- NOTED`); each becomes
+/// a [`Term`] labelled with itself.
+fn verbs<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Term>, D::Error> {
+    let written: Vec<Spanned<String>> = Vec::deserialize(d)?;
+    Ok(written
+        .into_iter()
+        .map(|id| {
+            let mut term = Term::new(&id.value, &id.value);
+            term.id = id;
+            term
+        })
+        .collect())
 }
 
 /// The allowed values of vocabulary fields.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Vocabularies {
-    /// `Action.status` and `ActionUpdate.status`.
-    pub action_statuses: Vec<ActionStatus>,
-    /// `Decision.verb`.
-    pub decision_verbs: Vec<String>,
+    /// `Action.status` and `ActionUpdate.status`; `open` flags the open
+    /// ones.
+    pub action_statuses: Vec<Term>,
+    /// `Decision.verb`, written as plain strings.
+    #[serde(deserialize_with = "verbs")]
+    #[schemars(with = "Vec<String>")]
+    pub decision_verbs: Vec<Term>,
     /// `Assessment.interest`, in descending order of interest.
     pub interest_levels: Vec<Term>,
     /// `Modification.phase`.
@@ -185,21 +238,18 @@ pub struct Vocabularies {
     pub attendee_categories: Vec<Term>,
     /// `Attendance.constituency`.
     pub constituencies: Vec<Term>,
-    /// `Attendance.role`.
+    /// `Attendance.role`; `chair` and `secretary` flag those roles.
     pub roles: Vec<Term>,
     /// `Assessment.ec_notification`.
     pub ec_notification: Vec<Term>,
-    /// `Principle.status`.
+    /// `Principle.status`; `merged` and `retired` flag those statuses.
     pub principle_statuses: Vec<Term>,
 }
 
 fn terms(pairs: &[(&str, &str)]) -> Vec<Term> {
     pairs
         .iter()
-        .map(|(id, label)| Term {
-            id: (*id).to_owned(),
-            label: (*label).to_owned(),
-        })
+        .map(|(id, label)| Term::new(id, label))
         .collect()
 }
 
@@ -225,10 +275,9 @@ impl Default for IdPatterns {
 
 impl Default for Vocabularies {
     fn default() -> Self {
-        let status = |id: &str, label: &str, open| ActionStatus {
-            id: id.into(),
-            label: label.into(),
-            open,
+        let status = |id: &str, label: &str, open| Term {
+            open: Some(open),
+            ..Term::new(id, label)
         };
         Vocabularies {
             action_statuses: vec![
@@ -238,7 +287,7 @@ impl Default for Vocabularies {
                 status("withdrawn", "Withdrawn", false),
             ],
             decision_verbs: ["NOTED", "APPROVED", "AGREED", "CONSIDERED"]
-                .map(String::from)
+                .map(|verb| Term::new(verb, verb))
                 .to_vec(),
             interest_levels: terms(&[
                 ("high", "High"),
@@ -246,16 +295,18 @@ impl Default for Vocabularies {
                 ("watching-brief", "Watching Brief"),
                 ("no-interest", "No interest"),
             ]),
-            modification_phases: terms(&[
-                ("raised", "Raised"),
-                ("initial-consideration", "Initial consideration"),
-                ("refinement", "Refinement"),
-                ("report", "Report"),
-                ("decision", "Decision"),
-                ("implemented", "Implemented"),
-                ("withdrawn", "Withdrawn"),
-                ("rejected", "Rejected"),
-            ]),
+            modification_phases: vec![
+                Term::new("raised", "Raised"),
+                Term::new("initial-consideration", "Initial consideration"),
+                Term::new("refinement", "Refinement"),
+                Term::new("report", "Report"),
+                Term::new("decision", "Decision"),
+                Term::new("implemented", "Implemented").with(Meaning::Closed),
+                Term::new("withdrawn", "Withdrawn")
+                    .with(Meaning::Withdrawn)
+                    .with(Meaning::Closed),
+                Term::new("rejected", "Rejected").with(Meaning::Closed),
+            ],
             meeting_statuses: terms(&[("draft", "Draft"), ("final", "Final")]),
             attendee_categories: terms(&[
                 ("member", "TSC Members"),
@@ -268,17 +319,17 @@ impl Default for Vocabularies {
                 ("gas-networks", "Gas Networks"),
                 ("other-sec-parties", "Other SEC Parties"),
             ]),
-            roles: terms(&[
-                ("chair", "Chair"),
-                ("meeting-secretary", "Meeting Secretary"),
-            ]),
+            roles: vec![
+                Term::new("chair", "Chair").with(Meaning::Chair),
+                Term::new("meeting-secretary", "Meeting Secretary").with(Meaning::Secretary),
+            ],
             ec_notification: terms(&[("yes", "Yes"), ("potential", "Potential"), ("no", "No")]),
-            principle_statuses: terms(&[
-                ("proposed", "Proposed"),
-                ("agreed", "Agreed"),
-                ("merged", "Merged"),
-                ("retired", "Retired"),
-            ]),
+            principle_statuses: vec![
+                Term::new("proposed", "Proposed"),
+                Term::new("agreed", "Agreed"),
+                Term::new("merged", "Merged").with(Meaning::Merged),
+                Term::new("retired", "Retired").with(Meaning::Retired),
+            ],
         }
     }
 }
@@ -313,18 +364,73 @@ impl IdPatterns {
 }
 
 impl Vocabularies {
+    /// Each vocabulary's name in `tsc.yaml` with its terms.
+    pub fn lists(&self) -> [(&'static str, &[Term]); 10] {
+        [
+            ("action_statuses", &self.action_statuses),
+            ("decision_verbs", &self.decision_verbs),
+            ("interest_levels", &self.interest_levels),
+            ("modification_phases", &self.modification_phases),
+            ("meeting_statuses", &self.meeting_statuses),
+            ("attendee_categories", &self.attendee_categories),
+            ("constituencies", &self.constituencies),
+            ("roles", &self.roles),
+            ("ec_notification", &self.ec_notification),
+            ("principle_statuses", &self.principle_statuses),
+        ]
+    }
+
+    fn lists_mut(&mut self) -> [&mut Vec<Term>; 10] {
+        [
+            &mut self.action_statuses,
+            &mut self.decision_verbs,
+            &mut self.interest_levels,
+            &mut self.modification_phases,
+            &mut self.meeting_statuses,
+            &mut self.attendee_categories,
+            &mut self.constituencies,
+            &mut self.roles,
+            &mut self.ec_notification,
+            &mut self.principle_statuses,
+        ]
+    }
+
+    /// Gives every meaning flag a term leaves out the value of the TSC
+    /// default term with the same ID in the same vocabulary (so a
+    /// `tsc.yaml` that writes `- id: chair` keeps the chair's meaning),
+    /// or `false`.
+    pub fn inherit_meanings(&mut self) {
+        let defaults = Vocabularies::default();
+        for (terms, (_, default_terms)) in self.lists_mut().into_iter().zip(defaults.lists()) {
+            for term in terms.iter_mut() {
+                let default = Vocabularies::term(default_terms, term.id());
+                for meaning in MEANINGS {
+                    let flag = term.flag_mut(meaning);
+                    if flag.is_none() {
+                        *flag = Some(default.is_some_and(|d| d.means(meaning)));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The term of `terms` whose ID is `id`: the one membership check.
+    pub fn term<'a>(terms: &'a [Term], id: &str) -> Option<&'a Term> {
+        terms.iter().find(|t| t.id() == id)
+    }
+
+    /// Whether `id` is a term of `terms` that has `meaning`.
+    pub fn means(terms: &[Term], id: &str, meaning: Meaning) -> bool {
+        Vocabularies::term(terms, id).is_some_and(|t| t.means(meaning))
+    }
+
     /// Whether `status` is one of the action statuses that count as open.
     pub fn is_open_status(&self, status: &str) -> bool {
-        self.action_statuses
-            .iter()
-            .any(|s| s.id == status && s.open)
+        Vocabularies::means(&self.action_statuses, status, Meaning::Open)
     }
 
     /// The label of `id` in `terms`, or `id` itself when it is not listed.
     pub fn label<'a>(terms: &'a [Term], id: &'a str) -> &'a str {
-        terms
-            .iter()
-            .find(|t| t.id == id)
-            .map_or(id, |t| t.label.as_str())
+        Vocabularies::term(terms, id).map_or(id, |t| t.label.as_str())
     }
 }

@@ -11,10 +11,10 @@
 
 use std::path::Path;
 
-use crate::spanned::Spanned;
 use serde::Deserialize;
 use serde::de::{MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
+use serde_saphyr::Spanned;
 
 use crate::finding::{Code, Finding, Position};
 use crate::kind::Kind;
@@ -165,6 +165,14 @@ impl ShapeChecker<'_> {
             .push(Finding::new(code, self.file, position, message).with_help(help));
     }
 
+    /// Like [`Self::push`], at `node` with its whole span, so the
+    /// underline covers the value as written (quotes included).
+    fn push_value(&mut self, code: Code, node: &Spanned<Node>, message: String, help: String) {
+        let mut finding = Finding::new(code, self.file, at(node), message).with_help(help);
+        finding.span = crate::source::span_of(&node.referenced);
+        self.findings.push(finding);
+    }
+
     fn check(&mut self, node: &Spanned<Node>, schema: &Value) {
         let defs = self.defs;
         let schema = resolve(defs, schema);
@@ -215,9 +223,9 @@ impl ShapeChecker<'_> {
                         "write the date as YYYY-MM-DD",
                     )
                 };
-                self.push(
+                self.push_value(
                     Code::InvalidValue,
-                    at(node),
+                    node,
                     format!("`{text}` {message}"),
                     help.to_owned(),
                 );
@@ -280,7 +288,7 @@ impl ShapeChecker<'_> {
                 "write `field: value` lines, indented under this key".to_owned(),
             )
         };
-        self.push(Code::InvalidValue, at(node), message, help);
+        self.push_value(Code::InvalidValue, node, message, help);
     }
 
     fn check_map(

@@ -13,14 +13,10 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
-use anyhow::bail;
-
 use crate::actions::ActionRow;
-use crate::ids::natural_cmp;
-use crate::lookup::Lookup;
+use crate::index::Index;
 use crate::model::{Action, Meeting};
 use crate::participation::{Participation, organisations, people};
-use crate::records::Records;
 use crate::register::{assessments_of, meetings_discussing};
 use crate::settings::Vocabularies;
 use crate::suggest::closest;
@@ -37,11 +33,11 @@ fn item_title(meeting: &Meeting, number: u32) -> &str {
         .map_or("", |i| i.title.as_str())
 }
 
-fn show_modification(lookup: &Lookup<'_>, id: &str, out: &mut String) {
-    let Some(m) = lookup.modification(id) else {
+fn show_modification(index: &Index<'_>, id: &str, out: &mut String) {
+    let Some(m) = index.modification(id) else {
         return;
     };
-    let vocab = &lookup.records().settings.vocabularies;
+    let vocab = &index.records().settings.vocabularies;
     heading(out, &format!("{}: {}", m.id.value, m.title));
     if let Some(phase) = &m.phase {
         let _ = writeln!(
@@ -60,7 +56,7 @@ fn show_modification(lookup: &Lookup<'_>, id: &str, out: &mut String) {
     if let Some(notes) = &m.notes {
         let _ = writeln!(out, "Notes: {}", notes.trim());
     }
-    let assessed = assessments_of(lookup, id);
+    let assessed = assessments_of(index, id);
     let _ = writeln!(out, "\nAssessments ({}):", assessed.len());
     for a in &assessed {
         let x = a.assessment;
@@ -73,7 +69,7 @@ fn show_modification(lookup: &Lookup<'_>, id: &str, out: &mut String) {
             a.item.title,
             Vocabularies::label(&vocab.interest_levels, &x.interest.value)
         );
-        let yes = |v: &Option<crate::spanned::Spanned<bool>>| match v {
+        let yes = |v: &Option<crate::model::Sp<bool>>| match v {
             Some(v) if v.value => "yes",
             Some(_) => "no",
             None => "-",
@@ -111,7 +107,7 @@ fn show_modification(lookup: &Lookup<'_>, id: &str, out: &mut String) {
             let _ = writeln!(out, "  Considered together with {}", list.join(", "));
         }
     }
-    let mentioned: Vec<String> = meetings_discussing(lookup, id)
+    let mentioned: Vec<String> = meetings_discussing(index, id)
         .into_iter()
         .filter(|m| !assessed.iter().any(|a| a.meeting.id.value == m.id.value))
         .map(|m| format!("{} {}", m.date.value, m.id.value))
@@ -121,12 +117,12 @@ fn show_modification(lookup: &Lookup<'_>, id: &str, out: &mut String) {
     }
 }
 
-fn show_action(lookup: &Lookup<'_>, action: &Action, today: NaiveDate, out: &mut String) {
-    let row = ActionRow::of(action, lookup, today);
+fn show_action(index: &Index<'_>, action: &Action, today: NaiveDate, out: &mut String) {
+    let row = ActionRow::of(action, index, today);
     heading(out, &format!("Action {}", row.id));
-    let _ = writeln!(out, "Owner: {}", lookup.name_of(row.owner));
+    let _ = writeln!(out, "Owner: {}", index.name_of(row.owner));
     let _ = writeln!(out, "Action: {}", row.text.trim());
-    let title = lookup
+    let title = index
         .meeting(row.meeting)
         .map_or("", |m| item_title(m, row.agenda_item));
     let _ = writeln!(
@@ -168,8 +164,7 @@ fn show_action(lookup: &Lookup<'_>, action: &Action, today: NaiveDate, out: &mut
     }
 }
 
-fn show_meeting(lookup: &Lookup<'_>, meeting: &Meeting, out: &mut String) {
-    let records = lookup.records();
+fn show_meeting(index: &Index<'_>, meeting: &Meeting, out: &mut String) {
     heading(out, &format!("Meeting {}", meeting.id.value));
     let _ = writeln!(out, "Date: {}", meeting.date.value);
     if let Some(location) = &meeting.location {
@@ -202,13 +197,7 @@ fn show_meeting(lookup: &Lookup<'_>, meeting: &Meeting, out: &mut String) {
         }
         let _ = writeln!(out, "{:>3}. {}{extra}", item.number.value, item.title);
     }
-    let mut raised: Vec<&Action> = records
-        .actions
-        .iter()
-        .map(|a| &a.record)
-        .filter(|a| a.meeting.value == meeting.id.value)
-        .collect();
-    raised.sort_by(|a, b| natural_cmp(&a.id.value, &b.id.value));
+    let raised = index.actions_raised_at(&meeting.id.value);
     let _ = writeln!(out, "\nActions raised ({}):", raised.len());
     for a in raised {
         let _ = writeln!(
@@ -222,7 +211,7 @@ fn show_meeting(lookup: &Lookup<'_>, meeting: &Meeting, out: &mut String) {
     }
 }
 
-fn show_participant(lookup: &Lookup<'_>, p: &Participation<'_>, kind: &str, out: &mut String) {
+fn show_participant(index: &Index<'_>, p: &Participation<'_>, kind: &str, out: &mut String) {
     heading(out, &format!("{kind} {}: {}", p.id, p.name));
     if let Some(org) = p.organisation {
         let _ = writeln!(out, "Organisation: {org}");
@@ -232,7 +221,7 @@ fn show_participant(lookup: &Lookup<'_>, p: &Participation<'_>, kind: &str, out:
             return "none".to_owned();
         }
         ids.iter()
-            .map(|id| match lookup.meeting_date(id) {
+            .map(|id| match index.meeting_date(id) {
                 Some(d) => format!("{id} ({d})"),
                 None => (*id).to_owned(),
             })
@@ -252,7 +241,7 @@ fn show_participant(lookup: &Lookup<'_>, p: &Participation<'_>, kind: &str, out:
         );
     }
     for id in &p.actions {
-        if let Some(a) = lookup
+        if let Some(a) = index
             .records()
             .actions
             .iter()
@@ -277,46 +266,44 @@ fn show_participant(lookup: &Lookup<'_>, p: &Participation<'_>, kind: &str, out:
 /// # Errors
 /// When no record has that ID (the message suggests the closest one), or
 /// the file that would hold it could not be read.
-pub fn show(records: &Records, id: &str, today: NaiveDate) -> anyhow::Result<String> {
-    let lookup = Lookup::new(records);
+pub fn show(index: &Index<'_>, id: &str, today: NaiveDate) -> crate::error::Result<String> {
     let mut out = String::new();
-    if lookup.modification(id).is_some() {
-        show_modification(&lookup, id, &mut out);
-    } else if let Some(meeting) = lookup.meeting(id) {
-        show_meeting(&lookup, meeting, &mut out);
-    } else if let Some(a) = records.actions.iter().find(|a| a.record.id.value == id) {
-        show_action(&lookup, &a.record, today, &mut out);
-    } else if let Some(p) = people(records).into_iter().find(|p| p.id == id) {
-        show_participant(&lookup, &p, "Person", &mut out);
-    } else if let Some(o) = organisations(records).into_iter().find(|o| o.id == id) {
-        show_participant(&lookup, &o, "Organisation", &mut out);
+    if index.modification(id).is_some() {
+        show_modification(index, id, &mut out);
+    } else if let Some(meeting) = index.meeting(id) {
+        show_meeting(index, meeting, &mut out);
+    } else if let Some(a) = index.action(id) {
+        show_action(index, a, today, &mut out);
+    } else if index.person(id).is_some()
+        && let Some(p) = people(index).into_iter().find(|p| p.id == id)
+    {
+        show_participant(index, &p, "Person", &mut out);
+    } else if index.organisation(id).is_some()
+        && let Some(o) = organisations(index).into_iter().find(|o| o.id == id)
+    {
+        show_participant(index, &o, "Organisation", &mut out);
     } else {
-        let all = || {
-            records
-                .meetings
-                .iter()
-                .map(|m| m.record.id.value.as_str())
-                .chain(records.actions.iter().map(|a| a.record.id.value.as_str()))
-                .chain(
-                    records
-                        .modifications
-                        .iter()
-                        .map(|m| m.record.id.value.as_str()),
-                )
-                .chain(lookup.owner_ids())
-        };
-        if let Some(message) = crate::lookup::unreadable(records, id) {
-            bail!(message);
+        let mut all: Vec<&str> = index
+            .meeting_ids()
+            .chain(index.action_ids())
+            .chain(index.modification_ids())
+            .chain(index.owner_ids())
+            .collect();
+        all.sort_unstable();
+        if let Some(message) = index.unreadable(id) {
+            return Err(crate::error::Error::NotFound(message));
         }
         // `secas` for `SECAS`: the one ID that differs only in case.
-        let mut same = all().filter(|c| c.eq_ignore_ascii_case(id));
+        let mut same = all.iter().filter(|c| c.eq_ignore_ascii_case(id));
         if let (Some(only), None) = (same.next(), same.next()) {
-            return show(records, only, today);
+            return show(index, only, today);
         }
-        let hint = closest(id, all())
+        let hint = closest(id, all.iter().copied())
             .map(|c| format!("; {}", crate::suggest::did_you_mean(id, c)))
             .unwrap_or_default();
-        bail!("no record has the ID `{id}`{hint}");
+        return Err(crate::error::Error::NotFound(format!(
+            "no record has the ID `{id}`{hint}"
+        )));
     }
     Ok(out)
 }

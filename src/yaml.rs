@@ -161,9 +161,9 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Box<Find
 /// record did not parse.
 #[allow(clippy::result_large_err)] // private, and only on the failure path
 fn check_structure(text: &str, file: &Path) -> Result<(), Finding> {
-    let top: Top = serde_saphyr::from_str_with_options(text, options())
+    let top: crate::source::Spanned<Top> = serde_saphyr::from_str_with_options(text, options())
         .map_err(|e| to_finding(&e, file, text))?;
-    let found = match top {
+    let found = match top.value {
         Top::Mapping => return Ok(()),
         Top::Nothing => {
             let only_comments = text.lines().any(|l| l.trim_start().starts_with('#'));
@@ -182,13 +182,15 @@ fn check_structure(text: &str, file: &Path) -> Result<(), Finding> {
         Top::List => "a list",
         Top::Scalar => "a single value",
     };
-    Err(Finding::new(
+    let mut finding = Finding::new(
         Code::InvalidValue,
         file,
         first_content(text),
         format!("file holds {found} where a record's mapping of `field: value` lines belongs"),
     )
-    .with_help("write the record as `field: value` lines starting in the first column"))
+    .with_help("write the record as `field: value` lines starting in the first column");
+    finding.span = Some(top.span).filter(|s| s.len > 0);
+    Err(finding)
 }
 
 /// Where the first line that is not blank, a comment or a `---` marker
@@ -229,7 +231,14 @@ fn original(mut error: &Error) -> &Error {
     error
 }
 
+/// The finding for `error`, with the span the parser gives for it.
 fn to_finding(error: &Error, file: &Path, text: &str) -> Finding {
+    let mut finding = finding_for(error, file, text);
+    finding.span = error.location().and_then(|l| crate::source::span_of(&l));
+    finding
+}
+
+fn finding_for(error: &Error, file: &Path, text: &str) -> Finding {
     let position = error.location().map(Position::from).unwrap_or_default();
     let inner = original(error);
     let raw = bare_message(error);

@@ -27,7 +27,7 @@ fn open_actions_are_the_four_from_the_minutes_all_owned_by_secas() {
         open_only: true,
         ..ActionQuery::all(chrono::NaiveDate::from_ymd_opt(2016, 6, 17).unwrap())
     };
-    let rows = query_actions(&loaded.records, &query);
+    let rows = query_actions(&tsc::index::Index::new(&loaded.records), &query);
     let ids: Vec<&str> = rows.iter().map(|r| r.id).collect();
     assert_eq!(ids, ["TSC07/01", "TSC07/02", "TSC07/03", "TSC07/04"]);
     assert!(rows.iter().all(|r| r.owner == "SECAS"));

@@ -8,9 +8,9 @@
 mod generate;
 
 use chrono::NaiveDate;
-use tsc::lookup::Lookup;
+use tsc::index::Index;
 use tsc::records::{Loaded, load};
-use tsc::register::{ModFilter, assessments_of, meetings_discussing, register_rows};
+use tsc::register::{ModFilter, register_rows};
 
 const MEETINGS: usize = 30;
 
@@ -27,26 +27,43 @@ fn loaded() -> (tempfile::TempDir, Loaded) {
 fn register_rows_agree_with_each_proposals_own_history() {
     let (_dir, loaded) = loaded();
     let records = &loaded.records;
-    let lookup = Lookup::new(records);
-    let rows = register_rows(records, &ModFilter::default());
+    let index = Index::new(records);
+    let rows = register_rows(&index, &ModFilter::default());
     assert_eq!(rows.len(), records.modifications.len());
     let mut assessed = 0;
+    // The per-row definitions, by scanning every meeting in date order.
+    let by_date = index.meetings_by_date();
     for row in &rows {
-        let latest = assessments_of(&lookup, row.id).pop();
+        let latest = by_date
+            .iter()
+            .flat_map(|m| {
+                m.agenda
+                    .iter()
+                    .flat_map(|i| &i.assessments)
+                    .filter(|a| a.modification.value == row.id)
+                    .map(move |a| (m, a))
+            })
+            .last();
         assert_eq!(
             row.interest,
-            latest.map(|a| a.assessment.interest.value.as_str()),
+            latest.map(|(_, a)| a.interest.value.as_str()),
             "{}",
             row.id
         );
         assert_eq!(
             row.assessed_at,
-            latest.map(|a| a.meeting.id.value.as_str()),
+            latest.map(|(m, _)| m.id.value.as_str()),
             "{}",
             row.id
         );
-        let last = meetings_discussing(&lookup, row.id)
-            .last()
+        let last = by_date
+            .iter()
+            .rfind(|m| {
+                m.agenda.iter().any(|i| {
+                    i.assessments.iter().any(|a| a.modification.value == row.id)
+                        || i.modifications.iter().any(|id| id.value == row.id)
+                })
+            })
             .map(|m| m.date.value);
         assert_eq!(row.last_discussed, last, "{}", row.id);
         assessed += usize::from(row.interest.is_some());
@@ -60,7 +77,7 @@ fn register_rows_agree_with_each_proposals_own_history() {
 fn meeting_rows_count_the_actions_each_meeting_raised() {
     let (_dir, loaded) = loaded();
     let records = &loaded.records;
-    let rows = tsc::meetings::meeting_rows(records);
+    let rows = tsc::meetings::meeting_rows(&Index::new(records));
     assert_eq!(rows.len(), MEETINGS);
     for row in &rows {
         let raised = records
@@ -78,10 +95,10 @@ fn meeting_rows_count_the_actions_each_meeting_raised() {
 fn people_rows_list_each_meeting_attended_once_oldest_first() {
     let (_dir, loaded) = loaded();
     let records = &loaded.records;
-    let lookup = Lookup::new(records);
-    let by_date = lookup.meetings_by_date();
+    let index = Index::new(records);
+    let by_date = index.meetings_by_date();
     let vocab = &records.settings.vocabularies;
-    let people = tsc::participation::people(records);
+    let people = tsc::participation::people(&index);
     assert_eq!(people.len(), records.people.len());
     for p in &people {
         let attended: Vec<&str> = by_date
@@ -113,20 +130,20 @@ fn people_rows_list_each_meeting_attended_once_oldest_first() {
 fn open_actions_over_time_count_raised_and_not_yet_closed_actions() {
     let (_dir, loaded) = loaded();
     let records = &loaded.records;
-    let lookup = Lookup::new(records);
+    let index = Index::new(records);
     let vocab = &records.settings.vocabularies;
     let today = NaiveDate::from_ymd_opt(2100, 1, 1).unwrap();
-    let report = tsc::report::build(&loaded, today);
+    let report = tsc::report::build(&loaded, &index, today);
     assert_eq!(report.open_over_time.len(), MEETINGS);
     let mut seen_a_closure = false;
     for (meeting, count) in &report.open_over_time {
-        let date = lookup.meeting_date(meeting).unwrap();
+        let date = index.meeting_date(meeting).unwrap();
         let expected = records
             .actions
             .iter()
             .map(|a| &a.record)
             .filter(|a| {
-                lookup
+                index
                     .meeting_date(&a.meeting.value)
                     .is_some_and(|d| d <= date)
             })

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use tsc::cache::{CacheDir, CacheKey};
-use tsc::diagnostics::{Format, SourceCache, render};
+use tsc::diagnostics::{Format, render};
 use tsc::records::{load_in_memory, scan};
 use tsc::validate::validate;
 
@@ -251,10 +251,9 @@ fn write_tree(root: &Path, files: &[(PathBuf, Vec<u8>)]) {
 /// `validate`'s human and JSON output for `loaded`.
 fn rendered(loaded: &tsc::records::Loaded) -> (String, String) {
     let report = validate(loaded);
-    let mut sources = SourceCache::new();
     (
-        render(&report, Format::Human, &mut sources, false),
-        render(&report, Format::Json, &mut sources, false),
+        render(&report, Format::Human, &loaded.sources, false),
+        render(&report, Format::Json, &loaded.sources, false),
     )
 }
 

@@ -12,6 +12,7 @@ use super::{CacheDir, Hash, Note, Usage, kind_tag};
 use crate::kind::Kind;
 use crate::processing;
 use crate::records::{FileOutcome, Parsed, ScannedFile};
+use crate::source::{self, FileId};
 
 /// How many parses are serialised at once (in parallel) before being
 /// written, which bounds the memory a store write needs.
@@ -35,14 +36,20 @@ enum Source {
     Other,
 }
 
+/// What [`crate::records::parse_file`] gives for one file: its text (kept
+/// in the loaded sources) and its outcome.
+pub(crate) type Parse = fn(&Path, Kind, Vec<u8>, FileId) -> (Option<String>, FileOutcome);
+
 /// Parses every file of `files` (on every core) through the store in
-/// `cache`, with `parse` for the files it does not hold; returns the
-/// outcomes in the files' order and how the cache was used.
+/// `cache`, with `parse` for the files it does not hold; returns each
+/// file's text and outcome in the files' order, and how the cache was
+/// used. A file served from the store is still decoded as text, for the
+/// sources: only the parse is cached.
 pub(crate) fn parse_all(
     files: Vec<ScannedFile>,
     cache: Option<&CacheDir>,
-    parse: fn(&Path, Kind, &[u8]) -> FileOutcome,
-) -> (Vec<FileOutcome>, Usage) {
+    parse: Parse,
+) -> (Vec<(Option<String>, FileOutcome)>, Usage) {
     let mut usage = Usage::default();
     let reader = match cache.map(Reader::open) {
         Some(Ok(reader)) => reader,
@@ -52,45 +59,58 @@ pub(crate) fn parse_all(
         }
         None => None,
     };
-    let results: Vec<(FileOutcome, Source, Option<Entry>, Option<Note>)> = files
+    type Result1 = (
+        Option<String>,
+        FileOutcome,
+        Source,
+        Option<Entry>,
+        Option<Note>,
+    );
+    let results: Vec<Result1> = files
         .into_par_iter()
         .map(|file| {
             let _working = processing::working_on(&file.path);
             let (bytes, hash) = match file.read {
                 Ok(read) => read,
-                Err(finding) => return (Err(vec![*finding]), Source::Other, None, None),
+                Err(finding) => return (None, Err(vec![*finding]), Source::Other, None, None),
             };
             if !cacheable(file.kind) {
-                return (
-                    parse(&file.path, file.kind, &bytes),
-                    Source::Other,
-                    None,
-                    None,
-                );
+                let (text, outcome) = parse(&file.path, file.kind, bytes, file.id);
+                return (text, outcome, Source::Other, None, None);
             }
             let mut problem = None;
             let tag = kind_tag(file.kind);
+            let mut bytes = bytes;
             if let Some(reader) = &reader {
-                match cached(reader, tag, &hash) {
+                match cached(reader, tag, &hash, file.id) {
                     Some(Ok(parsed)) if fits(&parsed, file.kind) => {
-                        processing::force_internal_error_if_asked(&file.path);
-                        return (Ok(parsed), Source::Hit, Some((tag, hash)), None);
+                        match String::from_utf8(bytes) {
+                            Ok(text) => {
+                                processing::force_internal_error_if_asked(&file.path);
+                                let entry = Some((tag, hash));
+                                return (Some(text), Ok(parsed), Source::Hit, entry, None);
+                            }
+                            // Cannot be: the entry is of a file that decoded.
+                            Err(e) => bytes = e.into_bytes(),
+                        }
                     }
                     Some(Ok(_)) => problem = Some(undecodable(reader)),
                     Some(Err(note)) => problem = Some(note),
                     None => {}
                 }
             }
-            let outcome = parse(&file.path, file.kind, &bytes);
-            (outcome, Source::Miss, Some((tag, hash)), problem)
+            let (text, outcome) = parse(&file.path, file.kind, bytes, file.id);
+            (text, outcome, Source::Miss, Some((tag, hash)), problem)
         })
         .collect();
+    let mut texts = Vec::with_capacity(results.len());
     let mut outcomes = Vec::with_capacity(results.len());
     let mut hashes = Vec::with_capacity(results.len());
     let mut hits = Vec::with_capacity(results.len());
     let mut used = std::collections::HashSet::new();
     let mut damaged = false;
-    for (outcome, source, hash, problem) in results {
+    for (text, outcome, source, hash, problem) in results {
+        texts.push(text);
         match source {
             Source::Hit => usage.hits += 1,
             Source::Miss if outcome.is_ok() => usage.misses += 1,
@@ -118,7 +138,7 @@ pub(crate) fn parse_all(
             usage.written = write(dir, old, &outcomes, &hashes, &hits).is_ok();
         }
     }
-    (outcomes, usage)
+    (texts.into_iter().zip(outcomes).collect(), usage)
 }
 
 thread_local! {
@@ -126,11 +146,13 @@ thread_local! {
     static PAYLOAD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// The parse the store holds for `(tag, hash)`, decoded.
-fn cached(reader: &Reader, tag: u8, hash: &Hash) -> Option<Result<Parsed, Note>> {
+/// The parse the store holds for `(tag, hash)`, decoded with its spans
+/// pointing into the file `id`.
+fn cached(reader: &Reader, tag: u8, hash: &Hash, id: FileId) -> Option<Result<Parsed, Note>> {
     PAYLOAD.with_borrow_mut(|payload| {
         Some(match reader.get_into(tag, hash, payload)? {
-            Ok(()) => postcard::from_bytes::<Parsed>(payload).map_err(|_| undecodable(reader)),
+            Ok(()) => source::parsing(id, || postcard::from_bytes::<Parsed>(payload))
+                .map_err(|_| undecodable(reader)),
             Err(note) => Err(note),
         })
     })

@@ -6,7 +6,7 @@ use anyhow::bail;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use tsc::actions::{ActionQuery, ActionSort, listing, query_actions};
-use tsc::lookup::Lookup;
+use tsc::index::Index;
 use tsc::records::Loaded;
 use tsc::suggest::closest;
 
@@ -67,30 +67,39 @@ pub struct ActionsArgs {
 }
 
 /// Prints the action log.
-pub fn run(args: &ActionsArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
+pub fn run(
+    args: &ActionsArgs,
+    loaded: &Loaded,
+    index: &Index<'_>,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
     warn_if_invalid(loaded);
     let records = &loaded.records;
-    let lookup = Lookup::new(records);
     if let Some(owner) = &args.owner
-        && !lookup.owner_ids().any(|id| id.eq_ignore_ascii_case(owner))
+        && !index.owner_ids().any(|id| id.eq_ignore_ascii_case(owner))
     {
-        let hint = closest(owner, lookup.owner_ids())
+        // The table lists every action's owner as written, known or not
+        // (`tsc validate` reports an unknown one as E0103), so an owner
+        // only the actions name can still be filtered on: a warning, not a
+        // usage error.
+        let hint = closest(owner, index.owner_ids())
             .map(|c| format!("; {}", tsc::suggest::did_you_mean(owner, c)))
             .unwrap_or_default();
-        bail!("no person or organisation has the ID `{owner}`{hint}");
+        super::say(&format!(
+            "tsc: warning: no person or organisation has the ID `{owner}`{hint}"
+        ));
     }
     if let Some(meeting) = &args.meeting
-        && lookup.meeting(meeting).is_none()
+        && index.meeting(meeting).is_none()
     {
-        let ids = records.meetings.iter().map(|m| m.record.id.value.as_str());
-        let hint = closest(meeting, ids)
+        let hint = closest(meeting, index.meeting_ids())
             .map(|c| format!("; {}", tsc::suggest::did_you_mean(meeting, c)))
             .unwrap_or_default();
         bail!("no meeting has the ID `{meeting}`{hint}");
     }
     if let Some(status) = &args.status {
         let statuses = records.settings.vocabularies.action_statuses.iter();
-        super::require_known(status, statuses.map(|s| s.id.as_str()), "action status")?;
+        super::require_known(status, statuses.map(|s| s.id()), "action status")?;
     }
     let query = ActionQuery {
         open_only: args.open,
@@ -105,7 +114,7 @@ pub fn run(args: &ActionsArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::
             SortKey::Due => ActionSort::Due,
         },
     };
-    let rows = query_actions(records, &query);
+    let rows = query_actions(index, &query);
     args.output
         .print(&listing(&rows), "no actions match", out)?;
     Ok(EXIT_OK)

@@ -82,19 +82,13 @@ pub fn owner_ids() -> ArgValueCandidates {
 
 /// The action statuses of `tsc.yaml`.
 pub fn action_statuses() -> ArgValueCandidates {
-    from_records(|r| {
-        let v = &r.settings.vocabularies;
-        v.action_statuses
-            .iter()
-            .map(|t| (t.id.clone(), t.label.clone()))
-            .collect()
-    })
+    from_records(|r| terms(&r.settings.vocabularies.action_statuses))
 }
 
 fn terms(terms: &[tsc::settings::Term]) -> Vec<(String, String)> {
     terms
         .iter()
-        .map(|t| (t.id.clone(), t.label.clone()))
+        .map(|t| (t.id.value.clone(), t.label.clone()))
         .collect()
 }
 

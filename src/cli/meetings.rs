@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use clap::Args;
+use tsc::index::Index;
 use tsc::meetings::{listing, meeting_rows};
 use tsc::records::Loaded;
 
@@ -18,9 +19,14 @@ pub struct MeetingsArgs {
 }
 
 /// Prints one row per meeting, oldest first.
-pub fn run(args: &MeetingsArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
+pub fn run(
+    args: &MeetingsArgs,
+    loaded: &Loaded,
+    index: &Index<'_>,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
     warn_if_invalid(loaded);
-    let rows = meeting_rows(&loaded.records);
+    let rows = meeting_rows(index);
     args.output.print(&listing(&rows), "no meetings", out)?;
     Ok(EXIT_OK)
 }

@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use clap::Args;
+use tsc::index::Index;
 use tsc::minutes::{html, markdown, view};
 use tsc::records::Loaded;
 
@@ -24,9 +25,14 @@ pub struct MinutesArgs {
 }
 
 /// Prints the minutes of one meeting.
-pub fn run(args: &MinutesArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
+pub fn run(
+    args: &MinutesArgs,
+    loaded: &Loaded,
+    index: &Index<'_>,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
     warn_if_invalid(loaded);
-    let minutes = view(&loaded.records, &args.meeting)?;
+    let minutes = view(index, &args.meeting)?;
     let text = match args.format {
         DocFormat::Markdown => markdown::render(&minutes),
         DocFormat::Html => html::render(&minutes),

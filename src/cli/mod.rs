@@ -36,7 +36,11 @@ pub const EXIT_USAGE: u8 = 2;
 pub fn records_dir(cli_records: Option<&Path>) -> anyhow::Result<PathBuf> {
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
     let env = std::env::var_os(records::RECORDS_ENV);
-    records::find_records_dir(cli_records, env.as_deref(), &cwd)
+    Ok(records::find_records_dir(
+        cli_records,
+        env.as_deref(),
+        &cwd,
+    )?)
 }
 
 /// Finds the records directory and loads it, through the parse cache

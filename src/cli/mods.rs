@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use clap::Args;
+use tsc::index::Index;
 use tsc::records::Loaded;
 use tsc::register::term_matches;
 use tsc::register::{ModFilter, listing, register_rows};
@@ -36,29 +37,34 @@ pub struct ModsArgs {
 }
 
 /// Prints the modification register.
-pub fn run(args: &ModsArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
+pub fn run(
+    args: &ModsArgs,
+    loaded: &Loaded,
+    index: &Index<'_>,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
     warn_if_invalid(loaded);
     let records = &loaded.records;
     let vocabularies = &records.settings.vocabularies;
     // A level or phase may be given by ID or label ("Watching Brief").
-    let known = |terms: &[Term], v: &str| terms.iter().any(|t| term_matches(terms, &t.id, v));
+    let known = |terms: &[Term], v: &str| terms.iter().any(|t| term_matches(terms, t.id(), v));
     if let Some(level) = &args.interest
         && !known(&vocabularies.interest_levels, level)
     {
         let levels = vocabularies.interest_levels.iter();
-        super::require_known(level, levels.map(|t| t.id.as_str()), "interest level")?;
+        super::require_known(level, levels.map(|t| t.id()), "interest level")?;
     }
     if let Some(phase) = &args.status
         && !known(&vocabularies.modification_phases, phase)
     {
         let phases = vocabularies.modification_phases.iter();
-        super::require_known(phase, phases.map(|t| t.id.as_str()), "phase")?;
+        super::require_known(phase, phases.map(|t| t.id()), "phase")?;
     }
     let filter = ModFilter {
         interest: args.interest.clone(),
         status: args.status.clone(),
     };
-    let rows = register_rows(records, &filter);
+    let rows = register_rows(index, &filter);
     args.output.print(
         &listing(&rows, vocabularies),
         "no modification proposals match",

@@ -5,8 +5,8 @@ use std::io::{IsTerminal, Write};
 use chrono::NaiveDate;
 use clap::Args;
 use tsc::escape::{self, Flavour};
+use tsc::output::table::TableStyle;
 use tsc::output::{Format, Listing, render};
-use tsc::table::TableStyle;
 use tsc::today::local_today;
 
 /// `--format` and `--width`, for every listing command.
@@ -14,8 +14,8 @@ use tsc::today::local_today;
 pub struct OutputArgs {
     /// Output format: a table for people, or JSON, CSV or Markdown for
     /// scripts, spreadsheets and $GITHUB_STEP_SUMMARY.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
     /// Fit the table into this many columns, at least 40 (default: the
     /// terminal's width; no wrapping when output is not a terminal).
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..))]
@@ -27,16 +27,42 @@ pub struct OutputArgs {
     pub bom: bool,
 }
 
+/// `--format` of the listing commands; the command line's names for the
+/// library's [`Format`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// A table for people, fitted to the terminal's width.
+    Table,
+    /// A JSON array of objects, one per row, keyed by field name.
+    Json,
+    /// CSV with a header line of field names; safe to open in a spreadsheet.
+    Csv,
+    /// A GitHub-flavoured Markdown table.
+    Markdown,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Format {
+        match arg {
+            FormatArg::Table => Format::Table,
+            FormatArg::Json => Format::Json,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Markdown => Format::Markdown,
+        }
+    }
+}
+
 impl OutputArgs {
     /// Prints `listing`; for tables, `empty` instead when it has no rows.
     pub fn print(&self, listing: &Listing, empty: &str, out: &mut dyn Write) -> anyhow::Result<()> {
-        if self.bom && self.format != Format::Csv {
+        let format = Format::from(self.format);
+        if self.bom && format != Format::Csv {
             anyhow::bail!("--bom is for --format csv only");
         }
         if self.bom {
             out.write_all("\u{feff}".as_bytes())?;
         }
-        if listing.rows.is_empty() && self.format == Format::Table {
+        if listing.rows.is_empty() && format == Format::Table {
             writeln!(out, "{empty}")?;
             return Ok(());
         }
@@ -45,8 +71,8 @@ impl OutputArgs {
             !super::color::styled(),
             self.width,
         );
-        let text = render(listing, self.format, style);
-        let text = match self.format {
+        let text = render(listing, format, style);
+        let text = match format {
             // Tables escape record text cell by cell and may be coloured.
             Format::Table => escape::line_starts(&text, Flavour::Text),
             Format::Json => escape::output(&text, Flavour::Json),

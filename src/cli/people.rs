@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use clap::Args;
+use tsc::index::Index;
 use tsc::participation::{listing, organisations, people};
 use tsc::records::Loaded;
 
@@ -21,10 +22,11 @@ pub struct ParticipationArgs {
 pub fn run_people(
     args: &ParticipationArgs,
     loaded: &Loaded,
+    index: &Index<'_>,
     out: &mut dyn Write,
 ) -> anyhow::Result<u8> {
     warn_if_invalid(loaded);
-    let rows = people(&loaded.records);
+    let rows = people(index);
     args.output.print(&listing(&rows), "no people", out)?;
     Ok(EXIT_OK)
 }
@@ -33,10 +35,11 @@ pub fn run_people(
 pub fn run_organisations(
     args: &ParticipationArgs,
     loaded: &Loaded,
+    index: &Index<'_>,
     out: &mut dyn Write,
 ) -> anyhow::Result<u8> {
     warn_if_invalid(loaded);
-    let rows = organisations(&loaded.records);
+    let rows = organisations(index);
     args.output
         .print(&listing(&rows), "no organisations", out)?;
     Ok(EXIT_OK)

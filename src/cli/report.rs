@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
+use tsc::index::Index;
 use tsc::output::file::write_atomic;
 use tsc::records::Loaded;
 use tsc::report::{build, html, markdown};
@@ -37,8 +38,13 @@ pub struct ReportArgs {
 }
 
 /// Writes the status report.
-pub fn run(args: &ReportArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
-    let report = build(loaded, args.as_of.today());
+pub fn run(
+    args: &ReportArgs,
+    loaded: &Loaded,
+    index: &Index<'_>,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
+    let report = build(loaded, index, args.as_of.today());
     let text = args.format.escape(&match args.format {
         DocFormat::Markdown => markdown::render(&report),
         DocFormat::Html => html::render(&report),

@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use clap::Args;
+use tsc::index::Index;
 use tsc::records::Loaded;
 use tsc::show::show;
 
@@ -32,9 +33,14 @@ pub struct ShowArgs {
 }
 
 /// Prints one record and its history.
-pub fn run(args: &ShowArgs, loaded: &Loaded, out: &mut dyn Write) -> anyhow::Result<u8> {
+pub fn run(
+    args: &ShowArgs,
+    loaded: &Loaded,
+    index: &Index<'_>,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
     warn_if_invalid(loaded);
-    let text = show(&loaded.records, &args.id, args.as_of.today())?;
+    let text = show(index, &args.id, args.as_of.today())?;
     let text = tsc::terminal::escape_controls(&text);
     let text = tsc::escape::line_starts(&text, tsc::escape::Flavour::Text);
     let width = args.width.map(usize::from).or_else(|| {

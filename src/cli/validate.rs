@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use tsc::cache::memo::{self, Memo, MemoKey};
-use tsc::diagnostics::{Format, SourceCache, render};
+use tsc::diagnostics::{Format, render};
 use tsc::escape::{self, Flavour};
 use tsc::explain::explain;
 use tsc::finding::Code;
@@ -96,11 +96,11 @@ pub fn run(
     };
     let styled = super::color::styled();
     let deny_warnings = matches!(args.deny, Some(DenyArg::Warnings));
-    let (loaded, mut sources, dir, memo_key) = if args.staged {
+    let (loaded, dir, memo_key) = if args.staged {
         // Read through git, in memory: neither cached nor memoised.
         let cwd = std::env::current_dir().context("cannot read the current directory")?;
         let tree = git::load_records(&cwd, records, Revision::Index)?;
-        (tree.loaded, SourceCache::in_memory(&tree.files), None, None)
+        (tree.loaded, None, None)
     } else {
         let root = super::records_dir(records)?;
         let scanned = tsc::records::scan(&root)?;
@@ -125,7 +125,7 @@ pub fn run(
             }
         }
         let loaded = super::parse(scanned, dir.as_ref());
-        (loaded, SourceCache::new(), dir, memo_key)
+        (loaded, dir, memo_key)
     };
     let report = validate(&loaded);
     let code = if report.fails(deny_warnings) {
@@ -133,7 +133,7 @@ pub fn run(
     } else {
         EXIT_OK
     };
-    let text = render(&report, format, &mut sources, styled);
+    let text = render(&report, format, &loaded.sources, styled);
     let text = match format {
         // The human format escapes record text field by field, and may
         // be coloured.

@@ -16,7 +16,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{SourceCache, human::summary_line};
+use super::{end_of, human::summary_line};
 use crate::finding::{Finding, Severity};
 use crate::validate::Report;
 
@@ -50,7 +50,7 @@ fn annotation_path(file: &Path, root: Option<&Path>) -> String {
     crate::escape::path(inside.as_deref().unwrap_or(file))
 }
 
-fn command(finding: &Finding, sources: &mut SourceCache, root: Option<&Path>) -> String {
+fn command(finding: &Finding, root: Option<&Path>) -> String {
     let kind = match finding.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -59,7 +59,7 @@ fn command(finding: &Finding, sources: &mut SourceCache, root: Option<&Path>) ->
     if !finding.position.is_whole_file() {
         properties.push(("line", finding.position.line.to_string()));
         properties.push(("col", finding.position.column.to_string()));
-        if let Some(end) = sources.end_of(finding) {
+        if let Some(end) = end_of(finding) {
             properties.push(("endLine", end.line.to_string()));
             let last = end.column.saturating_sub(1).max(finding.position.column);
             properties.push(("endColumn", last.to_string()));
@@ -80,14 +80,14 @@ fn command(finding: &Finding, sources: &mut SourceCache, root: Option<&Path>) ->
 }
 
 /// One command per finding, then the summary line.
-pub fn render(report: &Report, sources: &mut SourceCache) -> String {
+pub fn render(report: &Report) -> String {
     let root = std::env::current_dir()
         .and_then(std::fs::canonicalize)
         .ok()
         .and_then(|cwd| work_tree_root(&cwd));
     let mut out = String::new();
     for finding in &report.findings {
-        out.push_str(&command(finding, sources, root.as_deref()));
+        out.push_str(&command(finding, root.as_deref()));
         out.push('\n');
     }
     out.push_str(&summary_line(report));

@@ -17,9 +17,10 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use super::{LONG_LINE, SourceCache, byte_offset, end_of};
+use super::{byte_offset, end_of};
 use crate::escape;
 use crate::finding::{Finding, Position, Related, Severity};
+use crate::source::{LONG_LINE, Sources};
 use crate::terminal::escape_controls;
 use crate::validate::{Report, Summary};
 
@@ -27,7 +28,7 @@ use crate::validate::{Report, Summary};
 const WIDTH: usize = 80;
 
 /// Renders every finding of `report`, then the summary line.
-pub fn render(report: &Report, sources: &mut SourceCache, styled: bool) -> String {
+pub fn render(report: &Report, sources: &Sources, styled: bool) -> String {
     let renderer = if styled {
         Renderer::styled()
     } else {
@@ -49,7 +50,7 @@ pub fn render(report: &Report, sources: &mut SourceCache, styled: bool) -> Strin
 const NEARBY_LINES: u64 = 6;
 
 /// One finding, rendered without a trailing newline.
-pub fn render_one(finding: &Finding, sources: &mut SourceCache, renderer: &Renderer) -> String {
+pub fn render_one(finding: &Finding, sources: &Sources, renderer: &Renderer) -> String {
     let level = match finding.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
@@ -63,7 +64,7 @@ pub fn render_one(finding: &Finding, sources: &mut SourceCache, renderer: &Rende
     let mut group = Group::with_title(title);
     // Only the lines the labels stand on are handed to the renderer, so a
     // finding costs the same however long its file is.
-    let end = sources.end_of(finding);
+    let end = end_of(finding);
     // A related place a few lines away shares the primary snippet; one
     // further off gets a snippet of its own, as one in another file does.
     let same_file = |r: &&Related| {
@@ -154,7 +155,8 @@ pub fn render_one(finding: &Finding, sources: &mut SourceCache, renderer: &Rende
                 );
             for related in &finding.related {
                 if same_file(&related) {
-                    if let Some(range) = span(text, shift(related.position), None) {
+                    if let Some(range) = span(text, shift(related.position), related.end.map(shift))
+                    {
                         snippet = snippet.annotation(
                             AnnotationKind::Context
                                 .span(range)
@@ -167,12 +169,13 @@ pub fn render_one(finding: &Finding, sources: &mut SourceCache, renderer: &Rende
                     let other = sources
                         .lines(&related.file, line, line)
                         .map(|t| escape::source_line(t).into_owned());
-                    let at = Position {
-                        line: 1,
-                        column: related.position.column,
+                    let on_line = |p: Position| Position {
+                        line: p.line + 1 - line,
+                        column: p.column,
                     };
+                    let end = related.end.filter(|e| e.line == line).map(on_line);
                     if let Some((text, range)) =
-                        other.and_then(|t| span(&t, at, None).map(|r| (t, r)))
+                        other.and_then(|t| span(&t, on_line(related.position), end).map(|r| (t, r)))
                     {
                         others.push((related, text, range));
                         continue;
@@ -239,15 +242,14 @@ fn note(related: &Related) -> String {
     }
 }
 
-/// The byte range from `start` to `end` (or to the end of the token at
-/// `start`), when `start` is in `text`.
+/// The byte range from `start` to `end` (or one character), when `start`
+/// is in `text`.
 fn span(text: &str, start: Position, end: Option<Position>) -> Option<std::ops::Range<usize>> {
     let from = byte_offset(text, start)?;
-    let end = end.or_else(|| {
-        let probe = Finding::new(crate::finding::Code::Io, "", start, "");
-        end_of(&probe, Some(text))
-    })?;
-    let to = byte_offset(text, end).unwrap_or(from).max(from);
+    let to = end
+        .and_then(|end| byte_offset(text, end))
+        .unwrap_or(from)
+        .max(from);
     Some(from..to.max(from + usize::from(from < text.len())))
 }
 

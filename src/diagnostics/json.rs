@@ -27,7 +27,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::SourceCache;
+use super::end_of;
 use crate::finding::{Finding, Position};
 use crate::validate::Report;
 
@@ -104,9 +104,9 @@ fn known(position: Position) -> (Option<u64>, Option<u64>) {
     }
 }
 
-fn to_json<'a>(finding: &'a Finding, sources: &mut SourceCache) -> JsonFinding<'a> {
+fn to_json<'a>(finding: &'a Finding) -> JsonFinding<'a> {
     let (line, column) = known(finding.position);
-    let end = sources.end_of(finding);
+    let end = end_of(finding);
     let (end_line, end_column) = end.map_or((None, None), known);
     JsonFinding {
         code: finding.code.code(),
@@ -136,16 +136,12 @@ fn to_json<'a>(finding: &'a Finding, sources: &mut SourceCache) -> JsonFinding<'
 }
 
 /// The whole report as one pretty-printed JSON document.
-pub fn render(report: &Report, sources: &mut SourceCache) -> String {
+pub fn render(report: &Report) -> String {
     let document = Document {
         version: VERSION,
         errors: report.error_count(),
         warnings: report.warning_count(),
-        findings: report
-            .findings
-            .iter()
-            .map(|f| to_json(f, sources))
-            .collect(),
+        findings: report.findings.iter().map(|f| to_json(f)).collect(),
     };
     let mut text = serde_json::to_string_pretty(&document).expect("findings serialise to JSON");
     text.push('\n');

@@ -11,13 +11,10 @@
 pub mod html;
 pub mod markdown;
 
-use anyhow::bail;
 use chrono::NaiveDate;
 
-use crate::ids::natural_cmp;
-use crate::lookup::Lookup;
+use crate::index::Index;
 use crate::model::{Attendance, Impact};
-use crate::records::Records;
 use crate::settings::Vocabularies;
 use crate::suggest::closest;
 
@@ -179,12 +176,7 @@ fn impact_cells(impact: &Impact) -> (String, String) {
 /// One attendee or apologies line. `org_names`: show an organisation by
 /// its name (`Ofgem`) rather than its ID (`OFGEM`), as the apologies
 /// table of the minutes does.
-fn line(
-    attendance: &Attendance,
-    lookup: &Lookup<'_>,
-    vocab: &Vocabularies,
-    org_names: bool,
-) -> Line {
+fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies, org_names: bool) -> Line {
     let role = attendance
         .role
         .as_ref()
@@ -192,7 +184,7 @@ fn line(
     let mut context = match (&attendance.constituency, &attendance.representing) {
         (Some(c), _) => Vocabularies::label(&vocab.constituencies, &c.value).to_owned(),
         (None, Some(org)) => {
-            let shown = match lookup.organisation(&org.value) {
+            let shown = match index.organisation(&org.value) {
                 Some(o) if org_names => o.name.clone(),
                 _ => org.value.clone(),
             };
@@ -205,13 +197,13 @@ fn line(
     };
     match (role, context.is_empty()) {
         (Some(role), true) => {
-            context = format!("{} {role}", lookup.records().settings.committee.short_name)
+            context = format!("{} {role}", index.records().settings.committee.short_name)
         }
         (Some(role), false) => context = format!("{context} ({role})"),
         (None, _) => {}
     }
     let name_of = |id: &str| {
-        lookup
+        index
             .person(id)
             .map_or_else(|| id.to_owned(), |p| p.name.clone())
     };
@@ -228,17 +220,18 @@ fn line(
 /// # Errors
 /// When no meeting has that ID (the message suggests the closest ID), or
 /// its file could not be read.
-pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
-    let lookup = Lookup::new(records);
-    let Some(meeting) = lookup.meeting(id) else {
-        if let Some(message) = crate::lookup::unreadable(records, id) {
-            bail!(message);
+pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
+    let records = index.records();
+    let Some(meeting) = index.meeting(id) else {
+        if let Some(message) = index.unreadable(id) {
+            return Err(crate::error::Error::NotFound(message));
         }
-        let ids = records.meetings.iter().map(|m| m.record.id.value.as_str());
-        let hint = closest(id, ids)
+        let hint = closest(id, index.meeting_ids())
             .map(|c| format!("; {}", crate::suggest::did_you_mean(id, c)))
             .unwrap_or_else(|| "; `tsc meetings` lists them".to_owned());
-        bail!("no meeting has the ID `{id}`{hint}");
+        return Err(crate::error::Error::NotFound(format!(
+            "no meeting has the ID `{id}`{hint}"
+        )));
     };
     let settings = &records.settings;
     let vocab = &settings.vocabularies;
@@ -250,19 +243,13 @@ pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
             lines: meeting
                 .attendees
                 .iter()
-                .filter(|a| a.category.value == category.id)
-                .map(|a| line(a, &lookup, vocab, false))
+                .filter(|a| a.category.value == category.id())
+                .map(|a| line(a, index, vocab, false))
                 .collect(),
         })
         .filter(|g| !g.lines.is_empty())
         .collect();
-    let mut actions: Vec<&crate::model::Action> = records
-        .actions
-        .iter()
-        .map(|a| &a.record)
-        .filter(|a| a.meeting.value == meeting.id.value)
-        .collect();
-    actions.sort_by(|a, b| natural_cmp(&a.id.value, &b.id.value));
+    let actions = index.actions_raised_at(&meeting.id.value);
     let items = meeting
         .agenda
         .iter()
@@ -272,7 +259,7 @@ pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
             presented_by: item
                 .presented_by
                 .as_ref()
-                .map(|p| lookup.name_of(&p.value).to_owned()),
+                .map(|p| index.name_of(&p.value).to_owned()),
             summary: item.summary.clone(),
             papers: item
                 .papers
@@ -333,7 +320,7 @@ pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
                     }
                     AssessmentRow {
                         id: a.modification.value.clone(),
-                        title: lookup
+                        title: index
                             .modification(&a.modification.value)
                             .map(|m| m.title.clone()),
                         technical,
@@ -384,7 +371,7 @@ pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
         apologies: meeting
             .apologies
             .iter()
-            .map(|a| line(a, &lookup, vocab, true))
+            .map(|a| line(a, index, vocab, true))
             .collect(),
         items,
     })
@@ -393,7 +380,7 @@ pub fn view(records: &Records, id: &str) -> anyhow::Result<MinutesView> {
 /// Whether assessment notes already say that the proposal does not align
 /// with each of `principles` ("does not align with Principles 1, 3, and
 /// 4"), so the remark would repeat them.
-fn says_misaligned(notes: &str, principles: &[crate::spanned::Spanned<u32>]) -> bool {
+fn says_misaligned(notes: &str, principles: &[crate::source::Spanned<u32>]) -> bool {
     let lower = notes.to_lowercase();
     let Some(at) = lower.find("align with principle") else {
         return false;

@@ -4,11 +4,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use crate::error::{Error, Result};
 
-fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
-    let path =
-        std::path::absolute(path).with_context(|| format!("cannot resolve {}", path.display()))?;
+fn absolute(path: &Path) -> Result<PathBuf> {
+    let path = std::path::absolute(path).map_err(Error::io("cannot resolve", path))?;
     // Resolve symbolic links in the longest part of the path that exists.
     let mut existing = path.as_path();
     let mut rest = Vec::new();
@@ -109,9 +108,8 @@ pub fn write_atomic(
     contents: &str,
     records_root: &Path,
     stdout: &mut dyn Write,
-) -> anyhow::Result<()> {
-    let given =
-        std::path::absolute(path).with_context(|| format!("cannot resolve {}", path.display()))?;
+) -> Result<()> {
+    let given = std::path::absolute(path).map_err(Error::io("cannot resolve", path))?;
     let existing = std::fs::metadata(&given).ok();
     let through_stdout = named_descriptor(&given) == Some(1)
         || existing
@@ -121,7 +119,10 @@ pub fn write_atomic(
         stdout
             .write_all(contents.as_bytes())
             .and_then(|()| stdout.flush())
-            .context("cannot write to standard output")?;
+            .map_err(|source| Error::Io {
+                what: "cannot write to standard output".to_owned(),
+                source,
+            })?;
         return Ok(());
     }
     match named_descriptor(&given) {
@@ -131,7 +132,10 @@ pub fn write_atomic(
             stderr
                 .write_all(contents.as_bytes())
                 .and_then(|()| stderr.flush())
-                .context("cannot write to standard error")?;
+                .map_err(|source| Error::Io {
+                    what: "cannot write to standard error".to_owned(),
+                    source,
+                })?;
             return Ok(());
         }
         Some(_) => return write_through(&given, path, contents, true),
@@ -140,31 +144,36 @@ pub fn write_atomic(
     let target = absolute(path)?;
     let root = absolute(records_root)?;
     if target.starts_with(&root) {
-        bail!(
+        return Err(Error::Output(format!(
             "refusing to write {} inside the records directory {}; choose a path outside it",
             path.display(),
             records_root.display()
-        );
+        )));
     }
     if let Some(meta) = &existing {
         if meta.is_dir() {
-            bail!("{} is a directory; give a file name", path.display());
+            return Err(Error::Output(format!(
+                "{} is a directory; give a file name",
+                path.display()
+            )));
         }
         if !meta.is_file() {
             return write_through(&target, path, contents, false);
         }
         let writable = std::fs::OpenOptions::new().write(true).open(&target);
         if meta.permissions().readonly() || writable.is_err() {
-            bail!(
+            return Err(Error::Output(format!(
                 "{} is read-only; refusing to replace it (make it writable, or choose another file)",
                 path.display()
-            );
+            )));
         }
     }
-    let dir = target
-        .parent()
-        .filter(|d| d.is_dir())
-        .with_context(|| format!("the directory of {} does not exist", path.display()))?;
+    let dir = target.parent().filter(|d| d.is_dir()).ok_or_else(|| {
+        Error::Output(format!(
+            "the directory of {} does not exist",
+            path.display()
+        ))
+    })?;
     let prefix = temp_prefix(&target);
     remove_leftovers(dir, &prefix);
     let mut builder = tempfile::Builder::new();
@@ -177,7 +186,7 @@ pub fn write_atomic(
     }
     let mut temp = builder
         .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        .map_err(Error::io("cannot create a temporary file in", dir))?;
     if let Some(meta) = &existing {
         keep_owner(temp.as_file(), meta);
     }
@@ -185,24 +194,24 @@ pub fn write_atomic(
     keep.map_or(Ok(()), |p| temp.as_file().set_permissions(p))
         .and_then(|()| temp.write_all(contents.as_bytes()))
         .and_then(|()| temp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .map_err(Error::io("cannot write", path))?;
     temp.persist(&target)
         .map_err(|e| e.error)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .map_err(Error::io("cannot write", path))?;
     Ok(())
 }
 
 /// Opens `target` for writing without creating, truncating or replacing
 /// it (appending when `append`) and writes `contents`.
-fn write_through(target: &Path, shown: &Path, contents: &str, append: bool) -> anyhow::Result<()> {
+fn write_through(target: &Path, shown: &Path, contents: &str, append: bool) -> Result<()> {
     let mut device = std::fs::OpenOptions::new()
         .write(true)
         .append(append)
         .open(target)
-        .with_context(|| format!("cannot open {}", shown.display()))?;
+        .map_err(Error::io("cannot open", shown))?;
     device
         .write_all(contents.as_bytes())
-        .with_context(|| format!("cannot write {}", shown.display()))
+        .map_err(Error::io("cannot write", shown))
 }
 
 /// Gives the temporary file the owner and group of the file it replaces,

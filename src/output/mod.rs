@@ -12,13 +12,14 @@ pub mod html;
 pub mod json;
 pub mod json_schema;
 pub mod markdown;
+pub mod table;
 
 use chrono::NaiveDate;
 
-use crate::table::{TableStyle, listing_table};
+use table::{TableStyle, listing_table};
 
 /// An output format of the listing commands.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Format {
     /// A table for people, fitted to the terminal's width.
     #[default]

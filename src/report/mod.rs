@@ -15,11 +15,12 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::actions::{ActionQuery, ActionRow, ActionSort, query_actions};
-use crate::lookup::Lookup;
+use crate::index::Index;
 use crate::meetings::{MeetingRow, meeting_rows};
 use crate::records::Loaded;
 use crate::register::{ModFilter, ModRow, register_rows};
-use crate::validate::{Summary, validate};
+use crate::settings::Vocabularies;
+use crate::validate::{Summary, validate_with};
 
 /// How many meetings "recent meetings" shows.
 pub const RECENT_MEETINGS: usize = 5;
@@ -83,14 +84,14 @@ struct OpenCounter {
 }
 
 impl OpenCounter {
-    fn new(loaded: &Loaded, lookup: &Lookup<'_>) -> OpenCounter {
+    fn new(loaded: &Loaded, index: &Index<'_>) -> OpenCounter {
         let vocab = &loaded.records.settings.vocabularies;
         let mut counter = OpenCounter {
             raised: Vec::new(),
             gone: Vec::new(),
         };
         for a in loaded.records.actions.iter().map(|a| &a.record) {
-            let Some(raised) = lookup.meeting_date(&a.meeting.value) else {
+            let Some(raised) = index.meeting_date(&a.meeting.value) else {
                 continue;
             };
             match &a.closed {
@@ -115,13 +116,12 @@ impl OpenCounter {
 }
 
 /// Builds the report of `loaded` as of `today`.
-pub fn build(loaded: &Loaded, today: NaiveDate) -> Report<'_> {
+pub fn build<'r>(loaded: &'r Loaded, index: &Index<'r>, today: NaiveDate) -> Report<'r> {
     let records = &loaded.records;
-    let validation = validate(loaded);
-    let lookup = Lookup::new(records);
+    let validation = validate_with(loaded, index);
 
     let open = query_actions(
-        records,
+        index,
         &ActionQuery {
             open_only: true,
             sort: ActionSort::Due,
@@ -140,14 +140,14 @@ pub fn build(loaded: &Loaded, today: NaiveDate) -> Report<'_> {
         .map(|o| (o, by_owner.get(o).cloned().unwrap_or_default()))
         .collect();
 
-    let all = register_rows(records, &ModFilter::default());
+    let all = register_rows(index, &ModFilter::default());
     let levels = &records.settings.vocabularies.interest_levels;
     let mut register: Vec<(String, Vec<ModRow<'_>>)> = levels
         .iter()
         .map(|t| {
             let rows = all
                 .iter()
-                .filter(|r| r.interest == Some(t.id.as_str()))
+                .filter(|r| r.interest == Some(t.id()))
                 .cloned()
                 .collect();
             (t.label.clone(), rows)
@@ -155,21 +155,24 @@ pub fn build(loaded: &Loaded, today: NaiveDate) -> Report<'_> {
         .collect();
     let unassessed: Vec<ModRow<'_>> = all
         .iter()
-        .filter(|r| r.interest.is_none_or(|i| !levels.iter().any(|t| t.id == i)))
+        .filter(|r| {
+            r.interest
+                .is_none_or(|i| Vocabularies::term(levels, i).is_none())
+        })
         .cloned()
         .collect();
     if !unassessed.is_empty() {
         register.push(("Not assessed".to_owned(), unassessed));
     }
 
-    let mut recent = meeting_rows(records);
+    let mut recent = meeting_rows(index);
     recent.reverse();
     recent.truncate(RECENT_MEETINGS);
 
-    let counter = OpenCounter::new(loaded, &lookup);
-    let open_over_time = lookup
+    let counter = OpenCounter::new(loaded, index);
+    let open_over_time = index
         .meetings_by_date()
-        .into_iter()
+        .iter()
         .map(|m| (m.id.value.clone(), counter.open_after(m.date.value)))
         .collect();
 

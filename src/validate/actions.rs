@@ -3,12 +3,13 @@
 
 use std::path::Path;
 
-use crate::spanned::Spanned;
+use crate::source::Spanned;
 use chrono::NaiveDate;
 
-use super::{Checker, at};
+use super::Checker;
 use crate::finding::{Code, Finding};
 use crate::model::{Action, Meeting};
+use crate::settings::{Meaning, Vocabularies};
 
 impl<'r> Checker<'r> {
     pub(super) fn check_actions(&mut self) {
@@ -27,7 +28,9 @@ impl<'r> Checker<'r> {
             self.check_action_statuses(file, action);
             self.check_updates(file, action);
             if self.meeting_ref(file, &action.meeting) {
-                let meeting = &self.index.meetings[action.meeting.value.as_str()].record;
+                let Some(meeting) = self.index.meeting(&action.meeting.value) else {
+                    continue;
+                };
                 self.check_agenda_item(file, action, meeting);
                 self.check_action_id_agrees(file, action, meeting);
                 self.check_action_dates(file, action, meeting);
@@ -40,22 +43,13 @@ impl<'r> Checker<'r> {
     /// open must not have a closed date.
     fn check_action_statuses(&mut self, file: &Path, action: &Action) {
         let statuses = &self.records.settings.vocabularies.action_statuses;
-        let status_ids = statuses.iter().map(|s| s.id.as_str());
         let all = std::iter::once(&action.status)
             .chain(action.updates.iter().filter_map(|u| u.status.as_ref()));
         for s in all {
-            if !statuses.iter().any(|t| t.id == s.value) {
-                self.unknown_term(
-                    file,
-                    s,
-                    status_ids.clone(),
-                    "action status",
-                    "action_statuses",
-                );
-            }
+            self.check_term(file, s, statuses, "action status", "action_statuses");
         }
-        let known = statuses.iter().find(|s| s.id == action.status.value);
-        if known.is_some_and(|s| !s.open) && action.closed.is_none() {
+        let known = Vocabularies::term(statuses, &action.status.value);
+        if known.is_some_and(|s| !s.means(Meaning::Open)) && action.closed.is_none() {
             self.push(
                 Finding::at_value(
                     Code::MissingClosedDate,
@@ -70,7 +64,7 @@ impl<'r> Checker<'r> {
             );
         }
         if let Some(closed) = &action.closed
-            && known.is_some_and(|s| s.open)
+            && known.is_some_and(|s| s.means(Meaning::Open))
         {
             self.push(
                 Finding::at_value(
@@ -106,7 +100,7 @@ impl<'r> Checker<'r> {
                             update.value, before.value
                         ),
                     )
-                    .with_related(file, at(before), "the update before it")
+                    .with_related_value(file, before, "the update before it")
                     .with_help("list `updates` oldest first, or correct the date"),
                 );
             }
@@ -116,7 +110,9 @@ impl<'r> Checker<'r> {
             if !self.meeting_ref(file, m) {
                 continue;
             }
-            let held = self.index.meetings[m.value.as_str()].record.date.value;
+            let Some(held) = self.index.meeting_date(&m.value) else {
+                continue;
+            };
             if update.date.value != held {
                 self.push(
                     Finding::at_value(
@@ -128,7 +124,7 @@ impl<'r> Checker<'r> {
                             update.date.value, m.value
                         ),
                     )
-                    .with_related(file, at(m), format!("{} was held on {held}", m.value))
+                    .with_related_value(file, m, format!("{} was held on {held}", m.value))
                     .with_help(format!(
                         "date the update {held}, or correct (or remove) its `meeting`"
                     )),
@@ -176,7 +172,7 @@ impl<'r> Checker<'r> {
                         action.id.value, due.value
                     ),
                 )
-                .with_related(file, at(&action.meeting), raised_label.clone())
+                .with_related_value(file, &action.meeting, raised_label.clone())
                 .with_help("correct the due date, or the meeting that raised the action"),
             );
         }
@@ -193,7 +189,7 @@ impl<'r> Checker<'r> {
                         action.id.value, date.value
                     ),
                 )
-                .with_related(file, at(&action.meeting), raised_label.clone())
+                .with_related_value(file, &action.meeting, raised_label.clone())
                 .with_help("correct the date; an action cannot change before it is raised"),
             );
         }

@@ -4,65 +4,76 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::spanned::Spanned;
+use crate::source::Spanned;
 use chrono::Datelike;
 
-use super::{Checker, at};
+use super::Checker;
 use crate::finding::{Code, Finding};
 use crate::ids;
 use crate::model::{Action, Meeting};
 use crate::records::Located;
 use crate::settings::CompiledPatterns;
 
-/// Maps each record's key to the record that first defines it, reporting
-/// every later definition as a duplicate with a second label at the first.
-fn unique<'a, T, K, V: 'a>(
-    findings: &mut Vec<Finding>,
+/// Reports every definition of a key after the first (as the index keeps
+/// them, `definitions(key)`) as a duplicate, with a second label at the
+/// first.
+fn duplicates<'a, T, K, V: 'a>(
+    sink: &mut super::Sink,
     what: &str,
     records: &'a [Located<T>],
     key: impl Fn(&'a T) -> (K, &'a Spanned<V>),
-) -> HashMap<K, &'a Located<T>>
-where
-    K: std::hash::Hash + Eq + std::fmt::Display + Copy,
+    definitions: impl Fn(K) -> &'a [&'a Located<T>],
+) where
+    K: std::fmt::Display + Copy,
 {
-    let mut map: HashMap<K, &'a Located<T>> = HashMap::new();
     for located in records {
         let (k, value) = key(&located.record);
-        if let Some(first) = map.get(&k) {
-            let (_, first_value) = key(&first.record);
-            findings.push(
-                Finding::at_value(
-                    Code::DuplicateId,
-                    &located.file,
-                    value,
-                    format!("{what} `{k}` is defined more than once"),
-                )
-                .with_related(&first.file, at(first_value), "first defined here")
-                .with_help(format!(
-                    "it is also defined in {}; keep one definition and rename or remove the other",
-                    first.file.display()
-                )),
-            );
-        } else {
-            map.insert(k, located);
+        let Some(first) = definitions(k).first() else {
+            continue;
+        };
+        if std::ptr::eq(*first, located) {
+            continue;
         }
+        let (_, first_value) = key(&first.record);
+        sink.push(
+            Finding::at_value(
+                Code::DuplicateId,
+                &located.file,
+                value,
+                format!("{what} `{k}` is defined more than once"),
+            )
+            .with_related_value(&first.file, first_value, "first defined here")
+            .with_help(format!(
+                "it is also defined in {}; keep one definition and rename or remove the other",
+                first.file.display()
+            )),
+        );
     }
-    map
 }
 
 impl<'r> Checker<'r> {
-    /// Indexes every ID, reporting duplicates.
-    pub(super) fn build_index(&mut self) {
+    /// Reports every ID defined more than once (E0201).
+    pub(super) fn check_duplicate_ids(&mut self) {
         let r = self.records;
-        let f = &mut self.findings;
-        let index = &mut self.index;
-        index.people = unique(f, "person", &r.people, |p| (p.id.value.as_str(), &p.id));
-        index.organisations = unique(f, "organisation", &r.organisations, |o| {
-            (o.id.value.as_str(), &o.id)
-        });
+        let f = &mut self.sink;
+        let defs = self.index.definitions();
+        duplicates(
+            f,
+            "person",
+            &r.people,
+            |p| (p.id.value.as_str(), &p.id),
+            |k| defs.person(k),
+        );
+        duplicates(
+            f,
+            "organisation",
+            &r.organisations,
+            |o| (o.id.value.as_str(), &o.id),
+            |k| defs.organisation(k),
+        );
         for o in &r.organisations {
             let id = o.record.id.value.as_str();
-            if let Some(person) = index.people.get(id) {
+            if let Some(person) = self.index.located_person(id) {
                 f.push(
                     Finding::at_value(
                         Code::DuplicateId,
@@ -70,7 +81,7 @@ impl<'r> Checker<'r> {
                         &o.record.id,
                         format!("`{id}` is both an organisation and a person, so an owner `{id}` is ambiguous"),
                     )
-                    .with_related(&person.file, at(&person.record.id), "the person")
+                    .with_related_value(&person.file, &person.record.id, "the person")
                     .with_help(format!("rename the person in {} or the organisation", person.file.display())),
                 );
             }
@@ -92,7 +103,7 @@ impl<'r> Checker<'r> {
                         id,
                         format!("`{}` differs from `{}` only in case", id.value, first.value),
                     )
-                    .with_related(first_file, at(first), "defined here")
+                    .with_related_value(first_file, first, "defined here")
                     .with_help("people and organisations are found without regard to case; rename one of them"),
                 ),
                 Some(_) => {}
@@ -101,14 +112,34 @@ impl<'r> Checker<'r> {
                 }
             }
         }
-        index.meetings = unique(f, "meeting", &r.meetings, |m| (m.id.value.as_str(), &m.id));
-        index.modifications = unique(f, "modification proposal", &r.modifications, |m| {
-            (m.id.value.as_str(), &m.id)
-        });
-        index.principles = unique(f, "principle", &r.principles, |p| {
-            (p.number.value, &p.number)
-        });
-        unique(f, "action", &r.actions, |a| (a.id.value.as_str(), &a.id));
+        duplicates(
+            f,
+            "meeting",
+            &r.meetings,
+            |m| (m.id.value.as_str(), &m.id),
+            |k| defs.meeting(k),
+        );
+        duplicates(
+            f,
+            "modification proposal",
+            &r.modifications,
+            |m| (m.id.value.as_str(), &m.id),
+            |k| defs.modification(k),
+        );
+        duplicates(
+            f,
+            "principle",
+            &r.principles,
+            |p| (p.number.value, &p.number),
+            |k| defs.principle(k),
+        );
+        duplicates(
+            f,
+            "action",
+            &r.actions,
+            |a| (a.id.value.as_str(), &a.id),
+            |k| defs.action(k),
+        );
     }
 
     /// Checks that a per-file record's `id` matches its file name and the
@@ -191,7 +222,7 @@ impl<'r> Checker<'r> {
                     "meeting ID `{id}` says meeting {n}, but `number` is {}",
                     meeting.number.value
                 ),
-                at(&meeting.number),
+                meeting.number.span,
                 "the meeting's number",
             ));
         }
@@ -201,7 +232,7 @@ impl<'r> Checker<'r> {
         if yy_differs || mm_differs {
             disagreements.push((
                 format!("meeting ID `{id}` does not agree with the meeting's date {date}"),
-                at(&meeting.date),
+                meeting.date.span,
                 "the meeting's date",
             ));
         }
@@ -209,13 +240,16 @@ impl<'r> Checker<'r> {
         // `number`: the cause is reported once, here, with a note.
         let id_number = capture("number");
         let followers = self
-            .records
-            .actions
+            .index
+            .actions_raised_at(id)
             .iter()
-            .filter(|a| a.record.meeting.value == *id)
-            .filter(|a| id_number.is_some() && self.action_meeting_number(&a.record) == id_number)
+            .filter(|a| id_number.is_some() && self.action_meeting_number(a) == id_number)
             .count();
-        for (i, (message, related_at, label)) in disagreements.into_iter().enumerate() {
+        for (i, (message, related_span, label)) in disagreements.into_iter().enumerate() {
+            let related = Spanned {
+                value: (),
+                span: related_span,
+            };
             let mut help = "correct the ID (and rename the file), or the number or date".to_owned();
             if i == 0 && followers > 0 && id_number != Some(meeting.number.value) {
                 let n = id_number.unwrap_or_default();
@@ -229,7 +263,7 @@ impl<'r> Checker<'r> {
             }
             self.push(
                 Finding::at_value(Code::MeetingIdMismatch, file, &meeting.id, message)
-                    .with_related(file, related_at, label)
+                    .with_related_value(file, &related, label)
                     .with_help(help),
             );
         }
@@ -277,7 +311,7 @@ impl<'r> Checker<'r> {
                         action.id.value, meeting.id.value, meeting.number.value
                     ),
                 )
-                .with_related(file, at(&action.meeting), "the meeting that raised it")
+                .with_related_value(file, &action.meeting, "the meeting that raised it")
                 .with_help("number the action after the meeting that raised it, or correct `meeting`"),
             );
         }

@@ -5,11 +5,12 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::spanned::Spanned;
+use crate::source::Spanned;
 
-use super::{Checker, at};
+use super::Checker;
 use crate::finding::{Code, Finding};
 use crate::model::{Assessment, Attendance, Meeting};
+use crate::settings::{Meaning, Vocabularies};
 
 impl<'r> Checker<'r> {
     pub(super) fn check_meetings(&mut self) {
@@ -54,7 +55,7 @@ impl<'r> Checker<'r> {
                         meeting.id.value, end.value, start.value
                     ),
                 )
-                .with_related(file, at(start), "the start time")
+                .with_related_value(file, start, "the start time")
                 .with_help("correct `start` or `end` (24-hour HH:MM)"),
             );
         }
@@ -120,7 +121,7 @@ impl<'r> Checker<'r> {
                         &entry.person,
                         format!("`{person}` is listed twice in the {what}"),
                     )
-                    .with_related(file, at(&earlier.person), "first listed here")
+                    .with_related_value(file, &earlier.person, "first listed here")
                     .with_help("remove one of the two entries"),
                 );
             } else {
@@ -133,6 +134,7 @@ impl<'r> Checker<'r> {
     fn check_attendance(&mut self, file: &Path, meeting: &Meeting) {
         let attended = self.first_entries(file, &meeting.attendees, "attendees");
         let apologised = self.first_entries(file, &meeting.apologies, "apologies");
+        let roles = &self.records.settings.vocabularies.roles;
         for entry in &meeting.apologies {
             let person = entry.person.value.as_str();
             if let Some(attendance) = attended.get(person)
@@ -145,11 +147,13 @@ impl<'r> Checker<'r> {
                         &entry.person,
                         format!("`{person}` both attended and sent apologies"),
                     )
-                    .with_related(file, at(&attendance.person), "listed as attending here")
+                    .with_related_value(file, &attendance.person, "listed as attending here")
                     .with_help("keep the person in `attendees` or in `apologies`, not both"),
                 );
             }
-            if let Some(role) = entry.role.as_ref().filter(|r| r.value == "chair") {
+            let chairs =
+                |r: &&Spanned<String>| Vocabularies::means(roles, &r.value, Meaning::Chair);
+            if let Some(role) = entry.role.as_ref().filter(chairs) {
                 self.push(
                     Finding::at_value(
                         Code::ChairNotAttending,
@@ -157,10 +161,11 @@ impl<'r> Checker<'r> {
                         role,
                         format!("the chair `{person}` is listed under apologies"),
                     )
-                    .with_help(
-                        "give `role: chair` to the attendee who chaired the meeting, \
+                    .with_help(format!(
+                        "give `role: {}` to the attendee who chaired the meeting, \
                          and remove it here",
-                    ),
+                        role.value
+                    )),
                 );
             }
         }
@@ -179,7 +184,7 @@ impl<'r> Checker<'r> {
                             entry.person.value, member.value
                         ),
                     )
-                    .with_related(file, at(&present.person), "the member attended here")
+                    .with_related_value(file, &present.person, "the member attended here")
                     .with_help("remove `alternate_for`, or move the member to `apologies`"),
                 );
             }
@@ -203,7 +208,7 @@ impl<'r> Checker<'r> {
                             meeting.id.value, item.number.value
                         ),
                     )
-                    .with_related(file, at(earlier), "first numbered here")
+                    .with_related_value(file, earlier, "first numbered here")
                     .with_help("number the agenda items as the minutes do, each number once"),
                 );
             }
@@ -211,10 +216,13 @@ impl<'r> Checker<'r> {
                 self.party_ref(file, p, "presenter");
             }
             for d in &item.decisions {
-                if !vocab.decision_verbs.contains(&d.verb.value) {
-                    let allowed = vocab.decision_verbs.iter().map(String::as_str);
-                    self.unknown_term(file, &d.verb, allowed, "decision verb", "decision_verbs");
-                }
+                self.check_term(
+                    file,
+                    &d.verb,
+                    &vocab.decision_verbs,
+                    "decision verb",
+                    "decision_verbs",
+                );
             }
             for id in &item.modifications {
                 self.modification_ref(file, id);
@@ -240,7 +248,7 @@ impl<'r> Checker<'r> {
                             &a.modification,
                             format!("{id} is assessed twice at meeting {}", meeting.id.value),
                         )
-                        .with_related(file, at(&earlier.modification), "first assessed here")
+                        .with_related_value(file, &earlier.modification, "first assessed here")
                         .with_help("merge the two assessments, or correct the proposal ID of one"),
                     );
                     assessed.insert(id, earlier);
@@ -282,7 +290,7 @@ impl<'r> Checker<'r> {
                                     id.value
                                 ),
                             )
-                            .with_related(file, at(&a.modification), "the proposal assessed")
+                            .with_related_value(file, &a.modification, "the proposal assessed")
                             .with_help(
                                 "`considered_with` names the other proposals assessed \
                                  together with this one; remove this entry",

@@ -28,12 +28,12 @@ mod vocabularies;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use crate::spanned::Spanned;
+use crate::source::Spanned;
 
 use crate::finding::{Code, Finding, Position, Severity, sort_findings};
-use crate::model::{Meeting, Modification, Organisation, Person, Principle};
-use crate::records::{Loaded, Located, Records};
-use crate::settings::{CompiledPatterns, Term};
+use crate::index::Index;
+use crate::records::{Loaded, Records};
+use crate::settings::{CompiledPatterns, Term, Vocabularies};
 use crate::suggest;
 
 /// Counts of what was validated, for the one-line summary.
@@ -106,10 +106,36 @@ impl Report {
 /// adds every cross-record finding, and drops the findings of rules listed
 /// under `allow` in `tsc.yaml`.
 pub fn validate(loaded: &Loaded) -> Report {
-    let mut findings = loaded.findings.clone();
-    findings.extend(check(&loaded.records));
-    let allowed = allowed_rules(&loaded.records, &mut findings);
-    findings.retain(|f| !allowed.contains(&f.code));
+    validate_with(loaded, &Index::new(&loaded.records))
+}
+
+/// [`validate`] with the index of `loaded.records` the caller has built
+/// (once per run).
+pub fn validate_with(loaded: &Loaded, index: &Index<'_>) -> Report {
+    let mut settings_findings = Vec::new();
+    let allowed = allowed_rules(&loaded.records, &mut settings_findings);
+    let mut sink = Sink {
+        findings: Vec::new(),
+        allowed,
+        suggestions_left: SUGGESTION_BUDGET,
+    };
+    for finding in loaded.findings.iter().cloned().chain(settings_findings) {
+        sink.push(finding);
+    }
+    let mut checker = Checker {
+        records: index.records(),
+        index,
+        sources: &loaded.sources,
+        patterns: None,
+        sink,
+    };
+    for rule in RULES {
+        (rule.check)(&mut checker);
+    }
+    let mut findings = checker.sink.findings;
+    for finding in &mut findings {
+        loaded.sources.resolve(finding);
+    }
     sort_findings(&mut findings);
     Report {
         findings,
@@ -173,56 +199,105 @@ fn settings_file(records: &Records) -> std::path::PathBuf {
         .unwrap_or_else(|| records.root.join("tsc.yaml"))
 }
 
-/// IDs of every kind, each with the record that first defines it.
-#[derive(Default)]
-struct Index<'r> {
-    people: HashMap<&'r str, &'r Located<Person>>,
-    organisations: HashMap<&'r str, &'r Located<Organisation>>,
-    meetings: HashMap<&'r str, &'r Located<Meeting>>,
-    modifications: HashMap<&'r str, &'r Located<Modification>>,
-    principles: HashMap<u32, &'r Located<Principle>>,
-}
-
 /// How many unresolved references get a "did you mean" search. Each
 /// search compares against every known ID, so a tree with thousands of
 /// broken references would otherwise take minutes; past this many, the
 /// help says where to define the ID instead.
 const SUGGESTION_BUDGET: usize = 50;
 
-struct Checker<'r> {
-    records: &'r Records,
-    index: Index<'r>,
-    patterns: Option<CompiledPatterns>,
+/// Where rules put their findings. It drops the findings of rules that
+/// `tsc.yaml` allows, and rations the "did you mean" searches.
+struct Sink {
     findings: Vec<Finding>,
+    /// Rules named under `allow` in `tsc.yaml`.
+    allowed: HashSet<Code>,
     /// "Did you mean" searches left (see [`SUGGESTION_BUDGET`]).
     suggestions_left: usize,
 }
 
-/// Runs every cross-record check on `records` (unsorted, nothing allowed
-/// away; [`validate`] does both).
-pub fn check(records: &Records) -> Vec<Finding> {
-    let mut checker = Checker {
-        records,
-        index: Index::default(),
-        patterns: None,
-        findings: Vec::new(),
-        suggestions_left: SUGGESTION_BUDGET,
-    };
-    checker.compile_patterns();
-    checker.build_index();
-    checker.check_unicode();
-    checker.check_vocabularies();
-    checker.check_people_and_organisations();
-    checker.check_principles();
-    checker.check_modifications();
-    checker.check_meetings();
-    checker.check_actions();
-    checker.findings
+impl Sink {
+    /// Keeps `finding` unless its rule is allowed.
+    fn push(&mut self, finding: Finding) {
+        if !self.allowed.contains(&finding.code) {
+            self.findings.push(finding);
+        }
+    }
+
+    /// The closest of `known` to `value`, while the budget lasts.
+    fn suggest<'a>(
+        &mut self,
+        value: &str,
+        known: impl Iterator<Item = &'a str>,
+    ) -> Option<&'a str> {
+        if self.suggestions_left == 0 {
+            return None;
+        }
+        self.suggestions_left -= 1;
+        suggest::closest(value, known)
+    }
 }
 
-fn at<T>(value: &Spanned<T>) -> Position {
-    Position::of(value)
+/// What every rule reads (the records and their one index) and the sink
+/// it reports into.
+struct Checker<'r> {
+    records: &'r Records,
+    index: &'r Index<'r>,
+    /// The kept text of every file, for rules that quote what was written.
+    sources: &'r crate::source::Sources,
+    /// The ID patterns of `tsc.yaml`, once [`compile_patterns`] has
+    /// compiled them.
+    patterns: Option<CompiledPatterns>,
+    sink: Sink,
 }
+
+/// One entry of the rule list: a plain function over the records and the
+/// index that pushes into the sink.
+struct Rule {
+    check: fn(&mut Checker<'_>),
+}
+
+/// Every cross-record check, in the order they run (the report is sorted
+/// afterwards, so the order only matters where a check needs another's
+/// result: the ID patterns are compiled first). Adding a check means one
+/// function and one entry here (and its codes in the catalogue).
+const RULES: &[Rule] = &[
+    // tsc.yaml's ID patterns compile (E0302)
+    Rule {
+        check: compile_patterns,
+    },
+    // IDs defined once (E0201)
+    Rule {
+        check: |c| c.check_duplicate_ids(),
+    },
+    // IDs in NFC, no invisible characters, no look-alike IDs (E0206-E0208)
+    Rule {
+        check: |c| c.check_unicode(),
+    },
+    // vocabularies list each value once (E0303)
+    Rule {
+        check: |c| c.check_vocabularies(),
+    },
+    // people and organisations (E0102, E0203)
+    Rule {
+        check: |c| c.check_people_and_organisations(),
+    },
+    // principles (E0301, E0404, E0406, E0107, E0104)
+    Rule {
+        check: |c| c.check_principles(),
+    },
+    // modification proposals (E0202, E0203, E0407, W0601, W0603)
+    Rule {
+        check: |c| c.check_modifications(),
+    },
+    // meetings: IDs, attendance, agenda, assessments, vocabularies (E05xx, ...)
+    Rule {
+        check: |c| c.check_meetings(),
+    },
+    // actions: IDs, references, dates, statuses (E04xx, ...)
+    Rule {
+        check: |c| c.check_actions(),
+    },
+];
 
 /// Each value of `list` that repeats an earlier one, paired with the
 /// first one, in list order.
@@ -245,26 +320,19 @@ fn repeats<'a, T: Eq + std::hash::Hash + 'a>(
 /// The text `span` covers in `file`, as written (quotes included); only
 /// read for a finding that quotes it. `None` when the file cannot be read
 /// again.
-fn written_text(file: &Path, span: serde_saphyr::Span) -> Option<String> {
-    let text = std::fs::read_to_string(file).ok()?;
-    let start = usize::try_from(span.offset()).ok()?;
-    let len = usize::try_from(span.len()).ok()?;
-    let written: String = text.chars().skip(start).take(len).collect();
-    (!written.is_empty()).then_some(written)
-}
-
 impl<'r> Checker<'r> {
     /// Reports a date that chrono read but that is not written as exactly
     /// `YYYY-MM-DD` (`2024-3-1`, `+2024-03-01`, `' 2024-03-01'`): the
     /// JSON Schema and other tools would reject it. The value's source
     /// length tells: ten characters, or twelve with quotes.
     fn check_date_form(&mut self, file: &Path, date: &Spanned<chrono::NaiveDate>) {
-        let written = date.referenced.span().len();
+        let written = date.span.len;
         if written == 0 || written == 10 || written == 12 {
             return;
         }
         let canonical = date.value.format("%Y-%m-%d");
-        let message = match written_text(file, date.referenced.span()) {
+        let written = self.sources.slice(date.span).filter(|t| !t.is_empty());
+        let message = match written {
             Some(text) => format!("the date `{text}` is not written as YYYY-MM-DD"),
             None => format!("the date {canonical} is not written as YYYY-MM-DD"),
         };
@@ -275,7 +343,7 @@ impl<'r> Checker<'r> {
     }
 
     fn push(&mut self, finding: Finding) {
-        self.findings.push(finding);
+        self.sink.push(finding);
     }
 
     /// Reports each value of `list` (the `field` of a record in `file`,
@@ -293,30 +361,33 @@ impl<'r> Checker<'r> {
                     again,
                     format!("{what} {} is listed twice in `{field}`", again.value),
                 )
-                .with_related(file, at(first), "first listed here")
+                .with_related_value(file, first, "first listed here")
                 .with_help("remove the second entry"),
             );
         }
     }
+}
 
-    fn compile_patterns(&mut self) {
-        match self.records.settings.id_patterns.compile() {
-            Ok(p) => self.patterns = Some(p),
-            Err((name, error)) => {
-                let file = settings_file(self.records);
-                self.push(
-                    Finding::new(
-                        Code::BadSettings,
-                        file,
-                        Position::default(),
-                        format!("id_patterns.{name} is not a valid regular expression: {error}"),
-                    )
-                    .with_help("fix the pattern; ID pattern checks are skipped until then"),
-                );
-            }
+/// Compiles `tsc.yaml`'s ID patterns for the rules that check IDs.
+fn compile_patterns(checker: &mut Checker<'_>) {
+    match checker.records.settings.id_patterns.compile() {
+        Ok(p) => checker.patterns = Some(p),
+        Err((name, error)) => {
+            let file = settings_file(checker.records);
+            checker.push(
+                Finding::new(
+                    Code::BadSettings,
+                    file,
+                    Position::default(),
+                    format!("id_patterns.{name} is not a valid regular expression: {error}"),
+                )
+                .with_help("fix the pattern; ID pattern checks are skipped until then"),
+            );
         }
     }
+}
 
+impl Checker<'_> {
     /// Reports `value` if it is not one of `terms`.
     fn check_term(
         &mut self,
@@ -326,17 +397,10 @@ impl<'r> Checker<'r> {
         field: &str,
         vocabulary: &str,
     ) {
-        let v = value.value.as_str();
-        if terms.iter().any(|t| t.id == v) {
+        if Vocabularies::term(terms, &value.value).is_some() {
             return;
         }
-        self.unknown_term(
-            file,
-            value,
-            terms.iter().map(|t| t.id.as_str()),
-            field,
-            vocabulary,
-        );
+        self.unknown_term(file, value, terms.iter().map(Term::id), field, vocabulary);
     }
 
     fn unknown_term<'a>(

@@ -4,13 +4,13 @@
 
 use std::path::Path;
 
-use crate::spanned::Spanned;
+use crate::source::Spanned;
 use chrono::NaiveDate;
 
-use super::{Checker, at};
+use super::Checker;
 use crate::finding::{Code, Finding};
 use crate::ids::file_stem_for;
-use crate::suggest;
+use crate::settings::{Meaning, Vocabularies};
 
 impl<'r> Checker<'r> {
     /// Reports an unresolved reference with a "did you mean" hint (for the
@@ -25,14 +25,9 @@ impl<'r> Checker<'r> {
         defined_in: &str,
     ) {
         let v = value.value.as_str();
-        let best = if self.suggestions_left > 0 {
-            self.suggestions_left -= 1;
-            suggest::closest(v, known)
-        } else {
-            None
-        };
+        let best = self.sink.suggest(v, known);
         let help = match best {
-            Some(best) => suggest::did_you_mean(v, best),
+            Some(best) => crate::suggest::did_you_mean(v, best),
             None => format!("add `{v}` to {defined_in}, or correct the reference"),
         };
         self.push(
@@ -42,8 +37,8 @@ impl<'r> Checker<'r> {
 
     pub(super) fn person_ref(&mut self, file: &Path, value: &Spanned<String>) {
         let unread = self.records.unread.people;
-        if !unread && !self.index.people.contains_key(value.value.as_str()) {
-            let known: Vec<&str> = self.index.people.keys().copied().collect();
+        if !unread && self.index.person(&value.value).is_none() {
+            let known: Vec<&str> = self.index.person_ids().collect();
             self.unresolved(
                 Code::UnknownPerson,
                 file,
@@ -57,8 +52,8 @@ impl<'r> Checker<'r> {
 
     pub(super) fn organisation_ref(&mut self, file: &Path, value: &Spanned<String>) {
         let unread = self.records.unread.organisations;
-        if !unread && !self.index.organisations.contains_key(value.value.as_str()) {
-            let known: Vec<&str> = self.index.organisations.keys().copied().collect();
+        if !unread && self.index.organisation(&value.value).is_none() {
+            let known: Vec<&str> = self.index.organisation_ids().collect();
             self.unresolved(
                 Code::UnknownOrganisation,
                 file,
@@ -74,20 +69,14 @@ impl<'r> Checker<'r> {
     pub(super) fn party_ref(&mut self, file: &Path, value: &Spanned<String>, what: &str) {
         let v = value.value.as_str();
         let unread = &self.records.unread;
-        if self.index.people.contains_key(v)
-            || self.index.organisations.contains_key(v)
+        if self.index.person(v).is_some()
+            || self.index.organisation(v).is_some()
             || unread.people
             || unread.organisations
         {
             return;
         }
-        let known: Vec<&str> = self
-            .index
-            .people
-            .keys()
-            .chain(self.index.organisations.keys())
-            .copied()
-            .collect();
+        let known: Vec<&str> = self.index.owner_ids().collect();
         self.unresolved(
             Code::UnknownOwner,
             file,
@@ -100,7 +89,7 @@ impl<'r> Checker<'r> {
 
     /// Whether `value` names a meeting record; reports it when not.
     pub(super) fn meeting_ref(&mut self, file: &Path, value: &Spanned<String>) -> bool {
-        if self.index.meetings.contains_key(value.value.as_str()) {
+        if self.index.meeting(&value.value).is_some() {
             return true;
         }
         // The meeting's file exists but did not load: its own finding says why.
@@ -112,7 +101,7 @@ impl<'r> Checker<'r> {
         {
             return false;
         }
-        let known: Vec<&str> = self.index.meetings.keys().copied().collect();
+        let known: Vec<&str> = self.index.meeting_ids().collect();
         self.unresolved(
             Code::UnknownMeeting,
             file,
@@ -126,13 +115,13 @@ impl<'r> Checker<'r> {
 
     /// Whether `value` names a modification proposal; reports it when not.
     pub(super) fn modification_ref(&mut self, file: &Path, value: &Spanned<String>) -> bool {
-        if self.index.modifications.contains_key(value.value.as_str()) {
+        if self.index.modification(&value.value).is_some() {
             return true;
         }
         if (self.records.unread.modifications).contains(&file_stem_for(&value.value)) {
             return false;
         }
-        let known: Vec<&str> = self.index.modifications.keys().copied().collect();
+        let known: Vec<&str> = self.index.modification_ids().collect();
         self.unresolved(
             Code::UnknownModification,
             file,
@@ -154,11 +143,11 @@ impl<'r> Checker<'r> {
         on: Option<NaiveDate>,
     ) {
         let n = value.value;
-        if self.records.unread.principles && !self.index.principles.contains_key(&n) {
+        if self.records.unread.principles && self.index.principle(n).is_none() {
             return;
         }
-        let Some(principle) = self.index.principles.get(&n).copied() else {
-            let mut known: Vec<u32> = self.index.principles.keys().copied().collect();
+        let Some(principle) = self.index.principle(n) else {
+            let mut known: Vec<u32> = self.index.principle_numbers().collect();
             known.sort_unstable();
             let list = known
                 .iter()
@@ -178,15 +167,17 @@ impl<'r> Checker<'r> {
         };
         let status = principle.record.status.value.as_str();
         let Some(on) = on else { return };
-        if status != "merged" && status != "retired" {
+        let statuses = &self.records.settings.vocabularies.principle_statuses;
+        let superseded = Vocabularies::term(statuses, status)
+            .is_some_and(|t| t.means(Meaning::Merged) || t.means(Meaning::Retired));
+        if !superseded {
             return;
         }
         let decided = principle
             .record
             .decided_at
             .as_ref()
-            .and_then(|m| self.index.meetings.get(m.value.as_str()))
-            .map(|m| m.record.date.value);
+            .and_then(|m| self.index.meeting_date(&m.value));
         if decided.is_some_and(|d| d >= on) {
             return;
         }
@@ -201,9 +192,9 @@ impl<'r> Checker<'r> {
                 value,
                 format!("principle {n} was {status} before this meeting"),
             )
-            .with_related(
+            .with_related_value(
                 &principle.file,
-                at(&principle.record.status),
+                &principle.record.status,
                 format!("principle {n} is {status} here"),
             )
             .with_help(help),

@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 
-use super::{Checker, at, repeats};
+use super::{Checker, repeats};
 use crate::finding::{Code, Finding};
+use crate::settings::{Meaning, Vocabularies};
 
 impl<'r> Checker<'r> {
     pub(super) fn check_people_and_organisations(&mut self) {
@@ -30,7 +31,9 @@ impl<'r> Checker<'r> {
                 "principle status",
                 "principle_statuses",
             );
-            if principle.status.value == "merged" && principle.merged_into.is_none() {
+            if Vocabularies::means(statuses, &principle.status.value, Meaning::Merged)
+                && principle.merged_into.is_none()
+            {
                 self.push(
                     Finding::at_value(
                         Code::MissingMergedInto,
@@ -60,7 +63,7 @@ impl<'r> Checker<'r> {
     /// a label at the `merged_into` it leads to.
     fn check_merge_cycles(&mut self) {
         let r = self.records;
-        let principles = &self.index.principles;
+        let index = self.index;
         let order: HashMap<u32, usize> = r
             .principles
             .iter()
@@ -69,18 +72,20 @@ impl<'r> Checker<'r> {
             .map(|(i, p)| (p.record.number.value, i))
             .collect();
         let into = |n: u32| {
-            principles
-                .get(&n)
+            index
+                .principle(n)
                 .and_then(|p| p.record.merged_into.as_ref())
         };
         let mut found = Vec::new();
-        for (&start, p) in principles {
+        for (start, p) in index.principles() {
             let Some(first_step) = &p.record.merged_into else {
                 continue;
             };
             let mut circle = vec![start];
             let mut next = Some(first_step.value);
-            while let Some(n) = next.filter(|&n| n != start && circle.len() <= principles.len()) {
+            while let Some(n) =
+                next.filter(|&n| n != start && circle.len() <= index.principle_count())
+            {
                 circle.push(n);
                 next = into(n).map(|m| m.value);
             }
@@ -119,19 +124,21 @@ impl<'r> Checker<'r> {
                 )
             };
             let target = merged_into.value;
-            if let (Some(other), Some(onward)) = (principles.get(&target), into(target))
+            if let (Some(other), Some(onward)) = (index.principle(target), into(target))
                 && circle.len() > 1
             {
-                finding = finding.with_related(
+                finding = finding.with_related_value(
                     &other.file,
-                    at(onward),
+                    onward,
                     format!("principle {target} is merged into {} here", onward.value),
                 );
             }
             findings
                 .push(finding.with_help("remove `merged_into` from the principle that carries on"));
         }
-        self.findings.extend(findings);
+        for finding in findings {
+            self.push(finding);
+        }
     }
 
     /// ID, phase, and related proposals that exist and list the relation
@@ -184,7 +191,9 @@ impl<'r> Checker<'r> {
                 {
                     continue;
                 }
-                let other = self.index.modifications[related.value.as_str()];
+                let Some(other) = self.index.located_modification(&related.value) else {
+                    continue;
+                };
                 if other.record.related.iter().any(|r| r.value == id) {
                     continue;
                 }
@@ -198,9 +207,9 @@ impl<'r> Checker<'r> {
                             related.value, related.value
                         ),
                     )
-                    .with_related(
+                    .with_related_value(
                         &other.file,
-                        at(&other.record.id),
+                        &other.record.id,
                         format!("{} has no `related: [{id}]`", related.value),
                     )
                     .with_help(format!(

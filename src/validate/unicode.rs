@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::spanned::Spanned;
+use crate::source::Spanned;
 
-use super::{Checker, at};
+use super::Checker;
 use crate::finding::{Code, Finding};
 use crate::unicode::{describe, first_invisible, is_normalized, look_alike_difference, skeleton};
 
@@ -112,7 +112,7 @@ impl<'r> Checker<'r> {
                                 id.value, first.value
                             ),
                         )
-                        .with_related(first_file, at(first), "the look-alike")
+                        .with_related_value(first_file, first, "the look-alike")
                         .with_help(format!(
                             "rename one of them (`{}` is defined in {}); IDs that look alike cannot be told apart",
                             first.value,

@@ -1,6 +1,6 @@
 //! `tsc.yaml`'s vocabularies: each value listed once.
 
-use super::{Checker, at, repeats, settings_file};
+use super::{Checker, repeats, settings_file};
 use crate::finding::{Code, Finding};
 
 impl<'r> Checker<'r> {
@@ -9,8 +9,8 @@ impl<'r> Checker<'r> {
     /// at the first.
     pub(super) fn check_vocabularies(&mut self) {
         let file = settings_file(self.records);
-        for (vocabulary, values) in self.records.settings.written.lists() {
-            for (again, first) in repeats(values) {
+        for (vocabulary, terms) in self.records.settings.vocabularies.lists() {
+            for (again, first) in repeats(terms.iter().map(|t| &t.id)) {
                 self.push(
                     Finding::at_value(
                         Code::DuplicateTerm,
@@ -21,7 +21,7 @@ impl<'r> Checker<'r> {
                             again.value
                         ),
                     )
-                    .with_related(&file, at(first), "first listed here")
+                    .with_related_value(&file, first, "first listed here")
                     .with_help("remove one of the two entries, or give the second its own `id`"),
                 );
             }

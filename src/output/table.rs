@@ -9,8 +9,8 @@
 
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, TableComponent, presets};
 
+use super::{Listing, Value};
 use crate::columns::{self, ColumnNeeds};
-use crate::output::{Listing, Value};
 use crate::terminal::escape_controls;
 
 /// How to draw a table.

@@ -1,0 +1,39 @@
+//! The library's typed errors. Findings about the records are not errors
+//! (see [`crate::finding`]); these are the failures that stop a command:
+//! exit status 2 in the binary.
+
+use std::path::Path;
+
+/// Why a library call could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or directory could not be read, created or written.
+    #[error("{what}")]
+    Io {
+        /// What was being done, naming the path.
+        what: String,
+        /// The operating system's error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The records directory named or looked for is not usable.
+    #[error("{0}")]
+    RecordsDir(String),
+    /// No record has the ID asked for; the message suggests the closest.
+    #[error("{0}")]
+    NotFound(String),
+    /// An output file cannot be written where it was asked for.
+    #[error("{0}")]
+    Output(String),
+}
+
+/// A library result.
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    /// An [`Error::Io`] saying `what` failed on `path`.
+    pub(crate) fn io(what: &str, path: &Path) -> impl FnOnce(std::io::Error) -> Error {
+        let what = format!("{what} {}", path.display());
+        move |source| Error::Io { what, source }
+    }
+}

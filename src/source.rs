@@ -1,0 +1,362 @@
+//! The text of every record file, kept from the one time it is read, and
+//! tsc's own compact positions into it.
+//!
+//! - [`Sources`] holds each file's text under a [`FileId`], with a line
+//!   index built once per file.
+//! - [`Span`] is a file ID, a byte offset and a byte length: twelve bytes
+//!   per value. Lines and columns are computed from it only when a finding
+//!   is rendered ([`Sources::position`]).
+//! - [`Spanned`] is a record value with its span. Every `Sp<T>` field of
+//!   the records model is one, so each field's exact byte range in its
+//!   file is known (for diagnostics, and for editing a file in place).
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use serde::{Deserialize, Serialize};
+
+use crate::finding::{Finding, Position};
+
+/// Which file of [`Sources`] a [`Span`] points into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct FileId(pub u32);
+
+/// A byte range in one kept file: `start..start + len`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// The file.
+    pub file: FileId,
+    /// Byte offset of the first byte.
+    pub start: u32,
+    /// Length in bytes; 0 for a point (where only the start is known).
+    pub len: u32,
+}
+
+impl Span {
+    /// The byte offset just past the range.
+    pub fn end(self) -> u32 {
+        self.start + self.len
+    }
+
+    /// The range as `usize` offsets, for slicing the file's text.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end() as usize
+    }
+}
+
+/// A value read from a record file, with the span of its source text
+/// (quotes included for a quoted scalar; every line of a multi-line one).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Where it is written.
+    pub span: Span,
+}
+
+thread_local! {
+    /// The file being parsed on this thread, for [`Spanned`]'s spans.
+    static PARSING: Cell<FileId> = const { Cell::new(FileId(0)) };
+}
+
+/// Runs `parse` with `file` as the file whose values it deserialises, so
+/// that every [`Spanned`] value it reads points into `file`.
+pub(crate) fn parsing<R>(file: FileId, parse: impl FnOnce() -> R) -> R {
+    let before = PARSING.with(|p| p.replace(file));
+    let result = parse();
+    PARSING.with(|p| p.set(before));
+    result
+}
+
+/// The file being parsed on this thread (see [`parsing`]).
+pub(crate) fn current_file() -> FileId {
+    PARSING.with(Cell::get)
+}
+
+/// A span in the file being parsed, from serde-saphyr's location.
+pub(crate) fn span_of(location: &serde_saphyr::Location) -> Option<Span> {
+    let span = location.span();
+    let start = span.byte_offset()?;
+    let len = span.byte_len().unwrap_or(0);
+    Some(Span {
+        file: current_file(),
+        start: u32::try_from(start).ok()?,
+        len: u32::try_from(len).ok()?,
+    })
+}
+
+/// Read from YAML, a [`Spanned`] takes its span from the parser. Read from
+/// the parse cache (a binary, not human-readable format, see
+/// [`crate::cache`]) it is the value followed by its byte offset and
+/// length, in the file being read (see [`parsing`]): a record read back
+/// from the cache points at the same bytes as one parsed from the file.
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if !d.is_human_readable() {
+            let (value, start, len) = <(T, u32, u32)>::deserialize(d)?;
+            let file = current_file();
+            return Ok(Spanned {
+                value,
+                span: Span { file, start, len },
+            });
+        }
+        let read = serde_saphyr::Spanned::<T>::deserialize(d)?;
+        let span = span_of(&read.referenced).unwrap_or_default();
+        Ok(Spanned {
+            value: read.value,
+            span,
+        })
+    }
+}
+
+/// The parse cache's binary form of a [`Spanned`]: the value, then its
+/// byte offset and length (the file is the one it is read back into). A
+/// human-readable form is the value alone.
+impl<T: Serialize> Serialize for Spanned<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            return self.value.serialize(s);
+        }
+        (&self.value, self.span.start, self.span.len).serialize(s)
+    }
+}
+
+/// One kept file.
+#[derive(Debug)]
+struct SourceFile {
+    path: PathBuf,
+    /// `None` when the file was not valid UTF-8.
+    text: Option<String>,
+    /// Byte offset of the start of each line; `line_starts[0] == 0`.
+    /// Built the first time a position in the file is asked for, so files
+    /// without findings cost no index.
+    line_starts: std::sync::OnceLock<Vec<u32>>,
+    /// For each long line asked about (0-based index), the byte offset
+    /// within the line of each of its characters, so that a column on it is
+    /// found without counting from the line's start each time.
+    char_starts: Mutex<HashMap<usize, Arc<[u32]>>>,
+}
+
+/// Lines longer than this many bytes are shown as an excerpt around the
+/// value (see [`Sources::excerpt`]), and columns on them are found through
+/// a character index built once per line, so that the cost of a finding
+/// does not grow with the length of its line.
+pub const LONG_LINE: usize = 512;
+
+/// Characters of a long line shown on each side of the value.
+const EXCERPT_CONTEXT: u64 = 24;
+
+/// A part of a long line: its text, with `...` where the line was cut,
+/// and where the value lies in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    /// The text shown.
+    pub text: String,
+    /// The byte range of the value within `text`.
+    pub span: std::ops::Range<usize>,
+}
+
+impl SourceFile {
+    /// Line `index` (0-based) without its line break, and its byte offset.
+    fn line(&self, index: usize) -> Option<(&str, usize)> {
+        let text = self.text.as_deref()?;
+        let line_starts = self.line_starts();
+        let start = *line_starts.get(index)? as usize;
+        let end = line_starts
+            .get(index + 1)
+            .map_or(text.len(), |next| *next as usize - 1);
+        let line = text.get(start..end.max(start))?;
+        Some((line.strip_suffix('\r').unwrap_or(line), start))
+    }
+
+    /// The byte offset within line `index` of each of its characters,
+    /// computed once per line.
+    fn char_starts(&self, index: usize, line: &str) -> Arc<[u32]> {
+        let mut cache = self
+            .char_starts
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        cache
+            .entry(index)
+            .or_insert_with(|| {
+                line.char_indices()
+                    .map(|(i, _)| u32::try_from(i).unwrap_or(u32::MAX))
+                    .collect()
+            })
+            .clone()
+    }
+
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.iter().flat_map(|t| {
+                    t.match_indices('\n')
+                        .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX))
+                }))
+                .collect()
+        })
+    }
+}
+
+/// Every record file's text, by [`FileId`], as read by the loader.
+#[derive(Debug, Default)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+    by_path: HashMap<PathBuf, FileId>,
+}
+
+impl Sources {
+    /// Adds the text of `path` (`None` when it was not UTF-8) and returns
+    /// its ID.
+    pub fn add(&mut self, path: PathBuf, text: Option<String>) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        self.by_path.insert(path.clone(), id);
+        self.files.push(SourceFile {
+            path,
+            text,
+            line_starts: std::sync::OnceLock::new(),
+            char_starts: Mutex::new(HashMap::new()),
+        });
+        id
+    }
+
+    /// The ID of the file at `path`, if it was read.
+    pub fn id(&self, path: &Path) -> Option<FileId> {
+        self.by_path.get(path).copied()
+    }
+
+    /// The path of `file`.
+    pub fn path(&self, file: FileId) -> Option<&Path> {
+        self.files.get(file.0 as usize).map(|f| f.path.as_path())
+    }
+
+    /// The text of `file`, when it was read as UTF-8.
+    pub fn text(&self, file: FileId) -> Option<&str> {
+        self.files.get(file.0 as usize)?.text.as_deref()
+    }
+
+    /// The source text `span` covers.
+    pub fn slice(&self, span: Span) -> Option<&str> {
+        self.text(span.file)?.get(span.range())
+    }
+
+    /// The 1-based line and character column of byte `offset` in `file`.
+    pub fn position(&self, file: FileId, offset: u32) -> Option<Position> {
+        let source = self.files.get(file.0 as usize)?;
+        let text = source.text.as_deref()?;
+        let line_starts = source.line_starts();
+        let line = line_starts.partition_point(|&s| s <= offset);
+        let start = *line_starts.get(line.checked_sub(1)?)? as usize;
+        let within = text.get(start..offset as usize)?;
+        let column = if within.len() > LONG_LINE {
+            let (full, _) = source.line(line - 1)?;
+            let starts = source.char_starts(line - 1, full);
+            starts.partition_point(|&c| (c as usize) < within.len()) + 1
+        } else {
+            within.chars().count() + 1
+        };
+        Some(Position {
+            line: line as u64,
+            column: column as u64,
+        })
+    }
+
+    /// Fills in the line and column of `finding` and of its related
+    /// places from their spans: the start, and the end (exclusive) when the
+    /// span has a length and the finding has no end of its own.
+    pub fn resolve(&self, finding: &mut Finding) {
+        if let Some(span) = finding.span {
+            if let Some(start) = self.position(span.file, span.start) {
+                finding.position = start;
+            }
+            if finding.end.is_none() && span.len > 0 {
+                finding.end = self.position(span.file, span.end());
+            }
+        }
+        for related in &mut finding.related {
+            let Some(span) = related.span else { continue };
+            if let Some(start) = self.position(span.file, span.start) {
+                related.position = start;
+            }
+            if span.len > 0 {
+                related.end = self.position(span.file, span.end());
+            }
+        }
+    }
+
+    /// Lines `first` to `last` (1-based, inclusive) of the file at `path`
+    /// as one slice, without the final newline.
+    pub fn lines(&self, path: &Path, first: u64, last: u64) -> Option<&str> {
+        let source = self.files.get(self.id(path)?.0 as usize)?;
+        let text = source.text.as_deref()?;
+        let index = |line: u64| usize::try_from(line).ok()?.checked_sub(1);
+        let line_starts = source.line_starts();
+        let start = *line_starts.get(index(first)?)? as usize;
+        let end = index(last)
+            .and_then(|i| line_starts.get(i + 1))
+            .map_or(text.len(), |next| *next as usize - 1);
+        text.get(start..end.max(start))
+    }
+}
+
+impl Sources {
+    /// The length in bytes of line `line` (1-based) of the file at `path`.
+    pub fn line_len(&self, path: &Path, line: u64) -> Option<usize> {
+        self.lines(path, line, line).map(str::len)
+    }
+
+    /// The part of line `line` of the file at `path` from `EXCERPT_CONTEXT`
+    /// characters before column `from` to as many after column `to`
+    /// (exclusive), with `...` where the line is cut. Costs the length of
+    /// the excerpt once the line has been indexed, so a thousand findings
+    /// on one long line cost a thousand short excerpts.
+    pub fn excerpt(&self, path: &Path, line: u64, from: u64, to: u64) -> Option<Excerpt> {
+        let source = self.files.get(self.id(path)?.0 as usize)?;
+        let index = usize::try_from(line).ok()?.checked_sub(1)?;
+        let (text, _) = source.line(index)?;
+        let starts = source.char_starts(index, text);
+        let chars = starts.len() as u64;
+        let byte = |column: u64| -> usize {
+            usize::try_from(column.saturating_sub(1))
+                .ok()
+                .and_then(|i| starts.get(i).map(|&b| b as usize))
+                .unwrap_or(text.len())
+        };
+        let first = from.saturating_sub(EXCERPT_CONTEXT).max(1);
+        let last = to
+            .max(from + 1)
+            .saturating_add(EXCERPT_CONTEXT)
+            .min(chars + 1);
+        let mut shown = String::new();
+        if first > 1 {
+            shown.push_str("...");
+        }
+        let base = shown.len();
+        shown.push_str(text.get(byte(first)..byte(last))?);
+        let span = base + byte(from) - byte(first)
+            ..base + byte(to.max(from + 1)).min(byte(last)) - byte(first);
+        if last <= chars {
+            shown.push_str("...");
+        }
+        Some(Excerpt { text: shown, span })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_from_the_line_start() {
+        let mut sources = Sources::default();
+        let id = sources.add("f".into(), Some("a: 1\nb: “x” y\n".into()));
+        let at = "a: 1\nb: “x” ".len() as u32;
+        assert_eq!(
+            sources.position(id, at),
+            Some(Position { line: 2, column: 8 })
+        );
+        assert_eq!(sources.lines(Path::new("f"), 2, 2), Some("b: “x” y"));
+    }
+}

@@ -1,0 +1,72 @@
+//! Findings point at whole values, from the spans the loader kept: a
+//! quoted scalar and a multi-line scalar are underlined end to end, and
+//! rendering never reads a record file a second time.
+
+mod common;
+
+use common::{copy_tree, edit, minimal_example, stdout, tsc};
+
+#[test]
+fn a_quoted_value_is_underlined_whole() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    edit(
+        &root.join("actions/TSC01-01.yaml"),
+        "agenda_item: 2",
+        "agenda_item: \"four five\"",
+    );
+    let out = tsc(&["validate", "--records", root.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("agenda_item: \"four five\"\n  |              ^^^^^^^^^^^ invalid-value"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_multi_line_value_is_underlined_to_its_last_line() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    edit(
+        &root.join("actions/TSC01-01.yaml"),
+        "status: closed\n",
+        "status: \"not\n  known\"\n",
+    );
+    let out = tsc(&[
+        "validate",
+        "--format",
+        "json",
+        "--records",
+        root.to_str().unwrap(),
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let finding = &json["findings"][0];
+    assert_eq!(finding["code"], "E0301", "{json}");
+    let (line, end_line) = (finding["line"].as_u64(), finding["end_line"].as_u64());
+    assert_eq!(end_line, line.map(|l| l + 1), "{json}");
+    assert_eq!(finding["end_column"], 9, "{json}");
+}
+
+/// `strace -f -e trace=openat` of `tsc validate` on a tree with one broken
+/// record opens that record exactly once. Skipped where strace is absent
+/// (scripts/test.sh installs it).
+#[test]
+fn a_broken_record_is_opened_once() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let broken = root.join("actions/TSC01-01.yaml");
+    edit(&broken, "owner: ", "owner: [");
+    let Ok(out) = std::process::Command::new("strace")
+        .args(["-f", "-e", "trace=openat", env!("CARGO_BIN_EXE_tsc")])
+        .args(["validate", "--records", root.to_str().unwrap()])
+        .env("NO_COLOR", "1")
+        .output()
+    else {
+        eprintln!("strace is not installed; skipped");
+        return;
+    };
+    let trace = String::from_utf8_lossy(&out.stderr);
+    let opens = trace
+        .lines()
+        .filter(|l| l.contains("openat(") && l.contains(broken.to_str().unwrap()))
+        .count();
+    assert_eq!(opens, 1, "{trace}");
+    assert!(stdout(&out).contains("TSC01-01.yaml"), "{}", stdout(&out));
+}
