@@ -348,6 +348,37 @@ impl Sources {
 mod tests {
     use super::*;
 
+    #[derive(Debug, PartialEq, Deserialize, Serialize)]
+    struct Doc {
+        id: Spanned<String>,
+        list: Vec<Spanned<u32>>,
+    }
+
+    #[test]
+    fn the_cache_form_keeps_the_bytes_and_takes_the_file_read_into() {
+        let text = "id: \"TSC07/2\"\nlist: [4, 17]\n";
+        let doc: Doc = parsing(FileId(3), || serde_saphyr::from_str(text)).unwrap();
+        let span = Span {
+            file: FileId(3),
+            start: 4,
+            len: 9,
+        };
+        assert_eq!((doc.id.value.as_str(), doc.id.span), ("TSC07/2", span));
+        assert_eq!(&text[doc.list[1].span.range()], "17");
+        let bytes = postcard::to_stdvec(&doc).unwrap();
+        let back: Doc = parsing(FileId(7), || postcard::from_bytes(&bytes)).unwrap();
+        assert_eq!(
+            back.id.span,
+            Span {
+                file: FileId(7),
+                ..span
+            }
+        );
+        assert_eq!(back.id.value, doc.id.value);
+        assert_eq!(&text[back.list[1].span.range()], "17");
+        assert_eq!(back.list[1].span.file, FileId(7));
+    }
+
     #[test]
     fn positions_count_characters_from_the_line_start() {
         let mut sources = Sources::default();
