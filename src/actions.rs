@@ -14,6 +14,8 @@ use chrono::NaiveDate;
 use crate::ids::natural_cmp;
 use crate::index::Index;
 use crate::model::Action;
+use crate::records::Records;
+use crate::settings::{Meaning, Term};
 use crate::today::is_overdue;
 
 /// The order of an action list.
@@ -223,4 +225,83 @@ pub fn listing(rows: &[ActionRow<'_>]) -> crate::output::Listing {
         ]);
     }
     listing
+}
+
+/// An update reported at a meeting: the meeting's review of an action.
+#[derive(Debug, Clone, Copy)]
+pub struct Reported<'r> {
+    /// The action.
+    pub action: &'r Action,
+    /// The update.
+    pub update: &'r crate::model::ActionUpdate,
+    /// The status in effect after the update: the latest status reported
+    /// up to it, else (no update reports one) the action's `status`.
+    pub status: &'r str,
+}
+
+/// Every update reported at meeting `id`, wherever its action was raised,
+/// in natural ID order of the actions (an action updated twice at one
+/// meeting appears twice, in the order written).
+pub fn reported_at<'r>(index: &Index<'r>, id: &str) -> Vec<Reported<'r>> {
+    let records = index.records();
+    let mut found: Vec<Reported<'r>> = index
+        .updates_reviewed_at(id)
+        .iter()
+        .map(|&(action, update)| {
+            let upto = action
+                .updates
+                .iter()
+                .position(|u| std::ptr::eq(u, update))
+                .map_or(action.updates.len(), |i| i + 1);
+            let reported = action.updates[..upto]
+                .iter()
+                .rev()
+                .find_map(|u| u.status.as_ref().map(|s| s.value.as_str()));
+            let never = action.updates.iter().all(|u| u.status.is_none());
+            let fallback = if never {
+                action.status.value.as_str()
+            } else {
+                first_open(records).unwrap_or(action.status.value.as_str())
+            };
+            Reported {
+                action,
+                update,
+                status: reported.unwrap_or(fallback),
+            }
+        })
+        .collect();
+    found.sort_by(|a, b| natural_cmp(&a.action.id.value, &b.action.id.value));
+    found
+}
+
+/// The first action status that counts as open (the status of a new
+/// action).
+fn first_open(records: &Records) -> Option<&str> {
+    let statuses = &records.settings.vocabularies.action_statuses;
+    statuses
+        .iter()
+        .find(|s| s.means(Meaning::Open))
+        .map(Term::id)
+}
+
+/// The actions closed after `after` (exclusive) and up to `until`
+/// (inclusive), in natural ID order: what the committee closed since the
+/// meeting before.
+pub fn closed_between(
+    records: &Records,
+    after: Option<NaiveDate>,
+    until: NaiveDate,
+) -> Vec<&Action> {
+    let mut closed: Vec<&Action> = records
+        .actions
+        .iter()
+        .map(|a| &a.record)
+        .filter(|a| {
+            a.closed
+                .as_ref()
+                .is_some_and(|c| c.value <= until && after.is_none_or(|d| c.value > d))
+        })
+        .collect();
+    closed.sort_by(|a, b| natural_cmp(&a.id.value, &b.id.value));
+    closed
 }

@@ -25,6 +25,11 @@ pub enum Error {
     /// An output file cannot be written where it was asked for.
     #[error("{0}")]
     Output(String),
+    /// A write command refuses what it was asked: an unknown meeting,
+    /// owner, item, status or level (with a "did you mean"), a closed
+    /// action closed again, an ID or file that exists already.
+    #[error("{0}")]
+    Refused(String),
 }
 
 /// A library result.

@@ -147,6 +147,8 @@ codes! {
     RelatedToItself = ("E0407", "related-to-itself", Error),
     /// Action updates that are not in date order, oldest first.
     UpdatesOutOfOrder = ("E0408", "updates-out-of-order", Error),
+    /// An action whose `status` is not the status its latest update reports.
+    StatusNotLatest = ("E0409", "status-not-latest", Error),
     /// A person both attending and sending apologies at the same meeting.
     AttendedAndApologised = ("E0501", "attended-and-apologised", Error),
     /// A person listed twice in the attendees, or twice in the apologies, of one meeting.

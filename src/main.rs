@@ -88,6 +88,23 @@ enum Command {
     /// organisation) with its history across meetings.
     Show(cli::show::ShowArgs),
 
+    /// Write a new record: `tsc new meeting --date YYYY-MM-DD`.
+    ///
+    /// Every write command checks the records as they would be after it
+    /// and writes nothing if that adds an error (exit 1); `--dry-run`
+    /// prints the diff instead of writing.
+    New(cli::write::NewArgs),
+
+    /// Raise, update or close an action: `tsc action new|update|close`.
+    Action(cli::write::ActionArgs),
+
+    /// Add a person to people.yaml: `tsc person add NAME`.
+    Person(cli::write::PersonArgs),
+
+    /// Record the committee's assessment of a modification proposal at a
+    /// meeting.
+    Assess(cli::write::AssessArgs),
+
     /// Write a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions(cli::completions::CompletionsArgs),
 
@@ -151,6 +168,10 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
         Command::Man(args) => cli::man::run(args, Cli::command(), &mut out)?,
         Command::Schema(args) => cli::schema::run(args, records, &mut out)?,
         Command::Validate(args) => cli::validate::run(args, records, &cli.cache, &mut out)?,
+        Command::New(args) => cli::write::run_new(args, records, &mut out)?,
+        Command::Action(args) => cli::write::run_action(args, records, &mut out)?,
+        Command::Person(args) => cli::write::run_person(args, records, &mut out)?,
+        Command::Assess(args) => cli::write::run_assess(args, records, &mut out)?,
         command => {
             // Loaded once (through the parse cache) and indexed once; every
             // command reads this index. Both live until the process exits:
@@ -173,7 +194,11 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
                 Command::Completions(_)
                 | Command::Man(_)
                 | Command::Schema(_)
-                | Command::Validate(_) => unreachable!("handled above"),
+                | Command::Validate(_)
+                | Command::New(_)
+                | Command::Action(_)
+                | Command::Person(_)
+                | Command::Assess(_) => unreachable!("handled above"),
             }
         }
     };

@@ -296,6 +296,11 @@ pub struct ActionUpdate {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub meeting: Option<Sp<String>>,
+    /// The number of the agenda item of `meeting` under which the update
+    /// was reported (the meeting's review of outstanding actions).
+    #[serde(default)]
+    #[schemars(with = "Option<u32>")]
+    pub agenda_item: Option<Sp<u32>>,
     /// The status after the update, from `vocabularies.action_statuses`.
     #[serde(default)]
     #[schemars(with = "Option<String>")]

@@ -17,19 +17,36 @@ use crate::finding::Finding;
 use crate::yaml;
 
 /// The parsed contents of `tsc.yaml`.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Settings {
     /// The committee's short and full name.
     pub committee: Committee,
     /// Regular expressions that record IDs must match.
     pub id_patterns: IdPatterns,
+    /// How `tsc` makes new IDs; each must make IDs its pattern accepts.
+    pub id_templates: IdTemplates,
+    /// The items every new meeting's agenda opens with (`tsc new meeting`).
+    pub standing_items: Vec<StandingItem>,
     /// The allowed values of every vocabulary field.
     pub vocabularies: Vocabularies,
     /// Rules `tsc validate` does not report, by code (`W0601`) or name
     /// (`related-not-reciprocal`); see `docs/rules.md`.
     #[schemars(with = "Vec<String>")]
     pub allow: Vec<Spanned<String>>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            committee: Committee::default(),
+            id_patterns: IdPatterns::default(),
+            id_templates: IdTemplates::default(),
+            standing_items: default_standing_items(),
+            vocabularies: Vocabularies::default(),
+            allow: Vec::new(),
+        }
+    }
 }
 
 impl Settings {
@@ -73,6 +90,51 @@ pub struct IdPatterns {
     pub action: String,
     /// Modification proposal IDs; TSC default `^SECMP[0-9]{4}$`.
     pub modification: String,
+}
+
+/// ID templates (see [`crate::template`]): `{name}` or `{name:02}`
+/// placeholders for the numbers of [`crate::template::Fields`].
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct IdTemplates {
+    /// New meeting IDs from `number`, `yyyy`, `yy`, `mm`, `dd`; TSC
+    /// default `TSC_{number:02}_{yy}{mm}`.
+    pub meeting: String,
+    /// New action IDs from `meeting_number`, `seq` and the raising
+    /// meeting's `yyyy`, `yy`, `mm`, `dd`; TSC default
+    /// `TSC{meeting_number:02}/{seq:02}`.
+    pub action: String,
+}
+
+impl Default for IdTemplates {
+    fn default() -> Self {
+        IdTemplates {
+            meeting: "TSC_{number:02}_{yy}{mm}".into(),
+            action: "TSC{meeting_number:02}/{seq:02}".into(),
+        }
+    }
+}
+
+/// An agenda item every meeting has, written into each new meeting's
+/// agenda in the order listed.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StandingItem {
+    /// The item's title, for example `Minutes and Actions Outstanding`.
+    pub title: String,
+    /// Whether this is the item where the previous meeting's minutes and
+    /// the outstanding actions are reviewed: `tsc new meeting` lists the
+    /// open actions under it, ready to be updated.
+    #[serde(default)]
+    pub review: bool,
+}
+
+/// TSC's standing items: one, the review of minutes and actions.
+pub fn default_standing_items() -> Vec<StandingItem> {
+    vec![StandingItem {
+        title: "Minutes and Actions Outstanding".into(),
+        review: true,
+    }]
 }
 
 /// What a vocabulary term means to the rules and queries, as a flag on

@@ -198,6 +198,26 @@ fn show_meeting(index: &Index<'_>, meeting: &Meeting, out: &mut String) {
         let _ = writeln!(out, "{:>3}. {}{extra}", item.number.value, item.title);
     }
     let raised = index.actions_raised_at(&meeting.id.value);
+    let reviewed = crate::actions::reported_at(index, &meeting.id.value);
+    if !reviewed.is_empty() {
+        let _ = writeln!(out, "\nActions reviewed ({}):", reviewed.len());
+        for r in &reviewed {
+            let item = r
+                .update
+                .agenda_item
+                .as_ref()
+                .map(|n| format!(" under item {}", n.value))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "- {} ({}, {}){item}: {}",
+                r.action.id.value,
+                r.action.owner.value,
+                r.status,
+                r.update.note.trim()
+            );
+        }
+    }
     let _ = writeln!(out, "\nActions raised ({}):", raised.len());
     for a in raised {
         let _ = writeln!(

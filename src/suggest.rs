@@ -41,6 +41,30 @@ pub fn did_you_mean(input: &str, best: &str) -> String {
     }
 }
 
+/// Checks `value` against the IDs it may take (compared without regard
+/// to case), so that a typo is refused with a suggestion: the message is
+/// "unknown WHAT `VALUE`; did you mean `X`? use one of: ...".
+///
+/// # Errors
+/// When `value` is none of `allowed`.
+pub fn require_known<'a>(
+    value: &str,
+    allowed: impl Iterator<Item = &'a str> + Clone,
+    what: &str,
+) -> crate::error::Result<()> {
+    if allowed.clone().any(|id| id.eq_ignore_ascii_case(value)) {
+        return Ok(());
+    }
+    let list: Vec<&str> = allowed.clone().collect();
+    let hint = closest(value, allowed)
+        .map(|c| format!("{} ", did_you_mean(value, c)))
+        .unwrap_or_default();
+    Err(crate::error::Error::NotFound(format!(
+        "unknown {what} `{value}`; {hint}use one of: {}",
+        list.join(", ")
+    )))
+}
+
 #[cfg(test)]
 mod tests {
     use super::closest;

@@ -769,7 +769,7 @@ fn completions_and_man_page_need_no_records() {
         .lines()
         .filter_map(|l| l.strip_prefix("tsc\\-").and_then(|l| l.strip_suffix("(1)")))
         .collect();
-    assert_eq!(named.len(), 12, "{named:?}");
+    assert_eq!(named.len(), 16, "{named:?}");
     assert!(!named.contains(&"help"), "{named:?}");
     for name in named {
         assert!(pages.join(format!("tsc-{name}.1")).is_file(), "{name}");

@@ -173,6 +173,7 @@ fn second_labels_point_at_the_related_definition() {
         ),
         ("E0507-end-before-start", "meetings/TSC_03_2403.yaml", 5, 8),
         ("E0408-updates-out-of-order", "actions/TSC01-03.yaml", 9, 11),
+        ("E0409-status-not-latest", "actions/TSC01-02.yaml", 12, 13),
         (
             "W0604-update-date-not-meeting",
             "actions/TSC01-03.yaml",

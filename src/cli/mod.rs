@@ -18,6 +18,7 @@ pub mod report;
 pub mod schema;
 pub mod show;
 pub mod validate;
+pub mod write;
 
 use std::path::{Path, PathBuf};
 
@@ -99,15 +100,5 @@ pub fn require_known<'a>(
     allowed: impl Iterator<Item = &'a str> + Clone,
     what: &str,
 ) -> anyhow::Result<()> {
-    if allowed.clone().any(|id| id.eq_ignore_ascii_case(value)) {
-        return Ok(());
-    }
-    let list: Vec<&str> = allowed.clone().collect();
-    let hint = tsc::suggest::closest(value, allowed)
-        .map(|c| format!("{} ", tsc::suggest::did_you_mean(value, c)))
-        .unwrap_or_default();
-    anyhow::bail!(
-        "unknown {what} `{value}`; {hint}use one of: {}",
-        list.join(", ")
-    )
+    Ok(tsc::suggest::require_known(value, allowed, what)?)
 }

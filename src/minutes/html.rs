@@ -50,6 +50,15 @@ fn body(view: &MinutesView) -> Markup {
                 @if !item.mentions.is_empty() {
                     p { "Modification Proposals mentioned: " (item.mentions.join(", ")) }
                 }
+                @if !item.reviewed.is_empty() {
+                    p { "Actions outstanding:" }
+                    table.reviewed {
+                        thead { tr { th { "ID" } th { "Owner" } th { "Action" } th { "Status" } th { "Note" } } }
+                        tbody { @for r in &item.reviewed { tr {
+                            td { (r.id) } td { (r.owner) } td { (r.text) } td { (r.status) } td { (r.note) }
+                        } } }
+                    }
+                }
                 @if !item.assessments.is_empty() {
                     // Notes/Concerns takes half the width; the short
                     // columns share the rest.

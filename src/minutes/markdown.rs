@@ -78,6 +78,24 @@ pub fn render(view: &MinutesView) -> String {
                 e(&item.mentions.join(", "))
             );
         }
+        if !item.reviewed.is_empty() {
+            md.push_str("Actions outstanding:\n\n");
+            let rows: Vec<Vec<String>> = item
+                .reviewed
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.clone(),
+                        r.owner.clone(),
+                        r.text.clone(),
+                        r.status.clone(),
+                        r.note.clone(),
+                    ]
+                })
+                .collect();
+            md.push_str(&table(&["ID", "Owner", "Action", "Status", "Note"], &rows));
+            md.push('\n');
+        }
         if !item.assessments.is_empty() {
             let rows: Vec<Vec<String>> = item
                 .assessments

@@ -100,6 +100,10 @@ pub struct ItemView {
     pub decisions: Vec<(String, String)>,
     /// Actions raised under the item.
     pub actions: Vec<ActionLine>,
+    /// The "Actions outstanding" table: actions updated at this meeting
+    /// under this item (updates that name no item are shown under the
+    /// first item).
+    pub reviewed: Vec<ReviewLine>,
     /// The assessment table's rows.
     pub assessments: Vec<AssessmentRow>,
     /// Other proposals the item mentions (IDs).
@@ -121,6 +125,21 @@ pub struct ActionLine {
     pub text: String,
     /// Due date, when set.
     pub due: Option<NaiveDate>,
+}
+
+/// One row of the "Actions outstanding" table.
+#[derive(Debug, Clone)]
+pub struct ReviewLine {
+    /// Action ID.
+    pub id: String,
+    /// Owner ID.
+    pub owner: String,
+    /// What must be done.
+    pub text: String,
+    /// The status as reported (its label).
+    pub status: String,
+    /// What was reported.
+    pub note: String,
 }
 
 /// One row of the assessment table.
@@ -250,10 +269,35 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
         .filter(|g| !g.lines.is_empty())
         .collect();
     let actions = index.actions_raised_at(&meeting.id.value);
+    let reported = crate::actions::reported_at(index, &meeting.id.value);
+    let first_item = meeting.agenda.first().map(|i| i.number.value);
+    let statuses = &vocab.action_statuses;
     let items = meeting
         .agenda
         .iter()
         .map(|item| ItemView {
+            reviewed: reported
+                .iter()
+                .filter(|r| {
+                    r.update
+                        .agenda_item
+                        .as_ref()
+                        .map(|n| n.value)
+                        .or(first_item)
+                        == Some(item.number.value)
+                })
+                .map(|r| ReviewLine {
+                    id: r.action.id.value.clone(),
+                    owner: r.action.owner.value.clone(),
+                    text: r.action.text.trim().to_owned(),
+                    status: statuses
+                        .iter()
+                        .find(|s| s.id() == r.status)
+                        .map_or(r.status, |s| s.label.as_str())
+                        .to_owned(),
+                    note: r.update.note.trim().to_owned(),
+                })
+                .collect(),
             number: item.number.value,
             title: item.title.clone(),
             presented_by: item

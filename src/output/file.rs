@@ -174,7 +174,31 @@ pub fn write_atomic(
             path.display()
         ))
     })?;
-    let prefix = temp_prefix(&target);
+    let temp = temp_beside(dir, &target, path, contents)?;
+    temp.persist(&target)
+        .map_err(|e| e.error)
+        .map_err(Error::io("cannot write", path))?;
+    Ok(())
+}
+
+/// A temporary file in `dir` for `target` (named after it, removed with
+/// any an interrupted write left), holding `contents`, synced to disk,
+/// with the owner and permissions of `target` when it exists, else `0666`
+/// less the umask: ready to be renamed over `target`. Messages name the
+/// file as `shown`.
+///
+/// # Errors
+/// On an I/O error.
+pub fn temp_beside(
+    dir: &Path,
+    target: &Path,
+    shown: &Path,
+    contents: &str,
+) -> Result<tempfile::NamedTempFile> {
+    let existing = std::fs::metadata(target)
+        .ok()
+        .filter(std::fs::Metadata::is_file);
+    let prefix = temp_prefix(target);
     remove_leftovers(dir, &prefix);
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp").rand_bytes(6);
@@ -194,11 +218,8 @@ pub fn write_atomic(
     keep.map_or(Ok(()), |p| temp.as_file().set_permissions(p))
         .and_then(|()| temp.write_all(contents.as_bytes()))
         .and_then(|()| temp.as_file().sync_all())
-        .map_err(Error::io("cannot write", path))?;
-    temp.persist(&target)
-        .map_err(|e| e.error)
-        .map_err(Error::io("cannot write", path))?;
-    Ok(())
+        .map_err(Error::io("cannot write", shown))?;
+    Ok(temp)
 }
 
 /// Opens `target` for writing without creating, truncating or replacing

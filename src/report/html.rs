@@ -43,6 +43,19 @@ fn body(report: &Report<'_>) -> Markup {
                 } }
             }
         }
+        @if let (Some(meeting), false) = (report.since_last.meeting, report.since_last.closed.is_empty()) {
+            h2 { "Since the last meeting" }
+            p { "Closed by " (meeting) " (" (report.since_last.closed.len()) "):" }
+            table {
+                thead { tr { th { "ID" } th { "Owner" } th { "Action" } th { "Status" } th { "Closed" } } }
+                tbody { @for r in &report.since_last.closed {
+                    tr {
+                        td { (r.id) } td { (r.owner) } td { (r.text) } td { (r.status) }
+                        td { (r.closed.map_or_else(|| "-".to_owned(), |d| d.to_string())) }
+                    }
+                } }
+            }
+        }
         h2 { "Modification register by interest level" }
         (svg(chart::proposals_by_interest(&bars)))
         @for (level, rows) in &report.register {

@@ -44,6 +44,37 @@ pub fn render(report: &Report<'_>) -> String {
         md.push('\n');
     }
 
+    if let (Some(meeting), false) = (
+        report.since_last.meeting,
+        report.since_last.closed.is_empty(),
+    ) {
+        let _ = writeln!(
+            md,
+            "## Since the last meeting\n\nClosed by {} ({}):\n",
+            escape_inline(meeting),
+            report.since_last.closed.len()
+        );
+        let rows: Vec<Vec<String>> = report
+            .since_last
+            .closed
+            .iter()
+            .map(|r| {
+                vec![
+                    r.id.to_owned(),
+                    r.owner.to_owned(),
+                    r.text.to_owned(),
+                    r.status.to_owned(),
+                    r.closed.map_or_else(|| "-".to_owned(), |d| d.to_string()),
+                ]
+            })
+            .collect();
+        md.push_str(&table(
+            &["ID", "Owner", "Action", "Status", "Closed"],
+            &rows,
+        ));
+        md.push('\n');
+    }
+
     md.push_str("## Modification register by interest level\n\n");
     for (level, rows) in &report.register {
         let _ = writeln!(md, "### {} ({})\n", escape_inline(level), rows.len());

@@ -50,6 +50,20 @@ pub struct Report<'r> {
     /// Open actions after each meeting: `(meeting ID, open count)`, oldest
     /// meeting first.
     pub open_over_time: Vec<(String, usize)>,
+    /// "Since the last meeting": the actions closed after the meeting
+    /// before the latest one, up to the latest (empty when none were).
+    pub since_last: SinceLast<'r>,
+}
+
+/// What changed at the latest meeting, since the one before it.
+#[derive(Debug, Clone, Default)]
+pub struct SinceLast<'r> {
+    /// The latest meeting's ID.
+    pub meeting: Option<&'r str>,
+    /// The meeting before it.
+    pub previous: Option<&'r str>,
+    /// Actions closed after `previous` was held, up to `meeting`.
+    pub closed: Vec<ActionRow<'r>>,
 }
 
 impl Report<'_> {
@@ -176,8 +190,23 @@ pub fn build<'r>(loaded: &'r Loaded, index: &Index<'r>, today: NaiveDate) -> Rep
         .map(|m| (m.id.value.clone(), counter.open_after(m.date.value)))
         .collect();
 
+    let by_date = index.meetings_by_date();
+    let latest = by_date.last().copied();
+    let before = by_date.len().checked_sub(2).map(|i| by_date[i]);
+    let since_last = SinceLast {
+        meeting: latest.map(|m| m.id.value.as_str()),
+        previous: before.map(|m| m.id.value.as_str()),
+        closed: latest.map_or_else(Vec::new, |m| {
+            crate::actions::closed_between(records, before.map(|b| b.date.value), m.date.value)
+                .into_iter()
+                .map(|a| ActionRow::of(a, index, today))
+                .collect()
+        }),
+    };
+
     let committee = &records.settings.committee;
     Report {
+        since_last,
         committee: format!("{} ({})", committee.name, committee.short_name),
         generated: today,
         errors: validation.error_count(),

@@ -26,6 +26,7 @@ impl<'r> Checker<'r> {
                 self.check_date_form(file, date);
             }
             self.check_action_statuses(file, action);
+            self.check_status_is_latest(file, action);
             self.check_updates(file, action);
             if self.meeting_ref(file, &action.meeting) {
                 let Some(meeting) = self.index.meeting(&action.meeting.value) else {
@@ -84,6 +85,34 @@ impl<'r> Checker<'r> {
         }
     }
 
+    /// One source of truth: the action's `status` is its current state,
+    /// and the latest update that reports a status must report that one.
+    fn check_status_is_latest(&mut self, file: &Path, action: &Action) {
+        let Some(reported) = action.updates.iter().rev().find_map(|u| u.status.as_ref()) else {
+            return;
+        };
+        if reported.value == action.status.value {
+            return;
+        }
+        self.push(
+            Finding::at_value(
+                Code::StatusNotLatest,
+                file,
+                &action.status,
+                format!(
+                    "action {} is `{}` but its latest update reports `{}`",
+                    action.id.value, action.status.value, reported.value
+                ),
+            )
+            .with_related_value(file, reported, "the latest update's status")
+            .with_help(format!(
+                "set `status: {}`, or correct the update; `tsc action update` and \
+                 `tsc action close` keep the two in step",
+                reported.value
+            )),
+        );
+    }
+
     /// Updates are listed oldest first, and one that names the meeting
     /// where it was reported is dated that meeting's day (a warning).
     fn check_updates(&mut self, file: &Path, action: &Action) {
@@ -106,13 +135,28 @@ impl<'r> Checker<'r> {
             }
         }
         for update in &action.updates {
+            if let (None, Some(item)) = (&update.meeting, &update.agenda_item) {
+                self.push(
+                    Finding::at_value(
+                        Code::UnknownAgendaItem,
+                        file,
+                        item,
+                        format!("update names agenda item {} but no meeting", item.value),
+                    )
+                    .with_help("add `meeting:` with the meeting where it was reviewed"),
+                );
+            }
             let Some(m) = &update.meeting else { continue };
             if !self.meeting_ref(file, m) {
                 continue;
             }
-            let Some(held) = self.index.meeting_date(&m.value) else {
+            let Some(meeting) = self.index.meeting(&m.value) else {
                 continue;
             };
+            if let Some(item) = &update.agenda_item {
+                self.check_item_number(file, item, meeting);
+            }
+            let held = meeting.date.value;
             if update.date.value != held {
                 self.push(
                     Finding::at_value(
@@ -134,7 +178,12 @@ impl<'r> Checker<'r> {
     }
 
     fn check_agenda_item(&mut self, file: &Path, action: &Action, meeting: &Meeting) {
-        let n = action.agenda_item.value;
+        self.check_item_number(file, &action.agenda_item, meeting);
+    }
+
+    /// Reports an agenda item number `item` that `meeting` does not have.
+    fn check_item_number(&mut self, file: &Path, item: &Spanned<u32>, meeting: &Meeting) {
+        let n = item.value;
         if meeting.agenda.iter().any(|i| i.number.value == n) {
             return;
         }
@@ -148,7 +197,7 @@ impl<'r> Checker<'r> {
             Finding::at_value(
                 Code::UnknownAgendaItem,
                 file,
-                &action.agenda_item,
+                item,
                 format!("meeting {} has no agenda item {n}", meeting.id.value),
             )
             .with_help(format!("its agenda items are numbered {numbers}")),

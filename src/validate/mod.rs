@@ -22,6 +22,7 @@ mod identity;
 mod meetings;
 mod references;
 mod registers;
+mod templates;
 mod unicode;
 mod vocabularies;
 
@@ -264,6 +265,10 @@ const RULES: &[Rule] = &[
     // tsc.yaml's ID patterns compile (E0302)
     Rule {
         check: compile_patterns,
+    },
+    // tsc.yaml's ID templates make IDs their patterns accept (E0302)
+    Rule {
+        check: |c| c.check_templates(),
     },
     // IDs defined once (E0201)
     Rule {

@@ -1,0 +1,258 @@
+//! Writing scalars the way a person would: plain when the plain form
+//! reads back as the same string, quoted only when it must be, and in the
+//! quoting style already used where a value is replaced.
+
+use std::collections::BTreeMap;
+
+/// How a scalar is written in the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `value`
+    Plain,
+    /// `'value'`
+    Single,
+    /// `"value"`
+    Double,
+    /// `|` and the text on the lines below.
+    Literal,
+    /// `>` (or `>-`) and the text folded on the lines below.
+    Folded,
+}
+
+/// The style of the scalar whose source (as a span of the model gives it)
+/// is `written`: a quoted span starts with its quote; a block scalar's
+/// span starts on the line after its `|` or `>` header, so `header` is the
+/// text of the line before the span when the span starts a line.
+pub fn style_of(written: &str, header: Option<&str>) -> Style {
+    if written.starts_with('"') {
+        Style::Double
+    } else if written.starts_with('\'') {
+        Style::Single
+    } else {
+        match header.map(|h| h.trim_end().rsplit(' ').next().unwrap_or("")) {
+            Some(h) if h.starts_with('|') => Style::Literal,
+            Some(h) if h.starts_with('>') => Style::Folded,
+            _ => Style::Plain,
+        }
+    }
+}
+
+/// Words that YAML readers take for something other than a string.
+const NOT_STRINGS: &[&str] = &[
+    "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ".inf", "-.inf", "+.inf",
+    ".nan",
+];
+
+/// Whether `value` written plain would be read by YAML tools as exactly
+/// this string (no number, boolean, null, indicator or comment).
+pub fn plain_is_safe(value: &str) -> bool {
+    let Some(first) = value.chars().next() else {
+        return false;
+    };
+    let risky_start = "-?:,[]{}#&*!|>'\"%@`".contains(first);
+    let number = value
+        .trim_start_matches(['+', '-'])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || c == '.')
+        && value
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() || "+-._oxOX".contains(c));
+    !(risky_start
+        || number
+        || value != value.trim()
+        || value.contains(": ")
+        || value.contains(" #")
+        || value.ends_with(':')
+        || value.chars().any(|c| c.is_control())
+        || NOT_STRINGS.contains(&value.to_ascii_lowercase().as_str()))
+        && reads_back(value, value)
+}
+
+/// Whether `written`, as the value of a mapping key, reads back through
+/// the loader's YAML parser as the string `value` (and not as a number,
+/// boolean or null).
+pub fn reads_back(written: &str, value: &str) -> bool {
+    let doc = format!("k: {written}\n");
+    let parsed: Result<BTreeMap<String, serde_json::Value>, _> =
+        serde_saphyr::from_str_with_options(&doc, crate::yaml::options());
+    matches!(parsed.as_ref().ok().and_then(|m| m.get("k")), Some(serde_json::Value::String(s)) if s == value)
+}
+
+/// `value` in double quotes, with YAML escapes.
+pub fn double_quoted(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `value` in single quotes, or `None` when single quotes cannot hold it
+/// (line breaks and control characters need double quotes).
+pub fn single_quoted(value: &str) -> Option<String> {
+    (!value.chars().any(char::is_control)).then(|| format!("'{}'", value.replace('\'', "''")))
+}
+
+/// `value` as a one-line scalar: plain when that is safe, else double
+/// quoted.
+pub fn inline(value: &str) -> String {
+    if plain_is_safe(value) {
+        value.to_owned()
+    } else {
+        double_quoted(value)
+    }
+}
+
+/// `value` as a one-line scalar in `style` where that style can hold it
+/// (plain only when safe), else double quoted.
+pub fn inline_in(value: &str, style: Style) -> String {
+    match style {
+        Style::Single => single_quoted(value).unwrap_or_else(|| double_quoted(value)),
+        Style::Double => double_quoted(value),
+        _ => inline(value),
+    }
+}
+
+/// The lines of a folded (`>-`) block holding `value`, each indented by
+/// `indent` spaces and wrapped before `width` columns, or `None` when a
+/// folded block cannot hold it exactly (leading or doubled spaces, line
+/// breaks, trailing spaces).
+pub fn folded_lines(value: &str, indent: usize, width: usize) -> Option<String> {
+    let simple = !value.is_empty()
+        && value == value.trim()
+        && !value.contains("  ")
+        && !value.chars().any(char::is_control);
+    if !simple {
+        return None;
+    }
+    let pad = " ".repeat(indent);
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in value.split(' ') {
+        if !line.is_empty() && indent + line.chars().count() + 1 + word.chars().count() > width {
+            out.push_str(&pad);
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&pad);
+    out.push_str(&line);
+    out.push('\n');
+    let doc = format!("k: >-\n{out}");
+    let parsed: Result<BTreeMap<String, String>, _> =
+        serde_saphyr::from_str_with_options(&doc, crate::yaml::options());
+    (parsed.ok()?.get("k")? == value).then_some(out)
+}
+
+/// The lines of a literal (`|`) block holding `value` (which must end in
+/// one line break, as `|` keeps one), indented by `indent`, or `None` when
+/// a literal block cannot hold it exactly.
+pub fn literal_lines(value: &str, indent: usize) -> Option<String> {
+    let body = value.strip_suffix('\n')?;
+    if body.is_empty()
+        || body.starts_with(' ')
+        || body.ends_with('\n')
+        || body.chars().any(|c| c.is_control() && c != '\n')
+    {
+        return None;
+    }
+    let pad = " ".repeat(indent);
+    let out: String = body
+        .split('\n')
+        .map(|l| {
+            if l.is_empty() {
+                "\n".to_owned()
+            } else {
+                format!("{pad}{l}\n")
+            }
+        })
+        .collect();
+    let doc = format!("k: |\n{out}");
+    let parsed: Result<BTreeMap<String, String>, _> =
+        serde_saphyr::from_str_with_options(&doc, crate::yaml::options());
+    (parsed.ok()?.get("k")? == value).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_text_stays_plain() {
+        assert_eq!(inline("Circulated to members."), "Circulated to members.");
+        assert_eq!(inline("SECAS"), "SECAS");
+        assert_eq!(inline("closed"), "closed");
+        assert_eq!(inline("Helen Marsh"), "Helen Marsh");
+    }
+
+    #[test]
+    fn text_a_reader_would_misread_is_quoted() {
+        for (value, written) in [
+            ("yes", "\"yes\""),
+            ("No", "\"No\""),
+            ("12", "\"12\""),
+            ("1.5", "\"1.5\""),
+            ("", "\"\""),
+            ("a: b", "\"a: b\""),
+            ("x #y", "\"x #y\""),
+            ("- item", "\"- item\""),
+            ("#hash", "\"#hash\""),
+            ("TSC07/01", "TSC07/01"),
+            (" lead", "\" lead\""),
+            ("two\nlines", "\"two\\nlines\""),
+            ("say \"hi\"", "say \"hi\""),
+            ("'q'", "\"'q'\""),
+        ] {
+            assert_eq!(inline(value), written, "{value:?}");
+            assert!(reads_back(&inline(value), value), "{value:?}");
+        }
+    }
+
+    #[test]
+    fn styles_are_kept_where_they_can_hold_the_value() {
+        assert_eq!(inline_in("TSC08/01", Style::Double), "\"TSC08/01\"");
+        assert_eq!(inline_in("it's", Style::Single), "'it''s'");
+        assert_eq!(inline_in("a\nb", Style::Single), "\"a\\nb\"");
+        assert_eq!(style_of("\"TSC07/01\"", None), Style::Double);
+        assert_eq!(style_of("hello\n", Some("text: >-")), Style::Folded);
+        assert_eq!(style_of("hello\n", Some("summary: |")), Style::Literal);
+        assert_eq!(style_of("open", None), Style::Plain);
+    }
+
+    #[test]
+    fn folded_text_wraps_and_reads_back() {
+        let text = "Report on the DCC's progress with the Business Architecture Document to the September meeting.";
+        let lines = folded_lines(text, 2, 78).unwrap();
+        assert_eq!(
+            lines,
+            "  Report on the DCC's progress with the Business Architecture Document to the\n  September meeting.\n"
+        );
+        assert_eq!(folded_lines("two  spaces", 2, 78), None);
+        assert_eq!(folded_lines("line\nbreak", 2, 78), None);
+    }
+
+    #[test]
+    fn literal_text_keeps_paragraphs() {
+        assert_eq!(
+            literal_lines("One.\n\nTwo.\n", 6).unwrap(),
+            "      One.\n\n      Two.\n"
+        );
+        assert_eq!(literal_lines("no final break", 6), None);
+    }
+}

@@ -1,0 +1,962 @@
+//! The write commands, each as a function from the records (and the text
+//! they were loaded from) to a [`Plan`]: the ID made or changed and the
+//! [`Transaction`] that writes it. A function refuses ([`Error::Refused`], exit
+//! status 2 in the binary) an unknown meeting, owner, item, status, level
+//! or proposal with the same "did you mean" help as `tsc validate`, a
+//! closed action closed again, and an ID that exists already. Whether the
+//! records stay valid is checked afterwards, on the transaction.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use unicode_normalization::UnicodeNormalization;
+
+use super::{OrRefuse, Transaction, Tree, spans};
+use crate::edit::scalar::Style;
+use crate::edit::{self, Layout, Value};
+use crate::error::{Error, Result};
+use crate::ids::{file_stem_for, natural_cmp};
+use crate::index::Index;
+use crate::model::{Action, Meeting};
+use crate::records::{Located, Records};
+use crate::settings::{Meaning, Term};
+use crate::suggest::require_known;
+use crate::template::{self, Fields};
+use crate::{refuse, refuse_unless};
+
+/// What a write command will do: the ID it makes or changes, and the
+/// files it writes.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The new or changed record's ID (a meeting, action or person ID, or
+    /// `PROPOSAL@MEETING` for an assessment).
+    pub id: String,
+    /// The files to write.
+    pub transaction: Transaction,
+}
+
+/// `tsc new meeting`.
+#[derive(Debug, Clone, Default)]
+pub struct NewMeeting {
+    /// The day of the meeting.
+    pub date: Option<NaiveDate>,
+    /// The meeting to copy attendance, place and times from (default: the
+    /// latest).
+    pub from: Option<String>,
+    /// `HH:MM`, else the previous meeting's.
+    pub start: Option<String>,
+    /// `HH:MM`, else the previous meeting's.
+    pub end: Option<String>,
+    /// Else the previous meeting's.
+    pub location: Option<String>,
+}
+
+fn meeting<'r>(index: &Index<'r>, id: &str) -> Result<&'r Meeting> {
+    let records = index.records();
+    require_known(
+        id,
+        records.meetings.iter().map(|m| m.record.id.value.as_str()),
+        "meeting",
+    )?;
+    index
+        .meetings_by_date()
+        .iter()
+        .copied()
+        .find(|m| m.id.value.eq_ignore_ascii_case(id))
+        .or_refuse("unknown meeting")
+}
+
+fn agenda_item(meeting: &Meeting, item: u32) -> Result<()> {
+    let numbers: Vec<String> = meeting
+        .agenda
+        .iter()
+        .map(|i| i.number.value.to_string())
+        .collect();
+    require_known(
+        &item.to_string(),
+        numbers.iter().map(String::as_str),
+        &format!("agenda item of {}", meeting.id.value),
+    )
+}
+
+/// The ID a template makes, checked against its pattern.
+fn make_id(template: &str, fields: &Fields, pattern: &regex::Regex, kind: &str) -> Result<String> {
+    let id = template::render(template, fields)
+        .map_err(|e| Error::Refused(format!("id_templates.{kind} in tsc.yaml: {e}")))?;
+    refuse_unless!(
+        pattern.is_match(&id),
+        "id_templates.{kind} made `{id}`, which id_patterns.{kind} does not accept; fix tsc.yaml (tsc validate reports it as E0302)"
+    );
+    Ok(id)
+}
+
+fn patterns(records: &Records) -> Result<crate::settings::CompiledPatterns> {
+    records.settings.id_patterns.compile().map_err(|(name, e)| {
+        Error::Refused(format!("id_patterns.{name} in tsc.yaml is not valid: {e}"))
+    })
+}
+
+/// The text of a record's file, and its path relative to the root.
+fn source<'t>(tree: &'t Tree, file: &Path) -> Result<(&'t str, PathBuf)> {
+    let relative = file.strip_prefix(&tree.root).unwrap_or(file).to_path_buf();
+    let text = tree
+        .text(&relative)
+        .or_refuse_with(|| format!("{} was not read", file.display()))?;
+    Ok((text, relative))
+}
+
+/// Actions open on `date`: raised at a meeting held by then, and either
+/// still open or closed after it; in natural ID order.
+fn open_on<'r>(index: &Index<'r>, date: NaiveDate) -> Vec<&'r Action> {
+    let vocab = &index.records().settings.vocabularies;
+    let mut open: Vec<&Action> = index
+        .records()
+        .actions
+        .iter()
+        .map(|a| &a.record)
+        .filter(|a| {
+            index
+                .meeting_date(&a.meeting.value)
+                .is_some_and(|d| d <= date)
+        })
+        .filter(|a| {
+            vocab.is_open_status(&a.status.value)
+                || a.closed.as_ref().is_some_and(|c| c.value > date)
+        })
+        .collect();
+    open.sort_by(|a, b| natural_cmp(&a.id.value, &b.id.value));
+    open
+}
+
+/// Proposals whose phase does not mean their process has ended
+/// ([`Meaning::Closed`]), in the committee's
+/// order: as last assessed (latest meeting first, in its table's order),
+/// then the others by ID.
+fn under_consideration<'r>(index: &Index<'r>) -> Vec<&'r str> {
+    let records = index.records();
+    let phases = &records.settings.vocabularies.modification_phases;
+    let live = |id: &str| {
+        index.modification(id).is_some_and(|m| {
+            m.phase.as_ref().is_none_or(|p| {
+                !phases
+                    .iter()
+                    .any(|t| t.id() == p.value && t.means(Meaning::Closed))
+            })
+        })
+    };
+    let mut order: Vec<&str> = Vec::new();
+    for m in index.meetings_by_date().iter().copied().rev() {
+        for a in m.agenda.iter().flat_map(|i| &i.assessments) {
+            let id = a.modification.value.as_str();
+            if live(id) && !order.contains(&id) {
+                order.push(id);
+            }
+        }
+    }
+    let mut rest: Vec<&str> = records
+        .modifications
+        .iter()
+        .map(|m| m.record.id.value.as_str())
+        .filter(|id| live(id) && !order.contains(id))
+        .collect();
+    rest.sort_by(|a, b| natural_cmp(a, b));
+    order.extend(rest);
+    order
+}
+
+fn attendance(list: &[crate::model::Attendance]) -> Value {
+    Value::List(
+        list.iter()
+            .map(|a| {
+                let mut entries = vec![
+                    ("person".to_owned(), Value::text(&a.person.value)),
+                    ("category".to_owned(), Value::text(&a.category.value)),
+                ];
+                let optional = [
+                    (
+                        "constituency",
+                        a.constituency.as_ref().map(|v| v.value.clone()),
+                    ),
+                    (
+                        "representing",
+                        a.representing.as_ref().map(|v| v.value.clone()),
+                    ),
+                    ("capacity", a.capacity.clone()),
+                    ("role", a.role.as_ref().map(|v| v.value.clone())),
+                    (
+                        "alternate_for",
+                        a.alternate_for.as_ref().map(|v| v.value.clone()),
+                    ),
+                ];
+                for (key, value) in optional {
+                    if let Some(v) = value {
+                        entries.push((key.to_owned(), Value::Text(v)));
+                    }
+                }
+                Value::Map(entries)
+            })
+            .collect(),
+    )
+}
+
+/// Comment lines at column `col`, wrapped before column 80.
+fn comment_lines(col: usize, text: &str) -> String {
+    let pad = format!("{}# ", " ".repeat(col));
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && pad.len() + line.len() + 1 + word.len() > 79 {
+            out.push_str(&format!("{pad}{line}\n"));
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&format!("{pad}{line}\n"));
+    out
+}
+
+/// `tsc new meeting`: the next meeting, as a draft, with the expected
+/// attendance of `--from` (or the latest meeting), the standing items, the
+/// actions open on its date under the review item, and the proposals still
+/// under consideration.
+///
+/// # Errors
+/// An unknown `--from` meeting, no `--date`, or a meeting ID or file that
+/// exists already.
+pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> Result<Plan> {
+    let records = index.records();
+    let date = args
+        .date
+        .or_refuse("give the meeting's date with --date YYYY-MM-DD")?;
+    let previous = match &args.from {
+        Some(id) => Some(meeting(index, id)?),
+        None => index.meetings_by_date().iter().copied().last(),
+    };
+    let number = records
+        .meetings
+        .iter()
+        .map(|m| m.record.number.value)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let settings = &records.settings;
+    let id = make_id(
+        &settings.id_templates.meeting,
+        &Fields::meeting(number, date),
+        &patterns(records)?.meeting,
+        "meeting",
+    )?;
+    refuse_unless!(index.meeting(&id).is_none(), "meeting {id} exists already");
+    let path = PathBuf::from("meetings").join(format!("{}.yaml", file_stem_for(&id)));
+    let sibling = previous
+        .and_then(|p| {
+            records
+                .meetings
+                .iter()
+                .find(|m| m.record.id.value == p.id.value)
+        })
+        .and_then(|m| tree.text(&m.file));
+    let layout = sibling.map(Layout::of).unwrap_or_default();
+    let draft = settings
+        .vocabularies
+        .meeting_statuses
+        .first()
+        .map_or("draft", Term::id);
+    let time =
+        |given: &Option<String>, old: Option<&String>| given.clone().or_else(|| old.cloned());
+    let start = time(
+        &args.start,
+        previous.and_then(|p| p.start.as_ref().map(|s| &s.value)),
+    );
+    let end = time(
+        &args.end,
+        previous.and_then(|p| p.end.as_ref().map(|s| &s.value)),
+    );
+    let location = args
+        .location
+        .clone()
+        .or_else(|| previous.and_then(|p| p.location.clone()));
+    let mut head = vec![
+        ("id".to_owned(), Value::text(&id)),
+        ("number".to_owned(), Value::raw(number)),
+        ("date".to_owned(), Value::raw(date)),
+    ];
+    for (key, value) in [("start", start), ("end", end)] {
+        if let Some(v) = value {
+            head.push((key.to_owned(), Value::Styled(v, Style::Double)));
+        }
+    }
+    if let Some(l) = location {
+        head.push(("location".to_owned(), Value::Text(l)));
+    }
+    head.push(("status".to_owned(), Value::text(draft)));
+    let short = &settings.committee.short_name;
+    let mut text = format!("# Draft minutes of {short} meeting {number} ({id}), {date}.\n");
+    text.push_str(&edit::render_document(&head, layout));
+    if let Some(p) = previous.filter(|p| !p.attendees.is_empty() || !p.apologies.is_empty()) {
+        text.push('\n');
+        text.push_str(&comment_lines(
+            0,
+            &format!(
+                "Expected attendance, copied from {}: correct it to who attended and who sent apologies.",
+                p.id.value
+            ),
+        ));
+        let mut lists = Vec::new();
+        if !p.attendees.is_empty() {
+            lists.push(("attendees".to_owned(), attendance(&p.attendees)));
+        }
+        if !p.apologies.is_empty() {
+            lists.push(("apologies".to_owned(), attendance(&p.apologies)));
+        }
+        text.push_str(&edit::render_document(&lists, layout));
+    }
+    let items = &settings.standing_items;
+    if !items.is_empty() {
+        text.push_str("\nagenda:\n");
+        let dash = layout.sequence_indent;
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            let entries = vec![
+                ("number".to_owned(), Value::raw(n)),
+                ("title".to_owned(), Value::text(&item.title)),
+            ];
+            text.push_str(&edit::render_item(&Value::Map(entries), dash, layout));
+            if item.review {
+                text.push_str(&review_comment(index, previous, &id, n, date, dash + 2));
+            }
+        }
+        let proposals = under_consideration(index);
+        if !proposals.is_empty() {
+            text.push_str(&comment_lines(
+                dash + 2,
+                &format!(
+                    "Proposals under consideration, to assess with `tsc assess ID --at {id} --item N --interest LEVEL`: {}.",
+                    proposals.join(", ")
+                ),
+            ));
+        }
+    }
+    let mut transaction = Transaction::default();
+    transaction.create(tree, &path, text)?;
+    Ok(Plan { id, transaction })
+}
+
+/// The comment under the review item: the meeting reviewed and each action
+/// open on `date`, with the command that records its update.
+fn review_comment(
+    index: &Index<'_>,
+    previous: Option<&Meeting>,
+    id: &str,
+    item: u32,
+    date: NaiveDate,
+    col: usize,
+) -> String {
+    let open = open_on(index, date);
+    let reviewed = previous.map_or(String::new(), |p| {
+        format!("Review of {}'s minutes. ", p.id.value)
+    });
+    let mut out = comment_lines(
+        col,
+        &format!(
+            "{reviewed}{} action{} open on {date}; record what is reported with `tsc action update ID --at {id} --item {item} --note TEXT` or `tsc action close ID --at {id} --item {item}`.",
+            open.len(),
+            if open.len() == 1 { "" } else { "s" }
+        ),
+    );
+    for a in open {
+        let text: String = a.text.chars().take(60).collect();
+        let more = if a.text.chars().count() > 60 {
+            "…"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "{}#   {} ({}): {text}{more}\n",
+            " ".repeat(col),
+            a.id.value,
+            a.owner.value
+        ));
+    }
+    out
+}
+
+/// `tsc action new`.
+#[derive(Debug, Clone, Default)]
+pub struct NewAction {
+    /// The meeting that raises it.
+    pub meeting: String,
+    /// The agenda item that raises it.
+    pub item: u32,
+    /// A person or organisation ID.
+    pub owner: String,
+    /// The due date.
+    pub due: Option<NaiveDate>,
+    /// What must be done.
+    pub text: String,
+}
+
+/// `tsc action new`: the meeting's next action (the next `seq` of the
+/// action template), in the style of the existing action files.
+///
+/// # Errors
+/// An unknown meeting, item or owner, or an ID that exists already.
+pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Plan> {
+    let records = index.records();
+    let m = meeting(index, &args.meeting)?;
+    agenda_item(m, args.item)?;
+    let owners: Vec<&str> = index.owner_ids().collect();
+    require_known(&args.owner, owners.iter().copied(), "owner")?;
+    let owner = owners
+        .iter()
+        .find(|o| o.eq_ignore_ascii_case(&args.owner))
+        .copied()
+        .unwrap_or(&args.owner);
+    let patterns = patterns(records)?;
+    let raised: Vec<&Located<Action>> = records
+        .actions
+        .iter()
+        .filter(|a| a.record.meeting.value == m.id.value)
+        .collect();
+    let seq_of = |a: &&Located<Action>| {
+        patterns
+            .action
+            .captures(&a.record.id.value)
+            .and_then(|c| c.name("seq")?.as_str().parse::<u32>().ok())
+    };
+    let mut seq = raised
+        .iter()
+        .filter_map(seq_of)
+        .max()
+        .unwrap_or(0)
+        .max(u32::try_from(raised.len()).unwrap_or(0))
+        + 1;
+    let taken = |id: &str| {
+        records.actions.iter().any(|a| a.record.id.value == id)
+            || records.unread.actions.contains(&file_stem_for(id))
+    };
+    let template = &records.settings.id_templates.action;
+    let mut id = make_id(
+        template,
+        &Fields::action(m.number.value, m.date.value, seq),
+        &patterns.action,
+        "action",
+    )?;
+    while taken(&id) {
+        seq += 1;
+        id = make_id(
+            template,
+            &Fields::action(m.number.value, m.date.value, seq),
+            &patterns.action,
+            "action",
+        )?;
+    }
+    // Follow the existing action files: their ID quoting, text style and
+    // indentation.
+    let sibling = records
+        .actions
+        .first()
+        .and_then(|a| tree.text(&a.file).map(|t| (t, &a.record)));
+    let (id_style, layout) = match sibling {
+        Some((text, a)) => {
+            let written = spans::range(&a.id)
+                .ok()
+                .and_then(|r| text.get(r))
+                .unwrap_or("");
+            (edit::scalar::style_of(written, None), Layout::of(text))
+        }
+        None => (Style::Double, Layout::default()),
+    };
+    let open = records
+        .settings
+        .vocabularies
+        .action_statuses
+        .iter()
+        .find(|s| s.means(Meaning::Open))
+        .map_or("open", Term::id);
+    let mut entries = vec![
+        ("id".to_owned(), Value::Styled(id.clone(), id_style)),
+        ("meeting".to_owned(), Value::text(&m.id.value)),
+        ("agenda_item".to_owned(), Value::raw(args.item)),
+        ("owner".to_owned(), Value::text(owner)),
+        (
+            "text".to_owned(),
+            Value::Styled(args.text.clone(), Style::Folded),
+        ),
+    ];
+    if let Some(due) = args.due {
+        entries.push(("due".to_owned(), Value::raw(due)));
+    }
+    entries.push(("status".to_owned(), Value::text(open)));
+    let mut text = format!(
+        "# Action {id}, raised at {} under agenda item {}.\n",
+        m.id.value, args.item
+    );
+    text.push_str(&edit::render_document(&entries, layout));
+    let path = PathBuf::from("actions").join(format!("{}.yaml", file_stem_for(&id)));
+    let mut transaction = Transaction::default();
+    transaction.create(tree, &path, text)?;
+    Ok(Plan { id, transaction })
+}
+
+/// `tsc action update` and `tsc action close`.
+#[derive(Debug, Clone, Default)]
+pub struct ActionReport {
+    /// The action's ID.
+    pub id: String,
+    /// The meeting where the update was reported.
+    pub at: String,
+    /// The agenda item of `at` where it was reviewed.
+    pub item: Option<u32>,
+    /// What was reported (for `close`, the status's label when not given).
+    pub note: Option<String>,
+    /// The status after the update.
+    pub status: Option<String>,
+    /// A new due date.
+    pub due: Option<NaiveDate>,
+}
+
+fn find_action<'r>(records: &'r Records, id: &str) -> Result<&'r Located<Action>> {
+    require_known(
+        id,
+        records.actions.iter().map(|a| a.record.id.value.as_str()),
+        "action",
+    )?;
+    records
+        .actions
+        .iter()
+        .find(|a| a.record.id.value.eq_ignore_ascii_case(id))
+        .or_refuse("unknown action")
+}
+
+fn status<'r>(records: &'r Records, id: &str) -> Result<&'r Term> {
+    let statuses = &records.settings.vocabularies.action_statuses;
+    require_known(id, statuses.iter().map(Term::id), "action status")?;
+    statuses
+        .iter()
+        .find(|s| s.id().eq_ignore_ascii_case(id))
+        .or_refuse("unknown status")
+}
+
+/// `tsc action update`: appends an update reported at `--at` (dated that
+/// meeting's day). With `--status`, the action's `status` (and `closed`)
+/// change with it, so the two never disagree (rule E0409).
+///
+/// # Errors
+/// An unknown action, meeting, item or status, or no `--note`.
+pub fn update_action(tree: &Tree, index: &Index<'_>, args: &ActionReport) -> Result<Plan> {
+    let records = index.records();
+    let note = args
+        .note
+        .clone()
+        .or_refuse("give what was reported with --note TEXT")?;
+    let new_status = args
+        .status
+        .as_deref()
+        .map(|s| status(records, s))
+        .transpose()?;
+    report_on_action(tree, index, args, note, new_status)
+}
+
+/// `tsc action close`: appends a closing update reported at `--at`, and
+/// sets the closed status (`--status`, else the first status that is not
+/// open) and the closed date, the meeting's day.
+///
+/// # Errors
+/// An unknown action, meeting, item or status, a status that is an open
+/// one, or an action that is closed already.
+pub fn close_action(tree: &Tree, index: &Index<'_>, args: &ActionReport) -> Result<Plan> {
+    let records = index.records();
+    let located = find_action(records, &args.id)?;
+    let vocab = &records.settings.vocabularies;
+    refuse_unless!(
+        vocab.is_open_status(&located.record.status.value),
+        "action {} is `{}` already (closed {}); it cannot be closed again",
+        located.record.id.value,
+        located.record.status.value,
+        located
+            .record
+            .closed
+            .as_ref()
+            .map_or("on an unknown day".to_owned(), |c| c.value.to_string())
+    );
+    let closed = match &args.status {
+        Some(s) => {
+            let s = status(records, s)?;
+            refuse_unless!(
+                !s.means(Meaning::Open),
+                "`{}` is an open status; close with one that is not open",
+                s.id()
+            );
+            s
+        }
+        None => vocab
+            .action_statuses
+            .iter()
+            .find(|s| !s.means(Meaning::Open))
+            .or_refuse("tsc.yaml lists no action status that is not open")?,
+    };
+    let note = args
+        .note
+        .clone()
+        .unwrap_or_else(|| format!("{}.", closed.label));
+    report_on_action(tree, index, args, note, Some(closed))
+}
+
+fn report_on_action(
+    tree: &Tree,
+    index: &Index<'_>,
+    args: &ActionReport,
+    note: String,
+    new_status: Option<&Term>,
+) -> Result<Plan> {
+    let records = index.records();
+    let located = find_action(records, &args.id)?;
+    let at = meeting(index, &args.at)?;
+    if let Some(item) = args.item {
+        agenda_item(at, item)?;
+    }
+    let action = &located.record;
+    let date = at.date.value;
+    let (src, path) = source(tree, &located.file)?;
+    let mut update = vec![
+        ("date".to_owned(), Value::raw(date)),
+        ("meeting".to_owned(), Value::text(&at.id.value)),
+    ];
+    if let Some(item) = args.item {
+        update.push(("agenda_item".to_owned(), Value::raw(item)));
+    }
+    if let Some(s) = new_status {
+        update.push(("status".to_owned(), Value::text(s.id())));
+    }
+    update.push(("note".to_owned(), Value::Text(note)));
+    let update = Value::Map(update);
+    let status_at = spans::range(&action.status)?;
+    let mut edits = Vec::new();
+    if let Some(s) = new_status {
+        if s.id() != action.status.value {
+            edits.push(edit::replace_scalar(src, status_at.clone(), s.id()));
+        }
+        match (&action.closed, s.means(Meaning::Open)) {
+            (Some(c), false) => edits.push(edit::replace_scalar(
+                src,
+                spans::range(c)?,
+                &date.to_string(),
+            )),
+            (None, false) => edits.push(edit::insert_after(
+                src,
+                status_at.start,
+                "closed",
+                &Value::raw(date),
+            )),
+            (Some(c), true) => edits.push(edit::remove_entry(src, spans::start(c)?)),
+            (None, true) => {}
+        }
+    }
+    if let Some(due) = args.due {
+        edits.push(match &action.due {
+            Some(d) => edit::replace_scalar(src, spans::range(d)?, &due.to_string()),
+            None => edit::insert_before(src, status_at.start, "due", &Value::raw(due)),
+        });
+    }
+    edits.push(match action.updates.last() {
+        Some(last) => {
+            edit::append_item(src, spans::start(&last.date)?, &update).map_err(Error::Refused)?
+        }
+        None => {
+            let keep_closed = new_status.is_none_or(|s| !s.means(Meaning::Open));
+            let anchor = match &action.closed {
+                Some(c) if keep_closed => spans::start(c)?,
+                _ => status_at.start,
+            };
+            edit::insert_after(src, anchor, "updates", &Value::List(vec![update]))
+        }
+    });
+    let mut transaction = Transaction::default();
+    transaction.edit(tree, &path, &edits)?;
+    Ok(Plan {
+        id: action.id.value.clone(),
+        transaction,
+    })
+}
+
+/// `tsc person add`.
+#[derive(Debug, Clone, Default)]
+pub struct NewPerson {
+    /// The name as the minutes write it.
+    pub name: String,
+    /// The ID, else made from the name.
+    pub id: Option<String>,
+    /// An organisation ID.
+    pub organisation: Option<String>,
+}
+
+/// The ID made from a name: lower case, accents dropped, every run of
+/// other characters one `-` (`Hélène O'Brien` is `helene-o-brien`).
+pub fn person_id(name: &str) -> String {
+    let plain: String = name
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase();
+    let mut id = String::new();
+    for c in plain.chars() {
+        if c.is_alphanumeric() {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    id.trim_end_matches('-').to_owned()
+}
+
+/// The form two IDs share when they look alike: the UTS #39 skeleton of
+/// the lower-cased ID ([`crate::unicode::skeleton`]).
+fn skeleton(id: &str) -> String {
+    crate::unicode::skeleton(&id.to_lowercase())
+}
+
+/// `tsc person add`: appends a person to `people.yaml`.
+///
+/// # Errors
+/// An unknown organisation, an ID that is taken (by a person or an
+/// organisation, whatever its case) or confusable with one that is, or a
+/// name that gives no ID.
+pub fn add_person(tree: &Tree, index: &Index<'_>, args: &NewPerson) -> Result<Plan> {
+    let records = index.records();
+    let id = args.id.clone().unwrap_or_else(|| person_id(&args.name));
+    refuse_unless!(
+        !id.is_empty(),
+        "`{}` gives no ID; give one with --id",
+        args.name
+    );
+    if let Some(taken) = index.owner_ids().find(|o| o.eq_ignore_ascii_case(&id)) {
+        refuse!("the ID `{id}` is taken by `{taken}`; give another with --id");
+    }
+    if let Some(like) = index.owner_ids().find(|o| skeleton(o) == skeleton(&id)) {
+        refuse!("the ID `{id}` looks like `{like}`, which exists; give another with --id");
+    }
+    let organisation = match &args.organisation {
+        Some(o) => {
+            let ids = records
+                .organisations
+                .iter()
+                .map(|x| x.record.id.value.as_str());
+            require_known(o, ids.clone(), "organisation")?;
+            Some(
+                ids.clone()
+                    .find(|x| x.eq_ignore_ascii_case(o))
+                    .unwrap_or(o)
+                    .to_owned(),
+            )
+        }
+        None => None,
+    };
+    let mut entries = vec![
+        ("id".to_owned(), Value::text(&id)),
+        ("name".to_owned(), Value::text(&args.name)),
+    ];
+    if let Some(o) = organisation {
+        entries.push(("organisation".to_owned(), Value::Text(o)));
+    }
+    let person = Value::Map(entries);
+    let mut transaction = Transaction::default();
+    match records.people.last() {
+        Some(last) => {
+            let (src, path) = source(tree, &last.file)?;
+            let edit = edit::append_item(src, spans::start(&last.record.id)?, &person)
+                .map_err(Error::Refused)?;
+            transaction.edit(tree, &path, &[edit])?;
+        }
+        None => {
+            let path = PathBuf::from("people.yaml");
+            refuse_unless!(
+                tree.text(&path).is_none(),
+                "people.yaml lists nobody or could not be read; add the first person by hand"
+            );
+            let text = edit::render_document(
+                &[("people".to_owned(), Value::List(vec![person]))],
+                Layout::default(),
+            );
+            transaction.create(tree, &path, text)?;
+        }
+    }
+    Ok(Plan { id, transaction })
+}
+
+/// `tsc assess`.
+#[derive(Debug, Clone, Default)]
+pub struct NewAssessment {
+    /// The proposal's ID.
+    pub proposal: String,
+    /// The meeting that assessed it.
+    pub at: String,
+    /// The agenda item where it was assessed.
+    pub item: u32,
+    /// The interest level.
+    pub interest: String,
+    /// Notes.
+    pub note: Option<String>,
+    /// Concerns, one each.
+    pub concerns: Vec<String>,
+    /// Technical impact, else the previous assessment's.
+    pub technical: Option<bool>,
+    /// Business impact, else the previous assessment's.
+    pub business: Option<bool>,
+    /// EC notification, else the previous assessment's.
+    pub ec_notification: Option<String>,
+}
+
+/// `tsc assess`: adds an assessment to an agenda item of a meeting, with
+/// the impact and EC notification of the proposal's previous assessment
+/// unless given.
+///
+/// # Errors
+/// An unknown proposal, meeting, item, level or EC notification value, or
+/// a proposal already assessed at that meeting.
+pub fn assess(tree: &Tree, index: &Index<'_>, args: &NewAssessment) -> Result<Plan> {
+    let records = index.records();
+    let ids = records
+        .modifications
+        .iter()
+        .map(|m| m.record.id.value.as_str());
+    require_known(&args.proposal, ids.clone(), "modification proposal")?;
+    let proposal = ids
+        .clone()
+        .find(|m| m.eq_ignore_ascii_case(&args.proposal))
+        .unwrap_or(&args.proposal);
+    let at = meeting(index, &args.at)?;
+    agenda_item(at, args.item)?;
+    let vocab = &records.settings.vocabularies;
+    require_known(
+        &args.interest,
+        vocab.interest_levels.iter().map(Term::id),
+        "interest level",
+    )?;
+    if let Some(ec) = &args.ec_notification {
+        require_known(
+            ec,
+            vocab.ec_notification.iter().map(Term::id),
+            "EC notification value",
+        )?;
+    }
+    let history = index.assessments_of(proposal);
+    refuse_unless!(
+        !history.iter().any(|a| a.meeting.id.value == at.id.value),
+        "{proposal} is already assessed at {}; edit that assessment instead",
+        at.id.value
+    );
+    // The latest assessment before this meeting (the history is in date
+    // order).
+    let previous = history
+        .iter()
+        .rev()
+        .find(|a| a.meeting.date.value <= at.date.value)
+        .map(|a| a.assessment);
+    let mut impact = Vec::new();
+    let old = previous.as_ref().map(|p| &p.impact);
+    let technical = args
+        .technical
+        .or(old.and_then(|i| i.technical.as_ref().map(|v| v.value)));
+    let business = args
+        .business
+        .or(old.and_then(|i| i.business.as_ref().map(|v| v.value)));
+    if let Some(t) = technical {
+        impact.push(("technical".to_owned(), Value::raw(t)));
+        if let Some(n) = old
+            .and_then(|i| i.technical_note.clone())
+            .filter(|_| args.technical.is_none())
+        {
+            impact.push(("technical_note".to_owned(), Value::Text(n)));
+        }
+    }
+    if let Some(b) = business {
+        impact.push(("business".to_owned(), Value::raw(b)));
+        if let Some(n) = old
+            .and_then(|i| i.business_note.clone())
+            .filter(|_| args.business.is_none())
+        {
+            impact.push(("business_note".to_owned(), Value::Text(n)));
+        }
+    }
+    let ec = args.ec_notification.clone().or_else(|| {
+        previous
+            .as_ref()
+            .and_then(|p| p.ec_notification.as_ref().map(|e| e.value.clone()))
+    });
+    let mut row = vec![("modification".to_owned(), Value::text(proposal))];
+    if !impact.is_empty() {
+        row.push(("impact".to_owned(), Value::Map(impact)));
+    }
+    if let Some(ec) = ec {
+        row.push(("ec_notification".to_owned(), Value::Text(ec)));
+    }
+    if let Some(n) = &args.note {
+        row.push(("notes".to_owned(), Value::text(n)));
+    }
+    if !args.concerns.is_empty() {
+        row.push((
+            "concerns".to_owned(),
+            Value::List(args.concerns.iter().map(Value::text).collect()),
+        ));
+    }
+    let level = vocab
+        .interest_levels
+        .iter()
+        .find(|t| t.id().eq_ignore_ascii_case(&args.interest))
+        .map_or(args.interest.as_str(), Term::id);
+    row.push(("interest".to_owned(), Value::text(level)));
+    let row = Value::Map(row);
+    let located = records
+        .meetings
+        .iter()
+        .find(|m| m.record.id.value == at.id.value)
+        .or_refuse("meeting not loaded")?;
+    let (src, path) = source(tree, &located.file)?;
+    let item = at
+        .agenda
+        .iter()
+        .find(|i| i.number.value == args.item)
+        .or_refuse("no such item")?;
+    let edit = match item.assessments.last() {
+        Some(last) => edit::append_item(src, spans::start(&last.modification)?, &row),
+        None => edit::add_to_item(
+            src,
+            spans::start(&item.number)?,
+            "assessments",
+            &Value::List(vec![row]),
+        ),
+    }
+    .map_err(Error::Refused)?;
+    let mut transaction = Transaction::default();
+    transaction.edit(tree, &path, &[edit])?;
+    Ok(Plan {
+        id: format!("{proposal}@{}", at.id.value),
+        transaction,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_ids_are_lower_case_kebab_without_accents() {
+        assert_eq!(person_id("Helen Marsh"), "helen-marsh");
+        assert_eq!(person_id("Hélène O'Brien"), "helene-o-brien");
+        assert_eq!(person_id("  Joana  Esgalhado "), "joana-esgalhado");
+        assert_eq!(person_id("!!"), "");
+    }
+
+    #[test]
+    fn look_alike_ids_share_a_skeleton() {
+        assert_eq!(skeleton("julian-hughеs"), skeleton("julian-hughes"));
+        assert_ne!(skeleton("julian-hughes"), skeleton("julian-hugh"));
+    }
+}

@@ -1,0 +1,376 @@
+//! The write side: a set of file edits and new files made as one checked
+//! transaction.
+//!
+//! A [`Tree`] holds the text of every record file as the loader kept it
+//! when it read the records (once); the model's byte spans are offsets
+//! into exactly that text, which is what is edited. A [`Transaction`] collects the new text of each changed or
+//! created file; [`Transaction::check`] loads and validates the records
+//! as they would be after the write and lists every error the write would
+//! add; [`Transaction::diff`] is the unified diff `--dry-run` prints; and
+//! [`Transaction::commit`] writes every file atomically (a temporary file
+//! in the same directory, renamed over the old one).
+//!
+//! [`commands`] builds the transaction of each write command.
+
+pub mod commands;
+pub mod spans;
+
+/// Refuses (returns [`Error::Refused`]) with a formatted message.
+#[macro_export]
+macro_rules! refuse {
+    ($($message:tt)*) => {
+        return Err($crate::error::Error::Refused(format!($($message)*)))
+    };
+}
+
+/// Refuses with a formatted message unless the condition holds.
+#[macro_export]
+macro_rules! refuse_unless {
+    ($condition:expr, $($message:tt)*) => {
+        if !$condition {
+            $crate::refuse!($($message)*);
+        }
+    };
+}
+
+/// A missing value as a refusal with a message.
+pub trait OrRefuse<T> {
+    /// The value, or [`Error::Refused`] with `message`.
+    fn or_refuse(self, message: &str) -> Result<T>;
+    /// The value, or [`Error::Refused`] with the message `message` makes.
+    fn or_refuse_with(self, message: impl FnOnce() -> String) -> Result<T>;
+}
+
+impl<T> OrRefuse<T> for Option<T> {
+    fn or_refuse(self, message: &str) -> Result<T> {
+        self.ok_or_else(|| Error::Refused(message.to_owned()))
+    }
+
+    fn or_refuse_with(self, message: impl FnOnce() -> String) -> Result<T> {
+        self.ok_or_else(|| Error::Refused(message()))
+    }
+}
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::edit::{self, Edit};
+use crate::error::{Error, Result};
+use crate::finding::{Finding, Severity};
+use crate::records::{self, Loaded};
+use crate::source::FileId;
+use crate::validate::{self, Report};
+
+/// The text of every record file of a records directory, by path relative
+/// to it, read once.
+#[derive(Debug, Clone)]
+pub struct Tree {
+    /// The records directory.
+    pub root: PathBuf,
+    /// Each regular `.yaml`/`.yml` file's text, by relative path. Hidden
+    /// names, backups and symbolic links are left out, as the loader
+    /// leaves them out.
+    pub files: BTreeMap<PathBuf, String>,
+}
+
+impl Tree {
+    /// The texts the loader kept when it read `loaded` (every record file
+    /// it read, once), by path relative to the records directory.
+    ///
+    /// # Errors
+    /// When a record file is not UTF-8: a write must start from records
+    /// it can read (`tsc validate` reports the file).
+    pub fn from_loaded(loaded: &Loaded) -> Result<Tree> {
+        let root = loaded.records.root.clone();
+        let mut files = BTreeMap::new();
+        let sources = &loaded.sources;
+        for id in (0..)
+            .map(FileId)
+            .take_while(|id| sources.path(*id).is_some())
+        {
+            let path = sources.path(id).unwrap_or(&root);
+            let text = sources.text(id).or_refuse_with(|| {
+                format!("{} is not UTF-8; `tsc validate` says where", path.display())
+            })?;
+            let relative = path.strip_prefix(&root).unwrap_or(path).to_path_buf();
+            files.insert(relative, text.to_owned());
+        }
+        Ok(Tree { root, files })
+    }
+
+    /// Loads the records under `root` ([`records::load`]) and keeps their
+    /// texts, as [`Tree::from_loaded`].
+    ///
+    /// # Errors
+    /// When the directory cannot be read, or as [`Tree::from_loaded`].
+    pub fn read(root: &Path) -> Result<Tree> {
+        Tree::from_loaded(&records::load(root)?)
+    }
+
+    /// The tree made of `files` (relative path and text) under `root`,
+    /// for tests.
+    pub fn from_files(root: &Path, files: impl IntoIterator<Item = (PathBuf, String)>) -> Tree {
+        Tree {
+            root: root.to_path_buf(),
+            files: files.into_iter().collect(),
+        }
+    }
+
+    /// Loads the records from the texts, as [`records::load`] would.
+    pub fn load(&self) -> Loaded {
+        let bytes: Vec<(PathBuf, Vec<u8>)> = self
+            .files
+            .iter()
+            .map(|(p, t)| (p.clone(), t.as_bytes().to_vec()))
+            .collect();
+        records::load_in_memory(&self.root, &bytes)
+    }
+
+    /// The text of the file at `path` (as the model names it, under the
+    /// root, or relative to it).
+    pub fn text(&self, path: &Path) -> Option<&str> {
+        let relative = path.strip_prefix(&self.root).unwrap_or(path);
+        self.files.get(relative).map(String::as_str)
+    }
+}
+
+/// One file the transaction changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Relative to the records directory.
+    pub path: PathBuf,
+    /// The text before, or `None` for a new file.
+    pub before: Option<String>,
+    /// The text after.
+    pub after: String,
+}
+
+/// Edits and new files, made together or not at all.
+#[derive(Debug, Clone, Default)]
+pub struct Transaction {
+    changes: Vec<Change>,
+}
+
+/// What [`Transaction::check`] found.
+#[derive(Debug)]
+pub struct Checked {
+    /// The records as they would be after the write, validated.
+    pub after: Report,
+    /// The loaded records after the write.
+    pub loaded: Loaded,
+    /// Errors after the write that were not there before.
+    pub added: Vec<Finding>,
+}
+
+impl Transaction {
+    /// The changes, in the order they were added.
+    pub fn changes(&self) -> &[Change] {
+        &self.changes
+    }
+
+    /// Makes `edits` on the file at `path` (relative), on top of any edit
+    /// this transaction already made to it.
+    ///
+    /// # Errors
+    /// When the tree has no such file.
+    pub fn edit(&mut self, tree: &Tree, path: &Path, edits: &[Edit]) -> Result<()> {
+        let relative = path.strip_prefix(&tree.root).unwrap_or(path).to_path_buf();
+        if let Some(change) = self.changes.iter_mut().find(|c| c.path == relative) {
+            change.after = edit::apply(&change.after, edits);
+            return Ok(());
+        }
+        let before = tree
+            .files
+            .get(&relative)
+            .or_refuse_with(|| format!("no record file {}", relative.display()))?;
+        self.changes.push(Change {
+            path: relative,
+            before: Some(before.clone()),
+            after: edit::apply(before, edits),
+        });
+        Ok(())
+    }
+
+    /// Adds a new file at `path` (relative).
+    ///
+    /// # Errors
+    /// When the file exists already.
+    pub fn create(&mut self, tree: &Tree, path: &Path, text: String) -> Result<()> {
+        let taken = tree.files.contains_key(path)
+            || tree.root.join(path).exists()
+            || self.changes.iter().any(|c| c.path == path);
+        refuse_unless!(!taken, "{} exists already", tree.root.join(path).display());
+        self.changes.push(Change {
+            path: path.to_path_buf(),
+            before: None,
+            after: text,
+        });
+        Ok(())
+    }
+
+    /// The tree as it would be after the write.
+    pub fn apply_to(&self, tree: &Tree) -> Tree {
+        let mut after = tree.clone();
+        for change in &self.changes {
+            after
+                .files
+                .insert(change.path.clone(), change.after.clone());
+        }
+        after
+    }
+
+    /// Loads and validates the records as they would be after the write,
+    /// and lists the errors that `before` (the validation of the tree as
+    /// it is) does not have. Findings are compared by rule, file and
+    /// message, not by position, since an edit moves the lines below it.
+    pub fn check(&self, tree: &Tree, before: &Report) -> Checked {
+        let loaded = self.apply_to(tree).load();
+        let after = validate::validate(&loaded);
+        let key = |f: &Finding| (f.code, f.file.clone(), f.message.clone());
+        let mut counts: HashMap<_, usize> = HashMap::new();
+        for f in before
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+        {
+            *counts.entry(key(f)).or_default() += 1;
+        }
+        let mut added = Vec::new();
+        for f in after
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+        {
+            match counts.get_mut(&key(f)) {
+                Some(n) if *n > 0 => *n -= 1,
+                _ => added.push(f.clone()),
+            }
+        }
+        Checked {
+            after,
+            loaded,
+            added,
+        }
+    }
+
+    /// The unified diff of every change (`a/PATH`, `b/PATH` headers, as
+    /// git writes them; `/dev/null` for a new file), three lines of context.
+    pub fn diff(&self) -> String {
+        let mut out = String::new();
+        for change in &self.changes {
+            let path = change.path.to_string_lossy().replace('\\', "/");
+            let before = change.before.as_deref().unwrap_or("");
+            let old = if change.before.is_some() {
+                format!("a/{path}")
+            } else {
+                "/dev/null".to_owned()
+            };
+            let diff = similar::TextDiff::from_lines(before, change.after.as_str());
+            out.push_str(
+                &diff
+                    .unified_diff()
+                    .context_radius(3)
+                    .header(&old, &format!("b/{path}"))
+                    .to_string(),
+            );
+        }
+        out
+    }
+
+    /// Writes every changed and new file: first each into a temporary file
+    /// beside it, then each renamed over its name, so no reader sees half
+    /// a file and a failure while preparing writes nothing. An existing
+    /// file keeps its permissions.
+    ///
+    /// # Errors
+    /// On an I/O error; files renamed before it stay written.
+    pub fn commit(&self, root: &Path) -> Result<()> {
+        let mut ready = Vec::new();
+        for change in &self.changes {
+            let target = root.join(&change.path);
+            let dir = target
+                .parent()
+                .or_refuse_with(|| format!("{} has no directory", target.display()))?;
+            std::fs::create_dir_all(dir).map_err(Error::io("cannot create", dir))?;
+            let temp = crate::output::file::temp_beside(dir, &target, &target, &change.after)?;
+            ready.push((temp, target));
+        }
+        for (temp, target) in ready {
+            temp.persist(&target)
+                .map_err(|e| e.error)
+                .map_err(Error::io("cannot write", &target))?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_writes_every_file_keeps_permissions_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("actions")).unwrap();
+        std::fs::write(root.join("people.yaml"), "people: []\n").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let p = std::fs::Permissions::from_mode(0o640);
+            std::fs::set_permissions(root.join("people.yaml"), p).unwrap();
+        }
+        let tree = Tree::read(root).unwrap();
+        assert_eq!(tree.text(Path::new("people.yaml")), Some("people: []\n"));
+        let mut t = Transaction::default();
+        let edit = Edit {
+            range: 8..10,
+            text: "[x]".into(),
+        };
+        t.edit(&tree, Path::new("people.yaml"), &[edit]).unwrap();
+        t.create(&tree, Path::new("actions/A-1.yaml"), "id: A/1\n".into())
+            .unwrap();
+        assert!(
+            t.create(&tree, Path::new("people.yaml"), String::new())
+                .is_err(),
+            "an existing file is never created over"
+        );
+        t.commit(root).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(root.join("people.yaml")).unwrap(),
+            "people: [x]\n"
+        );
+        assert_eq!(
+            std::fs::read_to_string(root.join("actions/A-1.yaml")).unwrap(),
+            "id: A/1\n"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(root.join("people.yaml"))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o640);
+        }
+        let names: Vec<String> = walkdir::WalkDir::new(root)
+            .into_iter()
+            .filter_map(std::result::Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".tsc-"))
+            .collect();
+        assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn the_diff_of_a_new_file_is_against_dev_null() {
+        let tree = Tree::from_files(Path::new("r"), []);
+        let mut t = Transaction::default();
+        t.create(&tree, Path::new("meetings/M_1.yaml"), "id: M_1\n".into())
+            .unwrap();
+        assert_eq!(
+            t.diff(),
+            "--- /dev/null\n+++ b/meetings/M_1.yaml\n@@ -0,0 +1 @@\n+id: M_1\n"
+        );
+    }
+}
