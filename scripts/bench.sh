@@ -4,6 +4,7 @@
 #
 # Usage: ./scripts/bench.sh
 #   BENCH_SIZES="S M"  ./scripts/bench.sh   # skip L (12,000 meetings)
+#   BENCH_QUICK=1      ./scripts/bench.sh   # 3 runs each, no check-jsonschema
 #
 # What it does:
 #   1. installs hyperfine and GNU time (apt-get) if missing;
@@ -13,9 +14,17 @@
 #      generator source;
 #   4. times with hyperfine (warm-up, then median of the runs):
 #      `tsc validate`, `tsc actions --open`, `tsc report` (when the binary
-#      has it) and the parse floor (examples/parse_floor.rs: one thread
-#      reading and parsing the same files into untyped values);
+#      has it), all with --no-cache, and the parse floor
+#      (examples/parse_floor.rs: one thread reading and parsing the same
+#      files into untyped values);
 #   5. measures peak memory (maximum resident set size) with /usr/bin/time -v;
+#   5b. times the parse cache (issue 13), side by side on each tree: the
+#      cache floor (examples/hash_floor.rs: walk, read and hash every file),
+#      a cold `validate` writing the cache, warm `validate` from the
+#      per-file cache (memo removed before each run), warm `validate`
+#      answered by the whole-run memo, `validate` after 2 files were
+#      edited, and warm `actions --open` and `report`; and peak memory of
+#      cold and warm runs. The cache lives in target/bench-results/cache;
 #   6. on M, times check-jsonschema (PyPI, in target/pytools as for
 #      scripts/test.sh) over every record file against `tsc schema --out-dir`
 #      output, one schema per record kind;
@@ -51,11 +60,12 @@ command -v hyperfine >/dev/null || { echo "bench: installing hyperfine" >&2; apt
 [ -x /usr/bin/time ] || { echo "bench: installing GNU time" >&2; apt_install time; }
 
 echo "bench: building (release)" >&2
-cargo build --release --quiet --bin tsc --example synth --example parse_floor --example git_load
+cargo build --release --quiet --bin tsc --example synth --example parse_floor --example git_load --example hash_floor
 TSC=target/release/tsc
 SYNTH=target/release/examples/synth
 FLOOR=target/release/examples/parse_floor
 GIT_LOAD=target/release/examples/git_load
+HASH_FLOOR=target/release/examples/hash_floor
 
 has_command() { "$TSC" "$1" --help >/dev/null 2>&1; }
 
@@ -97,23 +107,36 @@ peak() {
     /usr/bin/time -v "$@" >/dev/null 2>"$RESULTS/$name.time" || true
 }
 
-runs_for() { if [ "$1" = L ]; then echo "--warmup 1 --runs 5"; else echo "--warmup 3 --min-runs 10"; fi; }
+runs_for() {
+    if [ -n "${BENCH_QUICK:-}" ]; then echo "--warmup 1 --runs 3"
+    elif [ "$1" = L ]; then echo "--warmup 1 --runs 5"
+    else echo "--warmup 3 --min-runs 10"; fi
+}
 
 have_report=false
 has_command report && have_report=true
+# Builds with the parse cache take --no-cache; the runs above measure
+# parsing, so they use it.
+have_cache=false
+NO_CACHE=""
+if "$TSC" --no-cache validate --help >/dev/null 2>&1; then
+    have_cache=true
+    NO_CACHE="--no-cache"
+fi
 $have_report || note "tsc report: not timed, this tsc has no \`report\` command"
 
 for size in $SIZES; do
     dir=$DATA/$size
     # shellcheck disable=SC2046
     set -- $(runs_for "$size")
-    "$TSC" validate --records "$dir" >/dev/null ||
+    "$TSC" $NO_CACHE validate --records "$dir" >/dev/null ||
         { echo "bench: tsc validate finds errors in $dir; fix the generator first" >&2; exit 1; }
-    bench "validate-$size" "$@" "$TSC validate --records $dir"
-    bench "actions-$size" "$@" "$TSC actions --open --records $dir"
-    $have_report && bench "report-$size" "$@" "$TSC report --records $dir"
+    bench "validate-$size" "$@" "$TSC $NO_CACHE validate --records $dir"
+    bench "actions-$size" "$@" "$TSC $NO_CACHE actions --open --records $dir"
+    $have_report && bench "report-$size" "$@" "$TSC $NO_CACHE report --records $dir"
     bench "floor-$size" "$@" "$FLOOR $dir"
-    peak "validate-$size" "$TSC" validate --records "$dir"
+    # shellcheck disable=SC2086
+    peak "validate-$size" "$TSC" $NO_CACHE validate --records "$dir"
     peak "floor-$size" "$FLOOR" "$dir"
 done
 
@@ -147,13 +170,61 @@ if [[ " $SIZES " == *" M "* ]] && has_command diff; then
     "$TSC" diff HEAD~1 HEAD --records "$repo/records" >"$RESULTS/diff-M.txt"
 fi
 
-bench validate-real --warmup 10 --min-runs 50 "$TSC validate --records records"
-peak validate-real "$TSC" validate --records records
+# shellcheck disable=SC2086
+bench validate-real $([ -n "${BENCH_QUICK:-}" ] && echo "--warmup 1 --runs 5" || echo "--warmup 10 --min-runs 50") "$TSC $NO_CACHE validate --records records"
+# shellcheck disable=SC2086
+peak validate-real "$TSC" $NO_CACHE validate --records records
+
+# The parse cache, side by side with the --no-cache runs above.
+if $have_cache; then
+    CACHE=$RESULTS/cache
+    for size in $SIZES; do
+        dir=$DATA/$size
+        c=$CACHE/$size
+        # shellcheck disable=SC2046
+        set -- $(runs_for "$size")
+        # Prepare commands, as scripts so that hyperfine -N runs them.
+        printf '#!/bin/sh\nrm -rf %s\n' "$c" >"$RESULTS/clear-cache-$size.sh"
+        printf '#!/bin/sh\nrm -f %s/*/validate.memo\n' "$c" >"$RESULTS/clear-memo-$size.sh"
+        # Two meeting files edited before each run (a comment line added,
+        # then taken away again): the pre-commit case.
+        edited=$(find "$dir/meetings" -name '*.yaml' | sort | sed -n '1p;$p' | tr '\n' ' ')
+        {
+            echo "#!/bin/sh"
+            echo "for f in $edited; do"
+            echo "  if [ \"\$(tail -n 1 \"\$f\")\" = '# bench edit' ]; then sed -i '\$d' \"\$f\"; else echo '# bench edit' >>\"\$f\"; fi"
+            echo "done"
+        } >"$RESULTS/edit-two-$size.sh"
+        chmod +x "$RESULTS"/clear-cache-"$size".sh "$RESULTS"/clear-memo-"$size".sh "$RESULTS"/edit-two-"$size".sh
+        run="$TSC --cache-dir $c"
+        bench "hash-floor-$size" "$@" "$HASH_FLOOR $dir"
+        bench "cache-cold-$size" "$@" --prepare "$RESULTS/clear-cache-$size.sh" "$run validate --records $dir"
+        $run validate --records "$dir" >/dev/null
+        bench "cache-warm-$size" "$@" --prepare "$RESULTS/clear-memo-$size.sh" "$run validate --records $dir"
+        bench "cache-memo-$size" "$@" "$run validate --records $dir"
+        bench "cache-edit2-$size" "$@" --prepare "$RESULTS/edit-two-$size.sh" "$run validate --records $dir"
+        # Leave the tree as generated.
+        for f in $edited; do
+            if [ "$(tail -n 1 "$f")" = '# bench edit' ]; then sed -i '$d' "$f"; fi
+        done
+        $run validate --records "$dir" >/dev/null
+        bench "cache-actions-$size" "$@" "$run actions --open --records $dir"
+        $have_report && bench "cache-report-$size" "$@" "$run report --records $dir"
+        "$RESULTS/clear-cache-$size.sh"
+        peak "cache-cold-$size" $run validate --records "$dir"
+        "$RESULTS/clear-memo-$size.sh"
+        peak "cache-warm-$size" $run validate --records "$dir"
+    done
+else
+    note "parse cache: not timed, this tsc has no --no-cache option"
+fi
 
 # check-jsonschema on M against `tsc schema` output: every record file of
 # the tree, each kind against its own schema (`tsc schema --out-dir`). It
 # checks fields and values only; `tsc validate` also resolves references.
-if [[ " $SIZES " == *" M "* ]]; then
+if [ -n "${BENCH_QUICK:-}" ]; then
+    note "check-jsonschema: not timed (BENCH_QUICK)"
+elif [[ " $SIZES " == *" M "* ]]; then
     if has_command schema; then
         if [ ! -x "$PYTOOLS/bin/check-jsonschema" ]; then
             echo "bench: installing check-jsonschema into $PYTOOLS" >&2
@@ -304,6 +375,55 @@ print("|---|---|---|")
 for r in rows:
     print(f"| {r[0]} | {r[1]} | {r[2]} |")
 print()
+# The parse cache (issue 13): each measure against its --no-cache run, by
+# wall time (median) and by CPU time (user + system, mean).
+def ratio(a, b, f=median):
+    x, y = f(a), f(b)
+    return None if x is None or not y else x / y
+
+def show(r, target):
+    if r is None:
+        return "–", "–"
+    return f"{r:.3f} ×", ("met" if r <= target else "**not met**")
+
+if any(median(f"cache-warm-{s}") for s in sizes):
+    print("### Parse cache (issue 13)\n")
+    print("| tree | floor: walk + read + hash | `--no-cache` validate | cold, writing the cache | warm, per-file cache | warm, memo | 2 files edited | `actions --open` cold / warm | `report` cold / warm | peak RSS cold / warm |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for s in sizes:
+        if median(f"cache-warm-{s}") is None:
+            continue
+        rss = lambda n: mb(peak_kb(n) * 1024) if peak_kb(n) else "–"
+        print(f"| {s} | {ms(median(f'hash-floor-{s}'))} | {ms(median(f'validate-{s}'))} | {ms(median(f'cache-cold-{s}'))} | "
+              f"{ms(median(f'cache-warm-{s}'))} | {ms(median(f'cache-memo-{s}'))} | {ms(median(f'cache-edit2-{s}'))} | "
+              f"{ms(median(f'actions-{s}'))} / {ms(median(f'cache-actions-{s}'))} | {ms(median(f'report-{s}'))} / {ms(median(f'cache-report-{s}'))} | "
+              f"{rss(f'cache-cold-{s}')} / {rss(f'cache-warm-{s}')} |")
+    print()
+    print("| target (M) | wall (median) | | CPU (user + system) | |")
+    print("|---|---:|---|---:|---|")
+    def row(label, a, b, target):
+        w, wv = show(ratio(a, b), target)
+        c, cv = show(ratio(a, b, cpu_time), target)
+        print(f"| {label} | {w} | {wv} | {c} | {cv} |")
+    row("warm `validate`, per-file cache ≤ 0.10 × cold", "cache-warm-M", "validate-M", 0.10)
+    row("warm `validate`, memo ≤ 0.05 × cold", "cache-memo-M", "validate-M", 0.05)
+    row("warm `validate`, memo ≤ 2 × walk + read + hash", "cache-memo-M", "hash-floor-M", 2.0)
+    row("2 files edited, then `validate` ≤ 0.15 × cold", "cache-edit2-M", "validate-M", 0.15)
+    row("cold `validate` writing the cache ≤ 1.05 × `--no-cache`", "cache-cold-M", "validate-M", 1.05)
+    row("warm `actions --open` ≤ 0.15 × cold", "cache-actions-M", "actions-M", 0.15)
+    row("warm `report` ≤ 0.15 × cold", "cache-report-M", "report-M", 0.15)
+    if "L" in sizes_bytes:
+        for when in ("cold", "warm"):
+            k = peak_kb(f"cache-{when}-L")
+            r = k * 1024 / sizes_bytes["L"] if k else None
+            print(f"| peak RSS on L, {when} ≤ 2 × YAML | {'–' if r is None else f'{r:.2f} ×'} | {verdict(None if r is None else r <= 2)} | | |")
+        for label, name in (("cold", "cache-cold"), ("warm", "cache-warm")):
+            w = ratio(f"{name}-L", f"{name}-M")
+            print(f"| L / M, {label} ≤ 10.5 | {'–' if w is None else f'{w:.1f}'} | {verdict(None if w is None else w <= 10.5)} | | |")
+    else:
+        print("| peak RSS on L, L / M | not measured (L not in BENCH_SIZES) | | | |")
+    print()
+
 notes = os.path.join(results, "notes.txt")
 if os.path.exists(notes):
     print("### Not measured\n")

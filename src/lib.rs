@@ -19,6 +19,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod actions;
+pub mod cache;
 pub mod chart;
 pub mod columns;
 pub mod diagnostics;

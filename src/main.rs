@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use tsc::index::Index;
+use tsc::records::Loaded;
 
 /// Keep a technical committee's records as YAML and get answers from them.
 ///
@@ -33,6 +34,9 @@ struct Cli {
     /// and TERM; `always`; `never`.
     #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
     color: cli::color::ColorArg,
+
+    #[command(flatten)]
+    cache: cli::cache::CacheArgs,
 
     #[command(subcommand)]
     command: Command,
@@ -173,17 +177,20 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
         Command::Completions(args) => cli::completions::run(args, &mut Cli::command(), &mut out)?,
         Command::Man(args) => cli::man::run(args, Cli::command(), &mut out)?,
         Command::Schema(args) => cli::schema::run(args, records, &mut out)?,
-        Command::Validate(args) => cli::validate::run(args, records, &mut out)?,
+        Command::Validate(args) => cli::validate::run(args, records, &cli.cache, &mut out)?,
         Command::Diff(args) => cli::diff::run(args, records, &mut out)?,
         Command::New(args) => cli::write::run_new(args, records, &mut out)?,
         Command::Action(args) => cli::write::run_action(args, records, &mut out)?,
         Command::Person(args) => cli::write::run_person(args, records, &mut out)?,
         Command::Assess(args) => cli::write::run_assess(args, records, &mut out)?,
         command => {
-            // Loaded once and indexed once; every command reads this index.
-            let loaded = cli::load(records)?;
-            let index = Index::new(&loaded.records);
-            let (loaded, index, out) = (&loaded, &index, &mut out);
+            // Loaded once (through the parse cache) and indexed once; every
+            // command reads this index. Both live until the process exits:
+            // freeing them value by value would cost several per cent of a
+            // run on a large tree, for nothing.
+            let loaded: &Loaded = Box::leak(Box::new(cli::load(records, &cli.cache)?));
+            let index: &Index = Box::leak(Box::new(Index::new(&loaded.records)));
+            let out = &mut out;
             match command {
                 Command::Log(args) => cli::diff::run_log(args, loaded, index, out)?,
                 Command::Actions(args) => cli::actions::run(args, loaded, index, out)?,

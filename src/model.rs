@@ -19,7 +19,7 @@
 use crate::source::Spanned;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub use crate::numbering::{ItemNumber, Roles};
 
@@ -30,7 +30,7 @@ pub type Sp<T> = Spanned<T>;
 ///
 /// Source: the minutes' title block (meeting ID, date, times, place), the
 /// attendee and apologies tables, and the numbered agenda items.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// Meeting ID, for example `PANEL_69_1409` (meeting 69, held in 2014-09).
@@ -103,7 +103,7 @@ pub struct Meeting {
 ///
 /// Members of the committee sit for a constituency (Large Suppliers, ...);
 /// other participants represent an organisation.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
     /// Person ID from `people.yaml`.
@@ -159,7 +159,7 @@ pub struct Attendance {
 }
 
 /// One numbered agenda item of a meeting.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     /// The item's number in the minutes: `2`, `2a` or `2.1`.
@@ -205,7 +205,7 @@ pub struct AgendaItem {
 }
 
 /// A paper tabled under an agenda item.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Paper {
     /// The paper's title as the minutes describe it.
@@ -216,7 +216,7 @@ pub struct Paper {
 }
 
 /// One decision: a verb from `vocabularies.decision_verbs` and its object.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     /// `NOTED`, `APPROVED`, `AGREED` or `CONSIDERED` by default.
@@ -235,7 +235,7 @@ pub struct Decision {
 ///
 /// Validation never resolves it; it exists so that records can mention
 /// earlier meetings or outside documents without a broken reference.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExternalReference {
     /// What is referred to, for example a meeting whose minutes are not kept.
@@ -247,7 +247,7 @@ pub struct ExternalReference {
 
 /// The committee's view of one modification proposal at one meeting: a row
 /// of the minutes' assessment table.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// Modification proposal ID.
@@ -282,7 +282,7 @@ pub struct Assessment {
 
 /// The "Impact" columns of the assessment table. `None` means the minutes
 /// leave the cell blank.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Impact {
     /// Technical impact (`true` for "Yes").
@@ -305,7 +305,7 @@ pub struct Impact {
 /// `actions/A07-01.yaml` for `A07/01`.
 ///
 /// Source: the "ACTION ...:" lines of the minutes.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
     /// Action ID, for example `PA0112`.
@@ -344,7 +344,7 @@ pub struct Action {
 }
 
 /// A progress update on an action.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActionUpdate {
     /// The day of the update.
@@ -374,7 +374,7 @@ pub struct ActionUpdate {
 ///
 /// Source: the first column of the assessment table (ID and title); the
 /// assessments themselves live in the meetings that made them.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Modification {
     /// Proposal ID, for example `DCP204`.
@@ -413,7 +413,7 @@ pub struct Modification {
 }
 
 /// One entry of a proposal's phase history.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PhaseChange {
     /// The phase entered, from `vocabularies.modification_phases`.
@@ -443,7 +443,7 @@ impl Modification {
 }
 
 /// `people.yaml`: everyone the records name.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PeopleFile {
     /// The people, in any order.
@@ -451,7 +451,7 @@ pub struct PeopleFile {
 }
 
 /// A person named in the minutes.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Lower-case kebab ID, for example `julian-hughes`.
@@ -466,7 +466,7 @@ pub struct Person {
 }
 
 /// `organisations.yaml`: bodies that attend, present or own actions.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrganisationsFile {
     /// The organisations, in any order.
@@ -474,7 +474,7 @@ pub struct OrganisationsFile {
 }
 
 /// An organisation: a company or body the minutes name.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     /// Short ID, usually the acronym used in the minutes (`NWP`).
@@ -488,7 +488,7 @@ pub struct Organisation {
 }
 
 /// `principles.yaml`: the principles the committee assesses proposals by.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PrinciplesFile {
     /// The principles, by number.
@@ -498,7 +498,7 @@ pub struct PrinciplesFile {
 /// One principle for assessing modification proposals.
 ///
 /// Source: the principles item of the minutes that agreed them.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Principle {
     /// The principle's number (1-based).

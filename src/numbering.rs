@@ -48,8 +48,13 @@ impl fmt::Display for ItemNumber {
     }
 }
 
+/// JSON writes a plain number as a number; the parse cache (a binary,
+/// not human-readable format) keeps the text as written.
 impl Serialize for ItemNumber {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if !serializer.is_human_readable() {
+            return serializer.serialize_str(&self.0);
+        }
         match self.as_integer() {
             Some(n) => serializer.serialize_u32(n),
             None => serializer.serialize_str(&self.0),
@@ -98,6 +103,11 @@ impl Visitor<'_> for ItemNumberVisitor {
 
 impl<'de> Deserialize<'de> for ItemNumber {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ItemNumber, D::Error> {
+        if !deserializer.is_human_readable() {
+            // The parse cache's form: the text as written, checked when it
+            // was first read.
+            return String::deserialize(deserializer).map(ItemNumber);
+        }
         deserializer.deserialize_any(ItemNumberVisitor)
     }
 }
@@ -157,7 +167,18 @@ impl<'de> Visitor<'de> for RolesVisitor {
 
 impl<'de> Deserialize<'de> for Roles {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Roles, D::Error> {
+        if !deserializer.is_human_readable() {
+            // The parse cache's form: the list (see `Serialize`).
+            return Vec::<String>::deserialize(deserializer).map(Roles);
+        }
         deserializer.deserialize_any(RolesVisitor)
+    }
+}
+
+/// The parse cache's form of [`Roles`]: the list of roles.
+impl Serialize for Roles {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
     }
 }
 

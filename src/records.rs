@@ -31,6 +31,10 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use serde::{Deserialize, Serialize};
+
+use crate::cache::memo::MemoKey;
+use crate::cache::{self, CacheDir, Hash, Usage};
 use crate::error::Error;
 use crate::finding::{Code, Finding, Position};
 use crate::kind::Kind;
@@ -302,7 +306,8 @@ fn stray_finding(path: &Path) -> Finding {
     }
 }
 
-/// Loads every record under `root`.
+/// Loads every record under `root`: [`scan`], then [`Scanned::parse`]
+/// without a cache.
 ///
 /// The tree is walked in path order; then the files are read and parsed
 /// in parallel (one thread per core), and their records and findings are
@@ -317,8 +322,80 @@ fn stray_finding(path: &Path) -> Finding {
 /// # Errors
 /// Only when `root` itself cannot be read (an I/O error, exit status 2).
 pub fn load(root: &Path) -> crate::error::Result<Loaded> {
+    Ok(scan(root)?.parse(None).0)
+}
+
+/// The record files of a tree, read and hashed but not yet parsed: what
+/// the parse cache and the `validate` memo are keyed by.
+#[derive(Debug)]
+pub struct Scanned {
+    root: PathBuf,
+    /// Findings of the walk (stray files, links, unreadable folders).
+    findings: Vec<Finding>,
+    files: Vec<ScannedFile>,
+}
+
+/// One record file of a [`Scanned`] tree.
+#[derive(Debug)]
+pub(crate) struct ScannedFile {
+    pub(crate) path: PathBuf,
+    pub(crate) kind: Kind,
+    /// Its ID in the loaded [`Sources`]: its place in the walk.
+    pub(crate) id: FileId,
+    /// The file's bytes and their content hash, or why it could not be read.
+    pub(crate) read: Result<(Vec<u8>, Hash), Box<Finding>>,
+}
+
+impl Scanned {
+    /// Adds everything the loaded model depends on to `key`: the records
+    /// directory as given, every finding of the walk, and every record
+    /// file's path, kind and content hash (or read error).
+    pub fn memo_key(&self, key: &mut MemoKey) {
+        key.part(self.root.as_os_str().as_encoded_bytes());
+        for finding in &self.findings {
+            key.part(format!("{finding:?}").as_bytes());
+        }
+        for file in &self.files {
+            key.part(file.path.as_os_str().as_encoded_bytes());
+            key.part(&[cache::kind_tag(file.kind)]);
+            match &file.read {
+                Ok((_, hash)) => key.part(hash),
+                Err(finding) => key.part(format!("{finding:?}").as_bytes()),
+            };
+        }
+    }
+
+    /// Parses every file (on every core), taking the parse of each file
+    /// the cache in `cache` already holds from there, and rewriting the
+    /// cache when it lacked any or held others. Files with a load finding
+    /// are never cached.
+    pub fn parse(self, cache: Option<&CacheDir>) -> (Loaded, Usage) {
+        let mut loaded = empty(&self.root);
+        loaded.findings = self.findings;
+        let kinds: Vec<(PathBuf, Kind)> = self
+            .files
+            .iter()
+            .map(|f| (f.path.clone(), f.kind))
+            .collect();
+        let (outcomes, usage) = cache::load::parse_all(self.files, cache, parse_file);
+        for ((path, kind), (text, outcome)) in kinds.into_iter().zip(outcomes) {
+            loaded.sources.add(path.clone(), text);
+            add(path, kind, outcome, &mut loaded);
+        }
+        resolve(&mut loaded);
+        crate::stubs::fill_id_months(&mut loaded.records);
+        (loaded, usage)
+    }
+}
+
+/// Walks `root` and reads and hashes every record file in it (see
+/// [`load`] for which files and what is reported).
+///
+/// # Errors
+/// Only when `root` itself cannot be read (an I/O error, exit status 2).
+pub fn scan(root: &Path) -> crate::error::Result<Scanned> {
     fs::read_dir(root).map_err(Error::io("cannot read records directory", root))?;
-    let mut loaded = empty(root);
+    let mut findings = Vec::new();
     let mut files: Vec<(PathBuf, Kind)> = Vec::new();
     let mut walker = WalkDir::new(root)
         .follow_links(false)
@@ -331,7 +408,7 @@ pub fn load(root: &Path) -> crate::error::Result<Loaded> {
             Err(error) => {
                 let path = error.path().unwrap_or(root).to_path_buf();
                 let help = io_help(error.io_error(), &path);
-                loaded.findings.push(
+                findings.push(
                     Finding::new(Code::Io, path, Position::default(), error.to_string())
                         .with_help(help),
                 );
@@ -346,12 +423,12 @@ pub fn load(root: &Path) -> crate::error::Result<Loaded> {
         let relative = path.strip_prefix(root).unwrap_or(path);
         let file_type = entry.file_type();
         if file_type.is_symlink() {
-            loaded.findings.push(symlink_finding(root, path));
+            findings.push(symlink_finding(root, path));
             continue;
         }
         if !is_yaml_name(&name) {
             if file_type.is_file() && is_miscased_yaml_name(&name) {
-                loaded.findings.push(miscased_finding(path));
+                findings.push(miscased_finding(path));
             }
             continue;
         }
@@ -361,7 +438,7 @@ pub fn load(root: &Path) -> crate::error::Result<Loaded> {
             } else {
                 "not a regular file"
             };
-            loaded.findings.push(
+            findings.push(
                 Finding::new(
                     Code::NotAFile,
                     path,
@@ -377,31 +454,33 @@ pub fn load(root: &Path) -> crate::error::Result<Loaded> {
         }
         match classify(relative) {
             Some(kind) => files.push((path.to_path_buf(), kind)),
-            None => loaded.findings.push(stray_finding(path)),
+            None => findings.push(stray_finding(path)),
         }
     }
-    // Read and parse on every core; `collect` keeps the files' path order,
-    // so folding the results in gives the same records and findings in the
-    // same order as reading the files one after another. File `i` of the
-    // walk has [`FileId`] `i`.
-    let outcomes: Vec<(Option<String>, FileOutcome)> = files
-        .par_iter()
+    // Read and hash on every core; `collect` keeps the files' path order.
+    // File `i` of the walk has [`FileId`] `i`.
+    let files = files
+        .into_par_iter()
         .enumerate()
         .map(|(i, (path, kind))| {
-            let _working = processing::working_on(path);
-            match read_bytes(path) {
-                Ok(bytes) => parse_file(path, *kind, bytes, file_id(i)),
-                Err(finding) => (None, Err(vec![*finding])),
+            let _working = processing::working_on(&path);
+            let read = read_bytes(&path).map(|bytes| {
+                let hash = cache::hash_bytes(&bytes);
+                (bytes, hash)
+            });
+            ScannedFile {
+                path,
+                kind,
+                id: file_id(i),
+                read,
             }
         })
         .collect();
-    for ((path, kind), (text, outcome)) in files.into_iter().zip(outcomes) {
-        loaded.sources.add(path.clone(), text);
-        add(path, kind, outcome, &mut loaded);
-    }
-    resolve(&mut loaded);
-    crate::stubs::fill_id_months(&mut loaded.records);
-    Ok(loaded)
+    Ok(Scanned {
+        root: root.to_path_buf(),
+        findings,
+        files,
+    })
 }
 
 fn file_id(index: usize) -> FileId {
@@ -544,21 +623,27 @@ fn too_big(path: &Path, size: u64) -> Finding {
 
 /// What parsing one record file gave: its record(s), or the first
 /// finding that says why it gave none.
-type Outcome = Result<Parsed, Box<Finding>>;
+pub(crate) type Outcome = Result<Parsed, Box<Finding>>;
 
 /// What one record file gave: its record(s), or every finding that says
 /// why it gave none (all of its field errors at once, see [`shape`]).
-type FileOutcome = Result<Parsed, Vec<Finding>>;
+pub(crate) type FileOutcome = Result<Parsed, Vec<Finding>>;
 
-/// The contents of one record file, by kind.
-enum Parsed {
-    Settings(Box<Settings>),
+/// The contents of one record file, by kind: what the parse cache holds
+/// (settings excepted: they are parsed every time).
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) enum Parsed {
     People(Vec<Person>),
     Organisations(Vec<Organisation>),
     Principles(Vec<Principle>),
     Meeting(Box<Meeting>),
     Action(Box<Action>),
     Modification(Box<Modification>),
+    // Last: serde numbers the variants it deserialises without the skipped
+    // ones, so a skipped variant before others would shift their indices
+    // in a binary format.
+    #[serde(skip)]
+    Settings(Box<Settings>),
 }
 
 /// Adds what the `kind` file at `path` gave to `loaded`.
@@ -607,7 +692,7 @@ fn add(path: PathBuf, kind: Kind, outcome: FileOutcome, loaded: &mut Loaded) {
 /// the sources. Needs nothing but the file, so files can be parsed on
 /// several threads at once. Returns the text (kept for diagnostics and
 /// edits) with what it gave.
-fn parse_file(
+pub(crate) fn parse_file(
     path: &Path,
     kind: Kind,
     bytes: Vec<u8>,

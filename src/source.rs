@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::finding::{Finding, Position};
 
@@ -87,14 +87,39 @@ pub(crate) fn span_of(location: &serde_saphyr::Location) -> Option<Span> {
     })
 }
 
+/// Read from YAML, a [`Spanned`] takes its span from the parser. Read from
+/// the parse cache (a binary, not human-readable format, see
+/// [`crate::cache`]) it is the value followed by its byte offset and
+/// length, in the file being read (see [`parsing`]): a record read back
+/// from the cache points at the same bytes as one parsed from the file.
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if !d.is_human_readable() {
+            let (value, start, len) = <(T, u32, u32)>::deserialize(d)?;
+            let file = current_file();
+            return Ok(Spanned {
+                value,
+                span: Span { file, start, len },
+            });
+        }
         let read = serde_saphyr::Spanned::<T>::deserialize(d)?;
         let span = span_of(&read.referenced).unwrap_or_default();
         Ok(Spanned {
             value: read.value,
             span,
         })
+    }
+}
+
+/// The parse cache's binary form of a [`Spanned`]: the value, then its
+/// byte offset and length (the file is the one it is read back into). A
+/// human-readable form is the value alone.
+impl<T: Serialize> Serialize for Spanned<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            return self.value.serialize(s);
+        }
+        (&self.value, self.span.start, self.span.len).serialize(s)
     }
 }
 
@@ -322,6 +347,37 @@ impl Sources {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(Debug, PartialEq, Deserialize, Serialize)]
+    struct Doc {
+        id: Spanned<String>,
+        list: Vec<Spanned<u32>>,
+    }
+
+    #[test]
+    fn the_cache_form_keeps_the_bytes_and_takes_the_file_read_into() {
+        let text = "id: \"TSC07/2\"\nlist: [4, 17]\n";
+        let doc: Doc = parsing(FileId(3), || serde_saphyr::from_str(text)).unwrap();
+        let span = Span {
+            file: FileId(3),
+            start: 4,
+            len: 9,
+        };
+        assert_eq!((doc.id.value.as_str(), doc.id.span), ("TSC07/2", span));
+        assert_eq!(&text[doc.list[1].span.range()], "17");
+        let bytes = postcard::to_stdvec(&doc).unwrap();
+        let back: Doc = parsing(FileId(7), || postcard::from_bytes(&bytes)).unwrap();
+        assert_eq!(
+            back.id.span,
+            Span {
+                file: FileId(7),
+                ..span
+            }
+        );
+        assert_eq!(back.id.value, doc.id.value);
+        assert_eq!(&text[back.list[1].span.range()], "17");
+        assert_eq!(back.list[1].span.file, FileId(7));
+    }
 
     #[test]
     fn positions_count_characters_from_the_line_start() {

@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use tsc::records::load_in_memory;
+use tsc::cache::{CacheDir, CacheKey};
+use tsc::diagnostics::{Format, render};
+use tsc::records::{load_in_memory, scan};
 use tsc::validate::validate;
 
 /// The environment variable that sets the number of cases.
@@ -189,6 +191,70 @@ proptest! {
             prop_assert!(read || named, "{} was dropped silently", mutated.display());
         }
     }
+
+    /// The same mutations on disk, loaded through a warm parse cache, give
+    /// exactly the output of a load without it.
+    #[test]
+    fn mutated_records_through_the_cache_validate_as_without_it(
+        pick in any::<usize>(),
+        mutations in proptest::collection::vec(mutation(), 1..5),
+    ) {
+        let (_, root, dir) = cached_tree();
+        let mut files = real_files().to_vec();
+        let index = pick % files.len();
+        for m in &mutations {
+            apply(&mut files[index].1, m);
+        }
+        write_tree(root, &files);
+        let (cached, usage) = scan(root).unwrap().parse(Some(dir));
+        let (fresh, _) = scan(root).unwrap().parse(None);
+        prop_assert_eq!(rendered(&cached), rendered(&fresh));
+        prop_assert_eq!(cached.findings.len(), fresh.findings.len());
+        // Every file came from the cache but the mutated one and the one
+        // the case before mutated (whose first parse that run pruned).
+        prop_assert!(usage.hits >= CACHED_FILES - 2, "{:?}", usage);
+        prop_assert!(usage.notes.is_empty(), "{:?}", usage.notes);
+    }
+}
+
+/// A records tree on disk that the cached cases rewrite, and its cache
+/// folder, warmed with the real records' parses.
+fn cached_tree() -> &'static (tempfile::TempDir, PathBuf, CacheDir) {
+    static TREE: OnceLock<(tempfile::TempDir, PathBuf, CacheDir)> = OnceLock::new();
+    TREE.get_or_init(|| {
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path().join("records");
+        let dir = CacheDir::for_records(
+            &temp.path().join("cache"),
+            &root,
+            CacheKey::new("mutations", "test"),
+        );
+        write_tree(&root, real_files());
+        let (_, usage) = scan(&root).unwrap().parse(Some(&dir));
+        assert!(usage.written && usage.misses == CACHED_FILES, "{usage:?}");
+        (temp, root, dir)
+    })
+}
+
+/// The real record files the cache holds (all but `tsc.yaml`).
+const CACHED_FILES: usize = 25;
+
+fn write_tree(root: &Path, files: &[(PathBuf, Vec<u8>)]) {
+    let _ = std::fs::remove_dir_all(root);
+    for (path, bytes) in files {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+}
+
+/// `validate`'s human and JSON output for `loaded`.
+fn rendered(loaded: &tsc::records::Loaded) -> (String, String) {
+    let report = validate(loaded);
+    (
+        render(&report, Format::Human, &loaded.sources, false),
+        render(&report, Format::Json, &loaded.sources, false),
+    )
 }
 
 #[test]

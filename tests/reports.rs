@@ -831,13 +831,24 @@ fn man_pages_have_exit_status_environment_files_and_value_names() {
             "{section} missing:\n{top}"
         );
     }
-    for variable in ["TSC_RECORDS", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"] {
+    for variable in [
+        "TSC_RECORDS",
+        "TSC_CACHE_DIR",
+        "NO_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+    ] {
         assert!(
             top.contains(&format!("       {variable}\n")),
             "{variable}:\n{top}"
         );
     }
-    assert!(top.contains("tsc [--records DIR] [--color WHEN]"), "{top}");
+    // The synopsis may wrap, and man justifies the lines it wraps.
+    let words = top.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("tsc [--records DIR] [--color WHEN] [--cache-dir DIR] [--no-cache]"),
+        "{top}"
+    );
     assert!(!top.contains("tsc-help"), "{top}");
     let actions = man_page(&dir.path().join("tsc-actions.1"));
     assert!(actions.contains("[--owner ORG|PERSON]"), "{actions}");

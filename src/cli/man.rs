@@ -45,6 +45,12 @@ tsc stops quietly with the status the command would have returned.
 \fBTSC_RECORDS\fR
 The records directory, when \fB\-\-records\fR is not given.
 .TP
+\fBTSC_CACHE_DIR\fR
+The root of the parse cache, when \fB\-\-cache\-dir\fR is not given.
+.TP
+\fBTSC_CACHE_STATS\fR
+When set and not empty, each load prints one line on how it used the cache.
+.TP
 \fBNO_COLOR\fR
 When set and not empty, no styling (unless \fB\-\-color always\fR).
 .TP
@@ -81,6 +87,12 @@ The registers.
 .TP
 \fIrecords/meetings/*.yaml\fR, \fIrecords/actions/*.yaml\fR, \fIrecords/modifications/*.yaml\fR
 One record per file; see docs/records.md.
+.TP
+\fI~/.cache/tsc/\fR
+The parse cache (the user cache directory; \fB\-\-cache\-dir\fR or
+\fBTSC_CACHE_DIR\fR names another): one folder per records directory, holding
+\fIparse.pack\fR (parsed records by content hash) and \fIvalidate.memo\fR (the
+last \fBtsc validate\fR answer). Safe to delete at any time.
 .PP
 tsc never writes under the records directory.
 "#;

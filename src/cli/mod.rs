@@ -3,6 +3,7 @@
 //! the exit status; the work itself is done by the `tsc` library.
 
 pub mod actions;
+pub mod cache;
 pub mod color;
 pub mod complete;
 pub mod completions;
@@ -20,7 +21,7 @@ pub mod show;
 pub mod validate;
 pub mod write;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use tsc::records::{self, Loaded};
@@ -32,14 +33,9 @@ pub const EXIT_FINDINGS: u8 = 1;
 /// Exit status for usage errors and I/O errors (clap uses 2 as well).
 pub const EXIT_USAGE: u8 = 2;
 
-/// Finds the records directory (`--records`, `$TSC_RECORDS`, or the
-/// nearest `records/` above the current directory) and loads it.
-pub fn load(cli_records: Option<&Path>) -> anyhow::Result<Loaded> {
-    Ok(records::load(&records_dir(cli_records)?)?)
-}
-
-/// Finds the records directory as [`load`] does, without loading it.
-pub fn records_dir(cli_records: Option<&Path>) -> anyhow::Result<std::path::PathBuf> {
+/// Finds the records directory: `--records`, `$TSC_RECORDS`, or the
+/// nearest `records/` above the current directory.
+pub fn records_dir(cli_records: Option<&Path>) -> anyhow::Result<PathBuf> {
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
     let env = std::env::var_os(records::RECORDS_ENV);
     Ok(records::find_records_dir(
@@ -47,6 +43,22 @@ pub fn records_dir(cli_records: Option<&Path>) -> anyhow::Result<std::path::Path
         env.as_deref(),
         &cwd,
     )?)
+}
+
+/// Finds the records directory and loads it, through the parse cache
+/// unless `--no-cache`.
+pub fn load(cli_records: Option<&Path>, cache: &cache::CacheArgs) -> anyhow::Result<Loaded> {
+    let root = records_dir(cli_records)?;
+    let scanned = records::scan(&root)?;
+    Ok(parse(scanned, cache.dir_for(&root).as_ref()))
+}
+
+/// Parses a scanned tree through the cache folder `dir` (if any) and
+/// prints the cache's notes.
+pub fn parse(scanned: records::Scanned, dir: Option<&tsc::cache::CacheDir>) -> Loaded {
+    let (loaded, usage) = scanned.parse(dir);
+    cache::report(&usage);
+    loaded
 }
 
 /// Tells the user on standard error that some records did not load, so an

@@ -5,13 +5,16 @@ use std::path::Path;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
+use tsc::cache::memo::{self, Memo, MemoKey};
 use tsc::diagnostics::{Format, render};
 use tsc::escape::{self, Flavour};
 use tsc::explain::explain;
 use tsc::finding::Code;
 use tsc::git::{self, Revision};
+use tsc::processing::FORCE_INTERNAL_ERROR_ENV;
 use tsc::validate::validate;
 
+use super::cache::CacheArgs;
 use super::{EXIT_FINDINGS, EXIT_OK};
 
 /// Arguments of `tsc validate`.
@@ -69,7 +72,12 @@ pub enum DenyArg {
 
 /// Prints the catalogue entry for `--explain`, or validates the records
 /// and prints every finding; returns 1 when the run fails.
-pub fn run(args: &ValidateArgs, records: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<u8> {
+pub fn run(
+    args: &ValidateArgs,
+    records: Option<&Path>,
+    cache: &CacheArgs,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
     if let Some(name) = &args.explain {
         let code = Code::parse(name).ok_or_else(|| {
             let names = Code::ALL.iter().map(|c| c.code()).collect::<Vec<_>>();
@@ -81,13 +89,6 @@ pub fn run(args: &ValidateArgs, records: Option<&Path>, out: &mut dyn Write) -> 
         writeln!(out, "{}", explain(code).trim_end())?;
         return Ok(EXIT_OK);
     }
-    let loaded = if args.staged {
-        let cwd = std::env::current_dir().context("cannot read the current directory")?;
-        git::load_records(&cwd, records, Revision::Index)?.loaded
-    } else {
-        super::load(records)?
-    };
-    let report = validate(&loaded);
     let format = match args.format {
         FormatArg::Human => Format::Human,
         FormatArg::Json => Format::Json,
@@ -95,6 +96,38 @@ pub fn run(args: &ValidateArgs, records: Option<&Path>, out: &mut dyn Write) -> 
     };
     let styled = super::color::styled();
     let deny_warnings = matches!(args.deny, Some(DenyArg::Warnings));
+    let (loaded, dir, memo_key) = if args.staged {
+        // Read through git, in memory: neither cached nor memoised.
+        let cwd = std::env::current_dir().context("cannot read the current directory")?;
+        let tree = git::load_records(&cwd, records, Revision::Index)?;
+        (tree.loaded, None, None)
+    } else {
+        let root = super::records_dir(records)?;
+        let scanned = tsc::records::scan(&root)?;
+        let dir = cache.dir_for(&root);
+        // The whole-run memo: every input of this run, so that the same
+        // inputs may be answered with the same output without parsing or
+        // checking.
+        let memo_key = dir.as_ref().map(|_| {
+            let mut key = MemoKey::new();
+            let options =
+                format!("validate {format:?} styled={styled} deny-warnings={deny_warnings}");
+            let forced = std::env::var_os(FORCE_INTERNAL_ERROR_ENV).unwrap_or_default();
+            key.part(options.as_bytes()).part(forced.as_encoded_bytes());
+            scanned.memo_key(&mut key);
+            key.finish()
+        });
+        if let (Some(dir), Some(key)) = (&dir, &memo_key) {
+            match memo::read(dir, key) {
+                Ok(Some(memo)) => return replay(&memo, out),
+                Ok(None) => {}
+                Err(note) => super::say(&format!("tsc: note: {note}")),
+            }
+        }
+        let loaded = super::parse(scanned, dir.as_ref());
+        (loaded, dir, memo_key)
+    };
+    let report = validate(&loaded);
     let code = if report.fails(deny_warnings) {
         EXIT_FINDINGS
     } else {
@@ -110,14 +143,46 @@ pub fn run(args: &ValidateArgs, records: Option<&Path>, out: &mut dyn Write) -> 
         // has its line breaks escaped (`%0A`).
         Format::Github => escape::controls(&text, Flavour::Text),
     };
+    let denied = (deny_warnings && report.error_count() == 0 && report.warning_count() > 0)
+        .then_some("tsc: warnings are denied (--deny warnings), so this run fails");
+    // As for the other commands, the model is not freed value by value
+    // just before the process exits.
+    std::mem::forget(report);
+    std::mem::forget(loaded);
+    if let (Some(dir), Some(key)) = (&dir, &memo_key) {
+        let memo = Memo {
+            status: code,
+            stderr: denied
+                .map(|line| format!("{line}\n"))
+                .unwrap_or_default()
+                .into_bytes(),
+            stdout: text.into_owned().into_bytes(),
+        };
+        // A cache location that cannot be written just means no memo.
+        let _ = memo::write(dir, key, &memo);
+        return replay(&memo, out);
+    }
     match out.write_all(text.as_bytes()) {
         // `tsc validate | head`: the reader stopped early, but the verdict
         // is known and must reach the pipeline (a CI gate with pipefail).
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(code),
         other => other?,
     }
-    if deny_warnings && report.error_count() == 0 && report.warning_count() > 0 {
-        super::say("tsc: warnings are denied (--deny warnings), so this run fails");
+    if let Some(line) = denied {
+        super::say(line);
     }
     Ok(code)
+}
+
+/// Prints what a run printed, and returns its status.
+fn replay(memo: &Memo, out: &mut dyn Write) -> anyhow::Result<u8> {
+    match out.write_all(&memo.stdout) {
+        // As above: the verdict must reach the pipeline.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(memo.status),
+        other => other?,
+    }
+    if !memo.stderr.is_empty() {
+        let _ = std::io::stderr().write_all(&memo.stderr);
+    }
+    Ok(memo.status)
 }

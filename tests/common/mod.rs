@@ -15,15 +15,23 @@ pub fn minimal_example() -> PathBuf {
 }
 
 /// Runs the `tsc` binary with `args`, from a directory with no `records/`
-/// above it and with `TSC_RECORDS` unset, so only `--records` counts.
+/// above it and with `TSC_RECORDS` unset, so only `--records` counts. Its
+/// parse cache lives under the build's temporary directory, not the
+/// user's cache directory.
 pub fn tsc(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tsc"))
         .args(args)
         .env_remove("TSC_RECORDS")
+        .env("TSC_CACHE_DIR", test_cache_root())
         .env("NO_COLOR", "1")
         .current_dir(std::env::temp_dir())
         .output()
         .expect("the tsc binary runs")
+}
+
+/// The cache root the tests' runs of `tsc` share.
+pub fn test_cache_root() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("tsc-cache")
 }
 
 /// Runs the `tsc` binary with `args` in `dir`, with `TSC_RECORDS` unset,
@@ -32,6 +40,7 @@ pub fn tsc_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tsc"))
         .args(args)
         .env_remove("TSC_RECORDS")
+        .env("TSC_CACHE_DIR", test_cache_root())
         .env("NO_COLOR", "1")
         .current_dir(dir)
         .output()
