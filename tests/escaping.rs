@@ -351,3 +351,54 @@ fn the_renderer_is_the_real_one() {
         "{page}"
     );
 }
+
+/// A workflow command after leading white space (the GitHub runner trims
+/// it before it reads a line) is escaped like one at the start of a line.
+#[test]
+fn workflow_command_after_leading_whitespace_is_escaped() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let payload = r#""ok\n  ::add-mask::SECAS\n\t::stop-commands::t\n\u00a0##[error]x""#;
+    edit(
+        &root.join("actions/TSC02-10.yaml"),
+        "text: Confirm the example widget count.",
+        &format!("text: {payload}"),
+    );
+    edit(
+        &root.join("actions/TSC02-01.yaml"),
+        "owner: SECAS",
+        &format!("owner: {payload}"),
+    );
+    let records = root.to_str().unwrap();
+    let runs: [&[&str]; 6] = [
+        &["validate"],
+        &["actions", "--format", "csv"],
+        &["actions", "--format", "table"],
+        &["show", "TSC02/10"],
+        &["minutes", "TSC_02_2402", "--format", "html"],
+        &["report", "--format", "html"],
+    ];
+    for run in runs {
+        let args: Vec<&str> = ["--records", records]
+            .into_iter()
+            .chain(run.iter().copied())
+            .collect();
+        let out = tsc(&args);
+        let text = stdout(&out);
+        assert!(
+            text.contains("add-mask"),
+            "{run:?} did not show the payload: {text}"
+        );
+        for line in text.lines().chain(stderr(&out).lines()) {
+            let trimmed = line.trim_start();
+            assert!(
+                !trimmed.starts_with("::") && !trimmed.starts_with("##["),
+                "{run:?} printed {line:?}:\n{text}"
+            );
+        }
+    }
+    let csv = stdout(&tsc(&["--records", records, "actions", "--format", "csv"]));
+    assert!(
+        csv.contains("\n  \\::add-mask::SECAS\n\t\\::stop-commands::t\n\u{a0}\\##[error]x"),
+        "{csv}"
+    );
+}
