@@ -1220,3 +1220,31 @@ fn minutes_remark_on_principles_and_joint_consideration_only_when_the_notes_do_n
         "{md}"
     );
 }
+
+/// `--output /dev/fd/3` where descriptor 3 is open on a record file is
+/// refused like that file's own path, and the record is left as it was.
+#[cfg(target_os = "linux")]
+#[test]
+fn report_output_descriptor_into_records() {
+    let (_dir, copy) = copy_tree(&minimal_example());
+    let record = copy.join("people.yaml");
+    let before = std::fs::read_to_string(&record).unwrap();
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("exec 3<\"$1\"; exec \"$2\" --records \"$3\" report --output /dev/fd/3")
+        .args([
+            "sh",
+            record.to_str().unwrap(),
+            env!("CARGO_BIN_EXE_tsc"),
+            copy.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("inside the records directory"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&record).unwrap(), before);
+}
