@@ -88,11 +88,14 @@ pub fn controls(text: &str, flavour: Flavour) -> Cow<'_, str> {
 /// would start one: the GitHub runner trims a line's leading whitespace
 /// (any Unicode white space, as .NET `TrimStart` does) and then obeys a
 /// line that starts with `::` (`::add-mask::`) or with `##[` (the older
-/// `##[error]`, `##[group]`).
+/// `##[error]`, `##[group]`). `:::` is not one (a command's name cannot
+/// start with `:`), so the ` ::: FILE:LINE:COLUMN` lines of diagnostics
+/// stay as they are.
 fn command_start(line: &str) -> Option<usize> {
     let start = line.len() - line.trim_start_matches(char::is_whitespace).len();
     let rest = &line[start..];
-    (rest.starts_with("::") || rest.starts_with("##[")).then_some(start)
+    let command = rest.starts_with("::") && !rest.starts_with(":::");
+    (command || rest.starts_with("##[")).then_some(start)
 }
 
 /// `text` with a backslash (`&#58;` or `&#35;` for the first character in
@@ -199,6 +202,7 @@ mod tests {
                 "  \\::add-mask::S\n\t\\::error::x\n\u{a0}\\##[group]g\n a :: b\n# ##[x",
                 "  &#58;:add-mask::S\n\t&#58;:error::x\n\u{a0}&#35;#[group]g\n a :: b\n# ##[x",
             ),
+            (" ::: f:1:2", " ::: f:1:2", " ::: f:1:2"),
         ];
         for (text, plain, html) in cases {
             assert_eq!(output(text, Flavour::Text), plain);
