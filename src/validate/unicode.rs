@@ -70,6 +70,32 @@ impl<'r> Checker<'r> {
             );
         }
         self.invisible(file, &format!("{kind} ID `{value}`"), value, id);
+        self.white_space(file, &format!("{kind} ID `{value}`"), value, id);
+    }
+
+    /// Reports an ID (or a reference to one) described by `what` that
+    /// holds white space of any kind: a no-break space (U+00A0) or another
+    /// space separator looks like a space, or like nothing at the end.
+    fn white_space<T>(&mut self, file: &Path, what: &str, text: &str, place: &Spanned<T>) {
+        let found = text.chars().enumerate().find(|(_, c)| c.is_whitespace());
+        if let Some((i, c)) = found {
+            self.push(
+                Finding::at_value(
+                    Code::InvisibleCharacter,
+                    file,
+                    place,
+                    format!(
+                        "{what} holds the white space character {} at character {}",
+                        describe(c),
+                        i + 1
+                    ),
+                )
+                .with_help(
+                    "delete it: IDs hold no white space of any kind (a no-break space \
+                     looks like a space, or like nothing at the end)",
+                ),
+            );
+        }
     }
 
     /// Reports `text` (the field described by `what`, found at `place`)
@@ -145,12 +171,9 @@ impl<'r> Checker<'r> {
         }
         for a in &r.actions {
             let owner = &a.record.owner;
-            self.invisible(
-                &a.file,
-                &format!("owner `{}`", owner.value),
-                &owner.value,
-                owner,
-            );
+            let what = format!("owner `{}`", owner.value);
+            self.invisible(&a.file, &what, &owner.value, owner);
+            self.white_space(&a.file, &what, &owner.value, owner);
         }
         for m in &r.meetings {
             let meeting = &m.record;
