@@ -78,44 +78,44 @@ impl<'r> Checker<'r> {
     /// space separator looks like a space, or like nothing at the end.
     fn white_space<T>(&mut self, file: &Path, what: &str, text: &str, place: &Spanned<T>) {
         let found = text.chars().enumerate().find(|(_, c)| c.is_whitespace());
-        if let Some((i, c)) = found {
-            self.push(
-                Finding::at_value(
-                    Code::InvisibleCharacter,
-                    file,
-                    place,
-                    format!(
-                        "{what} holds the white space character {} at character {}",
-                        describe(c),
-                        i + 1
-                    ),
-                )
-                .with_help(
-                    "delete it: IDs hold no white space of any kind (a no-break space \
-                     looks like a space, or like nothing at the end)",
-                ),
-            );
-        }
+        let help = "delete it: IDs hold no white space of any kind (a no-break space \
+                    looks like a space, or like nothing at the end)";
+        let found = found.map(|(i, c)| (i + 1, c));
+        self.character(file, what, place, found, "white space character", help);
     }
 
     /// Reports `text` (the field described by `what`, found at `place`)
     /// when it holds an invisible format character.
     fn invisible<T>(&mut self, file: &Path, what: &str, text: &str, place: &Spanned<T>) {
-        if let Some((column, c)) = first_invisible(text) {
+        let help = "delete it: bidirectional controls and invisible format characters \
+                    make different text look the same";
+        let found = first_invisible(text);
+        self.character(file, what, place, found, "invisible character", help);
+    }
+
+    /// The E0207 finding for the character `found` (at a 1-based
+    /// character column), named `noun`, in the field `what`.
+    fn character<T>(
+        &mut self,
+        file: &Path,
+        what: &str,
+        place: &Spanned<T>,
+        found: Option<(usize, char)>,
+        noun: &str,
+        help: &str,
+    ) {
+        if let Some((column, c)) = found {
             self.push(
                 Finding::at_value(
                     Code::InvisibleCharacter,
                     file,
                     place,
                     format!(
-                        "{what} holds the invisible character {} at character {column}",
+                        "{what} holds the {noun} {} at character {column}",
                         describe(c)
                     ),
                 )
-                .with_help(
-                    "delete it: bidirectional controls and invisible format characters \
-                     make different text look the same",
-                ),
+                .with_help(help),
             );
         }
     }
