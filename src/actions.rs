@@ -37,7 +37,7 @@ pub struct ActionQuery {
     /// without regard to case.
     pub status: Option<String>,
     /// Only actions owned by this person or organisation ID (compared
-    /// without regard to case).
+    /// exactly, as `tsc validate` and the other tables compare IDs).
     pub owner: Option<String>,
     /// Only actions raised at this meeting ID.
     pub meeting: Option<String>,
@@ -73,10 +73,7 @@ impl ActionQuery {
                 .status
                 .as_deref()
                 .is_none_or(|s| row.status.eq_ignore_ascii_case(s))
-            && self
-                .owner
-                .as_deref()
-                .is_none_or(|o| row.owner.eq_ignore_ascii_case(o))
+            && self.owner.as_deref().is_none_or(|o| row.owner == o)
             && self.meeting.as_deref().is_none_or(|m| row.meeting == m)
             && (!self.overdue_only || row.overdue)
             && self
