@@ -149,8 +149,10 @@ pub fn path(path: &std::path::Path) -> String {
 
 /// A source line for a diagnostic's snippet: each forbidden control
 /// character replaced by `U+FFFD`, one character for one, so that columns
-/// still point at the same characters.
+/// still point at the same characters. The `\r` of a CRLF line ending is
+/// dropped, not shown.
 pub fn source_line(text: &str) -> Cow<'_, str> {
+    let text = text.strip_suffix('\r').unwrap_or(text);
     if !text.chars().any(is_forbidden_control) {
         return Cow::Borrowed(text);
     }
@@ -186,6 +188,12 @@ mod tests {
             output("plain\ttext\n", Flavour::Text),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn crlf_source_line() {
+        assert_eq!(source_line("id: x\r"), "id: x");
+        assert_eq!(source_line("a\rb\r"), "a\u{fffd}b");
     }
 
     #[test]

@@ -402,3 +402,28 @@ fn workflow_command_after_leading_whitespace_is_escaped() {
         "{csv}"
     );
 }
+
+/// A record file with CRLF line endings: its quoted lines are shown
+/// without the `\r` (once shown as U+FFFD at the end of every line).
+#[test]
+fn crlf_source_lines() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let file = root.join("actions/TSC02-10.yaml");
+    edit(&file, "owner: ACME", "owner: NOBODY");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace('\n', "\r\n")).unwrap();
+    let out = tsc(&["--records", root.to_str().unwrap(), "validate"]);
+    let shown = stdout(&out);
+    assert!(
+        shown.contains("error[E0103]: unknown owner `NOBODY`"),
+        "{shown}"
+    );
+    assert!(
+        shown.lines().any(|l| l.ends_with("| owner: NOBODY")),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains('\u{fffd}') && !shown.contains('\r'),
+        "{shown:?}"
+    );
+}
