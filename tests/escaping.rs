@@ -427,3 +427,24 @@ fn crlf_source_lines() {
         "{shown:?}"
     );
 }
+
+/// A file name with a line break is escaped in the E0202 message and the
+/// E0201 help as in the ` --> ` line, so no line of output starts inside it.
+#[test]
+fn file_names_escaped_in_messages_and_help() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let actions = root.join("actions");
+    std::fs::copy(actions.join("TSC02-10.yaml"), actions.join("A\nB.yaml")).unwrap();
+    let out = tsc(&["--records", root.to_str().unwrap(), "validate"]);
+    let shown = stdout(&out);
+    assert!(
+        shown.contains("error[E0202]: action ID `TSC02/10` does not match the file name `A\\nB`"),
+        "{shown}"
+    );
+    assert!(shown.contains("it is also defined in "), "{shown}");
+    assert!(
+        shown.contains("actions/A\\nB.yaml; keep one definition"),
+        "{shown}"
+    );
+    assert!(!shown.lines().any(|l| l.starts_with('B')), "{shown}");
+}

@@ -142,7 +142,7 @@ impl<'r> Checker<'r> {
                         .with_help(format!(
                             "rename one of them (`{}` is defined in {}); IDs that look alike cannot be told apart",
                             first.value,
-                            first_file.display()
+                            crate::escape::path(first_file)
                         )),
                     );
                 }
