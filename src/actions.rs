@@ -19,7 +19,7 @@ use crate::today::is_overdue;
 /// The order of an action list.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ActionSort {
-    /// By ID in natural order (`TSC07/2` before `TSC07/10`).
+    /// By ID in natural order (`TSC07/09` before `TSC07/10` before `TSC07/100`).
     #[default]
     Id,
     /// By due date, earliest first; actions with no due date last; ties

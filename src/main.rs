@@ -54,7 +54,7 @@ enum Command {
     Schema(cli::schema::SchemaArgs),
 
     /// List actions: ID, owner, text, the meeting that raised it, due date,
-    /// status. Sorted by ID in natural order (TSC07/2 before TSC07/10).
+    /// status. Sorted by ID in natural order (TSC07/02 before TSC07/10 before TSC07/100).
     Actions(cli::actions::ActionsArgs),
 
     /// The modification register: one row per proposal with its latest

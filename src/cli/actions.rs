@@ -15,7 +15,7 @@ use super::{EXIT_OK, warn_if_invalid};
 /// The order of `tsc actions`.
 #[derive(Debug, Clone, Copy, Default, ValueEnum)]
 pub enum SortKey {
-    /// By ID in natural order: TSC07/2 before TSC07/10.
+    /// By ID in natural order: TSC07/02 before TSC07/10 before TSC07/100.
     #[default]
     Id,
     /// By due date, earliest first; no due date last; ties by ID.
@@ -35,7 +35,7 @@ Examples:
   tsc actions --open
   tsc actions --owner SECAS --sort due
   tsc actions --overdue --as-of 2024-03-02
-  tsc actions --open --format json | jq '.[].id'
+  tsc actions --open --format json | jq '.rows[].id'
   tsc actions --meeting TSC_07_1606 --format csv > actions.csv")]
 pub struct ActionsArgs {
     /// Only actions whose status counts as open in tsc.yaml.
