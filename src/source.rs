@@ -238,6 +238,21 @@ impl Sources {
         })
     }
 
+    /// Where `span`'s underline ends: after its last character that is not
+    /// white space. The parser's span of a block scalar (`|`, `>`, `>-`)
+    /// runs on over the blank lines after it and to the start of the next
+    /// key's line.
+    fn content_end(&self, span: Span) -> u32 {
+        let Some(text) = self.slice(span) else {
+            return span.end();
+        };
+        let kept = text.trim_end_matches(char::is_whitespace).len();
+        if kept == 0 {
+            return span.end();
+        }
+        span.start + u32::try_from(kept).unwrap_or(span.len)
+    }
+
     /// Fills in the line and column of `finding` and of its related
     /// places from their spans: the start, and the end (exclusive) when the
     /// span has a length and the finding has no end of its own.
@@ -247,7 +262,7 @@ impl Sources {
                 finding.position = start;
             }
             if finding.end.is_none() && span.len > 0 {
-                finding.end = self.position(span.file, span.end());
+                finding.end = self.position(span.file, self.content_end(span));
             }
         }
         for related in &mut finding.related {
@@ -256,7 +271,7 @@ impl Sources {
                 related.position = start;
             }
             if span.len > 0 {
-                related.end = self.position(span.file, span.end());
+                related.end = self.position(span.file, self.content_end(span));
             }
         }
     }

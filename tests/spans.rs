@@ -70,3 +70,40 @@ fn a_broken_record_is_opened_once() {
     assert_eq!(opens, 1, "{trace}");
     assert!(stdout(&out).contains("TSC01-01.yaml"), "{}", stdout(&out));
 }
+
+/// A block scalar's underline ends at its last content character, not on
+/// the blank lines after it or at the start of the next key's line.
+#[test]
+fn block_scalar_span_ends_at_content() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    for (indicator, end_line) in [("|", 7), (">", 7), (">-", 7)] {
+        let file = root.join("actions/TSC02-10.yaml");
+        let text =
+            std::fs::read_to_string(minimal_example().join("actions/TSC02-10.yaml")).unwrap();
+        let owner = format!("owner: {indicator}\n  NO\n  BODY\n\n");
+        std::fs::write(&file, text.replace("owner: ACME\n", &owner)).unwrap();
+        let out = tsc(&[
+            "--records",
+            root.to_str().unwrap(),
+            "validate",
+            "--format",
+            "json",
+        ]);
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let finding = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["code"] == "E0103")
+            .unwrap_or_else(|| panic!("{json}"));
+        assert_eq!(
+            (
+                &finding["line"],
+                &finding["end_line"],
+                &finding["end_column"]
+            ),
+            (&6.into(), &end_line.into(), &7.into()),
+            "{indicator}: {finding}"
+        );
+    }
+}
