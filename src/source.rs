@@ -98,6 +98,35 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
     }
 }
 
+/// The length in bytes of the flow collection (`[a, b]`, `{a: 1}`) that
+/// `text` starts with, to its closing bracket; quoted scalars inside are
+/// skipped. `None` when it is not closed.
+fn flow_len(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        match quote {
+            Some('"') if escaped => escaped = false,
+            Some('"') if c == '\\' => escaped = true,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => match c {
+                '"' | '\'' => quote = Some(c),
+                '[' | '{' => depth += 1,
+                ']' | '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(i + 1);
+                    }
+                }
+                _ => {}
+            },
+        }
+    }
+    None
+}
+
 /// One kept file.
 #[derive(Debug)]
 struct SourceFile {
@@ -246,6 +275,13 @@ impl Sources {
         let Some(text) = self.slice(span) else {
             return span.end();
         };
+        if text == "[" || text == "{" {
+            // The parser spans a flow collection by its opening bracket.
+            let whole = self.text(span.file).unwrap_or_default();
+            if let Some(len) = flow_len(&whole[span.range().start..]) {
+                return span.start + u32::try_from(len).unwrap_or(span.len);
+            }
+        }
         let kept = text.trim_end_matches(char::is_whitespace).len();
         if kept == 0 {
             return span.end();
@@ -337,6 +373,13 @@ impl Sources {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flow_collection_span() {
+        assert_eq!(flow_len("[SECAS, ACME]\nx: 1"), Some(13));
+        assert_eq!(flow_len("{a: \"]\\\"\", b: ['}']}"), Some(20));
+        assert_eq!(flow_len("[a, b"), None);
+    }
 
     #[test]
     fn positions_count_characters_from_the_line_start() {

@@ -71,6 +71,18 @@ fn a_broken_record_is_opened_once() {
     assert!(stdout(&out).contains("TSC01-01.yaml"), "{}", stdout(&out));
 }
 
+/// `tsc validate --format json` of the records at `root`.
+fn validate_json(root: &std::path::Path) -> serde_json::Value {
+    let out = tsc(&[
+        "--records",
+        root.to_str().unwrap(),
+        "validate",
+        "--format",
+        "json",
+    ]);
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
 /// A block scalar's underline ends at its last content character, not on
 /// the blank lines after it or at the start of the next key's line.
 #[test]
@@ -82,14 +94,7 @@ fn block_scalar_span_ends_at_content() {
             std::fs::read_to_string(minimal_example().join("actions/TSC02-10.yaml")).unwrap();
         let owner = format!("owner: {indicator}\n  NO\n  BODY\n\n");
         std::fs::write(&file, text.replace("owner: ACME\n", &owner)).unwrap();
-        let out = tsc(&[
-            "--records",
-            root.to_str().unwrap(),
-            "validate",
-            "--format",
-            "json",
-        ]);
-        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let json = validate_json(&root);
         let finding = json["findings"]
             .as_array()
             .unwrap()
@@ -106,4 +111,23 @@ fn block_scalar_span_ends_at_content() {
             "{indicator}: {finding}"
         );
     }
+}
+
+/// A flow sequence or mapping where a text belongs is underlined whole,
+/// not only its opening bracket.
+#[test]
+fn flow_collection_span_covers_the_collection() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    edit(
+        &root.join("actions/TSC02-10.yaml"),
+        "owner: ACME",
+        "owner: [SECAS, ACME]",
+    );
+    let json = validate_json(&root);
+    let finding = &json["findings"][0];
+    assert_eq!(
+        (&finding["line"], &finding["column"], &finding["end_column"]),
+        (&5.into(), &8.into(), &21.into()),
+        "{json}"
+    );
 }
