@@ -21,7 +21,7 @@ use crate::today::is_overdue;
 /// The order of an action list.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ActionSort {
-    /// By ID in natural order (`TSC07/2` before `TSC07/10`).
+    /// By ID in natural order (`TSC07/09` before `TSC07/10` before `TSC07/100`).
     #[default]
     Id,
     /// By due date, earliest first; actions with no due date last; ties
@@ -39,7 +39,7 @@ pub struct ActionQuery {
     /// without regard to case.
     pub status: Option<String>,
     /// Only actions owned by this person or organisation ID (compared
-    /// without regard to case).
+    /// exactly, as `tsc validate` and the other tables compare IDs).
     pub owner: Option<String>,
     /// Only actions raised at this meeting ID.
     pub meeting: Option<String>,
@@ -75,10 +75,7 @@ impl ActionQuery {
                 .status
                 .as_deref()
                 .is_none_or(|s| row.status.eq_ignore_ascii_case(s))
-            && self
-                .owner
-                .as_deref()
-                .is_none_or(|o| row.owner.is_some_and(|owner| owner.eq_ignore_ascii_case(o)))
+            && self.owner.as_deref().is_none_or(|o| row.owner == Some(o))
             && self.meeting.as_deref().is_none_or(|m| row.meeting == m)
             && (!self.overdue_only || row.overdue)
             && self

@@ -8,11 +8,13 @@
 //!   CSV, Markdown and HTML it is shown escaped, `\u{1b}`; in JSON it is a
 //!   JSON escape, `\u001b` (serde_json writes C0 so; C1 and DEL are
 //!   rewritten here).
-//! - **Workflow commands.** A line of output never starts with `::` (GitHub
-//!   Actions would obey `::add-mask::`, `::error ...::` or `::stop-commands::`
-//!   in a log): tsc's own lines never do, and one from record text gets a
-//!   backslash first, `\::` (in Markdown that is the escape of `:`, so the
-//!   rendered text is unchanged), or `&#58;:` in HTML.
+//! - **Workflow commands.** A line of output never starts with `::` or
+//!   `##[`, after any leading white space (the GitHub runner trims it, then
+//!   would obey `::add-mask::`, `::error ...::`, `::stop-commands::` or
+//!   `##[error]` in a log): tsc's own lines never do, and one from record
+//!   text gets a backslash first, `\::` (in Markdown that is the escape of
+//!   `:`, so the rendered text is unchanged), or `&#58;:` / `&#35;#[` in
+//!   HTML.
 //!
 //! Every command passes its whole output through [`output`] (or, for
 //! output that tsc itself coloured, [`line_starts`] after escaping the
@@ -82,23 +84,43 @@ pub fn controls(text: &str, flavour: Flavour) -> Cow<'_, str> {
     }
 }
 
-/// `text` with a backslash (`&#58;` for the first colon in HTML) before
-/// every line that starts with `::`, so that no line can be read as a
-/// GitHub Actions workflow command. JSON lines never start with record
-/// text, so JSON is returned as it is.
+/// Where the workflow command that `line` would start begins, if it
+/// would start one: the GitHub runner trims a line's leading whitespace
+/// (any Unicode white space, as .NET `TrimStart` does) and then obeys a
+/// line that starts with `::` (`::add-mask::`) or with `##[` (the older
+/// `##[error]`, `##[group]`). `:::` is not one (a command's name cannot
+/// start with `:`), so the ` ::: FILE:LINE:COLUMN` lines of diagnostics
+/// stay as they are.
+fn command_start(line: &str) -> Option<usize> {
+    let start = line.len() - line.trim_start_matches(char::is_whitespace).len();
+    let rest = &line[start..];
+    let command = rest.starts_with("::") && !rest.starts_with(":::");
+    (command || rest.starts_with("##[")).then_some(start)
+}
+
+/// `text` with a backslash (`&#58;` or `&#35;` for the first character in
+/// HTML) before every `::` or `##[` that starts a line, after any leading
+/// white space, so that no line can be read as a GitHub Actions workflow
+/// command. JSON lines never start with record text, so JSON is returned
+/// as it is.
 pub fn line_starts(text: &str, flavour: Flavour) -> Cow<'_, str> {
-    let starts_command = |line: &str| line.starts_with("::");
-    if flavour == Flavour::Json || !text.split('\n').any(starts_command) {
+    if flavour == Flavour::Json || !text.split('\n').any(|l| command_start(l).is_some()) {
         return Cow::Borrowed(text);
     }
     let guarded: Vec<Cow<'_, str>> = text
         .split('\n')
-        .map(|line| match line.strip_prefix(':') {
-            Some(rest) if rest.starts_with(':') => match flavour {
-                Flavour::Html => Cow::Owned(format!("&#58;{rest}")),
-                _ => Cow::Owned(format!("\\{line}")),
-            },
-            _ => Cow::Borrowed(line),
+        .map(|line| match command_start(line) {
+            Some(start) => {
+                let (indent, rest) = line.split_at(start);
+                Cow::Owned(match flavour {
+                    Flavour::Html if rest.starts_with(':') => {
+                        format!("{indent}&#58;{}", &rest[1..])
+                    }
+                    Flavour::Html => format!("{indent}&#35;{}", &rest[1..]),
+                    _ => format!("{indent}\\{rest}"),
+                })
+            }
+            None => Cow::Borrowed(line),
         })
         .collect();
     Cow::Owned(guarded.join("\n"))
@@ -127,8 +149,10 @@ pub fn path(path: &std::path::Path) -> String {
 
 /// A source line for a diagnostic's snippet: each forbidden control
 /// character replaced by `U+FFFD`, one character for one, so that columns
-/// still point at the same characters.
+/// still point at the same characters. The `\r` of a CRLF line ending is
+/// dropped, not shown.
 pub fn source_line(text: &str) -> Cow<'_, str> {
+    let text = text.strip_suffix('\r').unwrap_or(text);
     if !text.chars().any(is_forbidden_control) {
         return Cow::Borrowed(text);
     }
@@ -167,16 +191,31 @@ mod tests {
     }
 
     #[test]
+    fn crlf_source_line() {
+        assert_eq!(source_line("id: x\r"), "id: x");
+        assert_eq!(source_line("a\rb\r"), "a\u{fffd}b");
+    }
+
+    #[test]
     fn no_line_starts_a_workflow_command() {
-        let text = "::add-mask::SECAS\nok :: fine\n::error file=x::y";
-        assert_eq!(
-            output(text, Flavour::Text),
-            "\\::add-mask::SECAS\nok :: fine\n\\::error file=x::y"
-        );
-        assert_eq!(
-            output(text, Flavour::Html),
-            "&#58;:add-mask::SECAS\nok :: fine\n&#58;:error file=x::y"
-        );
+        let cases = [
+            (
+                "::add-mask::SECAS\nok :: fine\n::error file=x::y",
+                "\\::add-mask::SECAS\nok :: fine\n\\::error file=x::y",
+                "&#58;:add-mask::SECAS\nok :: fine\n&#58;:error file=x::y",
+            ),
+            // workflow_command_after_leading_whitespace_is_guarded
+            (
+                "  ::add-mask::S\n\t::error::x\n\u{a0}##[group]g\n a :: b\n# ##[x",
+                "  \\::add-mask::S\n\t\\::error::x\n\u{a0}\\##[group]g\n a :: b\n# ##[x",
+                "  &#58;:add-mask::S\n\t&#58;:error::x\n\u{a0}&#35;#[group]g\n a :: b\n# ##[x",
+            ),
+            (" ::: f:1:2", " ::: f:1:2", " ::: f:1:2"),
+        ];
+        for (text, plain, html) in cases {
+            assert_eq!(output(text, Flavour::Text), plain);
+            assert_eq!(output(text, Flavour::Html), html);
+        }
         assert_eq!(output(":x\n: :", Flavour::Markdown), ":x\n: :");
     }
 }

@@ -20,7 +20,8 @@ use std::process::{Command, Stdio};
 use anyhow::{Context, bail};
 
 use crate::finding::{Code, Finding, Position};
-use crate::records::{Loaded, is_record_file_name, load_in_memory};
+use crate::records::{Loaded, is_record_file_name, load_in_memory, too_big, would_read};
+use crate::yaml::MAX_FILE_BYTES;
 
 /// Which git tree to read the records from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,6 +206,68 @@ impl Repository {
             .collect()
     }
 
+    /// Runs one `git cat-file MODE` (`--batch` or `--batch-check`) for
+    /// `names` (object IDs, or `REV:PATH` with PATH from the top of the
+    /// work tree), and gives `each` the output after each object's header,
+    /// with the object's type and size from it; `None` for a name that is
+    /// missing.
+    fn batch<T>(
+        &self,
+        mode: &str,
+        names: &[&str],
+        mut each: impl FnMut(&mut BufReader<std::process::ChildStdout>, &str, u64) -> std::io::Result<T>,
+    ) -> anyhow::Result<Vec<Option<T>>> {
+        let mut child = git(&self.cwd)
+            .args(["cat-file", mode])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .context("cannot run git cat-file; is git installed?")?;
+        let mut stdin = child.stdin.take().context("git cat-file has no input")?;
+        let request: String = names.iter().map(|name| format!("{name}\n")).collect();
+        // Write on another thread: git answers while it reads, and both
+        // pipes would fill up if we wrote everything first.
+        let writer = std::thread::spawn(move || stdin.write_all(request.as_bytes()));
+        let mut reader = BufReader::new(child.stdout.take().context("git cat-file has no output")?);
+        let mut answers = Vec::with_capacity(names.len());
+        for name in names {
+            let mut header = String::new();
+            reader.read_line(&mut header)?;
+            // `NAME missing` (or `ambiguous`): no such object.
+            let fields: Vec<&str> = header.split_whitespace().collect();
+            if matches!(fields.last(), Some(&"missing" | &"ambiguous")) {
+                answers.push(None);
+                continue;
+            }
+            let size = fields
+                .get(2)
+                .and_then(|s| s.parse::<u64>().ok())
+                .with_context(|| format!("git cat-file cannot read {name}: {header}"))?;
+            let kind = fields.get(1).copied().unwrap_or_default();
+            answers.push(Some(each(&mut reader, kind, size)?));
+        }
+        drop(reader);
+        writer
+            .join()
+            .map_err(|_| anyhow::anyhow!("writing to git cat-file failed"))??;
+        let status = child.wait()?;
+        if !status.success() {
+            bail!("git cat-file failed ({status})");
+        }
+        Ok(answers)
+    }
+
+    /// The sizes of the objects `oids`, from one `git cat-file
+    /// --batch-check` (no object is read).
+    fn sizes(&self, oids: &[&str]) -> anyhow::Result<Vec<u64>> {
+        let sizes = self.batch("--batch-check", oids, |_, _, size| Ok(size))?;
+        oids.iter()
+            .zip(sizes)
+            .map(|(oid, size)| size.with_context(|| format!("git cat-file cannot find {oid}")))
+            .collect()
+    }
+
     /// Reads the blobs `oids` with one `git cat-file --batch`.
     fn blobs(&self, oids: &[&str]) -> anyhow::Result<Vec<Vec<u8>>> {
         let objects = self.objects(oids)?;
@@ -222,48 +285,34 @@ impl Repository {
     /// # Errors
     /// When git cannot be run or its answer is cut short.
     pub fn objects(&self, names: &[&str]) -> anyhow::Result<Vec<Option<Vec<u8>>>> {
-        let mut child = git(&self.cwd)
-            .args(["cat-file", "--batch"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .context("cannot run git cat-file; is git installed?")?;
-        let mut stdin = child.stdin.take().context("git cat-file has no input")?;
-        let request: String = names.iter().map(|name| format!("{name}\n")).collect();
-        // Write on another thread: git answers while it reads, and both
-        // pipes would fill up if we wrote everything first.
-        let writer = std::thread::spawn(move || stdin.write_all(request.as_bytes()));
-        let mut reader = BufReader::new(child.stdout.take().context("git cat-file has no output")?);
-        let mut blobs = Vec::with_capacity(names.len());
-        for name in names {
-            let mut header = String::new();
-            reader.read_line(&mut header)?;
-            // `NAME missing` (or `ambiguous`): no such object.
-            let fields: Vec<&str> = header.split_whitespace().collect();
-            if matches!(fields.last(), Some(&"missing" | &"ambiguous")) {
-                blobs.push(None);
-                continue;
-            }
-            let size = fields
-                .get(2)
-                .and_then(|s| s.parse::<u64>().ok())
-                .with_context(|| format!("git cat-file cannot read {name}: {header}"))?;
+        let objects = self.batch("--batch", names, |reader, kind, size| {
             let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-            (&mut reader).take(size).read_to_end(&mut bytes)?;
+            reader.take(size).read_to_end(&mut bytes)?;
             let mut newline = [0u8; 1];
             reader.read_exact(&mut newline)?;
-            blobs.push((fields.get(1) == Some(&"blob")).then_some(bytes));
+            Ok((kind == "blob").then_some(bytes))
+        })?;
+        Ok(objects.into_iter().map(Option::flatten).collect())
+    }
+
+    /// The intent-to-add entries (`git add -N`) among `paths` (from the
+    /// top of the work tree), from `git status --porcelain=v2`.
+    fn intent_to_add(&self, paths: &[&Path]) -> anyhow::Result<Vec<PathBuf>> {
+        let mut command = git(&self.cwd);
+        command.args([
+            "status",
+            "--porcelain=v2",
+            "-z",
+            "--untracked-files=no",
+            "--ignore-submodules=all",
+            "--",
+        ]);
+        for path in paths {
+            let mut spec = std::ffi::OsString::from(":(top,literal)");
+            spec.push(path.as_os_str());
+            command.arg(spec);
         }
-        drop(reader);
-        writer
-            .join()
-            .map_err(|_| anyhow::anyhow!("writing to git cat-file failed"))??;
-        let status = child.wait()?;
-        if !status.success() {
-            bail!("git cat-file failed ({status})");
-        }
-        Ok(blobs)
+        intent_to_add(&output(command, "read git status")?)
     }
 
     /// Loads the records directory `dir` (from the top of the work tree,
@@ -290,7 +339,7 @@ impl Repository {
         root: PathBuf,
     ) -> anyhow::Result<GitRecords> {
         let entries = self.entries(revision, dir)?;
-        self.load_entries(dir, &entries, root)
+        self.load_entries(dir, &entries, root, revision)
     }
 
     /// Loads `entries`, the blobs under `dir`.
@@ -299,6 +348,7 @@ impl Repository {
         dir: &Path,
         entries: &[Entry],
         root: PathBuf,
+        revision: Revision<'_>,
     ) -> anyhow::Result<GitRecords> {
         let mut findings = Vec::new();
         let mut blobs: Vec<&Entry> = Vec::new();
@@ -347,13 +397,44 @@ impl Repository {
             let name = e.path.file_name().map(|n| n.to_string_lossy());
             name.is_some_and(|n| is_record_file_name(&n))
         });
+        // Sizes first: an oversized blob gives the disk loader's limit
+        // finding without being read, and an empty one may be an
+        // intent-to-add entry, which the next commit does not hold.
         let oids: Vec<&str> = blobs.iter().map(|e| e.oid.as_str()).collect();
-        let bytes = self.blobs(&oids)?;
-        let files: Vec<(PathBuf, Vec<u8>)> = blobs
+        let sizes = self.sizes(&oids)?;
+        let empty: Vec<&Path> = blobs
             .iter()
-            .zip(bytes)
-            .map(|(e, b)| (e.path.strip_prefix(dir).unwrap_or(&e.path).to_path_buf(), b))
+            .zip(&sizes)
+            .filter(|(_, size)| **size == 0)
+            .map(|(e, _)| e.path.as_path())
             .collect();
+        let added = if revision == Revision::Index && !empty.is_empty() {
+            self.intent_to_add(&empty)?
+        } else {
+            Vec::new()
+        };
+        let mut fetched = Vec::with_capacity(blobs.len());
+        let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::with_capacity(blobs.len());
+        for (entry, size) in blobs.into_iter().zip(sizes) {
+            if size == 0 && added.contains(&entry.path) {
+                continue;
+            }
+            let relative = entry.path.strip_prefix(dir).unwrap_or(&entry.path);
+            if size > MAX_FILE_BYTES && would_read(relative) {
+                findings.push(too_big(&root.join(relative), size));
+                continue;
+            }
+            // An oversized file the loader only names (a stray file) is
+            // given to it without its bytes.
+            if size <= MAX_FILE_BYTES {
+                fetched.push((files.len(), entry.oid.as_str()));
+            }
+            files.push((relative.to_path_buf(), Vec::new()));
+        }
+        let oids: Vec<&str> = fetched.iter().map(|(_, oid)| *oid).collect();
+        for ((i, _), bytes) in fetched.iter().zip(self.blobs(&oids)?) {
+            files[*i].1 = bytes;
+        }
         let mut loaded = load_in_memory(&root, &files);
         loaded.findings.extend(findings);
         let files = files
@@ -414,7 +495,7 @@ pub fn load_records(
     let mut entries = repo.entries(revision, Path::new(""))?;
     let dir = repo.nearest_records(&entries, revision)?;
     entries.retain(|e| e.path.starts_with(&dir));
-    repo.load_entries(&dir, &entries, repo.display_path(&dir))
+    repo.load_entries(&dir, &entries, repo.display_path(&dir), revision)
 }
 
 fn describe(revision: Revision<'_>) -> String {
@@ -425,24 +506,63 @@ fn describe(revision: Revision<'_>) -> String {
 }
 
 /// Parses one record of `ls-files --stage -z` (`MODE OID STAGE\tPATH`) or
-/// `ls-tree -r -z` (`MODE TYPE OID\tPATH`).
+/// `ls-tree -r -z` (`MODE TYPE OID\tPATH`). The path is kept as git gave
+/// its bytes, so a file name that is not UTF-8 is read as the disk loader
+/// would read it.
 fn parse_entry(record: &[u8], revision: Revision<'_>) -> anyhow::Result<Entry> {
-    let text = std::str::from_utf8(record).context("git listed a path that is not UTF-8")?;
-    let (meta, path) = text
-        .split_once('\t')
-        .with_context(|| format!("unexpected git output `{text}`"))?;
+    let shown = || String::from_utf8_lossy(record).into_owned();
+    let tab = record
+        .iter()
+        .position(|b| *b == b'\t')
+        .with_context(|| format!("unexpected git output `{}`", shown()))?;
+    let meta = std::str::from_utf8(&record[..tab])
+        .with_context(|| format!("unexpected git output `{}`", shown()))?;
     let fields: Vec<&str> = meta.split(' ').collect();
     let (mode, oid, stage) = match (revision, fields.as_slice()) {
         (Revision::Index, [mode, oid, stage]) => (*mode, *oid, stage.parse().unwrap_or(0)),
         (Revision::Tree(_), [mode, _kind, oid]) => (*mode, *oid, 0),
-        _ => bail!("unexpected git output `{text}`"),
+        _ => bail!("unexpected git output `{}`", shown()),
     };
     Ok(Entry {
         mode: mode.to_owned(),
         oid: oid.to_owned(),
         stage,
-        path: PathBuf::from(path),
+        path: path_from_bytes(&record[tab + 1..])?,
     })
+}
+
+/// A path git printed, from its bytes.
+#[cfg(unix)]
+fn path_from_bytes(bytes: &[u8]) -> anyhow::Result<PathBuf> {
+    use std::os::unix::ffi::OsStrExt;
+    Ok(PathBuf::from(std::ffi::OsStr::from_bytes(bytes)))
+}
+
+/// A path git printed, from its bytes (which must be UTF-8 here).
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: &[u8]) -> anyhow::Result<PathBuf> {
+    let text = std::str::from_utf8(bytes).context("git listed a path that is not UTF-8")?;
+    Ok(PathBuf::from(text))
+}
+
+/// The paths of `git status --porcelain=v2 -z` records that are
+/// intent-to-add entries (`git add -N`: `1 .A ...`), which are in the
+/// index but not in what the next commit holds.
+fn intent_to_add(status: &[u8]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    let mut records = status.split(|b| *b == 0);
+    while let Some(record) = records.next() {
+        if record.starts_with(b"2 ") {
+            // A rename: its original path is the next record.
+            records.next();
+        } else if record.starts_with(b"1 .A ") {
+            let path = record.splitn(9, |b| *b == b' ').nth(8);
+            if let Some(path) = path {
+                found.push(path_from_bytes(path)?);
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// `base` joined with `path`, `.` and `..` resolved without the file

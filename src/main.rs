@@ -58,7 +58,7 @@ enum Command {
     Schema(cli::schema::SchemaArgs),
 
     /// List actions: ID, owner, text, the meeting that raised it, due date,
-    /// status. Sorted by ID in natural order (A7/2 before A7/10).
+    /// status. Sorted by ID in natural order (A7/2 before A7/10 before A7/100).
     Actions(cli::actions::ActionsArgs),
 
     /// The modification register: one row per proposal with its latest

@@ -609,7 +609,18 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, Box<Finding>> {
     Ok(bytes)
 }
 
-fn too_big(path: &Path, size: u64) -> Finding {
+/// Whether the loader reads a file at `relative` (inside the records
+/// directory) as a record, rather than skipping or only naming it.
+pub(crate) fn would_read(relative: &Path) -> bool {
+    let name = relative.file_name().map(|n| n.to_string_lossy());
+    let hidden = relative
+        .components()
+        .any(|c| is_ignored_name(&c.as_os_str().to_string_lossy()));
+    !hidden && name.is_some_and(|n| is_yaml_name(&n)) && classify(relative).is_some()
+}
+
+/// The limit finding for a record file of `size` bytes at `path`.
+pub(crate) fn too_big(path: &Path, size: u64) -> Finding {
     Finding::new(
         Code::LimitExceeded,
         path,

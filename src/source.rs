@@ -123,6 +123,35 @@ impl<T: Serialize> Serialize for Spanned<T> {
     }
 }
 
+/// The length in bytes of the flow collection (`[a, b]`, `{a: 1}`) that
+/// `text` starts with, to its closing bracket; quoted scalars inside are
+/// skipped. `None` when it is not closed.
+fn flow_len(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        match quote {
+            Some('"') if escaped => escaped = false,
+            Some('"') if c == '\\' => escaped = true,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => match c {
+                '"' | '\'' => quote = Some(c),
+                '[' | '{' => depth += 1,
+                ']' | '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(i + 1);
+                    }
+                }
+                _ => {}
+            },
+        }
+    }
+    None
+}
+
 /// One kept file.
 #[derive(Debug)]
 struct SourceFile {
@@ -263,6 +292,28 @@ impl Sources {
         })
     }
 
+    /// Where `span`'s underline ends: after its last character that is not
+    /// white space. The parser's span of a block scalar (`|`, `>`, `>-`)
+    /// runs on over the blank lines after it and to the start of the next
+    /// key's line.
+    fn content_end(&self, span: Span) -> u32 {
+        let Some(text) = self.slice(span) else {
+            return span.end();
+        };
+        if text == "[" || text == "{" {
+            // The parser spans a flow collection by its opening bracket.
+            let whole = self.text(span.file).unwrap_or_default();
+            if let Some(len) = flow_len(&whole[span.range().start..]) {
+                return span.start + u32::try_from(len).unwrap_or(span.len);
+            }
+        }
+        let kept = text.trim_end_matches(char::is_whitespace).len();
+        if kept == 0 {
+            return span.end();
+        }
+        span.start + u32::try_from(kept).unwrap_or(span.len)
+    }
+
     /// Fills in the line and column of `finding` and of its related
     /// places from their spans: the start, and the end (exclusive) when the
     /// span has a length and the finding has no end of its own.
@@ -272,7 +323,7 @@ impl Sources {
                 finding.position = start;
             }
             if finding.end.is_none() && span.len > 0 {
-                finding.end = self.position(span.file, span.end());
+                finding.end = self.position(span.file, self.content_end(span));
             }
         }
         for related in &mut finding.related {
@@ -281,7 +332,7 @@ impl Sources {
                 related.position = start;
             }
             if span.len > 0 {
-                related.end = self.position(span.file, span.end());
+                related.end = self.position(span.file, self.content_end(span));
             }
         }
     }
@@ -377,6 +428,13 @@ mod tests {
         assert_eq!(back.id.value, doc.id.value);
         assert_eq!(&text[back.list[1].span.range()], "17");
         assert_eq!(back.list[1].span.file, FileId(7));
+    }
+
+    #[test]
+    fn flow_collection_span() {
+        assert_eq!(flow_len("[SECAS, ACME]\nx: 1"), Some(13));
+        assert_eq!(flow_len("{a: \"]\\\"\", b: ['}']}"), Some(20));
+        assert_eq!(flow_len("[a, b"), None);
     }
 
     #[test]

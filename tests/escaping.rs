@@ -429,3 +429,100 @@ fn record_text_cannot_change_the_structure_of_the_diff() {
         "{page}"
     );
 }
+
+/// A workflow command after leading white space (the GitHub runner trims
+/// it before it reads a line) is escaped like one at the start of a line.
+#[test]
+fn workflow_command_after_leading_whitespace_is_escaped() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let payload = r#""ok\n  ::add-mask::SECAS\n\t::stop-commands::t\n\u00a0##[error]x""#;
+    edit(
+        &root.join("actions/TSC02-10.yaml"),
+        "text: Confirm the example widget count.",
+        &format!("text: {payload}"),
+    );
+    edit(
+        &root.join("actions/TSC02-01.yaml"),
+        "owner: SECAS",
+        &format!("owner: {payload}"),
+    );
+    let records = root.to_str().unwrap();
+    let runs: [&[&str]; 6] = [
+        &["validate"],
+        &["actions", "--format", "csv"],
+        &["actions", "--format", "table"],
+        &["show", "TSC02/10"],
+        &["minutes", "TSC_02_2402", "--format", "html"],
+        &["report", "--format", "html"],
+    ];
+    for run in runs {
+        let args: Vec<&str> = ["--records", records]
+            .into_iter()
+            .chain(run.iter().copied())
+            .collect();
+        let out = tsc(&args);
+        let text = stdout(&out);
+        assert!(
+            text.contains("add-mask"),
+            "{run:?} did not show the payload: {text}"
+        );
+        for line in text.lines().chain(stderr(&out).lines()) {
+            let trimmed = line.trim_start();
+            assert!(
+                !trimmed.starts_with("::") && !trimmed.starts_with("##["),
+                "{run:?} printed {line:?}:\n{text}"
+            );
+        }
+    }
+    let csv = stdout(&tsc(&["--records", records, "actions", "--format", "csv"]));
+    assert!(
+        csv.contains("\n  \\::add-mask::SECAS\n\t\\::stop-commands::t\n\u{a0}\\##[error]x"),
+        "{csv}"
+    );
+}
+
+/// A record file with CRLF line endings: its quoted lines are shown
+/// without the `\r` (once shown as U+FFFD at the end of every line).
+#[test]
+fn crlf_source_lines() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let file = root.join("actions/TSC02-10.yaml");
+    edit(&file, "owner: ACME", "owner: NOBODY");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace('\n', "\r\n")).unwrap();
+    let out = tsc(&["--records", root.to_str().unwrap(), "validate"]);
+    let shown = stdout(&out);
+    assert!(
+        shown.contains("error[E0103]: unknown owner `NOBODY`"),
+        "{shown}"
+    );
+    assert!(
+        shown.lines().any(|l| l.ends_with("| owner: NOBODY")),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains('\u{fffd}') && !shown.contains('\r'),
+        "{shown:?}"
+    );
+}
+
+/// A file name with a line break is escaped in the E0202 message and the
+/// E0201 help as in the ` --> ` line, so no line of output starts inside it.
+#[test]
+fn file_names_escaped_in_messages_and_help() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let actions = root.join("actions");
+    std::fs::copy(actions.join("TSC02-10.yaml"), actions.join("A\nB.yaml")).unwrap();
+    let out = tsc(&["--records", root.to_str().unwrap(), "validate"]);
+    let shown = stdout(&out);
+    assert!(
+        shown.contains("error[E0202]: action ID `TSC02/10` does not match the file name `A\\nB`"),
+        "{shown}"
+    );
+    assert!(shown.contains("it is also defined in "), "{shown}");
+    assert!(
+        shown.contains("actions/A\\nB.yaml; keep one definition"),
+        "{shown}"
+    );
+    assert!(!shown.lines().any(|l| l.starts_with('B')), "{shown}");
+}

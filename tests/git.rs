@@ -113,3 +113,106 @@ fn the_index_gives_the_findings_the_disk_would() {
     );
     assert_eq!(codes(&staged.loaded.findings), codes(&disk.findings));
 }
+
+/// `validate --staged` in a repository with a file name that is not UTF-8:
+/// outside the records it is ignored, inside it is read as on disk.
+#[cfg(unix)]
+#[test]
+fn staged_non_utf8_path() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    copy_dir(&minimal_example(), &repo.join("records"));
+    std::fs::create_dir(repo.join("docs")).unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    std::fs::write(repo.join("docs").join(name), "x\n").unwrap();
+    git(repo, &["init", "-q"]);
+    git(repo, &["add", "."]);
+    let staged = load_records(repo, None, Revision::Index).unwrap();
+    assert_eq!(staged.loaded.findings.len(), 0);
+    assert_eq!(owner(&staged, "TSC02/10"), "ACME");
+    let inside = std::ffi::OsStr::from_bytes(b"caf\xe9.yaml");
+    std::fs::write(repo.join("records").join(inside), "id: x\n").unwrap();
+    git(repo, &["add", "."]);
+    let staged = load_records(repo, None, Revision::Index).unwrap();
+    let disk = tsc::records::load(&repo.join("records")).unwrap();
+    let codes = |findings: &[tsc::finding::Finding]| {
+        findings
+            .iter()
+            .map(|f| (f.code.code(), f.file.file_name().unwrap().to_owned()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        codes(&staged.loaded.findings),
+        [("E0005", inside.to_owned())]
+    );
+    assert_eq!(codes(&staged.loaded.findings), codes(&disk.findings));
+}
+
+/// An oversized staged blob gives the disk loader's limit finding, and is
+/// not read.
+#[test]
+fn staged_oversized_blob_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    copy_dir(&minimal_example(), &repo.join("records"));
+    let big = repo.join("records/actions/TSC02-99.yaml");
+    std::fs::write(&big, "#".repeat(tsc::yaml::MAX_FILE_BYTES as usize + 1)).unwrap();
+    git(repo, &["init", "-q"]);
+    git(repo, &["add", "."]);
+    let staged = load_records(repo, None, Revision::Index).unwrap();
+    let disk = tsc::records::load(&repo.join("records")).unwrap();
+    let found = |findings: &[tsc::finding::Finding]| {
+        findings
+            .iter()
+            .map(|f| (f.code.code(), f.message.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        found(&staged.loaded.findings),
+        [(
+            "E0004",
+            format!(
+                "file is {} bytes; record files may be at most {} bytes (the limit)",
+                tsc::yaml::MAX_FILE_BYTES + 1,
+                tsc::yaml::MAX_FILE_BYTES
+            )
+        )]
+    );
+    assert_eq!(found(&staged.loaded.findings), found(&disk.findings));
+    assert!(
+        staged
+            .files
+            .iter()
+            .all(|(path, _)| !path.ends_with("TSC02-99.yaml"))
+    );
+}
+
+/// `git add -N` puts an empty entry in the index that the next commit does
+/// not hold: it is not an empty record file.
+#[test]
+fn staged_intent_to_add_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    copy_dir(&minimal_example(), &repo.join("records"));
+    git(repo, &["init", "-q"]);
+    git(repo, &["add", "."]);
+    std::fs::write(repo.join("records/actions/TSC02-98.yaml"), "id: [\n").unwrap();
+    git(repo, &["add", "-N", "records/actions/TSC02-98.yaml"]);
+    std::fs::write(repo.join("records/actions/TSC02-97.yaml"), "").unwrap();
+    git(repo, &["add", "records/actions/TSC02-97.yaml"]);
+    let staged = load_records(repo, None, Revision::Index).unwrap();
+    let found: Vec<(&str, String)> = staged
+        .loaded
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.code.code(),
+                f.file.file_name().unwrap().to_string_lossy().into_owned(),
+            )
+        })
+        .collect();
+    // The really staged empty file is still reported.
+    assert_eq!(found, [("E0007", "TSC02-97.yaml".to_owned())]);
+}

@@ -147,17 +147,20 @@ fn an_unknown_interest_level_is_a_usage_error_and_an_unknown_owner_a_warning() {
     assert_eq!(stdout(&out), "no actions match\n");
 }
 
+/// A copy of the seed with action TSC07/02's owner written `owner`.
+fn seed_with_tsc07_02_owner(owner: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, root) = common::copy_tree(&real_records());
+    let file = root.join("actions/TSC07-02.yaml");
+    common::edit(&file, "owner: SECAS", &format!("owner: {owner}"));
+    (dir, root)
+}
+
 /// An owner the table shows can be filtered on even when no person or
 /// organisation has that ID (`tsc validate` reports it as E0103): the
 /// filter agrees with the table, and the unknown owner is a warning.
 #[test]
 fn an_owner_only_the_actions_name_can_be_filtered_on() {
-    let (_dir, root) = common::copy_tree(&real_records());
-    common::edit(
-        &root.join("actions/TSC07-02.yaml"),
-        "owner: SECAS",
-        "owner: SECSA",
-    );
+    let (_dir, root) = seed_with_tsc07_02_owner("SECSA");
     let records = root.to_str().unwrap();
     let table = run_ok(&root, &["actions", "--format", "csv"]);
     assert!(table.contains("TSC07/02,SECSA,"), "{table}");
@@ -591,7 +594,7 @@ fn filters_combine_and_overdue_starts_the_day_after_the_due_date() {
     assert_eq!(closed[0]["closed"], "2024-02-15");
     let secas_open = json(
         &records,
-        &["actions", "--open", "--owner", "secas", "--format", "json"],
+        &["actions", "--open", "--owner", "SECAS", "--format", "json"],
     );
     assert_eq!(ids(&secas_open), ["TSC02/01"]);
     let person = json(
@@ -1284,4 +1287,78 @@ fn minutes_remark_on_principles_and_joint_consideration_only_when_the_notes_do_n
         md.contains("Does not align with principles 1, 3, 4"),
         "{md}"
     );
+}
+
+/// `--output /dev/fd/3` where descriptor 3 is open on a record file is
+/// refused like that file's own path, and the record is left as it was.
+#[cfg(target_os = "linux")]
+#[test]
+fn report_output_descriptor_into_records() {
+    let (_dir, copy) = copy_tree(&minimal_example());
+    let record = copy.join("people.yaml");
+    let before = std::fs::read_to_string(&record).unwrap();
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("exec 3<\"$1\"; exec \"$2\" --records \"$3\" report --output /dev/fd/3")
+        .args([
+            "sh",
+            record.to_str().unwrap(),
+            env!("CARGO_BIN_EXE_tsc"),
+            copy.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("inside the records directory"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&record).unwrap(), before);
+}
+
+/// `--owner SECAS` does not list an action whose owner is written `secas`
+/// (an unknown owner to `tsc validate`, and not counted for SECAS by `tsc
+/// organisations`); `--owner secas` lists it, with a warning, and an
+/// unknown `--meeting` is a warning too.
+#[test]
+fn owner_filter_matches_ids_exactly() {
+    let (_dir, root) = seed_with_tsc07_02_owner("secas");
+    let records = root.to_str().unwrap();
+    let ids = |owner: &str| {
+        let out = tsc(&[
+            "actions",
+            "--owner",
+            owner,
+            "--format",
+            "csv",
+            "--records",
+            records,
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = stdout(&out);
+        let ids: Vec<String> = text
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap().to_owned())
+            .collect();
+        (ids, stderr(&out))
+    };
+    let (secas, warning) = ids("SECAS");
+    assert!(!secas.contains(&"TSC07/02".to_owned()), "{secas:?}");
+    assert!(!secas.is_empty());
+    assert_eq!(warning, "");
+    let (lower, warning) = ids("secas");
+    assert_eq!(lower, ["TSC07/02"]);
+    assert_eq!(
+        warning,
+        "tsc: warning: no person or organisation has the ID `secas`; did you mean `SECAS`?\n"
+    );
+    let out = tsc(&["actions", "--meeting", "TSC_07_1607", "--records", records]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "tsc: warning: no meeting has the ID `TSC_07_1607`; did you mean `TSC_07_1606`?\n"
+    );
+    assert_eq!(stdout(&out), "no actions match\n");
 }

@@ -723,3 +723,41 @@ fn renamed_vocabulary_terms_keep_their_meaning_flags() {
         .collect();
     assert_eq!(as_before, before);
 }
+
+/// An ID and an owner with a trailing no-break space are errors, not IDs
+/// that silently match `ACME`.
+#[test]
+fn id_with_no_break_space() {
+    let (_dir, root) = common::copy_tree(&minimal_example());
+    common::edit(
+        &root.join("organisations.yaml"),
+        "- id: ACME",
+        "- id: \"ACME\\u00a0\"",
+    );
+    common::edit(
+        &root.join("actions/TSC02-10.yaml"),
+        "owner: ACME",
+        "owner: \"ACME\\u00a0\"",
+    );
+    let report = validate(&load(&root).unwrap());
+    let found: Vec<(&str, &str)> = report
+        .findings
+        .iter()
+        .filter(|f| f.code.code() == "E0207")
+        .map(|f| (f.message.as_str(), f.help.as_deref().unwrap_or("")))
+        .collect();
+    let help = "delete it: IDs hold no white space of any kind (a no-break space looks like a space, or like nothing at the end)";
+    assert_eq!(
+        found,
+        [
+            (
+                "owner `ACME\u{a0}` holds the white space character U+00A0 NO-BREAK SPACE at character 5",
+                help
+            ),
+            (
+                "organisation ID `ACME\u{a0}` holds the white space character U+00A0 NO-BREAK SPACE at character 5",
+                help
+            ),
+        ]
+    );
+}

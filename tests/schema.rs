@@ -405,3 +405,37 @@ fn the_diff_document_matches_its_published_schema() {
     let (_tmp, file) = scratch("bad.json", &bad.to_string());
     assert!(!check(schema, &[file]).status.success());
 }
+
+/// `tsc schema actions` (the plural) names the kind `action` and the
+/// `--output actions` schema; `tsc actions --help` describes the listing
+/// JSON as it is, `{"version":1,"rows":[...]}`.
+#[test]
+fn schema_plural_kind_hint_and_listing_json_help() {
+    let out = common::tsc(&["schema", "actions"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        common::stderr(&out).contains(
+            "no record kind `actions`; kinds are meeting, action, modification, people, organisations, principles, settings; did you mean `action`? (the schema of `tsc actions --format json` is `tsc schema --output actions`)"
+        ),
+        "{}",
+        common::stderr(&out)
+    );
+    let help = common::stdout(&common::tsc(&["actions", "--help"]));
+    assert!(help.contains("jq '.rows[].id'"), "{help}");
+    assert!(!help.contains("'.[]"), "{help}");
+    assert!(!help.contains("JSON array of objects"), "{help}");
+    for example in [
+        "examples/pre-commit/.pre-commit-config.yaml",
+        "examples/ci/github-actions.yml",
+    ] {
+        let text = std::fs::read_to_string(example).unwrap();
+        assert!(
+            !text.contains("97af863"),
+            "{example} pins a commit older than --staged"
+        );
+        assert!(
+            !text.contains("Pin a tag"),
+            "{example}: tsc publishes no tags"
+        );
+    }
+}

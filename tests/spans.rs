@@ -70,3 +70,64 @@ fn a_broken_record_is_opened_once() {
     assert_eq!(opens, 1, "{trace}");
     assert!(stdout(&out).contains("TSC01-01.yaml"), "{}", stdout(&out));
 }
+
+/// `tsc validate --format json` of the records at `root`.
+fn validate_json(root: &std::path::Path) -> serde_json::Value {
+    let out = tsc(&[
+        "--records",
+        root.to_str().unwrap(),
+        "validate",
+        "--format",
+        "json",
+    ]);
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+/// A block scalar's underline ends at its last content character, not on
+/// the blank lines after it or at the start of the next key's line.
+#[test]
+fn block_scalar_span_ends_at_content() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    for (indicator, end_line) in [("|", 7), (">", 7), (">-", 7)] {
+        let file = root.join("actions/TSC02-10.yaml");
+        let text =
+            std::fs::read_to_string(minimal_example().join("actions/TSC02-10.yaml")).unwrap();
+        let owner = format!("owner: {indicator}\n  NO\n  BODY\n\n");
+        std::fs::write(&file, text.replace("owner: ACME\n", &owner)).unwrap();
+        let json = validate_json(&root);
+        let finding = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["code"] == "E0103")
+            .unwrap_or_else(|| panic!("{json}"));
+        assert_eq!(
+            (
+                &finding["line"],
+                &finding["end_line"],
+                &finding["end_column"]
+            ),
+            (&6.into(), &end_line.into(), &7.into()),
+            "{indicator}: {finding}"
+        );
+    }
+}
+
+/// A flow sequence or mapping where a text belongs is underlined whole,
+/// not only its opening bracket.
+#[test]
+fn flow_collection_span_covers_the_collection() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    edit(
+        &root.join("actions/TSC02-10.yaml"),
+        "owner: ACME",
+        "owner: [SECAS, ACME]",
+    );
+    let json = validate_json(&root);
+    let finding = &json["findings"][0];
+    assert_eq!(
+        (&finding["line"], &finding["column"], &finding["end_column"]),
+        (&5.into(), &8.into(), &21.into()),
+        "{json}"
+    );
+}

@@ -1,8 +1,8 @@
 //! No committee's wording is hard-coded: apart from the default
 //! committee's settings (the values of `Settings::default()`, which a
-//! `tsc.yaml` replaces) and the names of `tsc`'s own environment
-//! variables, the `tsc` binary holds none of the default committee's
-//! names, acronyms or ID prefixes.
+//! `tsc.yaml` replaces), the names of `tsc`'s own environment variables
+//! and the signatures of its cache files, the `tsc` binary holds none of
+//! the default committee's names, acronyms or ID prefixes.
 //!
 //! The rule catalogue (`docs/rules.md`, compiled in for `--explain`) is
 //! documentation whose examples cite the seed records; it is left out of
@@ -53,6 +53,12 @@ fn the_binary_names_no_committee_outside_the_default_settings() {
             "TSC_RECORDS",
             "TSC_PANIC_DETAILS",
             "TSC_FORCE_INTERNAL_ERROR",
+            "TSC_CACHE_DIR",
+            "TSC_CACHE_STATS",
+            // The parse cache's own file signatures (tsc's, not a committee's).
+            "TSCPACK",
+            "TSCPEND",
+            "TSCMEMO",
         ]
         .map(String::from),
     );

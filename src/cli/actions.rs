@@ -2,7 +2,6 @@
 
 use std::io::Write;
 
-use anyhow::bail;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use tsc::actions::{ActionQuery, ActionSort, listing, query_actions};
@@ -16,7 +15,7 @@ use super::{EXIT_OK, warn_if_invalid};
 /// The order of `tsc actions`.
 #[derive(Debug, Clone, Copy, Default, ValueEnum)]
 pub enum SortKey {
-    /// By ID in natural order: A7/2 before A7/10.
+    /// By ID in natural order: A7/2 before A7/10 before A7/100.
     #[default]
     Id,
     /// By due date, earliest first; no due date last; ties by ID.
@@ -36,7 +35,7 @@ Examples:
   tsc actions --open
   tsc actions --owner NWP --sort due
   tsc actions --overdue --as-of 2024-03-02
-  tsc actions --open --format json | jq '.[].id'
+  tsc actions --open --format json | jq '.rows[].id'
   tsc actions --meeting PANEL_69_1409 --format csv > actions.csv")]
 pub struct ActionsArgs {
     /// Only actions whose status counts as open in tsc.yaml.
@@ -45,10 +44,12 @@ pub struct ActionsArgs {
     /// Only actions with this status (e.g. open, on-target, closed).
     #[arg(long, value_name = "S", add = super::complete::action_statuses())]
     pub status: Option<String>,
-    /// Only actions owned by this organisation or person ID (e.g. NWP).
+    /// Only actions owned by this organisation or person ID (e.g. NWP),
+    /// matched exactly; an ID no record defines is a warning, not an error.
     #[arg(long, value_name = "ORG|PERSON", add = super::complete::owner_ids())]
     pub owner: Option<String>,
-    /// Only actions raised at this meeting (e.g. PANEL_69_1409).
+    /// Only actions raised at this meeting (e.g. PANEL_69_1409); an ID no
+    /// meeting has is a warning, not an error.
     #[arg(long, value_name = "ID", add = super::complete::meeting_ids())]
     pub meeting: Option<String>,
     /// Only open actions whose due date has passed.
@@ -66,6 +67,14 @@ pub struct ActionsArgs {
     pub output: OutputArgs,
 }
 
+/// Warns that `what` has the ID `id`, suggesting the closest of `ids`.
+fn warn_unknown<'a>(what: &str, id: &str, ids: impl Iterator<Item = &'a str> + Clone) {
+    let hint = closest(id, ids)
+        .map(|c| format!("; {}", tsc::suggest::did_you_mean(id, c)))
+        .unwrap_or_default();
+    super::say(&format!("tsc: warning: {what} has the ID `{id}`{hint}"));
+}
+
 /// Prints the action log.
 pub fn run(
     args: &ActionsArgs,
@@ -75,27 +84,21 @@ pub fn run(
 ) -> anyhow::Result<u8> {
     warn_if_invalid(loaded);
     let records = &loaded.records;
+    // An unknown owner or meeting is a warning, not a usage error: the
+    // table lists every action's owner and raising meeting as written,
+    // known or not (`tsc validate` reports an unknown one, E0103), so one
+    // only the actions name can still be filtered on. IDs match exactly,
+    // as `tsc validate` and the other tables match them (`secas` is not
+    // `SECAS`); letter case only counts for the suggestion.
     if let Some(owner) = &args.owner
-        && !index.owner_ids().any(|id| id.eq_ignore_ascii_case(owner))
+        && !index.owner_ids().any(|id| id == owner)
     {
-        // The table lists every action's owner as written, known or not
-        // (`tsc validate` reports an unknown one as E0103), so an owner
-        // only the actions name can still be filtered on: a warning, not a
-        // usage error.
-        let hint = closest(owner, index.owner_ids())
-            .map(|c| format!("; {}", tsc::suggest::did_you_mean(owner, c)))
-            .unwrap_or_default();
-        super::say(&format!(
-            "tsc: warning: no person or organisation has the ID `{owner}`{hint}"
-        ));
+        warn_unknown("no person or organisation", owner, index.owner_ids());
     }
     if let Some(meeting) = &args.meeting
         && index.meeting(meeting).is_none()
     {
-        let hint = closest(meeting, index.meeting_ids())
-            .map(|c| format!("; {}", tsc::suggest::did_you_mean(meeting, c)))
-            .unwrap_or_default();
-        bail!("no meeting has the ID `{meeting}`{hint}");
+        warn_unknown("no meeting", meeting, index.meeting_ids());
     }
     if let Some(status) = &args.status {
         let statuses = records.settings.vocabularies.action_statuses.iter();

@@ -33,7 +33,8 @@ pub struct OutputArgs {
 pub enum FormatArg {
     /// A table for people, fitted to the terminal's width.
     Table,
-    /// A JSON array of objects, one per row, keyed by field name.
+    /// One JSON object, `{"version": 1, "rows": [...]}`: one object per
+    /// row, keyed by field name.
     Json,
     /// CSV with a header line of field names; safe to open in a spreadsheet.
     Csv,

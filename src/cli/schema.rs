@@ -57,7 +57,17 @@ fn kind_completer() -> clap_complete::engine::ArgValueCandidates {
 fn parse_kind(name: &str) -> Result<Kind, String> {
     Kind::parse(name).ok_or_else(|| {
         let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-        format!("no record kind `{name}`; kinds are {}", names.join(", "))
+        let mut message = format!("no record kind `{name}`; kinds are {}", names.join(", "));
+        // `actions` is the kind `action`, or the output of `tsc actions`.
+        if let Some(kind) = tsc::suggest::closest(name, names.iter().copied()) {
+            message.push_str(&format!("; {}", tsc::suggest::did_you_mean(name, kind)));
+        }
+        if <OutputKind as clap::ValueEnum>::from_str(name, true).is_ok() {
+            message.push_str(&format!(
+                " (the schema of `tsc {name} --format json` is `tsc schema --output {name}`)"
+            ));
+        }
+        message
     })
 }
 

@@ -65,6 +65,16 @@ fn named_descriptor(path: &Path) -> Option<u32> {
     .and_then(|n| n.parse().ok())
 }
 
+/// The file our descriptor `n` is open on, as the kernel names it
+/// (`/proc/self/fd/N` is a link to it); `None` for a pipe, a socket or
+/// where there is no `/proc`.
+fn descriptor_target(n: u32) -> Option<PathBuf> {
+    let target = std::fs::read_link(format!("/proc/self/fd/{n}")).ok()?;
+    target
+        .is_absolute()
+        .then(|| target.canonicalize().unwrap_or(target))
+}
+
 /// Whether `meta` is the very file our standard output is open on
 /// (`tsc report --output s.md >> s.md`).
 #[cfg(unix)]
@@ -110,6 +120,20 @@ pub fn write_atomic(
     stdout: &mut dyn Write,
 ) -> Result<()> {
     let given = std::path::absolute(path).map_err(Error::io("cannot resolve", path))?;
+    let refuse = || {
+        Err(Error::Output(format!(
+            "refusing to write {} inside the records directory {}; choose a path outside it",
+            path.display(),
+            records_root.display()
+        )))
+    };
+    // A descriptor open on a file in the records (`exec 3<records/tsc.yaml;
+    // --output /dev/fd/3`) is refused like the file's own path.
+    let root = absolute(records_root)?;
+    let descriptor = named_descriptor(&given).and_then(descriptor_target);
+    if descriptor.is_some_and(|target| target.starts_with(&root)) {
+        return refuse();
+    }
     let existing = std::fs::metadata(&given).ok();
     let through_stdout = named_descriptor(&given) == Some(1)
         || existing
@@ -142,13 +166,8 @@ pub fn write_atomic(
         None => {}
     }
     let target = absolute(path)?;
-    let root = absolute(records_root)?;
     if target.starts_with(&root) {
-        return Err(Error::Output(format!(
-            "refusing to write {} inside the records directory {}; choose a path outside it",
-            path.display(),
-            records_root.display()
-        )));
+        return refuse();
     }
     if let Some(meta) = &existing {
         if meta.is_dir() {

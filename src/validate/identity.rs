@@ -45,7 +45,7 @@ fn duplicates<'a, T, K, V: 'a>(
             .with_related_value(&first.file, first_value, "first defined here")
             .with_help(format!(
                 "it is also defined in {}; keep one definition and rename or remove the other",
-                first.file.display()
+                crate::escape::path(&first.file)
             )),
         );
     }
@@ -82,7 +82,7 @@ impl<'r> Checker<'r> {
                         format!("`{id}` is both an organisation and a person, so an owner `{id}` is ambiguous"),
                     )
                     .with_related_value(&person.file, &person.record.id, "the person")
-                    .with_help(format!("rename the person in {} or the organisation", person.file.display())),
+                    .with_help(format!("rename the person in {} or the organisation", crate::escape::path(&person.file))),
                 );
             }
         }
@@ -165,12 +165,13 @@ impl<'r> Checker<'r> {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         if stem != expected {
+            let shown = crate::escape::path(Path::new(&stem));
             self.push(
                 Finding::at_value(
                     Code::IdFileMismatch,
                     file,
                     id,
-                    format!("{kind} ID `{value}` does not match the file name `{stem}`"),
+                    format!("{kind} ID `{value}` does not match the file name `{shown}`"),
                 )
                 .with_help(format!(
                     "rename the file to `{expected}.yaml`, or correct the `id`"

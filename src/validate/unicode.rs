@@ -70,26 +70,52 @@ impl<'r> Checker<'r> {
             );
         }
         self.invisible(file, &format!("{kind} ID `{value}`"), value, id);
+        self.white_space(file, &format!("{kind} ID `{value}`"), value, id);
+    }
+
+    /// Reports an ID (or a reference to one) described by `what` that
+    /// holds white space of any kind: a no-break space (U+00A0) or another
+    /// space separator looks like a space, or like nothing at the end.
+    fn white_space<T>(&mut self, file: &Path, what: &str, text: &str, place: &Spanned<T>) {
+        let found = text.chars().enumerate().find(|(_, c)| c.is_whitespace());
+        let help = "delete it: IDs hold no white space of any kind (a no-break space \
+                    looks like a space, or like nothing at the end)";
+        let found = found.map(|(i, c)| (i + 1, c));
+        self.character(file, what, place, found, "white space character", help);
     }
 
     /// Reports `text` (the field described by `what`, found at `place`)
     /// when it holds an invisible format character.
     fn invisible<T>(&mut self, file: &Path, what: &str, text: &str, place: &Spanned<T>) {
-        if let Some((column, c)) = first_invisible(text) {
+        let help = "delete it: bidirectional controls and invisible format characters \
+                    make different text look the same";
+        let found = first_invisible(text);
+        self.character(file, what, place, found, "invisible character", help);
+    }
+
+    /// The E0207 finding for the character `found` (at a 1-based
+    /// character column), named `noun`, in the field `what`.
+    fn character<T>(
+        &mut self,
+        file: &Path,
+        what: &str,
+        place: &Spanned<T>,
+        found: Option<(usize, char)>,
+        noun: &str,
+        help: &str,
+    ) {
+        if let Some((column, c)) = found {
             self.push(
                 Finding::at_value(
                     Code::InvisibleCharacter,
                     file,
                     place,
                     format!(
-                        "{what} holds the invisible character {} at character {column}",
+                        "{what} holds the {noun} {} at character {column}",
                         describe(c)
                     ),
                 )
-                .with_help(
-                    "delete it: bidirectional controls and invisible format characters \
-                     make different text look the same",
-                ),
+                .with_help(help),
             );
         }
     }
@@ -116,7 +142,7 @@ impl<'r> Checker<'r> {
                         .with_help(format!(
                             "rename one of them (`{}` is defined in {}); IDs that look alike cannot be told apart",
                             first.value,
-                            first_file.display()
+                            crate::escape::path(first_file)
                         )),
                     );
                 }
@@ -149,12 +175,9 @@ impl<'r> Checker<'r> {
             let Some(owner) = &a.record.owner else {
                 continue;
             };
-            self.invisible(
-                &a.file,
-                &format!("owner `{}`", owner.value),
-                &owner.value,
-                owner,
-            );
+            let what = format!("owner `{}`", owner.value);
+            self.invisible(&a.file, &what, &owner.value, owner);
+            self.white_space(&a.file, &what, &owner.value, owner);
         }
         for m in &r.meetings {
             let meeting = &m.record;
