@@ -15,7 +15,7 @@ use crate::ids::natural_cmp;
 use crate::index::Index;
 use crate::model::{Action, ItemNumber};
 use crate::records::Records;
-use crate::settings::{Meaning, Term};
+use crate::settings::Term;
 use crate::today::is_overdue;
 
 /// The order of an action list.
@@ -287,10 +287,10 @@ pub fn reported_at<'r>(index: &Index<'r>, id: &str) -> Vec<Reported<'r>> {
 /// The first action status that counts as open (the status of a new
 /// action).
 fn first_open(records: &Records) -> Option<&str> {
-    let statuses = &records.settings.vocabularies.action_statuses;
-    statuses
-        .iter()
-        .find(|s| s.means(Meaning::Open))
+    records
+        .settings
+        .vocabularies
+        .first_open_status()
         .map(Term::id)
 }
 

@@ -624,6 +624,12 @@ impl Vocabularies {
         Vocabularies::term(terms, id).is_some_and(|t| t.means(meaning))
     }
 
+    /// The first action status that counts as open: the status of a new
+    /// action.
+    pub fn first_open_status(&self) -> Option<&Term> {
+        self.action_statuses.iter().find(|s| s.means(Meaning::Open))
+    }
+
     /// Whether `status` is one of the action statuses that count as open.
     pub fn is_open_status(&self, status: &str) -> bool {
         Vocabularies::means(&self.action_statuses, status, Meaning::Open)

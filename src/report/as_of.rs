@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 
 use crate::model::Action;
 use crate::records::Records;
-use crate::settings::Meaning;
 
 /// `records` as of the end of `date`:
 ///
@@ -25,20 +24,19 @@ pub fn records_as_of(records: &Records, date: NaiveDate) -> Records {
     let mut view = records.clone();
     view.meetings
         .retain(|m| m.record.sort_date().is_none_or(|d| d <= date));
-    let held_later = |meeting: &str| {
-        records
-            .meetings
-            .iter()
-            .any(|m| m.record.id.value == meeting && m.record.sort_date().is_some_and(|d| d > date))
-    };
+    // The meetings held after `date`, found once (not once per action).
+    let held_later: std::collections::HashSet<&str> = records
+        .meetings
+        .iter()
+        .filter(|m| m.record.sort_date().is_some_and(|d| d > date))
+        .map(|m| m.record.id.value.as_str())
+        .collect();
     view.actions
-        .retain(|a| !held_later(&a.record.meeting.value));
+        .retain(|a| !held_later.contains(a.record.meeting.value.as_str()));
     let first_open = records
         .settings
         .vocabularies
-        .action_statuses
-        .iter()
-        .find(|s| s.means(Meaning::Open))
+        .first_open_status()
         .map(|s| s.id().to_owned());
     for action in &mut view.actions {
         rewind(&mut action.record, date, first_open.as_deref());

@@ -508,9 +508,7 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
     let open = records
         .settings
         .vocabularies
-        .action_statuses
-        .iter()
-        .find(|s| s.means(Meaning::Open))
+        .first_open_status()
         .map_or("open", Term::id);
     let mut entries = vec![
         ("id".to_owned(), Value::Styled(id.clone(), id_style)),
