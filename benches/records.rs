@@ -1,5 +1,5 @@
 //! Criterion benchmarks of the library's three steps on synthetic trees:
-//! `records::load` (read and parse every file), `validate::validate` (the
+//! `load::load` (read and parse every file), `validate::validate` (the
 //! cross-record checks on what was loaded), the open-action listing
 //! (`query_actions` plus the table `tsc actions --open` prints) and the
 //! HTML status report (`report::build` plus `report::html::render`).
@@ -26,9 +26,9 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use tsc::actions::{ActionQuery, listing, query_actions};
 use tsc::index::Index;
+use tsc::load::load;
 use tsc::output::table::TableStyle;
 use tsc::output::{Format, render};
-use tsc::records::load;
 use tsc::report::{build, html};
 use tsc::validate::validate;
 

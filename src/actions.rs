@@ -13,8 +13,8 @@ use chrono::NaiveDate;
 
 use crate::ids::natural_cmp;
 use crate::index::Index;
+use crate::load::Records;
 use crate::model::{Action, ItemNumber};
-use crate::records::Records;
 use crate::settings::Term;
 use crate::today::is_overdue;
 

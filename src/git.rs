@@ -9,7 +9,7 @@
 //! `git commit -a` or `git commit PATH`, worktrees, alternates) is read
 //! as that commit will see it; and it adds no build dependency.
 //!
-//! The blobs go through [`crate::records::load_in_memory`], the loader the
+//! The blobs go through [`crate::load::load_in_memory`], the loader the
 //! property tests use, so a file read from git gives the same records and
 //! findings as the same bytes on disk.
 
@@ -20,7 +20,9 @@ use std::process::{Command, Stdio};
 use anyhow::{Context, bail};
 
 use crate::finding::{Code, Finding, Position};
-use crate::records::{Loaded, is_record_file_name, load_in_memory, too_big, would_read};
+use crate::load::read::too_big;
+use crate::load::walk::{is_record_file_name, would_read};
+use crate::load::{Loaded, load_in_memory};
 use crate::yaml::MAX_FILE_BYTES;
 
 /// Which git tree to read the records from.

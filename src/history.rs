@@ -13,7 +13,7 @@ use anyhow::Context;
 
 use crate::diff::{Change, Side, Subject, diff};
 use crate::git::{Repository, output};
-use crate::records::{Loaded, load_in_memory};
+use crate::load::{Loaded, load_in_memory};
 
 /// One commit that changed the record's file.
 #[derive(Debug, Clone)]

@@ -10,11 +10,11 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::ids::natural_cmp;
+use crate::load::{Located, Records};
 use crate::model::{
     Action, ActionUpdate, AgendaItem, Assessment, Meeting, Modification, Organisation, Person,
     Principle,
 };
-use crate::records::{Located, Records};
 
 /// One assessment of a proposal, with the meeting and agenda item that
 /// made it.

@@ -6,8 +6,8 @@
 //! The library does all the work and never prints; the `tsc` binary parses
 //! arguments, prints and chooses the exit status.
 //!
-//! - [`records::find_records_dir`] and [`records::load`] read a records
-//!   directory into [`records::Records`] plus load [`finding::Finding`]s.
+//! - [`load::find_records_dir`] and [`load::load`] read a records
+//!   directory into [`load::Records`] plus load [`finding::Finding`]s.
 //! - [`validate::validate`] adds the cross-record checks.
 //! - [`source::Sources`] keeps every file's text; records and findings
 //!   point into it with [`source::Span`]s.
@@ -34,6 +34,7 @@ pub mod history;
 pub mod ids;
 pub mod index;
 pub mod kind;
+pub mod load;
 pub mod meetings;
 pub mod minutes;
 pub mod model;
@@ -41,7 +42,6 @@ pub mod numbering;
 pub mod output;
 pub mod participation;
 pub mod processing;
-pub mod records;
 pub mod register;
 pub mod report;
 pub mod schema;

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use tsc::index::Index;
-use tsc::records::Loaded;
+use tsc::load::Loaded;
 
 /// Keep a technical committee's records as YAML and get answers from them.
 ///

@@ -11,9 +11,9 @@ use std::collections::HashMap;
 
 use crate::ids::natural_cmp;
 use crate::index::Index;
+use crate::load::Records;
 use crate::model::{Attendance, Meeting};
 use crate::output::{Listing, Value};
-use crate::records::Records;
 
 /// What one person or organisation took part in and owns.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 
+use crate::load::Records;
 use crate::model::Meeting;
-use crate::records::Records;
 use crate::settings::{CompiledPatterns, Settings};
 
 /// The first day of the month `id` names by its pattern's `yy` and `mm`

@@ -494,7 +494,7 @@ fn changed(
 /// The plain lines of the diff between two in-memory trees.
 fn lines(old: &[(PathBuf, Vec<u8>)], new: &[(PathBuf, Vec<u8>)]) -> Vec<String> {
     use tsc::diff::{Side, diff};
-    use tsc::records::load_in_memory;
+    use tsc::load::load_in_memory;
     let (a, b) = (
         load_in_memory(Path::new("records"), old),
         load_in_memory(Path::new("records"), new),

@@ -6,7 +6,7 @@ mod common;
 use common::{copy_tree, edit, real_records, stdout, tsc, tsc_in};
 use tsc::actions::{ActionQuery, query_actions};
 use tsc::finding::Code;
-use tsc::records::load;
+use tsc::load::load;
 use tsc::validate::validate;
 
 #[test]

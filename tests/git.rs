@@ -92,7 +92,7 @@ fn the_index_gives_the_findings_the_disk_would() {
     git(repo, &["init", "-q"]);
     git(repo, &["add", "."]);
     let staged = load_records(repo, None, Revision::Index).unwrap();
-    let disk = tsc::records::load(&repo.join("records")).unwrap();
+    let disk = tsc::load::load(&repo.join("records")).unwrap();
     let codes = |findings: &[tsc::finding::Finding]| {
         let mut found: Vec<(String, String)> = findings
             .iter()
@@ -135,7 +135,7 @@ fn staged_non_utf8_path() {
     std::fs::write(repo.join("records").join(inside), "id: x\n").unwrap();
     git(repo, &["add", "."]);
     let staged = load_records(repo, None, Revision::Index).unwrap();
-    let disk = tsc::records::load(&repo.join("records")).unwrap();
+    let disk = tsc::load::load(&repo.join("records")).unwrap();
     let codes = |findings: &[tsc::finding::Finding]| {
         findings
             .iter()
@@ -161,7 +161,7 @@ fn staged_oversized_blob_is_not_read() {
     git(repo, &["init", "-q"]);
     git(repo, &["add", "."]);
     let staged = load_records(repo, None, Revision::Index).unwrap();
-    let disk = tsc::records::load(&repo.join("records")).unwrap();
+    let disk = tsc::load::load(&repo.join("records")).unwrap();
     let found = |findings: &[tsc::finding::Finding]| {
         findings
             .iter()

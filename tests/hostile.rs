@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use common::{copy_tree, minimal_example, stderr, stdout};
 use tsc::finding::{Code, Finding};
-use tsc::records::load;
+use tsc::load::load;
 use tsc::validate::validate;
 use tsc::yaml::{MAX_ALIAS_EVENTS, MAX_DEPTH, MAX_FILE_BYTES};
 

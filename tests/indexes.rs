@@ -9,7 +9,7 @@ mod generate;
 
 use chrono::NaiveDate;
 use tsc::index::Index;
-use tsc::records::{Loaded, load};
+use tsc::load::{Loaded, load};
 use tsc::register::{ModFilter, register_rows};
 
 const MEETINGS: usize = 30;

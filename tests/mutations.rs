@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 use tsc::cache::{CacheDir, CacheKey};
 use tsc::diagnostics::{Format, render};
-use tsc::records::{load_in_memory, scan};
+use tsc::load::{load_in_memory, scan};
 use tsc::validate::validate;
 
 /// The environment variable that sets the number of cases.
@@ -249,7 +249,7 @@ fn write_tree(root: &Path, files: &[(PathBuf, Vec<u8>)]) {
 }
 
 /// `validate`'s human and JSON output for `loaded`.
-fn rendered(loaded: &tsc::records::Loaded) -> (String, String) {
+fn rendered(loaded: &tsc::load::Loaded) -> (String, String) {
     let report = validate(loaded);
     (
         render(&report, Format::Human, &loaded.sources, false),

@@ -11,7 +11,7 @@ use common::{copy_tree, edit, minimal_example, real_records, stderr, stdout, tsc
 use scraper::{Html, Selector};
 use serde_json::Value;
 use tsc::actions::{ActionQuery, ActionSort, query_actions};
-use tsc::records::load;
+use tsc::load::load;
 use tsc::today::{is_overdue, today_in};
 
 fn hostile() -> PathBuf {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use common::{minimal_example, stdout, tsc};
 use tsc::finding::{Code, Finding, Position};
-use tsc::records::load;
+use tsc::load::load;
 use tsc::validate::validate;
 
 fn fixtures() -> PathBuf {

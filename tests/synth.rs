@@ -13,7 +13,7 @@ use std::path::Path;
 use chrono::Datelike;
 use common::{stdout, tsc};
 use generate::{Counts, generate, meeting_dates, meeting_id};
-use tsc::records::load;
+use tsc::load::load;
 
 const MEETINGS: usize = 24;
 

@@ -101,7 +101,7 @@ fn keeps_lines(old: &str, new: &str, changed: &[&str]) -> bool {
         .all(|line| rest.any(|n| n == line))
 }
 
-fn latest_meeting(records: &tsc::records::Records) -> (String, NaiveDate) {
+fn latest_meeting(records: &tsc::load::Records) -> (String, NaiveDate) {
     let m = records
         .meetings
         .iter()
@@ -111,7 +111,7 @@ fn latest_meeting(records: &tsc::records::Records) -> (String, NaiveDate) {
     (m.id.value.clone(), m.known_date().unwrap())
 }
 
-fn action_id(records: &tsc::records::Records, n: usize) -> String {
+fn action_id(records: &tsc::load::Records, n: usize) -> String {
     let mut ids: Vec<String> = records
         .actions
         .iter()
@@ -321,7 +321,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
     Some((after, checked.after.error_count()))
 }
 
-fn find<'r>(records: &'r tsc::records::Records, id: &str) -> &'r tsc::model::Action {
+fn find<'r>(records: &'r tsc::load::Records, id: &str) -> &'r tsc::model::Action {
     &records
         .actions
         .iter()

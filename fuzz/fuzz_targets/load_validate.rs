@@ -53,7 +53,7 @@ fuzz_target!(|data: &[u8]| {
     let mut files = TREE.with(Clone::clone);
     files.retain(|(path, _)| path != place);
     files.push((place.to_path_buf(), content.to_vec()));
-    let loaded = tsc::records::load_in_memory(Path::new("records"), &files);
+    let loaded = tsc::load::load_in_memory(Path::new("records"), &files);
     let report = tsc::validate::validate(&loaded);
     // Every finding must render (the CLI prints them all).
     for finding in &report.findings {

@@ -10,8 +10,9 @@ use rayon::prelude::*;
 use super::pack::{Reader, Writer, check_of};
 use super::{CacheDir, Hash, Note, Usage, kind_tag};
 use crate::kind::Kind;
+use crate::load::parse::{FileOutcome, Parsed};
+use crate::load::scan::ScannedFile;
 use crate::processing;
-use crate::records::{FileOutcome, Parsed, ScannedFile};
 use crate::source::{self, FileId};
 
 /// How many parses are serialised at once (in parallel) before being
@@ -36,7 +37,7 @@ enum Source {
     Other,
 }
 
-/// What [`crate::records::parse_file`] gives for one file: its text (kept
+/// What [`crate::load::parse::parse_file`] gives for one file: its text (kept
 /// in the loaded sources) and its outcome.
 pub(crate) type Parse = fn(&Path, Kind, Vec<u8>, FileId) -> (Option<String>, FileOutcome);
 

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use tsc::actions::{ActionQuery, ActionSort, listing, query_actions};
 use tsc::index::Index;
-use tsc::records::Loaded;
+use tsc::load::Loaded;
 use tsc::suggest::closest;
 
 use super::output::{AsOfArgs, OutputArgs, parse_date};

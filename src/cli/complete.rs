@@ -5,12 +5,12 @@
 //! Outside a records tree the record candidates are simply empty.
 
 use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
-use tsc::records::Records;
+use tsc::load::Records;
 
 /// The records completion reads, if any load.
 fn records() -> Option<Records> {
     let root = super::records_dir(None).ok()?;
-    tsc::records::load(&root).ok().map(|loaded| loaded.records)
+    tsc::load::load(&root).ok().map(|loaded| loaded.records)
 }
 
 /// Candidates built from the records by `list`, which gives each value

@@ -10,7 +10,7 @@ use tsc::escape::{self, Flavour};
 use tsc::git::{self, Repository, Revision};
 use tsc::history::{Target, history};
 use tsc::index::Index;
-use tsc::records::{self, Loaded};
+use tsc::load::{self, Loaded};
 
 use super::{EXIT_FINDINGS, EXIT_OK};
 
@@ -67,8 +67,8 @@ pub enum DiffFormat {
 /// (the revisions may still hold one, found as `validate --staged` finds
 /// it).
 fn records_dir(cwd: &Path, explicit: Option<&Path>) -> anyhow::Result<Option<PathBuf>> {
-    let env = std::env::var_os(records::RECORDS_ENV);
-    match records::find_records_dir(explicit, env.as_deref(), cwd) {
+    let env = std::env::var_os(load::RECORDS_ENV);
+    match load::find_records_dir(explicit, env.as_deref(), cwd) {
         Ok(dir) => Ok(Some(dir)),
         Err(_) if explicit.is_none() => Ok(None),
         Err(error) => Err(error.into()),
@@ -80,7 +80,7 @@ fn records_dir(cwd: &Path, explicit: Option<&Path>) -> anyhow::Result<Option<Pat
 fn load_side(cwd: &Path, dir: Option<&Path>, rev: Option<Revision<'_>>) -> anyhow::Result<Loaded> {
     match (rev, dir) {
         (Some(rev), dir) => Ok(git::load_records(cwd, dir, rev)?.loaded),
-        (None, Some(dir)) => Ok(records::load(dir)?),
+        (None, Some(dir)) => Ok(load::load(dir)?),
         (None, None) => anyhow::bail!(
             "no records directory in the working tree; pass --records DIR or compare two revisions"
         ),

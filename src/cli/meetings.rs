@@ -4,8 +4,8 @@ use std::io::Write;
 
 use clap::Args;
 use tsc::index::Index;
+use tsc::load::Loaded;
 use tsc::meetings::{listing, meeting_rows};
-use tsc::records::Loaded;
 
 use super::output::OutputArgs;
 use super::{EXIT_OK, warn_if_invalid};

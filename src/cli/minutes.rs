@@ -4,8 +4,8 @@ use std::io::Write;
 
 use clap::Args;
 use tsc::index::Index;
+use tsc::load::Loaded;
 use tsc::minutes::{html, markdown, view};
-use tsc::records::Loaded;
 
 use super::output::DocFormat;
 use super::{EXIT_OK, warn_if_invalid};

@@ -24,7 +24,7 @@ pub mod write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use tsc::records::{self, Loaded};
+use tsc::load::{self, Loaded};
 
 /// Exit status when everything is fine.
 pub const EXIT_OK: u8 = 0;
@@ -37,25 +37,21 @@ pub const EXIT_USAGE: u8 = 2;
 /// nearest `records/` above the current directory.
 pub fn records_dir(cli_records: Option<&Path>) -> anyhow::Result<PathBuf> {
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
-    let env = std::env::var_os(records::RECORDS_ENV);
-    Ok(records::find_records_dir(
-        cli_records,
-        env.as_deref(),
-        &cwd,
-    )?)
+    let env = std::env::var_os(load::RECORDS_ENV);
+    Ok(load::find_records_dir(cli_records, env.as_deref(), &cwd)?)
 }
 
 /// Finds the records directory and loads it, through the parse cache
 /// unless `--no-cache`.
 pub fn load(cli_records: Option<&Path>, cache: &cache::CacheArgs) -> anyhow::Result<Loaded> {
     let root = records_dir(cli_records)?;
-    let scanned = records::scan(&root)?;
+    let scanned = load::scan(&root)?;
     Ok(parse(scanned, cache.dir_for(&root).as_ref()))
 }
 
 /// Parses a scanned tree through the cache folder `dir` (if any) and
 /// prints the cache's notes.
-pub fn parse(scanned: records::Scanned, dir: Option<&tsc::cache::CacheDir>) -> Loaded {
+pub fn parse(scanned: load::Scanned, dir: Option<&tsc::cache::CacheDir>) -> Loaded {
     let (loaded, usage) = scanned.parse(dir);
     cache::report(&usage);
     loaded

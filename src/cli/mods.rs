@@ -4,7 +4,7 @@ use std::io::Write;
 
 use clap::Args;
 use tsc::index::Index;
-use tsc::records::Loaded;
+use tsc::load::Loaded;
 use tsc::register::term_matches;
 use tsc::register::{ModFilter, listing, register_rows};
 use tsc::settings::Term;

@@ -4,8 +4,8 @@ use std::io::Write;
 
 use clap::Args;
 use tsc::index::Index;
+use tsc::load::Loaded;
 use tsc::participation::{listing, organisations, people};
-use tsc::records::Loaded;
 
 use super::output::OutputArgs;
 use super::{EXIT_OK, warn_if_invalid};

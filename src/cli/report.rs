@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 use tsc::index::Index;
+use tsc::load::Loaded;
 use tsc::output::file::write_atomic;
-use tsc::records::Loaded;
 use tsc::report::as_of::records_as_of;
 use tsc::report::{build, build_as_of, html, markdown};
 

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use clap::Args;
 use tsc::index::Index;
-use tsc::records::Loaded;
+use tsc::load::Loaded;
 use tsc::show::show;
 
 use super::output::AsOfArgs;

@@ -103,7 +103,7 @@ pub fn run(
         (tree.loaded, None, None)
     } else {
         let root = super::records_dir(records)?;
-        let scanned = tsc::records::scan(&root)?;
+        let scanned = tsc::load::scan(&root)?;
         let dir = cache.dir_for(&root);
         // The whole-run memo: every input of this run, so that the same
         // inputs may be answered with the same output without parsing or

@@ -330,7 +330,7 @@ fn run(
     let root = super::records_dir(records)?;
     // Read once: the loader keeps every file's text, the model's spans
     // point into it, and the edits are made on it.
-    let loaded = tsc::records::load(&root)?;
+    let loaded = tsc::load::load(&root)?;
     let index = Index::new(&loaded.records);
     let tree = Tree::from_loaded(&loaded)?;
     let before = validate_with(&loaded, &index);

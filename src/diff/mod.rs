@@ -28,8 +28,8 @@ use serde::Serialize;
 
 use crate::ids::{file_stem_for, natural_cmp};
 use crate::index::Index;
+use crate::load::{Loaded, Records};
 use crate::model::{Action, Modification, Principle};
-use crate::records::{Loaded, Records};
 use crate::settings::{MEANINGS, Meaning, Term, Vocabularies};
 
 /// One side of a comparison: the records and where they came from.

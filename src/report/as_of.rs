@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 
+use crate::load::Records;
 use crate::model::Action;
-use crate::records::Records;
 
 /// `records` as of the end of `date`:
 ///

@@ -17,8 +17,8 @@ use chrono::NaiveDate;
 
 use crate::actions::{ActionQuery, ActionRow, ActionSort, NOT_RECORDED, query_actions};
 use crate::index::Index;
+use crate::load::{Loaded, Records};
 use crate::meetings::{MeetingRow, meeting_rows};
-use crate::records::{Loaded, Records};
 use crate::register::{ModFilter, ModRow, register_rows};
 use crate::settings::Vocabularies;
 use crate::validate::{Summary, validate_with};

@@ -10,8 +10,8 @@ use chrono::Datelike;
 use super::Checker;
 use crate::finding::{Code, Finding};
 use crate::ids;
+use crate::load::Located;
 use crate::model::{Action, Meeting};
-use crate::records::Located;
 use crate::settings::CompiledPatterns;
 
 /// Reports every definition of a key after the first (as the index keeps

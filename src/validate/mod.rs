@@ -34,7 +34,7 @@ use crate::source::Spanned;
 
 use crate::finding::{Code, Finding, Position, Severity, sort_findings};
 use crate::index::Index;
-use crate::records::{Loaded, Records};
+use crate::load::{Loaded, Records};
 use crate::settings::{CompiledPatterns, Term, Vocabularies};
 use crate::suggest;
 
@@ -127,7 +127,7 @@ impl Report {
     }
 }
 
-/// Validates what [`crate::records::load`] returned: keeps its findings,
+/// Validates what [`crate::load::load`] returned: keeps its findings,
 /// adds every cross-record finding, and drops the findings of rules listed
 /// under `allow` in `tsc.yaml`.
 pub fn validate(loaded: &Loaded) -> Report {

@@ -103,7 +103,7 @@ mod tests {
     use std::path::{Path, PathBuf};
 
     use crate::finding::Code;
-    use crate::records::load_in_memory;
+    use crate::load::load_in_memory;
 
     fn settings_findings(tsc_yaml: &str) -> Vec<String> {
         let files = [(PathBuf::from("tsc.yaml"), tsc_yaml.as_bytes().to_vec())];

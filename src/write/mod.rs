@@ -57,7 +57,7 @@ use std::path::{Path, PathBuf};
 use crate::edit::{self, Edit};
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
-use crate::records::{self, Loaded};
+use crate::load::{self, Loaded};
 use crate::source::FileId;
 use crate::validate::{self, Report};
 
@@ -98,13 +98,13 @@ impl Tree {
         Ok(Tree { root, files })
     }
 
-    /// Loads the records under `root` ([`records::load`]) and keeps their
+    /// Loads the records under `root` ([`load::load`]) and keeps their
     /// texts, as [`Tree::from_loaded`].
     ///
     /// # Errors
     /// When the directory cannot be read, or as [`Tree::from_loaded`].
     pub fn read(root: &Path) -> Result<Tree> {
-        Tree::from_loaded(&records::load(root)?)
+        Tree::from_loaded(&load::load(root)?)
     }
 
     /// The tree made of `files` (relative path and text) under `root`,
@@ -116,14 +116,14 @@ impl Tree {
         }
     }
 
-    /// Loads the records from the texts, as [`records::load`] would.
+    /// Loads the records from the texts, as [`load::load`] would.
     pub fn load(&self) -> Loaded {
         let bytes: Vec<(PathBuf, Vec<u8>)> = self
             .files
             .iter()
             .map(|(p, t)| (p.clone(), t.as_bytes().to_vec()))
             .collect();
-        records::load_in_memory(&self.root, &bytes)
+        load::load_in_memory(&self.root, &bytes)
     }
 
     /// The text of the file at `path` (as the model names it, under the

@@ -1,0 +1,166 @@
+//! Parsing a record file's text as the record(s) of its kind.
+//!
+//! One function, [`parse_file`], takes one file's bytes to its records
+//! or its findings and needs nothing else, so files parse on every core
+//! and the parse cache can store its result by content hash. When a file
+//! fails, it reports every field error at once (not only serde's first)
+//! and says when the file is a good record of another kind in the wrong
+//! folder, because those are the two mistakes people make by hand.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::decode::decode;
+use super::read::too_big;
+use crate::finding::{Code, Finding, Position};
+use crate::kind::Kind;
+use crate::model::{
+    Action, Meeting, Modification, Organisation, OrganisationsFile, PeopleFile, Person, Principle,
+    PrinciplesFile,
+};
+use crate::processing;
+use crate::settings::Settings;
+use crate::shape;
+use crate::source::{self, FileId};
+use crate::yaml::{self, MAX_FILE_BYTES};
+
+/// What parsing one record file gave: its record(s), or the first
+/// finding that says why it gave none.
+pub(crate) type Outcome = Result<Parsed, Box<Finding>>;
+
+/// What one record file gave: its record(s), or every finding that says
+/// why it gave none (all of its field errors at once, see [`shape`]).
+pub(crate) type FileOutcome = Result<Parsed, Vec<Finding>>;
+
+/// The contents of one record file, by kind: what the parse cache holds
+/// (settings excepted: they are parsed every time).
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) enum Parsed {
+    People(Vec<Person>),
+    Organisations(Vec<Organisation>),
+    Principles(Vec<Principle>),
+    Meeting(Box<Meeting>),
+    Action(Box<Action>),
+    Modification(Box<Modification>),
+    // Last: serde numbers the variants it deserialises without the skipped
+    // ones, so a skipped variant before others would shift their indices
+    // in a binary format.
+    #[serde(skip)]
+    Settings(Box<Settings>),
+}
+
+/// Checks, decodes and parses the bytes of one file, the file `id` of
+/// the sources. Needs nothing but the file, so files can be parsed on
+/// several threads at once. Returns the text (kept for diagnostics and
+/// edits) with what it gave.
+pub(crate) fn parse_file(
+    path: &Path,
+    kind: Kind,
+    bytes: Vec<u8>,
+    id: FileId,
+) -> (Option<String>, FileOutcome) {
+    processing::force_internal_error_if_asked(path);
+    let size = bytes.len() as u64;
+    if size > MAX_FILE_BYTES {
+        return (None, Err(vec![too_big(path, size)]));
+    }
+    let text = match decode(path, bytes) {
+        Ok(text) => text,
+        Err(finding) => return (None, Err(vec![*finding])),
+    };
+    let outcome = source::parsing(id, || {
+        parse_kind(kind, &text, path).map_err(|finding| {
+            // Only a file that is good YAML but has the wrong fields can be
+            // a record of another kind; this also keeps a file that hit a
+            // limit from being parsed again.
+            let schema = matches!(
+                finding.code,
+                Code::UnknownField | Code::MissingField | Code::InvalidValue
+            );
+            let moved = if schema {
+                wrong_folder(kind, &text, path)
+            } else {
+                None
+            };
+            if let Some(moved) = moved {
+                return vec![moved];
+            }
+            // Every field error of the file, not only serde's first.
+            let mut all = if schema && kind != Kind::Settings {
+                shape::field_errors(kind, &text, path)
+            } else {
+                Vec::new()
+            };
+            // serde's own finding stays when the tree check did not see it
+            // (a rule the schema does not carry).
+            // One our own visitors raise is placed at its key, the tree
+            // check's at the value: same line, same message, one finding.
+            if !all.iter().any(|f| {
+                f.code == finding.code
+                    && (f.position == finding.position
+                        || (f.position.line == finding.position.line
+                            && f.message == finding.message))
+            }) && (all.is_empty() || finding.code != Code::MissingField)
+            {
+                all.push(*finding);
+                all.sort_by_key(|f| (f.position.line, f.position.column));
+            }
+            all
+        })
+    });
+    (Some(text), outcome)
+}
+
+/// Parses `text` as a `kind` file.
+fn parse_kind(kind: Kind, text: &str, path: &Path) -> Outcome {
+    Ok(match kind {
+        Kind::Settings => Parsed::Settings(Box::new(Settings::parse(text, path)?)),
+        Kind::People => Parsed::People(yaml::parse::<PeopleFile>(text, path)?.people),
+        Kind::Organisations => {
+            Parsed::Organisations(yaml::parse::<OrganisationsFile>(text, path)?.organisations)
+        }
+        Kind::Principles => {
+            Parsed::Principles(yaml::parse::<PrinciplesFile>(text, path)?.principles)
+        }
+        Kind::Meeting => Parsed::Meeting(yaml::parse(text, path)?),
+        Kind::Action => Parsed::Action(yaml::parse(text, path)?),
+        Kind::Modification => Parsed::Modification(yaml::parse(text, path)?),
+    })
+}
+
+/// What each kind is called and where it belongs, for the wrong-folder
+/// finding.
+fn home(kind: Kind) -> (&'static str, &'static str) {
+    match kind {
+        Kind::Settings => ("committee settings", "tsc.yaml"),
+        Kind::People => ("a list of people", "people.yaml"),
+        Kind::Organisations => ("a list of organisations", "organisations.yaml"),
+        Kind::Principles => ("a list of principles", "principles.yaml"),
+        Kind::Meeting => ("a meeting record", "meetings/"),
+        Kind::Action => ("an action record", "actions/"),
+        Kind::Modification => ("a modification proposal record", "modifications/"),
+    }
+}
+
+/// When a file that failed to parse as `kind` is a valid record of
+/// another kind, the [`Code::WrongFolder`] finding saying so.
+fn wrong_folder(kind: Kind, text: &str, path: &Path) -> Option<Finding> {
+    // Settings are never a misplaced record: every field is optional, so
+    // any mapping would parse as settings.
+    let actual = Kind::ALL
+        .into_iter()
+        .filter(|k| *k != kind && *k != Kind::Settings)
+        .find(|k| parse_kind(*k, text, path).is_ok())?;
+    let (what, place) = home(actual);
+    let (expected, _) = home(kind);
+    Some(
+        Finding::new(
+            Code::WrongFolder,
+            path,
+            Position::default(),
+            format!("file holds {what} where {expected} belongs"),
+        )
+        .with_help(format!("move it to `{place}`")),
+    )
+}

@@ -1,0 +1,191 @@
+//! Walking a records directory on disk and reading its record files.
+//!
+//! The walk is kept apart from parsing so that what the parse cache and
+//! the `validate` memo are keyed by (every record file's path, kind and
+//! content hash) is known before anything is parsed: an unchanged tree
+//! then costs one walk and one hash per file. The walk runs in path
+//! order; the reads run on every core and keep that order, so the result
+//! never depends on the threads.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use super::parse::parse_file;
+use super::read::{io_help, read_bytes};
+use super::walk::{
+    classify, is_ignored_name, is_miscased_yaml_name, is_yaml_name, miscased_finding,
+    stray_finding, symlink_finding,
+};
+use super::{Loaded, add, empty, resolve};
+use crate::cache::memo::MemoKey;
+use crate::cache::{self, CacheDir, Hash, Usage};
+use crate::error::Error;
+use crate::finding::{Code, Finding, Position};
+use crate::kind::Kind;
+use crate::processing;
+use crate::source::FileId;
+
+/// The record files of a tree, read and hashed but not yet parsed: what
+/// the parse cache and the `validate` memo are keyed by.
+#[derive(Debug)]
+pub struct Scanned {
+    root: PathBuf,
+    /// Findings of the walk (stray files, links, unreadable folders).
+    findings: Vec<Finding>,
+    files: Vec<ScannedFile>,
+}
+
+/// One record file of a [`Scanned`] tree.
+#[derive(Debug)]
+pub(crate) struct ScannedFile {
+    pub(crate) path: PathBuf,
+    pub(crate) kind: Kind,
+    /// Its ID in the loaded [`Sources`]: its place in the walk.
+    pub(crate) id: FileId,
+    /// The file's bytes and their content hash, or why it could not be read.
+    pub(crate) read: Result<(Vec<u8>, Hash), Box<Finding>>,
+}
+
+impl Scanned {
+    /// Adds everything the loaded model depends on to `key`: the records
+    /// directory as given, every finding of the walk, and every record
+    /// file's path, kind and content hash (or read error).
+    pub fn memo_key(&self, key: &mut MemoKey) {
+        key.part(self.root.as_os_str().as_encoded_bytes());
+        for finding in &self.findings {
+            key.part(format!("{finding:?}").as_bytes());
+        }
+        for file in &self.files {
+            key.part(file.path.as_os_str().as_encoded_bytes());
+            key.part(&[cache::kind_tag(file.kind)]);
+            match &file.read {
+                Ok((_, hash)) => key.part(hash),
+                Err(finding) => key.part(format!("{finding:?}").as_bytes()),
+            };
+        }
+    }
+
+    /// Parses every file (on every core), taking the parse of each file
+    /// the cache in `cache` already holds from there, and rewriting the
+    /// cache when it lacked any or held others. Files with a load finding
+    /// are never cached.
+    pub fn parse(self, cache: Option<&CacheDir>) -> (Loaded, Usage) {
+        let mut loaded = empty(&self.root);
+        loaded.findings = self.findings;
+        let kinds: Vec<(PathBuf, Kind)> = self
+            .files
+            .iter()
+            .map(|f| (f.path.clone(), f.kind))
+            .collect();
+        let (outcomes, usage) = cache::load::parse_all(self.files, cache, parse_file);
+        for ((path, kind), (text, outcome)) in kinds.into_iter().zip(outcomes) {
+            loaded.sources.add(path.clone(), text);
+            add(path, kind, outcome, &mut loaded);
+        }
+        resolve(&mut loaded);
+        crate::stubs::fill_id_months(&mut loaded.records);
+        (loaded, usage)
+    }
+}
+
+/// Walks `root` and reads and hashes every record file in it (see
+/// [`load`] for which files and what is reported).
+///
+/// # Errors
+/// Only when `root` itself cannot be read (an I/O error, exit status 2).
+pub fn scan(root: &Path) -> crate::error::Result<Scanned> {
+    fs::read_dir(root).map_err(Error::io("cannot read records directory", root))?;
+    let mut findings = Vec::new();
+    let mut files: Vec<(PathBuf, Kind)> = Vec::new();
+    let mut walker = WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    while let Some(entry) = walker.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error.path().unwrap_or(root).to_path_buf();
+                let help = io_help(error.io_error(), &path);
+                findings.push(
+                    Finding::new(Code::Io, path, Position::default(), error.to_string())
+                        .with_help(help),
+                );
+                continue;
+            }
+        };
+        if entry.depth() == 0 {
+            continue;
+        }
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy();
+        let relative = path.strip_prefix(root).unwrap_or(path);
+        let file_type = entry.file_type();
+        if file_type.is_symlink() {
+            findings.push(symlink_finding(root, path));
+            continue;
+        }
+        if !is_yaml_name(&name) {
+            if file_type.is_file() && is_miscased_yaml_name(&name) {
+                findings.push(miscased_finding(path));
+            }
+            continue;
+        }
+        if !file_type.is_file() {
+            let what = if file_type.is_dir() {
+                "a directory"
+            } else {
+                "not a regular file"
+            };
+            findings.push(
+                Finding::new(
+                    Code::NotAFile,
+                    path,
+                    Position::default(),
+                    format!("named like a record file but {what}; it is not read"),
+                )
+                .with_help("rename it so its name does not end in `.yaml` or `.yml`"),
+            );
+            if file_type.is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        match classify(relative) {
+            Some(kind) => files.push((path.to_path_buf(), kind)),
+            None => findings.push(stray_finding(path)),
+        }
+    }
+    // Read and hash on every core; `collect` keeps the files' path order.
+    // File `i` of the walk has [`FileId`] `i`.
+    let files = files
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, (path, kind))| {
+            let _working = processing::working_on(&path);
+            let read = read_bytes(&path).map(|bytes| {
+                let hash = cache::hash_bytes(&bytes);
+                (bytes, hash)
+            });
+            ScannedFile {
+                path,
+                kind,
+                id: file_id(i),
+                read,
+            }
+        })
+        .collect();
+    Ok(Scanned {
+        root: root.to_path_buf(),
+        findings,
+        files,
+    })
+}
+
+pub(super) fn file_id(index: usize) -> FileId {
+    FileId(u32::try_from(index).unwrap_or(u32::MAX))
+}
