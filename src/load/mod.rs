@@ -54,9 +54,7 @@ pub use scan::{Scanned, scan};
 
 use parse::{FileOutcome, Parsed, parse_file};
 use scan::file_id;
-use walk::{
-    classify, is_ignored_name, is_miscased_yaml_name, is_yaml_name, miscased_finding, stray_finding,
-};
+use walk::{Verdict, judge};
 
 /// A record together with the file it was read from.
 #[derive(Debug, Clone)]
@@ -185,29 +183,16 @@ pub fn load_in_memory(root: &Path, files: &[(PathBuf, Vec<u8>)]) -> Loaded {
     let mut read = 0;
     for (relative, bytes) in sorted {
         let path = root.join(relative);
-        let name = relative
-            .file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default();
-        let hidden = relative
-            .components()
-            .any(|c| is_ignored_name(&c.as_os_str().to_string_lossy()));
-        if hidden || !is_yaml_name(&name) {
-            if !hidden && is_miscased_yaml_name(&name) {
-                loaded.findings.push(miscased_finding(&path));
-            }
-            continue;
-        }
-        let _working = processing::working_on(&path);
-        match classify(relative) {
-            Some(kind) => {
+        match judge(relative, walk::Entry::File) {
+            Verdict::Read(kind) => {
+                let _working = processing::working_on(&path);
                 let id = file_id(read);
                 read += 1;
                 let (text, outcome) = parse_file(&path, kind, bytes.clone(), id);
                 loaded.sources.add(path.clone(), text);
                 add(path, kind, outcome, &mut loaded);
             }
-            None => loaded.findings.push(stray_finding(&path)),
+            verdict => loaded.findings.extend(verdict.finding(root, &path)),
         }
     }
     resolve(&mut loaded);

@@ -15,10 +15,7 @@ use walkdir::WalkDir;
 
 use super::parse::parse_file;
 use super::read::{io_help, read_bytes};
-use super::walk::{
-    classify, is_ignored_name, is_miscased_yaml_name, is_yaml_name, miscased_finding,
-    stray_finding, symlink_finding,
-};
+use super::walk::{self, Verdict, is_ignored_name, judge};
 use super::{Loaded, add, empty, resolve};
 use crate::cache::memo::MemoKey;
 use crate::cache::{self, CacheDir, Hash, Usage};
@@ -122,42 +119,14 @@ pub fn scan(root: &Path) -> crate::error::Result<Scanned> {
             continue;
         }
         let path = entry.path();
-        let name = entry.file_name().to_string_lossy();
         let relative = path.strip_prefix(root).unwrap_or(path);
-        let file_type = entry.file_type();
-        if file_type.is_symlink() {
-            findings.push(symlink_finding(root, path));
-            continue;
+        let verdict = judge(relative, walk::Entry::of(entry.file_type()));
+        if verdict == (Verdict::NotAFile { is_dir: true }) {
+            walker.skip_current_dir();
         }
-        if !is_yaml_name(&name) {
-            if file_type.is_file() && is_miscased_yaml_name(&name) {
-                findings.push(miscased_finding(path));
-            }
-            continue;
-        }
-        if !file_type.is_file() {
-            let what = if file_type.is_dir() {
-                "a directory"
-            } else {
-                "not a regular file"
-            };
-            findings.push(
-                Finding::new(
-                    Code::NotAFile,
-                    path,
-                    Position::default(),
-                    format!("named like a record file but {what}; it is not read"),
-                )
-                .with_help("rename it so its name does not end in `.yaml` or `.yml`"),
-            );
-            if file_type.is_dir() {
-                walker.skip_current_dir();
-            }
-            continue;
-        }
-        match classify(relative) {
-            Some(kind) => files.push((path.to_path_buf(), kind)),
-            None => findings.push(stray_finding(path)),
+        match verdict {
+            Verdict::Read(kind) => files.push((path.to_path_buf(), kind)),
+            verdict => findings.extend(verdict.finding(root, path)),
         }
     }
     // Read and hash on every core; `collect` keeps the files' path order.

@@ -30,26 +30,26 @@ pub(super) fn is_ignored_name(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~')
 }
 
-pub(super) fn is_yaml_name(name: &str) -> bool {
+fn is_yaml_name(name: &str) -> bool {
     name.ends_with(".yaml") || name.ends_with(".yml")
 }
 
 /// `X.YAML`, `x.Yml`: a record file name with the extension in the wrong
 /// case, which would otherwise be silently skipped.
-pub(super) fn is_miscased_yaml_name(name: &str) -> bool {
+fn is_miscased_yaml_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     is_yaml_name(&lower) && !is_yaml_name(name)
 }
 
 /// Classifies `relative` (a path inside the records directory).
-pub(super) fn classify(relative: &Path) -> Option<Kind> {
+fn classify(relative: &Path) -> Option<Kind> {
     let mut parts = relative.components().map(|c| c.as_os_str());
     let first = parts.next()?;
     let nested = parts.next().is_some();
     Kind::at(first.to_str()?, nested)
 }
 
-pub(super) fn miscased_finding(path: &Path) -> Finding {
+fn miscased_finding(path: &Path) -> Finding {
     Finding::new(
         Code::StrayFile,
         path,
@@ -59,14 +59,14 @@ pub(super) fn miscased_finding(path: &Path) -> Finding {
     .with_help("rename it to end in `.yaml`")
 }
 
-/// Whether a file of this name is one [`load_in_memory`] looks at: a
+/// Whether a file of this name is one [`super::load_in_memory`] looks at: a
 /// record file name (`.yaml`, `.yml`), or one in the wrong case, which is
 /// reported.
 pub fn is_record_file_name(name: &str) -> bool {
     is_yaml_name(name) || is_miscased_yaml_name(name)
 }
 
-pub(super) fn stray_finding(path: &Path) -> Finding {
+fn stray_finding(path: &Path) -> Finding {
     let finding = Finding::new(
         Code::StrayFile,
         path,
@@ -93,7 +93,7 @@ pub(super) fn stray_finding(path: &Path) -> Finding {
 
 /// The finding for a symbolic link at `path`: it says where the link
 /// points, whether that is a loop or outside the records directory.
-pub(super) fn symlink_finding(root: &Path, path: &Path) -> Finding {
+fn symlink_finding(root: &Path, path: &Path) -> Finding {
     let target = fs::read_link(path)
         .map(|t| format!(" to `{}`", t.display()))
         .unwrap_or_default();
@@ -113,12 +113,183 @@ pub(super) fn symlink_finding(root: &Path, path: &Path) -> Finding {
     .with_help("replace the link with the file itself, or remove it")
 }
 
-/// Whether the loader reads a file at `relative` (inside the records
-/// directory) as a record, rather than skipping or only naming it.
-pub(crate) fn would_read(relative: &Path) -> bool {
-    let name = relative.file_name().map(|n| n.to_string_lossy());
+/// The finding for an entry named like a record file that is not a
+/// regular file: a directory (`is_dir`), a pipe, a socket or a device.
+fn not_a_file_finding(path: &Path, is_dir: bool) -> Finding {
+    let what = if is_dir {
+        "a directory"
+    } else {
+        "not a regular file"
+    };
+    Finding::new(
+        Code::NotAFile,
+        path,
+        Position::default(),
+        format!("named like a record file but {what}; it is not read"),
+    )
+    .with_help("rename it so its name does not end in `.yaml` or `.yml`")
+}
+
+/// What an entry of the tree is, as far as the walk policy cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Entry {
+    /// A regular file (every entry of an in-memory or git tree).
+    File,
+    /// A directory.
+    Dir,
+    /// A symbolic link, whatever it points to.
+    Symlink,
+    /// A pipe, socket or device.
+    Other,
+}
+
+impl Entry {
+    /// The entry a file type (from `symlink_metadata`, never following a
+    /// link) describes.
+    pub(crate) fn of(file_type: fs::FileType) -> Entry {
+        if file_type.is_symlink() {
+            Entry::Symlink
+        } else if file_type.is_dir() {
+            Entry::Dir
+        } else if file_type.is_file() {
+            Entry::File
+        } else {
+            Entry::Other
+        }
+    }
+}
+
+/// What the loaders do with one entry of the tree: see [`judge`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// Read and parse it as a record file of this kind.
+    Read(Kind),
+    /// Pass over it without a finding: a hidden name, a backup, a file
+    /// with another extension, or a directory to walk into.
+    Skip,
+    /// Report it as a YAML file outside the record folders.
+    Stray,
+    /// Report its extension as not lower case (`X.YAML`).
+    Miscased,
+    /// Report it as a symbolic link, not followed.
+    Symlink,
+    /// Report it as named like a record file but not a regular file; a
+    /// directory (`is_dir`) is not walked into.
+    NotAFile {
+        /// Whether it is a directory.
+        is_dir: bool,
+    },
+}
+
+impl Verdict {
+    /// The finding the loaders report for the entry at `path` under
+    /// `root`; `None` for one that is read or skipped.
+    pub(crate) fn finding(self, root: &Path, path: &Path) -> Option<Finding> {
+        match self {
+            Verdict::Read(_) | Verdict::Skip => None,
+            Verdict::Stray => Some(stray_finding(path)),
+            Verdict::Miscased => Some(miscased_finding(path)),
+            Verdict::Symlink => Some(symlink_finding(root, path)),
+            Verdict::NotAFile { is_dir } => Some(not_a_file_finding(path, is_dir)),
+        }
+    }
+}
+
+/// The walk policy (see the module docs) for the entry at `relative`, a
+/// path inside the records directory: the one file filter, used by the
+/// disk walk ([`super::scan`]), [`super::load_in_memory`] and the git
+/// loader alike.
+pub(crate) fn judge(relative: &Path, entry: Entry) -> Verdict {
     let hidden = relative
         .components()
         .any(|c| is_ignored_name(&c.as_os_str().to_string_lossy()));
-    !hidden && name.is_some_and(|n| is_yaml_name(&n)) && classify(relative).is_some()
+    if hidden {
+        return Verdict::Skip;
+    }
+    if entry == Entry::Symlink {
+        return Verdict::Symlink;
+    }
+    let name = relative
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    if !is_yaml_name(&name) {
+        return if entry == Entry::File && is_miscased_yaml_name(&name) {
+            Verdict::Miscased
+        } else {
+            Verdict::Skip
+        };
+    }
+    if entry != Entry::File {
+        return Verdict::NotAFile {
+            is_dir: entry == Entry::Dir,
+        };
+    }
+    match classify(relative) {
+        Some(kind) => Verdict::Read(kind),
+        None => Verdict::Stray,
+    }
+}
+
+/// Whether the loader reads a file at `relative` (inside the records
+/// directory) as a record, rather than skipping or only naming it.
+pub(crate) fn would_read(relative: &Path) -> bool {
+    matches!(judge(relative, Entry::File), Verdict::Read(_))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(relative: &str) -> Verdict {
+        judge(Path::new(relative), Entry::File)
+    }
+
+    #[test]
+    fn record_files_are_read_by_kind() {
+        assert_eq!(
+            file("meetings/2025/TSC_07_1606.yaml"),
+            Verdict::Read(Kind::Meeting)
+        );
+        assert_eq!(file("actions/TSC07-01.yml"), Verdict::Read(Kind::Action));
+        assert_eq!(file("people.yaml"), Verdict::Read(Kind::People));
+        assert_eq!(file("tsc.yaml"), Verdict::Read(Kind::Settings));
+    }
+
+    #[test]
+    fn hidden_backup_and_other_files_are_skipped() {
+        assert_eq!(file(".git/meetings/x.yaml"), Verdict::Skip);
+        assert_eq!(file("meetings/.#TSC_07_1606.yaml"), Verdict::Skip);
+        assert_eq!(file("meetings/TSC_07_1606.yaml~"), Verdict::Skip);
+        assert_eq!(file("README.md"), Verdict::Skip);
+        assert_eq!(judge(Path::new("meetings"), Entry::Dir), Verdict::Skip);
+    }
+
+    #[test]
+    fn misplaced_miscased_linked_and_special_entries_are_reported() {
+        assert_eq!(file("notes/x.yaml"), Verdict::Stray);
+        assert_eq!(file("meetings.yaml"), Verdict::Stray);
+        assert_eq!(file("People.yaml"), Verdict::Stray);
+        assert_eq!(file("actions/nested/x.yaml"), Verdict::Read(Kind::Action));
+        assert_eq!(file("meetings/TSC_07_1606.YAML"), Verdict::Miscased);
+        // A directory named `X.YAML` is walked into, not reported.
+        assert_eq!(
+            judge(Path::new("meetings/X.YAML"), Entry::Dir),
+            Verdict::Skip
+        );
+        assert_eq!(
+            judge(Path::new("people.yaml"), Entry::Symlink),
+            Verdict::Symlink
+        );
+        assert_eq!(
+            judge(Path::new("meetings/x.yaml"), Entry::Dir),
+            Verdict::NotAFile { is_dir: true }
+        );
+        assert_eq!(
+            judge(Path::new("meetings/x.yaml"), Entry::Other),
+            Verdict::NotAFile { is_dir: false }
+        );
+        assert!(would_read(Path::new("modifications/MP123.yaml")));
+        assert!(!would_read(Path::new("modifications.yaml")));
+    }
 }
