@@ -13,6 +13,7 @@ use anyhow::Context;
 
 use crate::diff::{Change, Side, Subject, diff};
 use crate::git::{Repository, output};
+use crate::kind::Kind;
 use crate::load::{Loaded, load_in_memory};
 
 /// One commit that changed the record's file.
@@ -66,7 +67,11 @@ struct Logged {
 /// When git cannot be run or fails.
 pub fn history(repo: &Repository, target: Target<'_>) -> anyhow::Result<Vec<Commit>> {
     let logged = log_entries(repo, target.file)?;
-    let settings = target.dir.join("tsc.yaml").display().to_string();
+    let settings = target
+        .dir
+        .join(Kind::Settings.entry())
+        .display()
+        .to_string();
     // Four objects per commit: the file and tsc.yaml after, then before.
     let mut names = Vec::new();
     let mut slots: Vec<Option<usize>> = Vec::new();
@@ -142,9 +147,11 @@ fn load_side(
         let path = Path::new(path);
         files.push((path.strip_prefix(dir).unwrap_or(path).to_path_buf(), bytes));
     }
-    let is_settings = files.iter().any(|(p, _)| p == Path::new("tsc.yaml"));
+    let is_settings = files
+        .iter()
+        .any(|(p, _)| p == Path::new(Kind::Settings.entry()));
     if let Some(bytes) = settings.filter(|_| !is_settings) {
-        files.push((PathBuf::from("tsc.yaml"), bytes));
+        files.push((PathBuf::from(Kind::Settings.entry()), bytes));
     }
     load_in_memory(dir, &files)
 }

@@ -68,6 +68,30 @@ impl Kind {
         matches!(self, Kind::Meeting | Kind::Action | Kind::Modification)
     }
 
+    /// Where the kind lives, as messages name it: the folder with a
+    /// trailing `/` (`meetings/`), or the top-level file (`people.yaml`).
+    pub fn place(self) -> String {
+        if self.is_folder() {
+            format!("{}/", self.entry())
+        } else {
+            self.entry().to_owned()
+        }
+    }
+
+    /// What a file of the kind holds, as messages say it: `a meeting
+    /// record`, `a list of people`, `committee settings`.
+    pub fn contents(self) -> &'static str {
+        match self {
+            Kind::Settings => "committee settings",
+            Kind::People => "a list of people",
+            Kind::Organisations => "a list of organisations",
+            Kind::Principles => "a list of principles",
+            Kind::Meeting => "a meeting record",
+            Kind::Action => "an action record",
+            Kind::Modification => "a modification proposal record",
+        }
+    }
+
     /// The files of a records directory the kind describes, as a glob.
     pub fn files(self) -> String {
         if self.is_folder() {
@@ -90,5 +114,30 @@ impl Kind {
         Kind::ALL
             .into_iter()
             .find(|k| k.name().eq_ignore_ascii_case(name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Kind;
+
+    #[test]
+    fn places_are_folders_with_a_slash_or_top_level_files() {
+        let places: Vec<String> = Kind::ALL.into_iter().map(Kind::place).collect();
+        assert_eq!(
+            places,
+            [
+                "meetings/",
+                "actions/",
+                "modifications/",
+                "people.yaml",
+                "organisations.yaml",
+                "principles.yaml",
+                "tsc.yaml"
+            ]
+        );
+        assert_eq!(Kind::at("actions", true), Some(Kind::Action));
+        assert_eq!(Kind::at("actions", false), None);
+        assert_eq!(Kind::at("tsc.yaml", false), Some(Kind::Settings));
     }
 }

@@ -86,7 +86,7 @@ fn committee(records: Option<&Path>) -> anyhow::Result<Option<Settings>> {
         Err(_) if records.is_none() => return Ok(None),
         Err(error) => return Err(error),
     };
-    let path = root.join("tsc.yaml");
+    let path = root.join(Kind::Settings.entry());
     let Ok(text) = std::fs::read_to_string(&path) else {
         return Ok(Some(Settings::default()));
     };

@@ -102,14 +102,11 @@ fn relative_to(dir: &Path, cwd: &Path) -> PathBuf {
     }
 }
 
-/// The names a records directory is made of (see the module docs).
-pub(super) const RECORDS_ENTRIES: [Kind; 7] = Kind::ALL;
-
-/// Whether `dir` holds at least one of [`RECORDS_ENTRIES`], so that a
+/// Whether `dir` holds the entry of at least one [`Kind`], so that a
 /// wrong `--records` (an empty directory, the repository root) is a usage
 /// error rather than an empty, valid-looking answer.
 fn looks_like_records(dir: &Path) -> bool {
-    RECORDS_ENTRIES
+    Kind::ALL
         .iter()
         .any(|kind| fs::symlink_metadata(dir.join(kind.entry())).is_ok())
 }

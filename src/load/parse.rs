@@ -129,20 +129,6 @@ fn parse_kind(kind: Kind, text: &str, path: &Path) -> Outcome {
     })
 }
 
-/// What each kind is called and where it belongs, for the wrong-folder
-/// finding.
-fn home(kind: Kind) -> (&'static str, &'static str) {
-    match kind {
-        Kind::Settings => ("committee settings", "tsc.yaml"),
-        Kind::People => ("a list of people", "people.yaml"),
-        Kind::Organisations => ("a list of organisations", "organisations.yaml"),
-        Kind::Principles => ("a list of principles", "principles.yaml"),
-        Kind::Meeting => ("a meeting record", "meetings/"),
-        Kind::Action => ("an action record", "actions/"),
-        Kind::Modification => ("a modification proposal record", "modifications/"),
-    }
-}
-
 /// When a file that failed to parse as `kind` is a valid record of
 /// another kind, the [`Code::WrongFolder`] finding saying so.
 fn wrong_folder(kind: Kind, text: &str, path: &Path) -> Option<Finding> {
@@ -152,8 +138,8 @@ fn wrong_folder(kind: Kind, text: &str, path: &Path) -> Option<Finding> {
         .into_iter()
         .filter(|k| *k != kind && *k != Kind::Settings)
         .find(|k| parse_kind(*k, text, path).is_ok())?;
-    let (what, place) = home(actual);
-    let (expected, _) = home(kind);
+    let (what, place) = (actual.contents(), actual.place());
+    let expected = kind.contents();
     Some(
         Finding::new(
             Code::WrongFolder,

@@ -19,7 +19,6 @@
 use std::fs;
 use std::path::Path;
 
-use super::discover::RECORDS_ENTRIES;
 use crate::finding::{Code, Finding, Position};
 use crate::kind::Kind;
 
@@ -76,10 +75,10 @@ fn stray_finding(path: &Path) -> Finding {
     // `tsc.yml`, `People.yaml`: a top-level file spelt another way.
     let stem = path.file_stem().map(|s| s.to_string_lossy().to_lowercase());
     let file_name = path.file_name().map(|n| n.to_string_lossy());
-    let meant = RECORDS_ENTRIES
+    let meant = Kind::ALL
         .iter()
+        .filter(|kind| !kind.is_folder())
         .map(|kind| kind.entry())
-        .filter(|name| name.ends_with(".yaml"))
         .filter(|name| file_name.as_deref() != Some(*name))
         .find(|name| stem.as_deref() == name.strip_suffix(".yaml"));
     match meant {

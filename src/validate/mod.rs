@@ -30,6 +30,7 @@ mod vocabularies;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use crate::kind::Kind;
 use crate::source::Spanned;
 
 use crate::finding::{Code, Finding, Position, Severity, sort_findings};
@@ -221,7 +222,7 @@ fn settings_file(records: &Records) -> std::path::PathBuf {
     records
         .settings_file
         .clone()
-        .unwrap_or_else(|| records.root.join("tsc.yaml"))
+        .unwrap_or_else(|| records.root.join(Kind::Settings.entry()))
 }
 
 /// How many unresolved references get a "did you mean" search. Each

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use crate::kind::Kind;
 use crate::source::Spanned;
 use chrono::NaiveDate;
 
@@ -45,7 +46,7 @@ impl<'r> Checker<'r> {
                 value,
                 "person",
                 known.into_iter(),
-                "people.yaml",
+                Kind::People.entry(),
             );
         }
     }
@@ -60,7 +61,7 @@ impl<'r> Checker<'r> {
                 value,
                 "organisation",
                 known.into_iter(),
-                "organisations.yaml",
+                Kind::Organisations.entry(),
             );
         }
     }
@@ -83,7 +84,11 @@ impl<'r> Checker<'r> {
             value,
             what,
             known.into_iter(),
-            "people.yaml or organisations.yaml",
+            &format!(
+                "{} or {}",
+                Kind::People.entry(),
+                Kind::Organisations.entry()
+            ),
         );
     }
 
@@ -108,7 +113,7 @@ impl<'r> Checker<'r> {
             value,
             "meeting",
             known.into_iter(),
-            "meetings/ (as a meeting record)",
+            &format!("{} (as a meeting record)", Kind::Meeting.place()),
         );
         false
     }
@@ -128,7 +133,7 @@ impl<'r> Checker<'r> {
             value,
             "modification proposal",
             known.into_iter(),
-            "modifications/ (as a modification record)",
+            &format!("{} (as a modification record)", Kind::Modification.place()),
         );
         false
     }
@@ -161,7 +166,7 @@ impl<'r> Checker<'r> {
                     value,
                     format!("unknown principle {n}"),
                 )
-                .with_help(format!("principles.yaml defines: {list}")),
+                .with_help(format!("{} defines: {list}", Kind::Principles.entry())),
             );
             return;
         };

@@ -17,6 +17,7 @@ use crate::edit::{self, Layout, Value};
 use crate::error::{Error, Result};
 use crate::ids::{file_stem_for, natural_cmp};
 use crate::index::Index;
+use crate::kind::Kind;
 use crate::load::{Located, Records};
 use crate::model::{Action, Meeting};
 use crate::settings::{Meaning, Term};
@@ -279,7 +280,7 @@ pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> Result<
         "meeting",
     )?;
     refuse_unless!(index.meeting(&id).is_none(), "meeting {id} exists already");
-    let path = PathBuf::from("meetings").join(format!("{}.yaml", file_stem_for(&id)));
+    let path = PathBuf::from(Kind::Meeting.entry()).join(format!("{}.yaml", file_stem_for(&id)));
     let sibling = previous
         .and_then(|p| {
             records
@@ -529,7 +530,7 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
         m.id.value, args.item
     );
     text.push_str(&edit::render_document(&entries, layout));
-    let path = PathBuf::from("actions").join(format!("{}.yaml", file_stem_for(&id)));
+    let path = PathBuf::from(Kind::Action.entry()).join(format!("{}.yaml", file_stem_for(&id)));
     let mut transaction = Transaction::default();
     transaction.create(tree, &path, text)?;
     Ok(Plan { id, transaction })
@@ -805,7 +806,7 @@ pub fn add_person(tree: &Tree, index: &Index<'_>, args: &NewPerson) -> Result<Pl
             transaction.edit(tree, &path, &[edit])?;
         }
         None => {
-            let path = PathBuf::from("people.yaml");
+            let path = PathBuf::from(Kind::People.entry());
             refuse_unless!(
                 tree.text(&path).is_none(),
                 "people.yaml lists nobody or could not be read; add the first person by hand"
