@@ -102,24 +102,24 @@ pub struct ActionRow<'r> {
     /// raised at a meeting that is not recorded.
     pub agenda_item: Option<&'r ItemNumber>,
     /// Due date, if one was set.
-    pub due: Option<NaiveDate>,
+    pub(crate) due: Option<NaiveDate>,
     /// Status ID, for example `open`.
-    pub status: &'r str,
+    pub(crate) status: &'r str,
     /// The status's label from `tsc.yaml`, for example `Open`.
-    pub status_label: &'r str,
+    pub(crate) status_label: &'r str,
     /// Whether the status counts as open.
-    pub open: bool,
+    pub(crate) open: bool,
     /// Whether the action is open and its due date has passed (see
     /// [`crate::today`]).
     pub overdue: bool,
     /// The date it was closed, if it was.
-    pub closed: Option<NaiveDate>,
+    pub(crate) closed: Option<NaiveDate>,
 }
 
 impl<'r> ActionRow<'r> {
     /// Flattens `action`, judging "overdue" against `today`; the raising
     /// meeting's date comes from `index`.
-    pub fn of(action: &'r Action, index: &Index<'r>, today: NaiveDate) -> ActionRow<'r> {
+    pub(crate) fn of(action: &'r Action, index: &Index<'r>, today: NaiveDate) -> ActionRow<'r> {
         let meeting_id = action.meeting.value.as_str();
         let raised = index.meeting_date(meeting_id);
         let vocabularies = &index.records().settings.vocabularies;
@@ -143,10 +143,10 @@ impl<'r> ActionRow<'r> {
 }
 
 /// How listings show an owner the minutes do not name.
-pub const NOT_RECORDED: &str = "not recorded";
+pub(crate) const NOT_RECORDED: &str = "not recorded";
 
 /// Orders two rows by due date, undated last, ties by natural ID order.
-pub fn by_due_then_id(a: &ActionRow<'_>, b: &ActionRow<'_>) -> Ordering {
+pub(crate) fn by_due_then_id(a: &ActionRow<'_>, b: &ActionRow<'_>) -> Ordering {
     let key = |r: &ActionRow<'_>| (r.due.is_none(), r.due);
     key(a).cmp(&key(b)).then_with(|| natural_cmp(a.id, b.id))
 }
@@ -239,20 +239,20 @@ pub fn listing(rows: &[ActionRow<'_>]) -> crate::output::Listing {
 
 /// An update reported at a meeting: the meeting's review of an action.
 #[derive(Debug, Clone, Copy)]
-pub struct Reported<'r> {
+pub(crate) struct Reported<'r> {
     /// The action.
-    pub action: &'r Action,
+    pub(crate) action: &'r Action,
     /// The update.
-    pub update: &'r crate::model::ActionUpdate,
+    pub(crate) update: &'r crate::model::ActionUpdate,
     /// The status in effect after the update: the latest status reported
     /// up to it, else (no update reports one) the action's `status`.
-    pub status: &'r str,
+    pub(crate) status: &'r str,
 }
 
 /// Every update reported at meeting `id`, wherever its action was raised,
 /// in natural ID order of the actions (an action updated twice at one
 /// meeting appears twice, in the order written).
-pub fn reported_at<'r>(index: &Index<'r>, id: &str) -> Vec<Reported<'r>> {
+pub(crate) fn reported_at<'r>(index: &Index<'r>, id: &str) -> Vec<Reported<'r>> {
     let records = index.records();
     let mut found: Vec<Reported<'r>> = index
         .updates_reviewed_at(id)
@@ -297,7 +297,7 @@ fn first_open(records: &Records) -> Option<&str> {
 /// The actions closed after `after` (exclusive) and up to `until`
 /// (inclusive), in natural ID order: what the committee closed since the
 /// meeting before.
-pub fn closed_between(
+pub(crate) fn closed_between(
     records: &Records,
     after: Option<NaiveDate>,
     until: NaiveDate,

@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 
 /// Width and height of every chart, in SVG user units (pixels).
-pub const SIZE: (u32, u32) = (900, 360);
+pub(crate) const SIZE: (u32, u32) = (900, 360);
 
 /// Size of axis labels and descriptions, in SVG units: at least 12 px
 /// where the chart is drawn at its full width.
@@ -16,7 +16,7 @@ const LABEL_SIZE: u32 = 15;
 ///
 /// # Errors
 /// Only if plotters fails to lay out the chart (a message, not a panic).
-pub fn open_actions_over_time(points: &[(String, usize)]) -> Result<String, String> {
+pub(crate) fn open_actions_over_time(points: &[(String, usize)]) -> Result<String, String> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
@@ -70,7 +70,7 @@ pub fn open_actions_over_time(points: &[(String, usize)]) -> Result<String, Stri
 ///
 /// # Errors
 /// Only if plotters fails to lay out the chart.
-pub fn proposals_by_interest(bars: &[(String, usize)]) -> Result<String, String> {
+pub(crate) fn proposals_by_interest(bars: &[(String, usize)]) -> Result<String, String> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();

@@ -11,25 +11,25 @@
 
 /// What a column holds, as far as its width is concerned.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ColumnNeeds {
+pub(crate) struct ColumnNeeds {
     /// Never wrapped (IDs, dates, numbers).
-    pub fixed: bool,
+    pub(crate) fixed: bool,
     /// Width of the widest line of content, header left out.
-    pub content: usize,
+    pub(crate) content: usize,
     /// Width of the longest word of content (for fixed columns, the
     /// content width).
-    pub longest_word: usize,
+    pub(crate) longest_word: usize,
     /// Width of the header's longest word.
-    pub header_word: usize,
+    pub(crate) header_word: usize,
     /// Width of the header on one line.
-    pub header: usize,
+    pub(crate) header: usize,
     /// A list of IDs: it wraps between IDs, never inside one, so its
     /// floor is its longest word however long.
-    pub ids: bool,
+    pub(crate) ids: bool,
 }
 
 /// Words of this many characters or fewer are never broken.
-pub const WORD_FLOOR: usize = 12;
+pub(crate) const WORD_FLOOR: usize = 12;
 
 /// Narrowest any column is made, borders left out.
 const NARROWEST: usize = 3;
@@ -37,7 +37,7 @@ const NARROWEST: usize = 3;
 /// The width of each column's text (padding and borders left out) for a
 /// table of `total` terminal columns, or each column's natural width when
 /// `total` is `None` (nothing is wrapped).
-pub fn fit(columns: &[ColumnNeeds], total: Option<usize>) -> Vec<usize> {
+pub(crate) fn fit(columns: &[ColumnNeeds], total: Option<usize>) -> Vec<usize> {
     let natural: Vec<usize> = columns
         .iter()
         .map(|c| c.content.max(c.header).max(1))
@@ -109,7 +109,7 @@ pub fn fit(columns: &[ColumnNeeds], total: Option<usize>) -> Vec<usize> {
 /// `header` made to fit `width`: words longer than the width are cut and
 /// end with `.` (`Assessments` in 8 is `Assessm.`); spaces still break
 /// the header into lines.
-pub fn abbreviate(header: &str, width: usize) -> String {
+pub(crate) fn abbreviate(header: &str, width: usize) -> String {
     header
         .split(' ')
         .map(|word| {
@@ -127,7 +127,7 @@ pub fn abbreviate(header: &str, width: usize) -> String {
 /// `text` with each word wider than `width` that holds hyphens broken
 /// after a hyphen (`initial-` / `consideration`), so that the table breaks
 /// it where a reader would rather than mid-word.
-pub fn break_at_hyphens(text: &str, width: usize) -> String {
+pub(crate) fn break_at_hyphens(text: &str, width: usize) -> String {
     text.split('\n')
         .map(|line| {
             line.split(' ')

@@ -39,14 +39,14 @@ pub enum Flavour {
 /// Whether `c` may not reach the output raw: every control character but
 /// line feed and tab, and the bidirectional controls (see
 /// [`is_bidi_control`]).
-pub fn is_forbidden_control(c: char) -> bool {
+pub(crate) fn is_forbidden_control(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
 }
 
 /// The bidirectional formatting characters (U+061C, U+200E, U+200F,
 /// U+202A to U+202E, U+2066 to U+2069), which reorder the text shown
 /// around them (`\u{202e}SACES` shows as SECAS).
-pub fn is_bidi_control(c: char) -> bool {
+pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
@@ -151,7 +151,7 @@ pub fn path(path: &std::path::Path) -> String {
 /// character replaced by `U+FFFD`, one character for one, so that columns
 /// still point at the same characters. The `\r` of a CRLF line ending is
 /// dropped, not shown.
-pub fn source_line(text: &str) -> Cow<'_, str> {
+pub(crate) fn source_line(text: &str) -> Cow<'_, str> {
     let text = text.strip_suffix('\r').unwrap_or(text);
     if !text.chars().any(is_forbidden_control) {
         return Cow::Borrowed(text);

@@ -12,7 +12,7 @@ use crate::source::{Span, Spanned};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
+pub(crate) enum Severity {
     /// Makes `tsc validate` exit with status 1.
     Error,
     /// Reported, but does not change the exit status.
@@ -53,7 +53,7 @@ macro_rules! codes {
             }
 
             /// The severity the rule has unless settings change it.
-            pub fn default_severity(self) -> Severity {
+            pub(crate) fn default_severity(self) -> Severity {
                 match self { $(Code::$variant => Severity::$sev,)* }
             }
 
@@ -185,7 +185,7 @@ impl Code {
     /// limits, types, fields, stray or unreadable files) cannot be allowed,
     /// or records would vanish without a word; nor can `E0302
     /// bad-settings`, which reports the `allow` list itself.
-    pub fn can_be_allowed(self) -> bool {
+    pub(crate) fn can_be_allowed(self) -> bool {
         !self.code().starts_with("E00") && self != Code::BadSettings
     }
 }
@@ -207,7 +207,7 @@ pub struct Position {
 
 impl Position {
     /// Whether this is the "whole file" position (line 0).
-    pub fn is_whole_file(self) -> bool {
+    pub(crate) fn is_whole_file(self) -> bool {
         self.line == 0
     }
 }
@@ -231,12 +231,12 @@ pub struct Related {
     /// Where in the file (line 0: the whole file).
     pub position: Position,
     /// What is there, for example `first defined here`.
-    pub label: String,
+    pub(crate) label: String,
     /// Where the value there ends (exclusive), when known.
-    pub end: Option<Position>,
+    pub(crate) end: Option<Position>,
     /// The place as a span into the kept source, from which `position`
     /// and `end` are filled in ([`crate::source::Sources::resolve`]).
-    pub span: Option<Span>,
+    pub(crate) span: Option<Span>,
 }
 
 /// One problem found in the records.
@@ -245,7 +245,7 @@ pub struct Finding {
     /// The rule that was broken.
     pub code: Code,
     /// Error or warning.
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// The file, as a path the user can open (the records directory joined
     /// with the file's path inside it).
     pub file: PathBuf,
@@ -257,17 +257,17 @@ pub struct Finding {
     pub help: Option<String>,
     /// Where the offending value ends (exclusive: the column just after
     /// its last character), when known.
-    pub end: Option<Position>,
+    pub(crate) end: Option<Position>,
     /// Other places the finding refers to, in the order they were added.
     pub related: Vec<Related>,
     /// The offending value as a span into the kept source; `position` and
     /// `end` are computed from it ([`crate::source::Sources::resolve`]).
-    pub span: Option<Span>,
+    pub(crate) span: Option<Span>,
 }
 
 impl Finding {
     /// A finding with the rule's default severity and no help.
-    pub fn new(
+    pub(crate) fn new(
         code: Code,
         file: impl Into<PathBuf>,
         position: Position,
@@ -288,7 +288,7 @@ impl Finding {
 
     /// A finding that points at a whole spanned value, start to end; its
     /// line and column are filled in from the span when it is resolved.
-    pub fn at_value<T>(
+    pub(crate) fn at_value<T>(
         code: Code,
         file: impl Into<PathBuf>,
         value: &Spanned<T>,
@@ -299,33 +299,9 @@ impl Finding {
         finding
     }
 
-    /// Sets where the offending value ends (exclusive).
-    pub fn with_end(mut self, end: Position) -> Finding {
-        self.end = Some(end);
-        self
-    }
-
-    /// Adds a second place the finding refers to, with a label saying
-    /// what is there.
-    pub fn with_related(
-        mut self,
-        file: impl Into<PathBuf>,
-        position: Position,
-        label: impl Into<String>,
-    ) -> Finding {
-        self.related.push(Related {
-            file: file.into(),
-            position,
-            label: label.into(),
-            end: None,
-            span: None,
-        });
-        self
-    }
-
     /// Adds a second place the finding refers to: where `value` is
     /// written in `file`.
-    pub fn with_related_value<T>(
+    pub(crate) fn with_related_value<T>(
         mut self,
         file: impl Into<PathBuf>,
         value: &Spanned<T>,
@@ -342,13 +318,13 @@ impl Finding {
     }
 
     /// Adds a hint on how to fix the problem.
-    pub fn with_help(mut self, help: impl Into<String>) -> Finding {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Finding {
         self.help = Some(help.into());
         self
     }
 
     /// Sort key giving the stable report order: file, line, column, code.
-    pub fn sort_key(&self) -> (&PathBuf, Position, Code, &str) {
+    pub(crate) fn sort_key(&self) -> (&PathBuf, Position, Code, &str) {
         (&self.file, self.position, self.code, &self.message)
     }
 }
@@ -375,7 +351,7 @@ impl fmt::Display for Finding {
 }
 
 /// Sorts findings into the stable report order and drops exact repeats.
-pub fn sort_findings(findings: &mut Vec<Finding>) {
+pub(crate) fn sort_findings(findings: &mut Vec<Finding>) {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
 }

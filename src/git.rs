@@ -128,7 +128,7 @@ impl Repository {
     /// # Errors
     /// When `explicit` leaves the work tree, or no records directory is
     /// in the tree, or git fails.
-    pub fn records_dir(
+    pub(crate) fn records_dir(
         &self,
         explicit: Option<&Path>,
         revision: Revision<'_>,
@@ -286,7 +286,7 @@ impl Repository {
     ///
     /// # Errors
     /// When git cannot be run or its answer is cut short.
-    pub fn objects(&self, names: &[&str]) -> anyhow::Result<Vec<Option<Vec<u8>>>> {
+    pub(crate) fn objects(&self, names: &[&str]) -> anyhow::Result<Vec<Option<Vec<u8>>>> {
         let objects = self.batch("--batch", names, |reader, kind, size| {
             let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
             reader.take(size).read_to_end(&mut bytes)?;
@@ -328,7 +328,7 @@ impl Repository {
     ///
     /// # Errors
     /// When git cannot be run or fails.
-    pub fn load(&self, dir: &Path, revision: Revision<'_>) -> anyhow::Result<GitRecords> {
+    pub(crate) fn load(&self, dir: &Path, revision: Revision<'_>) -> anyhow::Result<GitRecords> {
         self.load_shown(dir, revision, self.display_path(dir))
     }
 

@@ -4,14 +4,14 @@ use std::cmp::Ordering;
 
 /// The file stem a record with this ID must have: the ID with every `/`
 /// written as `-` (`TSC07/01` is stored as `TSC07-01.yaml`).
-pub fn file_stem_for(id: &str) -> String {
+pub(crate) fn file_stem_for(id: &str) -> String {
     id.replace('/', "-")
 }
 
 /// Whether `id` can be turned into a file name at all: it is not empty,
 /// is not `.` or `..`, and holds no path separator other than the `/` that
 /// [`file_stem_for`] rewrites, no `..` and no control character.
-pub fn is_safe_for_file_name(id: &str) -> bool {
+pub(crate) fn is_safe_for_file_name(id: &str) -> bool {
     !id.is_empty()
         && !id.contains("..")
         && !id.contains('\\')
@@ -23,7 +23,7 @@ pub fn is_safe_for_file_name(id: &str) -> bool {
 /// before `TSC07/10` and `TSC07/99` before `TSC08/01`. Equal-by-value IDs
 /// that differ in spelling (`TSC07/1`, `TSC07/01`) fall back to plain
 /// string order, so the order is total.
-pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+pub(crate) fn natural_cmp(a: &str, b: &str) -> Ordering {
     alphanumeric_sort::compare_str(a, b).then_with(|| a.cmp(b))
 }
 

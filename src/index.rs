@@ -19,13 +19,13 @@ use crate::model::{
 /// One assessment of a proposal, with the meeting and agenda item that
 /// made it.
 #[derive(Debug, Clone, Copy)]
-pub struct Assessed<'r> {
+pub(crate) struct Assessed<'r> {
     /// The meeting.
-    pub meeting: &'r Meeting,
+    pub(crate) meeting: &'r Meeting,
     /// The agenda item holding the assessment table.
-    pub item: &'r AgendaItem,
+    pub(crate) item: &'r AgendaItem,
     /// The row of the table.
-    pub assessment: &'r Assessment,
+    pub(crate) assessment: &'r Assessment,
 }
 
 /// Every definition of each key, in file-path order.
@@ -126,7 +126,7 @@ impl<'r> Index<'r> {
     /// could not be read or parsed (too big, bad YAML), the one message
     /// every command gives for it: which file, and that `tsc validate`
     /// says why.
-    pub fn unreadable(&self, id: &str) -> Option<String> {
+    pub(crate) fn unreadable(&self, id: &str) -> Option<String> {
         let stem = crate::ids::file_stem_for(id);
         let unread = &self.records().unread;
         let kind = if unread.meetings.contains(&stem) {
@@ -143,7 +143,7 @@ impl<'r> Index<'r> {
         ))
     }
 
-    pub fn records(&self) -> &'r Records {
+    pub(crate) fn records(&self) -> &'r Records {
         self.records
     }
 
@@ -153,7 +153,7 @@ impl<'r> Index<'r> {
     }
 
     /// The meeting with this ID, with its file.
-    pub fn located_meeting(&self, id: &str) -> Option<&'r Located<Meeting>> {
+    pub(crate) fn located_meeting(&self, id: &str) -> Option<&'r Located<Meeting>> {
         first(&self.meetings, id)
     }
 
@@ -163,66 +163,66 @@ impl<'r> Index<'r> {
     }
 
     /// The action with this ID (its first definition).
-    pub fn action(&self, id: &str) -> Option<&'r Action> {
+    pub(crate) fn action(&self, id: &str) -> Option<&'r Action> {
         first(&self.actions, id).map(|a| &a.record)
     }
 
     /// The person with this ID (its first definition).
-    pub fn person(&self, id: &str) -> Option<&'r Person> {
+    pub(crate) fn person(&self, id: &str) -> Option<&'r Person> {
         self.located_person(id).map(|p| &p.record)
     }
 
     /// The person with this ID, with its file.
-    pub fn located_person(&self, id: &str) -> Option<&'r Located<Person>> {
+    pub(crate) fn located_person(&self, id: &str) -> Option<&'r Located<Person>> {
         first(&self.people, id)
     }
 
     /// The organisation with this ID (its first definition).
-    pub fn organisation(&self, id: &str) -> Option<&'r Organisation> {
+    pub(crate) fn organisation(&self, id: &str) -> Option<&'r Organisation> {
         first(&self.organisations, id).map(|o| &o.record)
     }
 
     /// The modification proposal with this ID (its first definition).
-    pub fn modification(&self, id: &str) -> Option<&'r Modification> {
+    pub(crate) fn modification(&self, id: &str) -> Option<&'r Modification> {
         self.located_modification(id).map(|m| &m.record)
     }
 
     /// The modification proposal with this ID, with its file.
-    pub fn located_modification(&self, id: &str) -> Option<&'r Located<Modification>> {
+    pub(crate) fn located_modification(&self, id: &str) -> Option<&'r Located<Modification>> {
         first(&self.modifications, id)
     }
 
     /// The principle with this number (its first definition), with its file.
-    pub fn principle(&self, number: u32) -> Option<&'r Located<Principle>> {
+    pub(crate) fn principle(&self, number: u32) -> Option<&'r Located<Principle>> {
         self.principles
             .get(&number)
             .and_then(|d| d.first().copied())
     }
 
     /// Every principle number with its first definition.
-    pub fn principles(&self) -> impl Iterator<Item = (u32, &'r Located<Principle>)> + '_ {
+    pub(crate) fn principles(&self) -> impl Iterator<Item = (u32, &'r Located<Principle>)> + '_ {
         self.principles
             .iter()
             .filter_map(|(n, d)| Some((*n, *d.first()?)))
     }
 
     /// How many principle numbers are defined.
-    pub fn principle_count(&self) -> usize {
+    pub(crate) fn principle_count(&self) -> usize {
         self.principles.len()
     }
 
     /// Every person ID.
-    pub fn person_ids(&self) -> impl Iterator<Item = &'r str> + Clone + '_ {
+    pub(crate) fn person_ids(&self) -> impl Iterator<Item = &'r str> + Clone + '_ {
         self.people.keys().copied()
     }
 
     /// Every organisation ID.
-    pub fn organisation_ids(&self) -> impl Iterator<Item = &'r str> + Clone + '_ {
+    pub(crate) fn organisation_ids(&self) -> impl Iterator<Item = &'r str> + Clone + '_ {
         self.organisations.keys().copied()
     }
 
     /// Every principle number defined.
-    pub fn principle_numbers(&self) -> impl Iterator<Item = u32> + '_ {
+    pub(crate) fn principle_numbers(&self) -> impl Iterator<Item = u32> + '_ {
         self.principles.keys().copied()
     }
 
@@ -234,31 +234,31 @@ impl<'r> Index<'r> {
     }
 
     /// The actions meeting `id` raised, in natural ID order.
-    pub fn actions_raised_at(&self, id: &str) -> &[&'r Action] {
+    pub(crate) fn actions_raised_at(&self, id: &str) -> &[&'r Action] {
         self.raised_at.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// The action updates reported at meeting `id`, in action order.
-    pub fn updates_reviewed_at(&self, id: &str) -> &[(&'r Action, &'r ActionUpdate)] {
+    pub(crate) fn updates_reviewed_at(&self, id: &str) -> &[(&'r Action, &'r ActionUpdate)] {
         self.reviewed_at.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// Every assessment of proposal `id`, oldest meeting first (ties by
     /// meeting ID, then agenda order).
-    pub fn assessments_of(&self, id: &str) -> &[Assessed<'r>] {
+    pub(crate) fn assessments_of(&self, id: &str) -> &[Assessed<'r>] {
         self.assessments_of.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// The meetings that assessed proposal `id` or mentioned it in an
     /// agenda item, oldest first, each once.
-    pub fn meetings_discussing(&self, id: &str) -> &[&'r Meeting] {
+    pub(crate) fn meetings_discussing(&self, id: &str) -> &[&'r Meeting] {
         self.mentioned_at.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// A display name for a person or organisation ID: the person's name,
     /// the organisation's ID (organisations are known by their acronym), or
     /// the ID itself when it resolves to nothing.
-    pub fn name_of(&self, id: &'r str) -> &'r str {
+    pub(crate) fn name_of(&self, id: &'r str) -> &'r str {
         if let Some(person) = self.person(id) {
             &person.name
         } else {
@@ -282,12 +282,12 @@ impl<'r> Index<'r> {
     }
 
     /// Every modification proposal ID.
-    pub fn modification_ids(&self) -> impl Iterator<Item = &'r str> + Clone + '_ {
+    pub(crate) fn modification_ids(&self) -> impl Iterator<Item = &'r str> + Clone + '_ {
         self.modifications.keys().copied()
     }
 
     /// Every action ID.
-    pub fn action_ids(&self) -> impl Iterator<Item = &'r str> + Clone + '_ {
+    pub(crate) fn action_ids(&self) -> impl Iterator<Item = &'r str> + Clone + '_ {
         self.actions.keys().copied()
     }
 }

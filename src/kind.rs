@@ -64,13 +64,13 @@ impl Kind {
 
     /// Whether each record of the kind is a file of its own in the folder
     /// [`Kind::entry`] (meetings, actions, proposals).
-    pub fn is_folder(self) -> bool {
+    pub(crate) fn is_folder(self) -> bool {
         matches!(self, Kind::Meeting | Kind::Action | Kind::Modification)
     }
 
     /// Where the kind lives, as messages name it: the folder with a
     /// trailing `/` (`meetings/`), or the top-level file (`people.yaml`).
-    pub fn place(self) -> String {
+    pub(crate) fn place(self) -> String {
         if self.is_folder() {
             format!("{}/", self.entry())
         } else {
@@ -80,7 +80,7 @@ impl Kind {
 
     /// What a file of the kind holds, as messages say it: `a meeting
     /// record`, `a list of people`, `committee settings`.
-    pub fn contents(self) -> &'static str {
+    pub(crate) fn contents(self) -> &'static str {
         match self {
             Kind::Settings => "committee settings",
             Kind::People => "a list of people",
@@ -103,7 +103,7 @@ impl Kind {
 
     /// The kind whose top-level file (`nested` false) or folder (`nested`
     /// true) is called `name`.
-    pub fn at(name: &str, nested: bool) -> Option<Kind> {
+    pub(crate) fn at(name: &str, nested: bool) -> Option<Kind> {
         Kind::ALL
             .into_iter()
             .find(|k| k.is_folder() == nested && k.entry() == name)

@@ -9,8 +9,8 @@
 //! - [`load::find_records_dir`] and [`load::load`] read a records
 //!   directory into [`load::Records`] plus load [`finding::Finding`]s.
 //! - [`validate::validate`] adds the cross-record checks.
-//! - [`source::Sources`] keeps every file's text; records and findings
-//!   point into it with [`source::Span`]s.
+//! - `source::Sources` keeps every file's text; records and findings
+//!   point into it with `source::Span`s.
 //! - [`index::Index`], built once per run, maps IDs to records and holds
 //!   the cross-record lookups every command needs.
 //! - [`actions::query_actions`] answers "which actions are open?", and
@@ -20,25 +20,25 @@
 
 pub mod actions;
 pub mod cache;
-pub mod chart;
-pub mod columns;
+pub(crate) mod chart;
+pub(crate) mod columns;
 pub mod diagnostics;
 pub mod diff;
-pub mod edit;
+pub(crate) mod edit;
 pub mod error;
 pub mod escape;
 pub mod explain;
 pub mod finding;
 pub mod git;
 pub mod history;
-pub mod ids;
+pub(crate) mod ids;
 pub mod index;
-pub mod kind;
+pub(crate) mod kind;
 pub mod load;
 pub mod meetings;
 pub mod minutes;
 pub mod model;
-pub mod numbering;
+pub(crate) mod numbering;
 pub mod output;
 pub mod participation;
 pub mod processing;
@@ -46,15 +46,15 @@ pub mod register;
 pub mod report;
 pub mod schema;
 pub mod settings;
-pub mod shape;
+pub(crate) mod shape;
 pub mod show;
-pub mod source;
-pub mod stubs;
+pub(crate) mod source;
+pub(crate) mod stubs;
 pub mod suggest;
-pub mod template;
+pub(crate) mod template;
 pub mod terminal;
 pub mod today;
-pub mod unicode;
+pub(crate) mod unicode;
 pub mod validate;
 pub mod wrap;
 pub mod write;

@@ -15,38 +15,38 @@ use crate::settings::Settings;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingRow<'r> {
     /// The day it was held, when known.
-    pub date: Option<NaiveDate>,
+    pub(crate) date: Option<NaiveDate>,
     /// The date as listed: the day, else the month its ID names
     /// (`2014-08`).
-    pub date_text: Option<String>,
+    pub(crate) date_text: Option<String>,
     /// Meeting ID, for example `TSC_07_1606`.
     pub id: &'r str,
     /// The meeting's number, when recorded.
-    pub number: Option<u32>,
+    pub(crate) number: Option<u32>,
     /// Kind ID from `meeting_kinds` (the first kind when it names none).
-    pub kind: Option<&'r str>,
+    pub(crate) kind: Option<&'r str>,
     /// The kind's label.
-    pub kind_label: Option<&'r str>,
+    pub(crate) kind_label: Option<&'r str>,
     /// The minutes' own title, when recorded.
-    pub title: Option<&'r str>,
+    pub(crate) title: Option<&'r str>,
     /// Status ID of the minutes (`draft`, `final`), when recorded.
-    pub status: Option<&'r str>,
+    pub(crate) status: Option<&'r str>,
     /// The status's label (`Final`, `Not recorded`).
-    pub status_label: Option<&'r str>,
+    pub(crate) status_label: Option<&'r str>,
     /// Whether the minutes are recorded (`false` for a stub).
-    pub recorded: bool,
+    pub(crate) recorded: bool,
     /// Number of attendees.
-    pub attendees: usize,
+    pub(crate) attendees: usize,
     /// Number of apologies.
-    pub apologies: usize,
+    pub(crate) apologies: usize,
     /// Number of agenda items.
-    pub agenda_items: usize,
+    pub(crate) agenda_items: usize,
     /// Number of decisions over all agenda items.
-    pub decisions: usize,
+    pub(crate) decisions: usize,
     /// Number of actions whose `meeting` is this one.
     pub actions_raised: usize,
     /// Number of proposal assessments.
-    pub assessments: usize,
+    pub(crate) assessments: usize,
 }
 
 impl<'r> MeetingRow<'r> {

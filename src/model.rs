@@ -21,10 +21,10 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use crate::numbering::{ItemNumber, Roles};
+pub(crate) use crate::numbering::{ItemNumber, Roles};
 
 /// A value together with where it stood in its YAML file.
-pub type Sp<T> = Spanned<T>;
+pub(crate) type Sp<T> = Spanned<T>;
 
 /// A meeting of the committee: `meetings/<ID>.yaml`.
 ///
@@ -46,43 +46,43 @@ pub struct Meeting {
     /// kind listed when left out.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub kind: Option<Sp<String>>,
+    pub(crate) kind: Option<Sp<String>>,
     /// The minutes' own title (`Special Review Panel`), in place of the
     /// heading's default.
     #[serde(default)]
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// The day the meeting was held; may be left out only on a stub.
     #[serde(default)]
     #[schemars(with = "Option<NaiveDate>")]
-    pub date: Option<Sp<NaiveDate>>,
+    pub(crate) date: Option<Sp<NaiveDate>>,
     /// Start time, local to the meeting, as `HH:MM`.
     #[serde(default)]
     #[schemars(
         with = "Option<String>",
         regex(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
     )]
-    pub start: Option<Sp<String>>,
+    pub(crate) start: Option<Sp<String>>,
     /// End time, local to the meeting, as `HH:MM`.
     #[serde(default)]
     #[schemars(
         with = "Option<String>",
         regex(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
     )]
-    pub end: Option<Sp<String>>,
+    pub(crate) end: Option<Sp<String>>,
     /// Where the meeting was held (free text address).
     #[serde(default)]
-    pub location: Option<String>,
+    pub(crate) location: Option<String>,
     /// Status of the minutes, from `vocabularies.meeting_statuses`
     /// (`draft`, `final` or `not-recorded` by default); left out when the
     /// minutes never say. A status whose term has `recorded: false` makes
     /// the file a stub: a meeting known of, whose minutes are not kept.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub status: Option<Sp<String>>,
+    pub(crate) status: Option<Sp<String>>,
     /// What is known of a meeting that is not recorded, or any remark on
     /// the record.
     #[serde(default)]
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
     /// Who attended, in the order of the minutes.
     #[serde(default)]
     pub attendees: Vec<Attendance>,
@@ -96,7 +96,7 @@ pub struct Meeting {
     /// names; filled after loading ([`crate::stubs::fill_id_months`]).
     #[serde(skip)]
     #[schemars(skip)]
-    pub id_month: Option<NaiveDate>,
+    pub(crate) id_month: Option<NaiveDate>,
 }
 
 /// One line of the attendee or apologies table of a meeting.
@@ -111,21 +111,21 @@ pub struct Attendance {
     pub person: Sp<String>,
     /// `member` or `participant`, from `vocabularies.attendee_categories`.
     #[schemars(with = "String")]
-    pub category: Sp<String>,
+    pub(crate) category: Sp<String>,
     /// For members: the constituency they sit for, from
     /// `vocabularies.constituencies`.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub constituency: Option<Sp<String>>,
+    pub(crate) constituency: Option<Sp<String>>,
     /// For other participants: the organisation they represent
     /// (organisation ID from `organisations.yaml`).
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub representing: Option<Sp<String>>,
+    pub(crate) representing: Option<Sp<String>>,
     /// The capacity in which an organisation is represented, as written in
     /// the minutes (for example `Presenter – DCP204`).
     #[serde(default)]
-    pub capacity: Option<String>,
+    pub(crate) capacity: Option<String>,
     /// Meeting role, or a list of roles, from `vocabularies.roles`
     /// (`chair`, `meeting-secretary`). In the apologies, a person's
     /// standing role.
@@ -136,19 +136,19 @@ pub struct Attendance {
     /// a meeting.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub initials: Option<Sp<String>>,
+    pub(crate) initials: Option<Sp<String>>,
     /// The company as written at this meeting (organisation ID), in place
     /// of the person's usual organisation.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub organisation: Option<Sp<String>>,
+    pub(crate) organisation: Option<Sp<String>>,
     /// `true` when the person dialled in.
     #[serde(default)]
-    pub remote: bool,
+    pub(crate) remote: bool,
     /// The name as the minutes spell it, when that differs from
     /// `people.yaml`.
     #[serde(default)]
-    pub name_as_written: Option<String>,
+    pub(crate) name_as_written: Option<String>,
     /// The member this person stands in for ("alternate to ..."): a person ID.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
@@ -164,24 +164,24 @@ pub struct Attendance {
 pub struct AgendaItem {
     /// The item's number in the minutes: `2`, `2a` or `2.1`.
     #[schemars(with = "ItemNumber")]
-    pub number: Sp<ItemNumber>,
+    pub(crate) number: Sp<ItemNumber>,
     /// The minutes' paragraph numbers under this item, for committees
     /// that number paragraphs across meetings (`[1201, 1202]`).
     #[serde(default)]
     #[schemars(with = "Vec<u32>")]
-    pub paragraphs: Vec<Sp<u32>>,
+    pub(crate) paragraphs: Vec<Sp<u32>>,
     /// The item's heading, for example `Matters arising`.
-    pub title: String,
+    pub(crate) title: String,
     /// Who presented the item: organisation or person ID.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub presented_by: Option<Sp<String>>,
+    pub(crate) presented_by: Option<Sp<String>>,
     /// The discussion, in the minutes' words or a faithful summary.
     #[serde(default)]
     pub summary: Option<String>,
     /// Papers presented under this item.
     #[serde(default)]
-    pub papers: Vec<Paper>,
+    pub(crate) papers: Vec<Paper>,
     /// The decisions recorded as "The {collective_name}: NOTED ...; APPROVED ...".
     #[serde(default)]
     pub decisions: Vec<Decision>,
@@ -193,7 +193,7 @@ pub struct AgendaItem {
     /// Principles the item dealt with (principle numbers).
     #[serde(default)]
     #[schemars(with = "Vec<u32>")]
-    pub principles: Vec<Sp<u32>>,
+    pub(crate) principles: Vec<Sp<u32>>,
     /// The committee's assessment of modification proposals (the table in
     /// the "Modification Development Update" item).
     #[serde(default)]
@@ -201,18 +201,18 @@ pub struct AgendaItem {
     /// Things outside the records that the item refers to, such as a
     /// meeting whose minutes are not kept in this repository.
     #[serde(default)]
-    pub external_references: Vec<ExternalReference>,
+    pub(crate) external_references: Vec<ExternalReference>,
 }
 
 /// A paper tabled under an agenda item.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Paper {
+pub(crate) struct Paper {
     /// The paper's title as the minutes describe it.
-    pub title: String,
+    pub(crate) title: String,
     /// Attachments to the paper, by name (for example `Attachment A`).
     #[serde(default)]
-    pub attachments: Vec<String>,
+    pub(crate) attachments: Vec<String>,
 }
 
 /// One decision: a verb from `vocabularies.decision_verbs` and its object.
@@ -228,7 +228,7 @@ pub struct Decision {
     /// numbered.
     #[serde(default)]
     #[schemars(with = "Option<u32>")]
-    pub paragraph: Option<Sp<u32>>,
+    pub(crate) paragraph: Option<Sp<u32>>,
 }
 
 /// A pointer to something the records do not hold.
@@ -237,12 +237,12 @@ pub struct Decision {
 /// earlier meetings or outside documents without a broken reference.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ExternalReference {
+pub(crate) struct ExternalReference {
     /// What is referred to, for example a meeting whose minutes are not kept.
-    pub title: String,
+    pub(crate) title: String,
     /// Why it is referred to.
     #[serde(default)]
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
 /// The committee's view of one modification proposal at one meeting: a row
@@ -255,18 +255,18 @@ pub struct Assessment {
     pub modification: Sp<String>,
     /// The "Impact" columns.
     #[serde(default)]
-    pub impact: Impact,
+    pub(crate) impact: Impact,
     /// "EC Notification requirement", from `vocabularies.ec_notification`
     /// (`yes`, `potential`, `no`); absent when the minutes leave it blank.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub ec_notification: Option<Sp<String>>,
+    pub(crate) ec_notification: Option<Sp<String>>,
     /// The "Notes/Concerns" column's narrative.
     #[serde(default)]
     pub notes: Option<String>,
     /// Concerns raised, one per entry.
     #[serde(default)]
-    pub concerns: Vec<String>,
+    pub(crate) concerns: Vec<String>,
     /// "Interest Level", from `vocabularies.interest_levels`.
     #[schemars(with = "String")]
     pub interest: Sp<String>,
@@ -277,28 +277,28 @@ pub struct Assessment {
     /// Proposals the committee will consider together with this one.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    pub considered_with: Vec<Sp<String>>,
+    pub(crate) considered_with: Vec<Sp<String>>,
 }
 
 /// The "Impact" columns of the assessment table. `None` means the minutes
 /// leave the cell blank.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Impact {
+pub(crate) struct Impact {
     /// Technical impact (`true` for "Yes").
     #[serde(default)]
     #[schemars(with = "Option<bool>")]
-    pub technical: Option<Sp<bool>>,
+    pub(crate) technical: Option<Sp<bool>>,
     /// Qualifier of the technical impact, for example `DUIS / GBCS / SMETS`.
     #[serde(default)]
-    pub technical_note: Option<String>,
+    pub(crate) technical_note: Option<String>,
     /// Business impact (`true` for "Yes").
     #[serde(default)]
     #[schemars(with = "Option<bool>")]
-    pub business: Option<Sp<bool>>,
+    pub(crate) business: Option<Sp<bool>>,
     /// Qualifier of the business impact, for example `Limited to DNOs`.
     #[serde(default)]
-    pub business_note: Option<String>,
+    pub(crate) business_note: Option<String>,
 }
 
 /// An action: `actions/<ID with / as ->.yaml`, for example
@@ -318,7 +318,7 @@ pub struct Action {
     /// be left out for an action raised at a meeting that is not recorded.
     #[serde(default)]
     #[schemars(with = "Option<ItemNumber>")]
-    pub agenda_item: Option<Sp<ItemNumber>>,
+    pub(crate) agenda_item: Option<Sp<ItemNumber>>,
     /// Who must do it: an organisation ID or a person ID; left out when
     /// the minutes do not say (W0605).
     #[serde(default)]
@@ -329,7 +329,7 @@ pub struct Action {
     /// The date by which it is due, if one was set.
     #[serde(default)]
     #[schemars(with = "Option<NaiveDate>")]
-    pub due: Option<Sp<NaiveDate>>,
+    pub(crate) due: Option<Sp<NaiveDate>>,
     /// Current status, from `vocabularies.action_statuses`.
     #[schemars(with = "String")]
     pub status: Sp<String>,
@@ -361,7 +361,7 @@ pub struct ActionUpdate {
     /// The minutes' paragraph number of the update.
     #[serde(default)]
     #[schemars(with = "Option<u32>")]
-    pub paragraph: Option<Sp<u32>>,
+    pub(crate) paragraph: Option<Sp<u32>>,
     /// The status after the update, from `vocabularies.action_statuses`.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
@@ -383,56 +383,56 @@ pub struct Modification {
     /// The proposal's title; left out when the minutes cite the proposal
     /// only by its ID (W0606).
     #[serde(default)]
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// Who raised it: a person or organisation ID.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub proposer: Option<Sp<String>>,
+    pub(crate) proposer: Option<Sp<String>>,
     /// `true` for a proposal progressed as urgent.
     #[serde(default)]
-    pub urgent: bool,
+    pub(crate) urgent: bool,
     /// Where the proposal is in the modification process, from
     /// `vocabularies.modification_phases`; with `phases`, the last entry's
     /// phase is the current one.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub phase: Option<Sp<String>>,
+    pub(crate) phase: Option<Sp<String>>,
     /// The proposal's history of phases, oldest first.
     #[serde(default)]
-    pub phases: Vec<PhaseChange>,
+    pub(crate) phases: Vec<PhaseChange>,
     /// The working group developing it, if known (for example `WG2`).
     #[serde(default)]
-    pub working_group: Option<String>,
+    pub(crate) working_group: Option<String>,
     /// Related proposals (IDs). Relations should be listed on both sides.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    pub related: Vec<Sp<String>>,
+    pub(crate) related: Vec<Sp<String>>,
     /// Free-text notes about the proposal itself.
     #[serde(default)]
-    pub notes: Option<String>,
+    pub(crate) notes: Option<String>,
 }
 
 /// One entry of a proposal's phase history.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct PhaseChange {
+pub(crate) struct PhaseChange {
     /// The phase entered, from `vocabularies.modification_phases`.
     #[schemars(with = "String")]
-    pub phase: Sp<String>,
+    pub(crate) phase: Sp<String>,
     /// The day it entered the phase, when known.
     #[serde(default)]
     #[schemars(with = "Option<NaiveDate>")]
-    pub date: Option<Sp<NaiveDate>>,
+    pub(crate) date: Option<Sp<NaiveDate>>,
     /// The meeting that moved it there, when there was one.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub meeting: Option<Sp<String>>,
+    pub(crate) meeting: Option<Sp<String>>,
 }
 
 impl Modification {
     /// The current phase: the last entry of `phases`, or `phase` when
     /// there is no history.
-    pub fn current_phase(&self) -> Option<&Sp<String>> {
+    pub(crate) fn current_phase(&self) -> Option<&Sp<String>> {
         self.phases.last().map(|p| &p.phase).or(self.phase.as_ref())
     }
 
@@ -445,9 +445,9 @@ impl Modification {
 /// `people.yaml`: everyone the records name.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct PeopleFile {
+pub(crate) struct PeopleFile {
     /// The people, in any order.
-    pub people: Vec<Person>,
+    pub(crate) people: Vec<Person>,
 }
 
 /// A person named in the minutes.
@@ -462,15 +462,15 @@ pub struct Person {
     /// The organisation the person works for, if the minutes say.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub organisation: Option<Sp<String>>,
+    pub(crate) organisation: Option<Sp<String>>,
 }
 
 /// `organisations.yaml`: bodies that attend, present or own actions.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct OrganisationsFile {
+pub(crate) struct OrganisationsFile {
     /// The organisations, in any order.
-    pub organisations: Vec<Organisation>,
+    pub(crate) organisations: Vec<Organisation>,
 }
 
 /// An organisation: a company or body the minutes name.
@@ -484,15 +484,15 @@ pub struct Organisation {
     pub name: String,
     /// What the organisation is, in a few words.
     #[serde(default)]
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
 }
 
 /// `principles.yaml`: the principles the committee assesses proposals by.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct PrinciplesFile {
+pub(crate) struct PrinciplesFile {
     /// The principles, by number.
-    pub principles: Vec<Principle>,
+    pub(crate) principles: Vec<Principle>,
 }
 
 /// One principle for assessing modification proposals.
@@ -503,23 +503,23 @@ pub struct PrinciplesFile {
 pub struct Principle {
     /// The principle's number (1-based).
     #[schemars(with = "u32")]
-    pub number: Sp<u32>,
+    pub(crate) number: Sp<u32>,
     /// The principle's wording, if the records hold it.
     #[serde(default)]
-    pub text: Option<String>,
+    pub(crate) text: Option<String>,
     /// `agreed`, `merged`, `retired` or `proposed`, from
     /// `vocabularies.principle_statuses`.
     #[schemars(with = "String")]
-    pub status: Sp<String>,
+    pub(crate) status: Sp<String>,
     /// For a merged principle: the number it was merged into.
     #[serde(default)]
     #[schemars(with = "Option<u32>")]
-    pub merged_into: Option<Sp<u32>>,
+    pub(crate) merged_into: Option<Sp<u32>>,
     /// The meeting at which the status was decided.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub decided_at: Option<Sp<String>>,
+    pub(crate) decided_at: Option<Sp<String>>,
     /// Discussion recorded against the principle.
     #[serde(default)]
-    pub notes: Vec<String>,
+    pub(crate) notes: Vec<String>,
 }

@@ -37,7 +37,7 @@ impl ItemNumber {
     }
 
     /// Natural order: `2` before `2.1` before `2a` before `10`.
-    pub fn natural_cmp(&self, other: &ItemNumber) -> Ordering {
+    pub(crate) fn natural_cmp(&self, other: &ItemNumber) -> Ordering {
         natural_cmp(&self.0, &other.0)
     }
 }
@@ -135,7 +135,7 @@ pub struct Roles(pub Vec<String>);
 
 impl Roles {
     /// The roles, in the order written.
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(String::as_str)
     }
 }

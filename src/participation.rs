@@ -21,9 +21,9 @@ pub struct Participation<'r> {
     /// Person or organisation ID.
     pub id: &'r str,
     /// Full name.
-    pub name: &'r str,
+    pub(crate) name: &'r str,
     /// For a person, the organisation recorded in `people.yaml`.
-    pub organisation: Option<&'r str>,
+    pub(crate) organisation: Option<&'r str>,
     /// Meetings attended, oldest first.
     pub attended: Vec<&'r str>,
     /// Meetings they sent apologies to, oldest first.

@@ -13,17 +13,17 @@ use crate::model::Meeting;
 use crate::output::{Listing, Value};
 use crate::settings::{Term, Vocabularies};
 
-pub use crate::index::Assessed;
+pub(crate) use crate::index::Assessed;
 
 /// Every assessment of proposal `id`, oldest meeting first (ties by
 /// meeting ID, then agenda order).
-pub fn assessments_of<'r>(index: &Index<'r>, id: &str) -> Vec<Assessed<'r>> {
+pub(crate) fn assessments_of<'r>(index: &Index<'r>, id: &str) -> Vec<Assessed<'r>> {
     index.assessments_of(id).to_vec()
 }
 
 /// The meetings that discussed proposal `id` (assessed it or mentioned it
 /// in an agenda item), oldest first.
-pub fn meetings_discussing<'r>(index: &Index<'r>, id: &str) -> Vec<&'r Meeting> {
+pub(crate) fn meetings_discussing<'r>(index: &Index<'r>, id: &str) -> Vec<&'r Meeting> {
     index.meetings_discussing(id).to_vec()
 }
 
@@ -43,13 +43,13 @@ pub struct ModRow<'r> {
     /// Proposal ID, for example `SECMP0007`.
     pub id: &'r str,
     /// Title.
-    pub title: &'r str,
+    pub(crate) title: &'r str,
     /// Phase ID, if recorded: the last of `phases`, else `phase`.
-    pub phase: Option<&'r str>,
+    pub(crate) phase: Option<&'r str>,
     /// The phase's label from `tsc.yaml`.
-    pub phase_label: Option<&'r str>,
+    pub(crate) phase_label: Option<&'r str>,
     /// Working group, if recorded.
-    pub working_group: Option<&'r str>,
+    pub(crate) working_group: Option<&'r str>,
     /// Interest level ID from the most recent meeting that assessed it.
     pub interest: Option<&'r str>,
     /// That meeting's ID.
@@ -57,7 +57,7 @@ pub struct ModRow<'r> {
     /// Date of the most recent meeting that discussed it.
     pub last_discussed: Option<NaiveDate>,
     /// Related proposal IDs, in natural order.
-    pub related: Vec<&'r str>,
+    pub(crate) related: Vec<&'r str>,
 }
 
 /// Whether `wanted` names the term `id` (by ID or label, any case).

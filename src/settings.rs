@@ -29,13 +29,13 @@ pub struct Settings {
     /// The items every new meeting's agenda opens with (`tsc new meeting`).
     pub standing_items: Vec<StandingItem>,
     /// How `tsc minutes` lays out a meeting.
-    pub minutes: MinutesSettings,
+    pub(crate) minutes: MinutesSettings,
     /// The allowed values of every vocabulary field.
     pub vocabularies: Vocabularies,
     /// Rules `tsc validate` does not report, by code (`W0601`) or name
     /// (`related-not-reciprocal`); see `docs/rules.md`.
     #[schemars(with = "Vec<String>")]
-    pub allow: Vec<Spanned<String>>,
+    pub(crate) allow: Vec<Spanned<String>>,
 }
 
 impl Default for Settings {
@@ -78,13 +78,13 @@ pub struct Committee {
     pub parent: Option<String>,
     /// How decisions are introduced: "The {collective_name}:" (for example
     /// `Panel`); the short name when left out.
-    pub collective_name: Option<String>,
+    pub(crate) collective_name: Option<String>,
 }
 
 impl Committee {
     /// The name of the decision lead-in, "The …:": `collective_name`, else
     /// the short name.
-    pub fn collective(&self) -> &str {
+    pub(crate) fn collective(&self) -> &str {
         self.collective_name.as_deref().unwrap_or(&self.short_name)
     }
 }
@@ -92,16 +92,16 @@ impl Committee {
 /// `minutes:` in `tsc.yaml`: how `tsc minutes` lays out a meeting.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
-pub struct MinutesSettings {
+pub(crate) struct MinutesSettings {
     /// The order of the attendees: grouped by category (the default) or
     /// as recorded.
-    pub attendance: AttendanceOrder,
+    pub(crate) attendance: AttendanceOrder,
 }
 
 /// `minutes.attendance`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
-pub enum AttendanceOrder {
+pub(crate) enum AttendanceOrder {
     /// One table per attendee category, in the order of
     /// `vocabularies.attendee_categories`.
     #[default]
@@ -161,11 +161,11 @@ pub struct StandingItem {
     /// the outstanding actions are reviewed: `tsc new meeting` lists the
     /// open actions under it, ready to be updated.
     #[serde(default)]
-    pub review: bool,
+    pub(crate) review: bool,
 }
 
 /// TSC's standing items: one, the review of minutes and actions.
-pub fn default_standing_items() -> Vec<StandingItem> {
+pub(crate) fn default_standing_items() -> Vec<StandingItem> {
     vec![StandingItem {
         title: "Minutes and Actions Outstanding".into(),
         review: true,
@@ -175,7 +175,7 @@ pub fn default_standing_items() -> Vec<StandingItem> {
 /// What a vocabulary term means to the rules and queries, as a flag on
 /// the term. Rules ask for a meaning, never for an ID.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Meaning {
+pub(crate) enum Meaning {
     /// An action status under which the action is still to do
     /// (`tsc actions --open`, E0403, E0405).
     Open,
@@ -210,47 +210,51 @@ pub struct Term {
     /// Action statuses: whether `tsc actions --open` lists actions with
     /// this status.
     #[serde(default)]
-    pub open: Option<bool>,
+    pub(crate) open: Option<bool>,
     /// Roles: whoever has this role chairs the meeting.
     #[serde(default)]
-    pub chair: Option<bool>,
+    pub(crate) chair: Option<bool>,
     /// Roles: whoever has this role is the meeting's secretary.
     #[serde(default)]
-    pub secretary: Option<bool>,
+    pub(crate) secretary: Option<bool>,
     /// Principle statuses: the principle was merged into another.
     #[serde(default)]
-    pub merged: Option<bool>,
+    pub(crate) merged: Option<bool>,
     /// Principle statuses: the principle no longer applies.
     #[serde(default)]
-    pub retired: Option<bool>,
+    pub(crate) retired: Option<bool>,
     /// Modification phases: the proposal was withdrawn. Action statuses:
     /// the action was withdrawn rather than done (`tsc diff` says
     /// "withdrawn", not "closed").
     #[serde(default)]
-    pub withdrawn: Option<bool>,
+    pub(crate) withdrawn: Option<bool>,
     /// Modification phases: the proposal's process has ended.
     #[serde(default)]
-    pub closed: Option<bool>,
+    pub(crate) closed: Option<bool>,
     /// Meeting statuses: `false` for a meeting known of but whose minutes
     /// are not kept (a stub), to which attendance, agenda and decision
     /// rules do not apply. Left out: as the default term of the same ID
     /// (`not-recorded` is `false`), else `true`.
     #[serde(default)]
-    pub recorded: Option<bool>,
+    pub(crate) recorded: Option<bool>,
     /// Meeting kinds: the ID pattern of this kind's meetings, in place of
     /// `id_patterns.meeting` (with the same captures), so that a kind can
     /// be a series of its own.
     #[serde(default)]
-    pub id_pattern: Option<String>,
+    pub(crate) id_pattern: Option<String>,
     /// Meeting kinds: the ID template of this kind's meetings, in place of
     /// `id_templates.meeting` (for `tsc new meeting`).
     #[serde(default)]
-    pub id_template: Option<String>,
+    #[allow(
+        dead_code,
+        reason = "accepted in tsc.yaml and in its schema; `tsc new meeting` does not read kind templates yet"
+    )]
+    pub(crate) id_template: Option<String>,
 }
 
 impl Meaning {
     /// The meaning's flag as written in `tsc.yaml` (`open`, `chair`, ...).
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Meaning::Open => "open",
             Meaning::Chair => "chair",
@@ -265,7 +269,7 @@ impl Meaning {
 
 impl Term {
     /// A term with no meaning flags set.
-    pub fn new(id: &str, label: &str) -> Term {
+    pub(crate) fn new(id: &str, label: &str) -> Term {
         Term {
             id: Spanned {
                 value: id.to_owned(),
@@ -293,7 +297,7 @@ impl Term {
 
     /// Meeting statuses: whether a meeting with this status is recorded
     /// (see [`Term::recorded`]).
-    pub fn is_recorded(&self) -> bool {
+    pub(crate) fn is_recorded(&self) -> bool {
         self.recorded != Some(false)
     }
 
@@ -309,7 +313,7 @@ impl Term {
     }
 
     /// Whether the term has `meaning`.
-    pub fn means(&self, meaning: Meaning) -> bool {
+    pub(crate) fn means(&self, meaning: Meaning) -> bool {
         self.flag(meaning).unwrap_or(false)
     }
 
@@ -339,7 +343,7 @@ impl Term {
 }
 
 /// Every meaning, in the order `tsc.yaml` documents them.
-pub const MEANINGS: [Meaning; 7] = [
+pub(crate) const MEANINGS: [Meaning; 7] = [
     Meaning::Open,
     Meaning::Chair,
     Meaning::Secretary,
@@ -373,7 +377,7 @@ pub struct Vocabularies {
     /// `Decision.verb`, written as plain strings.
     #[serde(deserialize_with = "verbs")]
     #[schemars(with = "Vec<String>")]
-    pub decision_verbs: Vec<Term>,
+    pub(crate) decision_verbs: Vec<Term>,
     /// `Assessment.interest`, in descending order of interest.
     pub interest_levels: Vec<Term>,
     /// `Modification.phase`.
@@ -490,22 +494,22 @@ impl Default for Vocabularies {
 
 /// The ID patterns of [`IdPatterns`], compiled.
 #[derive(Debug, Clone)]
-pub struct CompiledPatterns {
+pub(crate) struct CompiledPatterns {
     /// Compiled `id_patterns.meeting`.
-    pub meeting: Regex,
+    pub(crate) meeting: Regex,
     /// Compiled `id_patterns.action`.
-    pub action: Regex,
+    pub(crate) action: Regex,
     /// Compiled `id_patterns.modification`.
-    pub modification: Regex,
+    pub(crate) modification: Regex,
     /// Compiled `id_pattern` of each meeting kind that has one, by kind ID.
-    pub meeting_kinds: Vec<(String, Regex)>,
+    pub(crate) meeting_kinds: Vec<(String, Regex)>,
 }
 
 impl CompiledPatterns {
     /// The pattern meetings of `kind` must match: the kind's own
     /// `id_pattern`, else `id_patterns.meeting`. `None` means the first
     /// kind, as for a meeting that names none.
-    pub fn meeting_of(&self, vocabularies: &Vocabularies, kind: Option<&str>) -> &Regex {
+    pub(crate) fn meeting_of(&self, vocabularies: &Vocabularies, kind: Option<&str>) -> &Regex {
         let kind = kind.or_else(|| vocabularies.meeting_kinds.first().map(|k| k.id()));
         kind.and_then(|k| self.meeting_kinds.iter().find(|(id, _)| id == k))
             .map_or(&self.meeting, |(_, regex)| regex)
@@ -519,7 +523,7 @@ impl Settings {
     /// The settings path of the first pattern that is not a valid regular
     /// expression (`id_patterns.meeting`), with the regex crate's
     /// explanation.
-    pub fn compile_patterns(&self) -> Result<CompiledPatterns, (String, String)> {
+    pub(crate) fn compile_patterns(&self) -> Result<CompiledPatterns, (String, String)> {
         let mut compiled = self
             .id_patterns
             .compile()
@@ -545,7 +549,7 @@ impl IdPatterns {
     /// # Errors
     /// Returns the name of the first pattern that is not a valid regular
     /// expression, with the regex crate's explanation.
-    pub fn compile(&self) -> Result<CompiledPatterns, (&'static str, String)> {
+    pub(crate) fn compile(&self) -> Result<CompiledPatterns, (&'static str, String)> {
         let one = |name: &'static str, pattern: &str| {
             Regex::new(pattern).map_err(|e| (name, e.to_string()))
         };
@@ -560,7 +564,7 @@ impl IdPatterns {
 
 impl Vocabularies {
     /// Each vocabulary's name in `tsc.yaml` with its terms.
-    pub fn lists(&self) -> [(&'static str, &[Term]); 11] {
+    pub(crate) fn lists(&self) -> [(&'static str, &[Term]); 11] {
         [
             ("action_statuses", &self.action_statuses),
             ("decision_verbs", &self.decision_verbs),
@@ -596,7 +600,7 @@ impl Vocabularies {
     /// default term with the same ID in the same vocabulary (so a
     /// `tsc.yaml` that writes `- id: chair` keeps the chair's meaning),
     /// or `false`.
-    pub fn inherit_meanings(&mut self) {
+    pub(crate) fn inherit_meanings(&mut self) {
         let defaults = Vocabularies::default();
         for (terms, (_, default_terms)) in self.lists_mut().into_iter().zip(defaults.lists()) {
             for term in terms.iter_mut() {
@@ -615,18 +619,18 @@ impl Vocabularies {
     }
 
     /// The term of `terms` whose ID is `id`: the one membership check.
-    pub fn term<'a>(terms: &'a [Term], id: &str) -> Option<&'a Term> {
+    pub(crate) fn term<'a>(terms: &'a [Term], id: &str) -> Option<&'a Term> {
         terms.iter().find(|t| t.id() == id)
     }
 
     /// Whether `id` is a term of `terms` that has `meaning`.
-    pub fn means(terms: &[Term], id: &str, meaning: Meaning) -> bool {
+    pub(crate) fn means(terms: &[Term], id: &str, meaning: Meaning) -> bool {
         Vocabularies::term(terms, id).is_some_and(|t| t.means(meaning))
     }
 
     /// The first action status that counts as open: the status of a new
     /// action.
-    pub fn first_open_status(&self) -> Option<&Term> {
+    pub(crate) fn first_open_status(&self) -> Option<&Term> {
         self.action_statuses.iter().find(|s| s.means(Meaning::Open))
     }
 
@@ -636,25 +640,25 @@ impl Vocabularies {
     }
 
     /// The label of action status `id`, or `id` itself.
-    pub fn action_status_label<'a>(&'a self, id: &'a str) -> &'a str {
+    pub(crate) fn action_status_label<'a>(&'a self, id: &'a str) -> &'a str {
         Vocabularies::label(&self.action_statuses, id)
     }
 
     /// Whether a meeting with this status (or none) is recorded: `false`
     /// only for a status whose term says `recorded: false`.
-    pub fn is_recorded_status(&self, status: Option<&str>) -> bool {
+    pub(crate) fn is_recorded_status(&self, status: Option<&str>) -> bool {
         status.is_none_or(|s| {
             Vocabularies::term(&self.meeting_statuses, s).is_none_or(Term::is_recorded)
         })
     }
 
     /// The label of meeting status `id`, or `id` itself.
-    pub fn meeting_status_label<'a>(&'a self, id: &'a str) -> &'a str {
+    pub(crate) fn meeting_status_label<'a>(&'a self, id: &'a str) -> &'a str {
         Vocabularies::label(&self.meeting_statuses, id)
     }
 
     /// The kind of a meeting that names `kind` (or none: the first kind).
-    pub fn meeting_kind(&self, kind: Option<&str>) -> Option<&Term> {
+    pub(crate) fn meeting_kind(&self, kind: Option<&str>) -> Option<&Term> {
         match kind {
             Some(k) => Vocabularies::term(&self.meeting_kinds, k),
             None => self.meeting_kinds.first(),
@@ -662,7 +666,7 @@ impl Vocabularies {
     }
 
     /// The label of `id` in `terms`, or `id` itself when it is not listed.
-    pub fn label<'a>(terms: &'a [Term], id: &'a str) -> &'a str {
+    pub(crate) fn label<'a>(terms: &'a [Term], id: &'a str) -> &'a str {
         Vocabularies::term(terms, id).map_or(id, |t| t.label.as_str())
     }
 }

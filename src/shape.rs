@@ -92,7 +92,7 @@ impl<'de> Visitor<'de> for NodeVisitor {
 /// as a tree (a YAML error, which the typed read reports), is not a
 /// mapping sharing a field with the record, or its fields are right (the
 /// typed read's error is about something else).
-pub fn field_errors(kind: Kind, text: &str, file: &Path) -> Vec<Finding> {
+pub(crate) fn field_errors(kind: Kind, text: &str, file: &Path) -> Vec<Finding> {
     let Ok(root) = serde_saphyr::from_str_with_options::<Spanned<Node>>(text, options()) else {
         return Vec::new();
     };

@@ -21,27 +21,27 @@ use crate::finding::{Finding, Position};
 
 /// Which file of [`Sources`] a [`Span`] points into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct FileId(pub u32);
+pub(crate) struct FileId(pub u32);
 
 /// A byte range in one kept file: `start..start + len`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Span {
+pub(crate) struct Span {
     /// The file.
-    pub file: FileId,
+    pub(crate) file: FileId,
     /// Byte offset of the first byte.
-    pub start: u32,
+    pub(crate) start: u32,
     /// Length in bytes; 0 for a point (where only the start is known).
-    pub len: u32,
+    pub(crate) len: u32,
 }
 
 impl Span {
     /// The byte offset just past the range.
-    pub fn end(self) -> u32 {
+    pub(crate) fn end(self) -> u32 {
         self.start + self.len
     }
 
     /// The range as `usize` offsets, for slicing the file's text.
-    pub fn range(self) -> std::ops::Range<usize> {
+    pub(crate) fn range(self) -> std::ops::Range<usize> {
         self.start as usize..self.end() as usize
     }
 }
@@ -53,7 +53,7 @@ pub struct Spanned<T> {
     /// The value.
     pub value: T,
     /// Where it is written.
-    pub span: Span,
+    pub(crate) span: Span,
 }
 
 thread_local! {
@@ -172,7 +172,7 @@ struct SourceFile {
 /// value (see [`Sources::excerpt`]), and columns on them are found through
 /// a character index built once per line, so that the cost of a finding
 /// does not grow with the length of its line.
-pub const LONG_LINE: usize = 512;
+pub(crate) const LONG_LINE: usize = 512;
 
 /// Characters of a long line shown on each side of the value.
 const EXCERPT_CONTEXT: u64 = 24;
@@ -180,11 +180,11 @@ const EXCERPT_CONTEXT: u64 = 24;
 /// A part of a long line: its text, with `...` where the line was cut,
 /// and where the value lies in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Excerpt {
+pub(crate) struct Excerpt {
     /// The text shown.
-    pub text: String,
+    pub(crate) text: String,
     /// The byte range of the value within `text`.
-    pub span: std::ops::Range<usize>,
+    pub(crate) span: std::ops::Range<usize>,
 }
 
 impl SourceFile {
@@ -239,7 +239,7 @@ pub struct Sources {
 impl Sources {
     /// Adds the text of `path` (`None` when it was not UTF-8) and returns
     /// its ID.
-    pub fn add(&mut self, path: PathBuf, text: Option<String>) -> FileId {
+    pub(crate) fn add(&mut self, path: PathBuf, text: Option<String>) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
         self.by_path.insert(path.clone(), id);
         self.files.push(SourceFile {
@@ -252,27 +252,27 @@ impl Sources {
     }
 
     /// The ID of the file at `path`, if it was read.
-    pub fn id(&self, path: &Path) -> Option<FileId> {
+    pub(crate) fn id(&self, path: &Path) -> Option<FileId> {
         self.by_path.get(path).copied()
     }
 
     /// The path of `file`.
-    pub fn path(&self, file: FileId) -> Option<&Path> {
+    pub(crate) fn path(&self, file: FileId) -> Option<&Path> {
         self.files.get(file.0 as usize).map(|f| f.path.as_path())
     }
 
     /// The text of `file`, when it was read as UTF-8.
-    pub fn text(&self, file: FileId) -> Option<&str> {
+    pub(crate) fn text(&self, file: FileId) -> Option<&str> {
         self.files.get(file.0 as usize)?.text.as_deref()
     }
 
     /// The source text `span` covers.
-    pub fn slice(&self, span: Span) -> Option<&str> {
+    pub(crate) fn slice(&self, span: Span) -> Option<&str> {
         self.text(span.file)?.get(span.range())
     }
 
     /// The 1-based line and character column of byte `offset` in `file`.
-    pub fn position(&self, file: FileId, offset: u32) -> Option<Position> {
+    pub(crate) fn position(&self, file: FileId, offset: u32) -> Option<Position> {
         let source = self.files.get(file.0 as usize)?;
         let text = source.text.as_deref()?;
         let line_starts = source.line_starts();
@@ -317,7 +317,7 @@ impl Sources {
     /// Fills in the line and column of `finding` and of its related
     /// places from their spans: the start, and the end (exclusive) when the
     /// span has a length and the finding has no end of its own.
-    pub fn resolve(&self, finding: &mut Finding) {
+    pub(crate) fn resolve(&self, finding: &mut Finding) {
         if let Some(span) = finding.span {
             if let Some(start) = self.position(span.file, span.start) {
                 finding.position = start;
@@ -339,7 +339,7 @@ impl Sources {
 
     /// Lines `first` to `last` (1-based, inclusive) of the file at `path`
     /// as one slice, without the final newline.
-    pub fn lines(&self, path: &Path, first: u64, last: u64) -> Option<&str> {
+    pub(crate) fn lines(&self, path: &Path, first: u64, last: u64) -> Option<&str> {
         let source = self.files.get(self.id(path)?.0 as usize)?;
         let text = source.text.as_deref()?;
         let index = |line: u64| usize::try_from(line).ok()?.checked_sub(1);
@@ -354,7 +354,7 @@ impl Sources {
 
 impl Sources {
     /// The length in bytes of line `line` (1-based) of the file at `path`.
-    pub fn line_len(&self, path: &Path, line: u64) -> Option<usize> {
+    pub(crate) fn line_len(&self, path: &Path, line: u64) -> Option<usize> {
         self.lines(path, line, line).map(str::len)
     }
 
@@ -363,7 +363,7 @@ impl Sources {
     /// (exclusive), with `...` where the line is cut. Costs the length of
     /// the excerpt once the line has been indexed, so a thousand findings
     /// on one long line cost a thousand short excerpts.
-    pub fn excerpt(&self, path: &Path, line: u64, from: u64, to: u64) -> Option<Excerpt> {
+    pub(crate) fn excerpt(&self, path: &Path, line: u64, from: u64, to: u64) -> Option<Excerpt> {
         let source = self.files.get(self.id(path)?.0 as usize)?;
         let index = usize::try_from(line).ok()?.checked_sub(1)?;
         let (text, _) = source.line(index)?;

@@ -10,7 +10,7 @@ use crate::settings::{CompiledPatterns, Settings};
 
 /// The first day of the month `id` names by its pattern's `yy` and `mm`
 /// captures (`PANEL_68_1408` is August 2014), when it names one.
-pub fn id_month(
+pub(crate) fn id_month(
     patterns: &CompiledPatterns,
     settings: &Settings,
     meeting: &Meeting,
@@ -25,7 +25,7 @@ pub fn id_month(
 
 /// Fills [`Meeting::id_month`] of every meeting that has no `date`, once
 /// after loading (nothing when the ID patterns do not compile).
-pub fn fill_id_months(records: &mut Records) {
+pub(crate) fn fill_id_months(records: &mut Records) {
     if records.meetings.iter().all(|m| m.record.date.is_some()) {
         return;
     }
@@ -48,13 +48,13 @@ impl Meeting {
 
     /// The date it sorts by: its date, else the first of the month its ID
     /// names. `None` sorts first.
-    pub fn sort_date(&self) -> Option<NaiveDate> {
+    pub(crate) fn sort_date(&self) -> Option<NaiveDate> {
         self.known_date().or(self.id_month)
     }
 
     /// Whether its minutes are recorded: `false` for a stub, whose status
     /// term says `recorded: false`.
-    pub fn is_recorded(&self, settings: &Settings) -> bool {
+    pub(crate) fn is_recorded(&self, settings: &Settings) -> bool {
         settings
             .vocabularies
             .is_recorded_status(self.status.as_ref().map(|s| s.value.as_str()))

@@ -14,12 +14,12 @@ use chrono::{Datelike, NaiveDate};
 
 /// The numbers a template may use, by placeholder name.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Fields(Vec<(&'static str, u64)>);
+pub(crate) struct Fields(Vec<(&'static str, u64)>);
 
 impl Fields {
     /// The fields of a meeting: `number`, and its date as `yyyy`, `yy`,
     /// `mm` and `dd`.
-    pub fn meeting(number: u32, date: NaiveDate) -> Fields {
+    pub(crate) fn meeting(number: u32, date: NaiveDate) -> Fields {
         let mut fields = Fields(vec![("number", u64::from(number))]);
         fields.add_date(date);
         fields
@@ -28,7 +28,7 @@ impl Fields {
     /// The fields of an action: `meeting_number` and the raising
     /// meeting's date (`yyyy`, `yy`, `mm`, `dd`), and `seq`, the action's
     /// place among that meeting's actions (1 for the first).
-    pub fn action(meeting_number: u32, date: NaiveDate, seq: u32) -> Fields {
+    pub(crate) fn action(meeting_number: u32, date: NaiveDate, seq: u32) -> Fields {
         let mut fields = Fields(vec![
             ("meeting_number", u64::from(meeting_number)),
             ("seq", u64::from(seq)),
@@ -48,7 +48,7 @@ impl Fields {
     }
 
     /// The names of the fields, for messages.
-    pub fn names(&self) -> Vec<&'static str> {
+    pub(crate) fn names(&self) -> Vec<&'static str> {
         self.0.iter().map(|(n, _)| *n).collect()
     }
 
@@ -59,7 +59,7 @@ impl Fields {
 
 /// Why a template could not be rendered.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TemplateError {
+pub(crate) enum TemplateError {
     /// `{name}` names no field; the fields that exist are listed.
     UnknownField(String, Vec<&'static str>),
     /// A `{` without its `}`, a lone `}`, or a bad width after `:`.
@@ -85,7 +85,7 @@ impl fmt::Display for TemplateError {
 ///
 /// # Errors
 /// [`TemplateError`] for an unknown placeholder or a malformed one.
-pub fn render(template: &str, fields: &Fields) -> Result<String, TemplateError> {
+pub(crate) fn render(template: &str, fields: &Fields) -> Result<String, TemplateError> {
     let mut out = String::new();
     let mut rest = template;
     while let Some(i) = rest.find(['{', '}']) {

@@ -10,7 +10,7 @@ use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// `U+0301 COMBINING ACUTE ACCENT`: a character's code point and name.
-pub fn describe(c: char) -> String {
+pub(crate) fn describe(c: char) -> String {
     match unicode_names2::name(c) {
         Some(name) => format!("U+{:04X} {name}", u32::from(c)),
         None => format!("U+{:04X}", u32::from(c)),
@@ -18,7 +18,7 @@ pub fn describe(c: char) -> String {
 }
 
 /// Whether `text` is in Normalization Form C.
-pub fn is_normalized(text: &str) -> bool {
+pub(crate) fn is_normalized(text: &str) -> bool {
     is_nfc(text)
 }
 
@@ -26,7 +26,7 @@ pub fn is_normalized(text: &str) -> bool {
 /// `Cf`: the bidirectional controls such as U+202E RIGHT-TO-LEFT OVERRIDE,
 /// zero-width spaces and joiners, the byte order mark, soft hyphens),
 /// with its 1-based position in characters.
-pub fn first_invisible(text: &str) -> Option<(usize, char)> {
+pub(crate) fn first_invisible(text: &str) -> Option<(usize, char)> {
     text.chars()
         .enumerate()
         .find(|(_, c)| c.general_category() == GeneralCategory::Format)
@@ -35,7 +35,7 @@ pub fn first_invisible(text: &str) -> Option<(usize, char)> {
 
 /// The UTS #39 skeleton of `text`: two strings with the same skeleton
 /// look the same (`SECAS`, `SЕCAS` with a Cyrillic Е, `ＳＥＣＡＳ`).
-pub fn skeleton(text: &str) -> String {
+pub(crate) fn skeleton(text: &str) -> String {
     unicode_security::skeleton(text).collect()
 }
 
@@ -44,7 +44,7 @@ pub fn skeleton(text: &str) -> String {
 /// characters: `differs at character 5: here U+0061 LATIN SMALL LETTER A,
 /// U+0301 COMBINING ACUTE ACCENT; there U+00E1 LATIN SMALL LETTER A WITH
 /// ACUTE`.
-pub fn look_alike_difference(a: &str, b: &str) -> Option<String> {
+pub(crate) fn look_alike_difference(a: &str, b: &str) -> Option<String> {
     if a == b || skeleton(a) != skeleton(b) {
         return None;
     }

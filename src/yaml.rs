@@ -23,7 +23,7 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 pub const MAX_DEPTH: usize = 64;
 
 /// Most alias (`*name`) uses accepted in one file.
-pub const MAX_ALIASES: usize = 100;
+pub(crate) const MAX_ALIASES: usize = 100;
 
 /// Most parser events that aliases may replay in one file: an alias to a
 /// list of ten scalars replays twelve events. This is what stops a
@@ -32,11 +32,11 @@ pub const MAX_ALIAS_EVENTS: usize = 10_000;
 
 /// Most parser events (roughly: scalars plus collection starts and ends)
 /// accepted in one file, counting those replayed through aliases.
-pub const MAX_EVENTS: usize = 1_000_000;
+pub(crate) const MAX_EVENTS: usize = 1_000_000;
 
 /// Most nodes (scalars, mappings and sequences) accepted in one file,
 /// counting those replayed through aliases.
-pub const MAX_NODES: usize = 250_000;
+pub(crate) const MAX_NODES: usize = 250_000;
 
 /// The serde-saphyr options every record file is parsed with: strict
 /// booleans, numbers with leading zeros kept as strings, a number or
@@ -146,7 +146,7 @@ impl<'de> serde::de::Visitor<'de> for TopVisitor {
 /// (the message names the limit), [`Code::InvalidValue`] (a list or
 /// scalar where the record's mapping belongs, or a bad value),
 /// [`Code::UnknownField`] or [`Code::MissingField`].
-pub fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Box<Finding>> {
+pub(crate) fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Box<Finding>> {
     serde_saphyr::from_str_with_options(text, options()).map_err(|error| {
         let finding = match check_structure(text, file) {
             Err(structural) => structural,

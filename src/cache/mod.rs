@@ -33,7 +33,7 @@
 
 pub(crate) mod load;
 pub mod memo;
-pub mod pack;
+pub(crate) mod pack;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -43,14 +43,14 @@ use crate::yaml;
 
 /// The version of the cache's file formats (the store, the memo and the
 /// binary form of records). Raise it whenever any of them changes.
-pub const FORMAT: u32 = 1;
+pub(crate) const FORMAT: u32 = 1;
 
 /// The environment variable naming the cache root when `--cache-dir` is
 /// not given.
 pub const CACHE_DIR_ENV: &str = "TSC_CACHE_DIR";
 
 /// A BLAKE3 hash.
-pub type Hash = [u8; 32];
+pub(crate) type Hash = [u8; 32];
 
 /// What the cache as a whole is keyed by: a store written under another
 /// key is never read.
@@ -99,7 +99,7 @@ impl CacheKey {
 /// time (nanoseconds), which change with every link. Reading two fields
 /// of metadata costs nothing, where hashing the binary would cost
 /// milliseconds on every run. Empty when they cannot be read.
-pub fn build_id(executable: &Path) -> String {
+pub(crate) fn build_id(executable: &Path) -> String {
     let Ok(meta) = std::fs::metadata(executable) else {
         return String::new();
     };
@@ -127,9 +127,9 @@ pub fn default_root() -> Option<PathBuf> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CacheDir {
     /// The folder: `<root>/<hash of the canonical records path>`.
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// What every file in it is keyed by.
-    pub key: CacheKey,
+    pub(crate) key: CacheKey,
 }
 
 impl CacheDir {
@@ -149,12 +149,12 @@ impl CacheDir {
     }
 
     /// The store of parsed records.
-    pub fn store_path(&self) -> PathBuf {
+    pub(crate) fn store_path(&self) -> PathBuf {
         self.dir.join("parse.pack")
     }
 
     /// The memo of the last `validate` run.
-    pub fn memo_path(&self) -> PathBuf {
+    pub(crate) fn memo_path(&self) -> PathBuf {
         self.dir.join("validate.memo")
     }
 }
@@ -201,7 +201,7 @@ pub fn is_inside(root: &Path, records: &Path) -> bool {
 }
 
 /// Lower-case hexadecimal.
-pub fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
     bytes.iter().fold(String::new(), |mut s, b| {
         let _ = write!(s, "{b:02x}");
@@ -215,9 +215,9 @@ pub fn hex(bytes: &[u8]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
     /// The cache file concerned.
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// What was wrong with it.
-    pub problem: String,
+    pub(crate) problem: String,
 }
 
 impl fmt::Display for Note {
@@ -232,7 +232,7 @@ impl fmt::Display for Note {
 }
 
 /// The one-byte tag of a record kind in the cache's files.
-pub fn kind_tag(kind: Kind) -> u8 {
+pub(crate) fn kind_tag(kind: Kind) -> u8 {
     match kind {
         Kind::Settings => 0,
         Kind::People => 1,

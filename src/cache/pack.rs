@@ -38,7 +38,7 @@ struct Slot {
 
 /// An open store, ready to hand out payloads.
 #[derive(Debug)]
-pub struct Reader {
+pub(crate) struct Reader {
     file: File,
     path: PathBuf,
     index: HashMap<(u8, Hash), Slot>,
@@ -64,7 +64,7 @@ impl Reader {
     /// was written under another [`CacheKey`] (another build or version:
     /// an expected change, not worth a note). `Err` with a note when it
     /// is not a store, or is truncated or corrupt.
-    pub fn open(dir: &CacheDir) -> Result<Option<Reader>, Note> {
+    pub(crate) fn open(dir: &CacheDir) -> Result<Option<Reader>, Note> {
         let path = dir.store_path();
         let mut file = match File::open(&path) {
             Ok(file) => file,
@@ -134,29 +134,20 @@ impl Reader {
     }
 
     /// The store's file.
-    pub fn path(&self) -> &std::path::Path {
+    pub(crate) fn path(&self) -> &std::path::Path {
         &self.path
     }
 
     /// How many entries the store holds.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.index.len()
-    }
-
-    /// Whether the store holds no entries.
-    pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
-    }
-
-    /// Whether the store holds an entry for `(kind, hash)`.
-    pub fn contains(&self, kind: u8, hash: &Hash) -> bool {
-        self.index.contains_key(&(kind, *hash))
     }
 
     /// The payload stored for `(kind, hash)`: `None` when there is none,
     /// `Some(Err)` when it cannot be read or fails its checksum. Safe to
     /// call from several threads at once.
-    pub fn get(&self, kind: u8, hash: &Hash) -> Option<Result<Vec<u8>, Note>> {
+    #[cfg(test)]
+    pub(crate) fn get(&self, kind: u8, hash: &Hash) -> Option<Result<Vec<u8>, Note>> {
         let mut payload = Vec::new();
         self.get_into(kind, hash, &mut payload)
             .map(|read| read.map(|()| payload))
@@ -165,7 +156,7 @@ impl Reader {
     /// The payload stored for `(kind, hash)` and its stored checksum,
     /// unchecked: for copying an entry that [`Reader::get`] has already
     /// checked into a new store.
-    pub fn raw(&self, kind: u8, hash: &Hash) -> Option<(Vec<u8>, [u8; 16])> {
+    pub(crate) fn raw(&self, kind: u8, hash: &Hash) -> Option<(Vec<u8>, [u8; 16])> {
         let slot = self.index.get(&(kind, *hash))?;
         let mut payload = vec![0u8; slot.len as usize];
         read_at(&self.file, &mut payload, slot.offset).ok()?;
@@ -173,7 +164,7 @@ impl Reader {
     }
 
     /// [`Reader::get`] into `payload`, whose allocation is reused.
-    pub fn get_into(
+    pub(crate) fn get_into(
         &self,
         kind: u8,
         hash: &Hash,
@@ -216,7 +207,7 @@ fn read_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
 
 /// A store being written: payloads stream to a temporary file in the
 /// cache folder, which [`Writer::finish`] renames over the store.
-pub struct Writer {
+pub(crate) struct Writer {
     out: BufWriter<tempfile::NamedTempFile>,
     final_path: PathBuf,
     header: [u8; HEADER as usize],
@@ -231,7 +222,7 @@ impl Writer {
     /// # Errors
     /// When the folder cannot be created or written (read-only, full):
     /// the caller then just does not cache.
-    pub fn create(dir: &CacheDir) -> io::Result<Writer> {
+    pub(crate) fn create(dir: &CacheDir) -> io::Result<Writer> {
         fs::create_dir_all(&dir.dir)?;
         let temp = tempfile::Builder::new()
             .prefix(".parse.pack.")
@@ -256,7 +247,8 @@ impl Writer {
     ///
     /// # Errors
     /// When writing fails (a full disk).
-    pub fn add(&mut self, kind: u8, hash: &Hash, payload: &[u8]) -> io::Result<()> {
+    #[cfg(test)]
+    pub(crate) fn add(&mut self, kind: u8, hash: &Hash, payload: &[u8]) -> io::Result<()> {
         self.add_checked(kind, hash, payload, None)
     }
 
@@ -265,7 +257,7 @@ impl Writer {
     ///
     /// # Errors
     /// When writing fails (a full disk).
-    pub fn add_checked(
+    pub(crate) fn add_checked(
         &mut self,
         kind: u8,
         hash: &Hash,
@@ -292,7 +284,7 @@ impl Writer {
     ///
     /// # Errors
     /// When writing or renaming fails; the store is then left as it was.
-    pub fn finish(mut self) -> io::Result<()> {
+    pub(crate) fn finish(mut self) -> io::Result<()> {
         let count = (self.index.len() as u64) / ENTRY;
         self.out.write_all(&self.index)?;
         let mut hasher = blake3::Hasher::new();

@@ -21,14 +21,14 @@ use crate::finding::{Finding, Severity};
 use crate::validate::Report;
 
 /// Escapes a command's message (data) as `@actions/core` does.
-pub fn escape_data(text: &str) -> String {
+pub(crate) fn escape_data(text: &str) -> String {
     text.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
 /// Escapes a command property's value as `@actions/core` does.
-pub fn escape_property(text: &str) -> String {
+pub(crate) fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
@@ -80,7 +80,7 @@ fn command(finding: &Finding, root: Option<&Path>) -> String {
 }
 
 /// One command per finding, then the summary line.
-pub fn render(report: &Report) -> String {
+pub(crate) fn render(report: &Report) -> String {
     let root = std::env::current_dir()
         .and_then(std::fs::canonicalize)
         .ok()

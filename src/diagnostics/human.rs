@@ -28,7 +28,7 @@ use crate::validate::Report;
 const WIDTH: usize = 80;
 
 /// Renders every finding of `report`, then the summary line.
-pub fn render(report: &Report, sources: &Sources, styled: bool) -> String {
+pub(crate) fn render(report: &Report, sources: &Sources, styled: bool) -> String {
     let renderer = if styled {
         Renderer::styled()
     } else {
@@ -50,7 +50,7 @@ pub fn render(report: &Report, sources: &Sources, styled: bool) -> String {
 const NEARBY_LINES: u64 = 6;
 
 /// One finding, rendered without a trailing newline.
-pub fn render_one(finding: &Finding, sources: &Sources, renderer: &Renderer) -> String {
+pub(crate) fn render_one(finding: &Finding, sources: &Sources, renderer: &Renderer) -> String {
     let level = match finding.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
@@ -255,7 +255,7 @@ fn span(text: &str, start: Position, end: Option<Position>) -> Option<std::ops::
 
 /// `2 errors: 1 meeting, 16 modification proposals, ...`, or `ok: ...`;
 /// warnings are counted after the errors (`no errors, 1 warning: ...`).
-pub fn summary_line(report: &Report) -> String {
+pub(crate) fn summary_line(report: &Report) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let errors = report.error_count();
     let warnings = report.warning_count();

@@ -32,7 +32,7 @@ use crate::finding::{Finding, Position};
 use crate::validate::Report;
 
 /// Version of the document's shape.
-pub const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 1;
 
 /// `tsc validate --format json`: the findings of one run.
 #[derive(Serialize, JsonSchema)]
@@ -92,7 +92,7 @@ struct JsonRelated<'a> {
 }
 
 /// The JSON Schema (draft 2020-12) of the document [`render`] writes.
-pub fn document_schema() -> serde_json::Value {
+pub(crate) fn document_schema() -> serde_json::Value {
     crate::schema::generate::<Document<'static>>()
 }
 
@@ -136,7 +136,7 @@ fn to_json<'a>(finding: &'a Finding) -> JsonFinding<'a> {
 }
 
 /// The whole report as one pretty-printed JSON document.
-pub fn render(report: &Report) -> String {
+pub(crate) fn render(report: &Report) -> String {
     let document = Document {
         version: VERSION,
         errors: report.error_count(),

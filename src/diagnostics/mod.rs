@@ -11,9 +11,9 @@
 //! never reads a file again; all three agree on where a value ends, the
 //! end of its span.
 
-pub mod github;
-pub mod human;
-pub mod json;
+pub(crate) mod github;
+pub(crate) mod human;
+pub(crate) mod json;
 
 use crate::finding::{Finding, Position};
 use crate::source::Sources;
@@ -44,7 +44,7 @@ pub fn render(report: &Report, format: Format, sources: &Sources, styled: bool) 
 /// The byte offset of a 1-based `line` and character `column` in `text`,
 /// or `None` when the position is not in the text. A column past the end
 /// of the line is clamped to the line's end.
-pub fn byte_offset(text: &str, position: Position) -> Option<usize> {
+pub(crate) fn byte_offset(text: &str, position: Position) -> Option<usize> {
     if position.line == 0 {
         return None;
     }
@@ -66,7 +66,7 @@ pub fn byte_offset(text: &str, position: Position) -> Option<usize> {
 /// Where the value a finding points at ends (exclusive): the end of its
 /// span as the loader or the rule recorded it, else one character past
 /// its start. `None` for whole-file findings.
-pub fn end_of(finding: &Finding) -> Option<Position> {
+pub(crate) fn end_of(finding: &Finding) -> Option<Position> {
     if let Some(end) = finding.end {
         return Some(end);
     }

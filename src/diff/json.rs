@@ -55,7 +55,7 @@ pub fn render(diff: &Diff) -> String {
 
 /// The JSON Schema (draft 2020-12) of the document [`render`] prints
 /// (`tsc schema --output diff`): closed, so a field it does not list fails.
-pub fn document_schema() -> serde_json::Value {
+pub(crate) fn document_schema() -> serde_json::Value {
     use serde_json::json;
     let text = json!({ "type": "string" });
     let opt_text = json!({ "type": ["string", "null"] });

@@ -66,7 +66,7 @@ pub enum Subject {
 
 impl Subject {
     /// The group heading: `Actions`, `Modification proposals`, ...
-    pub fn heading(self) -> &'static str {
+    pub(crate) fn heading(self) -> &'static str {
         match self {
             Subject::Action => "Actions",
             Subject::Modification => "Modification proposals",
@@ -80,7 +80,7 @@ impl Subject {
     }
 
     /// The subject counted `n` times: `1 action`, `2 people`, ...
-    pub fn counted(self, n: usize) -> String {
+    pub(crate) fn counted(self, n: usize) -> String {
         let (one, many) = match self {
             Subject::Action => ("action", "actions"),
             Subject::Modification => ("modification proposal", "modification proposals"),
@@ -100,7 +100,7 @@ impl Subject {
 /// (`draft → final`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "change", rename_all = "kebab-case")]
-pub enum What {
+pub(crate) enum What {
     /// A new action, or a new record of any other kind.
     Added {
         /// For an action: the meeting that raised it.
@@ -228,54 +228,54 @@ pub enum What {
 
 /// An action's change of status between open and not open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Transition {
+pub(crate) struct Transition {
     /// The old status's label.
-    pub from: String,
+    pub(crate) from: String,
     /// The new status's label.
-    pub to: String,
+    pub(crate) to: String,
     /// The closing date, when closed or withdrawn.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<NaiveDate>,
+    pub(crate) date: Option<NaiveDate>,
     /// The update added with the change of status, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub update: Option<Update>,
+    pub(crate) update: Option<Update>,
 }
 
 /// An action update, as the diff shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Update {
+pub(crate) struct Update {
     /// The day of the update.
-    pub date: NaiveDate,
+    pub(crate) date: NaiveDate,
     /// The meeting it was reported at.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub meeting: Option<String>,
+    pub(crate) meeting: Option<String>,
     /// The agenda item of that meeting it was reported under.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub agenda_item: Option<crate::model::ItemNumber>,
+    pub(crate) agenda_item: Option<crate::model::ItemNumber>,
     /// The status it set (label).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<String>,
+    pub(crate) status: Option<String>,
     /// What was reported.
-    pub note: String,
+    pub(crate) note: String,
 }
 
 /// One change in meaning.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
     /// What kind of record it is about.
-    pub record: Subject,
+    pub(crate) record: Subject,
     /// The record's ID (a person ID, a principle number, a setting's
     /// name, or for an unreadable file its path).
-    pub id: String,
+    pub(crate) id: String,
     /// What changed.
     #[serde(flatten)]
-    pub what: What,
+    pub(crate) what: What,
 }
 
 /// A piece of a change's sentence, so that each format can style or
 /// escape it: words are `tsc`'s own, IDs and text come from the records.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Piece {
+pub(crate) enum Piece {
     /// `tsc`'s own words (`at`, `→`, punctuation).
     Word(String),
     /// An ID or a vocabulary label from the records.
@@ -288,9 +288,9 @@ pub enum Piece {
 #[derive(Debug, Clone, Default)]
 pub struct Diff {
     /// The old side's name (`HEAD~1`).
-    pub from: String,
+    pub(crate) from: String,
     /// The new side's name (`HEAD`, `index`, `working tree`).
-    pub to: String,
+    pub(crate) to: String,
     /// The changes, grouped by [`Subject`] in its order, then in natural
     /// ID order, then in the order found.
     pub changes: Vec<Change>,
@@ -303,7 +303,7 @@ impl Diff {
     }
 
     /// The changes grouped by subject, in [`Subject`] order.
-    pub fn groups(&self) -> Vec<(Subject, Vec<&Change>)> {
+    pub(crate) fn groups(&self) -> Vec<(Subject, Vec<&Change>)> {
         let mut groups: BTreeMap<Subject, Vec<&Change>> = BTreeMap::new();
         for change in &self.changes {
             groups.entry(change.record).or_default().push(change);
@@ -313,7 +313,7 @@ impl Diff {
 
     /// `4 changes: 2 actions, 1 modification proposal, 1 person`, or `no
     /// changes`.
-    pub fn summary(&self) -> String {
+    pub(crate) fn summary(&self) -> String {
         let (count, parts) = self.tally();
         if parts.is_empty() {
             count
@@ -324,7 +324,7 @@ impl Diff {
 
     /// The two halves of [`Diff::summary`]: `4 changes` (or `no
     /// changes`) and `2 actions, 1 modification proposal, 1 person`.
-    pub fn tally(&self) -> (String, String) {
+    pub(crate) fn tally(&self) -> (String, String) {
         let n = self.changes.len();
         let count = match n {
             0 => "no changes".to_owned(),
@@ -343,7 +343,7 @@ impl Diff {
 impl Change {
     /// The verb that heads the change's line: `raised`, `closed`,
     /// `interest`, `renamed`, ...
-    pub fn verb(&self) -> &'static str {
+    pub(crate) fn verb(&self) -> &'static str {
         match &self.what {
             What::Added { .. } if self.record == Subject::Action => "raised",
             What::Added { .. } => "added",
@@ -368,7 +368,7 @@ impl Change {
 
     /// Whether the change adds (green), removes or closes (red), or
     /// changes (yellow) something; renderers colour the verb by it.
-    pub fn tone(&self) -> Tone {
+    pub(crate) fn tone(&self) -> Tone {
         match &self.what {
             What::Added { .. } | What::Reopened(_) => Tone::Added,
             What::Removed | What::Closed(_) | What::Withdrawn(_) | What::Unreadable { .. } => {
@@ -380,7 +380,7 @@ impl Change {
 
     /// The sentence after the verb, in pieces: `TSC07/01 on 2016-07-14
     /// (Open → Closed) at TSC_08_1607: note`.
-    pub fn words(&self) -> Vec<Piece> {
+    pub(crate) fn words(&self) -> Vec<Piece> {
         let mut w = Words(Vec::new());
         w.id(&self.id);
         match &self.what {
@@ -497,7 +497,7 @@ impl Change {
 
 /// How a change reads at a glance, for colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
+pub(crate) enum Tone {
     /// Something new: raised, added, reopened.
     Added,
     /// Something gone: closed, withdrawn, removed, unreadable.

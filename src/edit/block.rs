@@ -7,13 +7,13 @@
 //! indented like the content is part of it.
 
 /// The start of the line that holds byte `pos`.
-pub fn line_start(src: &str, pos: usize) -> usize {
+pub(crate) fn line_start(src: &str, pos: usize) -> usize {
     src[..pos].rfind('\n').map_or(0, |i| i + 1)
 }
 
 /// The start of the line after the one that holds byte `pos` (the end of
 /// the text when it is the last line).
-pub fn next_line(src: &str, pos: usize) -> usize {
+pub(crate) fn next_line(src: &str, pos: usize) -> usize {
     src[pos..].find('\n').map_or(src.len(), |i| pos + i + 1)
 }
 
@@ -59,7 +59,7 @@ fn previous_content_line(src: &str, start: usize) -> Option<usize> {
 /// The line and key column of the mapping entry whose value starts at
 /// byte `value`. A block scalar's value starts on the line below its key,
 /// so the key is looked for above it.
-pub fn key_of(src: &str, value: usize) -> (usize, usize) {
+pub(crate) fn key_of(src: &str, value: usize) -> (usize, usize) {
     let mut start = line_start(src, value);
     if src[start..value].trim().is_empty() {
         let col = value - start;
@@ -78,7 +78,7 @@ pub fn key_of(src: &str, value: usize) -> (usize, usize) {
 /// else. Lines indented more than `col` belong to it, and so does a `- `
 /// line at `col` itself when `compact` (a block sequence written at its
 /// key's own indentation).
-pub fn block_end(src: &str, start: usize, col: usize, compact: bool) -> usize {
+pub(crate) fn block_end(src: &str, start: usize, col: usize, compact: bool) -> usize {
     let mut end = next_line(src, start);
     let mut pos = end;
     while pos < src.len() {
@@ -115,7 +115,7 @@ fn value_below(src: &str, start: usize) -> bool {
 
 /// The end of the mapping entry whose value starts at byte `value`, and
 /// its key's column.
-pub fn entry_end(src: &str, value: usize) -> (usize, usize) {
+pub(crate) fn entry_end(src: &str, value: usize) -> (usize, usize) {
     let (start, col) = key_of(src, value);
     (block_end(src, start, col, value_below(src, start)), col)
 }
@@ -123,7 +123,7 @@ pub fn entry_end(src: &str, value: usize) -> (usize, usize) {
 /// The sequence item that holds the value at byte `value` (a value of the
 /// item's mapping, or the item's scalar): the start of its `- ` line and
 /// the dash's column.
-pub fn item_of(src: &str, value: usize) -> Option<(usize, usize)> {
+pub(crate) fn item_of(src: &str, value: usize) -> Option<(usize, usize)> {
     let (mut start, col) = key_of(src, value);
     loop {
         let line = line_at(src, start);
@@ -148,7 +148,7 @@ pub fn item_of(src: &str, value: usize) -> Option<(usize, usize)> {
 /// The end of the block sequence whose item has its `- ` line at `start`
 /// with the dash at column `dash`: the end of its last item. Also says
 /// whether the items are separated by blank lines.
-pub fn sequence_end(src: &str, start: usize, dash: usize) -> (usize, bool) {
+pub(crate) fn sequence_end(src: &str, start: usize, dash: usize) -> (usize, bool) {
     let mut end = block_end(src, start, dash, false);
     let mut spaced = None;
     loop {
@@ -174,13 +174,13 @@ pub fn sequence_end(src: &str, start: usize, dash: usize) -> (usize, bool) {
 /// and of a block sequence's `- ` under its key (0 for sequences written
 /// at the key's own indentation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Layout {
+pub(crate) struct Layout {
     /// Spaces a nested mapping is indented by.
-    pub indent: usize,
+    pub(crate) indent: usize,
     /// Spaces a block sequence's `- ` is indented by, under its key.
-    pub sequence_indent: usize,
+    pub(crate) sequence_indent: usize,
     /// The column before which folded text is wrapped.
-    pub width: usize,
+    pub(crate) width: usize,
 }
 
 impl Default for Layout {
@@ -196,7 +196,7 @@ impl Default for Layout {
 impl Layout {
     /// The layout `src` uses, from its first nested mapping and its first
     /// block sequence under a key; the defaults where it has none.
-    pub fn of(src: &str) -> Layout {
+    pub(crate) fn of(src: &str) -> Layout {
         let mut layout = Layout::default();
         let (mut mapping, mut sequence) = (None, None);
         let mut pos = 0;

@@ -10,27 +10,27 @@
 //! them ([`scalar::inline`]), which is checked against the loader's own
 //! parser.
 
-pub mod block;
-pub mod scalar;
+pub(crate) mod block;
+pub(crate) mod scalar;
 
 use std::ops::Range;
 
-pub use block::Layout;
+pub(crate) use block::Layout;
 use scalar::Style;
 
 /// One change to a text: replace `range` with `text` (an insertion when
 /// the range is empty).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Edit {
+pub(crate) struct Edit {
     /// The bytes replaced.
-    pub range: Range<usize>,
+    pub(crate) range: Range<usize>,
     /// What replaces them.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 /// A value to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Value {
+pub(crate) enum Value {
     /// Written exactly as given: a number, a date, `true`.
     Raw(String),
     /// Text, plain when that reads back as the same string, else quoted.
@@ -48,12 +48,12 @@ pub enum Value {
 
 impl Value {
     /// Shorthand for [`Value::Text`].
-    pub fn text(s: impl Into<String>) -> Value {
+    pub(crate) fn text(s: impl Into<String>) -> Value {
         Value::Text(s.into())
     }
 
     /// Shorthand for [`Value::Raw`] of anything displayable.
-    pub fn raw(s: impl std::fmt::Display) -> Value {
+    pub(crate) fn raw(s: impl std::fmt::Display) -> Value {
         Value::Raw(s.to_string())
     }
 }
@@ -111,7 +111,7 @@ fn render_map(
 }
 
 /// A block sequence item whose `- ` is at column `dash`.
-pub fn render_item(value: &Value, dash: usize, layout: Layout) -> String {
+pub(crate) fn render_item(value: &Value, dash: usize, layout: Layout) -> String {
     let lead = format!("{}- ", " ".repeat(dash));
     match value {
         Value::Map(entries) if !entries.is_empty() => {
@@ -132,7 +132,7 @@ pub fn render_item(value: &Value, dash: usize, layout: Layout) -> String {
 /// # Panics
 /// When two edits overlap or a range is not on character boundaries (a
 /// bug in the caller).
-pub fn apply(src: &str, edits: &[Edit]) -> String {
+pub(crate) fn apply(src: &str, edits: &[Edit]) -> String {
     let mut sorted: Vec<&Edit> = edits.iter().collect();
     sorted.sort_by_key(|e| (e.range.start, e.range.end));
     let mut out = String::with_capacity(src.len() + 256);
@@ -163,7 +163,7 @@ pub fn apply(src: &str, edits: &[Edit]) -> String {
 /// `value`, in the scalar's own style: plain stays plain where that is
 /// safe, quotes stay the same quotes, a `>-` or `|` block stays a block
 /// with the same indentation.
-pub fn replace_scalar(src: &str, span: Range<usize>, value: &str) -> Edit {
+pub(crate) fn replace_scalar(src: &str, span: Range<usize>, value: &str) -> Edit {
     let start = block::line_start(src, span.start);
     let own_line = src[start..span.start].trim().is_empty() && start > 0;
     let header_line = own_line.then(|| {
@@ -207,7 +207,7 @@ pub fn replace_scalar(src: &str, span: Range<usize>, value: &str) -> Edit {
 
 /// Inserts `key: value` as a new entry of the mapping that holds the
 /// value at byte `anchor`, right after that value's entry.
-pub fn insert_after(src: &str, anchor: usize, key: &str, value: &Value) -> Edit {
+pub(crate) fn insert_after(src: &str, anchor: usize, key: &str, value: &Value) -> Edit {
     let layout = Layout::of(src);
     let (end, col) = block::entry_end(src, anchor);
     Edit {
@@ -218,7 +218,7 @@ pub fn insert_after(src: &str, anchor: usize, key: &str, value: &Value) -> Edit 
 
 /// Inserts `key: value` as a new entry of the mapping that holds the
 /// value at byte `anchor`, on the line before that value's key.
-pub fn insert_before(src: &str, anchor: usize, key: &str, value: &Value) -> Edit {
+pub(crate) fn insert_before(src: &str, anchor: usize, key: &str, value: &Value) -> Edit {
     let (start, col) = block::key_of(src, anchor);
     Edit {
         range: start..start,
@@ -228,7 +228,7 @@ pub fn insert_before(src: &str, anchor: usize, key: &str, value: &Value) -> Edit
 
 /// Removes the mapping entry whose value is at byte `anchor`: its key's
 /// line through the end of its value.
-pub fn remove_entry(src: &str, anchor: usize) -> Edit {
+pub(crate) fn remove_entry(src: &str, anchor: usize) -> Edit {
     let (start, _) = block::key_of(src, anchor);
     let (end, _) = block::entry_end(src, anchor);
     Edit {
@@ -243,7 +243,7 @@ pub fn remove_entry(src: &str, anchor: usize) -> Edit {
 ///
 /// # Errors
 /// When `anchor` is not inside an item of a block sequence.
-pub fn append_item(src: &str, anchor: usize, item: &Value) -> Result<Edit, String> {
+pub(crate) fn append_item(src: &str, anchor: usize, item: &Value) -> Result<Edit, String> {
     let (start, dash) = block::item_of(src, anchor)
         .ok_or_else(|| "the value is not in a block sequence item".to_owned())?;
     let (end, spaced) = block::sequence_end(src, start, dash);
@@ -265,7 +265,12 @@ pub fn append_item(src: &str, anchor: usize, item: &Value) -> Result<Edit, Strin
 ///
 /// # Errors
 /// When `anchor` is not inside an item of a block sequence.
-pub fn add_to_item(src: &str, anchor: usize, key: &str, value: &Value) -> Result<Edit, String> {
+pub(crate) fn add_to_item(
+    src: &str,
+    anchor: usize,
+    key: &str,
+    value: &Value,
+) -> Result<Edit, String> {
     let (start, dash) = block::item_of(src, anchor)
         .ok_or_else(|| "the value is not in a block sequence item".to_owned())?;
     let end = block::block_end(src, start, dash, false);
@@ -277,7 +282,8 @@ pub fn add_to_item(src: &str, anchor: usize, key: &str, value: &Value) -> Result
 }
 
 /// Appends `key: value` at the end of the file's top-level mapping.
-pub fn append_top(src: &str, key: &str, value: &Value) -> Edit {
+#[cfg(test)]
+pub(crate) fn append_top(src: &str, key: &str, value: &Value) -> Edit {
     Edit {
         range: src.len()..src.len(),
         text: render_entry(key, value, 0, "", Layout::of(src)),
@@ -285,7 +291,7 @@ pub fn append_top(src: &str, key: &str, value: &Value) -> Edit {
 }
 
 /// `entries` as the lines of a new file's top-level mapping, in `layout`.
-pub fn render_document(entries: &[(String, Value)], layout: Layout) -> String {
+pub(crate) fn render_document(entries: &[(String, Value)], layout: Layout) -> String {
     render_map(entries, 0, None, layout)
 }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 /// How a scalar is written in the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
+pub(crate) enum Style {
     /// `value`
     Plain,
     /// `'value'`
@@ -23,7 +23,7 @@ pub enum Style {
 /// is `written`: a quoted span starts with its quote; a block scalar's
 /// span starts on the line after its `|` or `>` header, so `header` is the
 /// text of the line before the span when the span starts a line.
-pub fn style_of(written: &str, header: Option<&str>) -> Style {
+pub(crate) fn style_of(written: &str, header: Option<&str>) -> Style {
     if written.starts_with('"') {
         Style::Double
     } else if written.starts_with('\'') {
@@ -45,7 +45,7 @@ const NOT_STRINGS: &[&str] = &[
 
 /// Whether `value` written plain would be read by YAML tools as exactly
 /// this string (no number, boolean, null, indicator or comment).
-pub fn plain_is_safe(value: &str) -> bool {
+pub(crate) fn plain_is_safe(value: &str) -> bool {
     let Some(first) = value.chars().next() else {
         return false;
     };
@@ -72,7 +72,7 @@ pub fn plain_is_safe(value: &str) -> bool {
 /// Whether `written`, as the value of a mapping key, reads back through
 /// the loader's YAML parser as the string `value` (and not as a number,
 /// boolean or null).
-pub fn reads_back(written: &str, value: &str) -> bool {
+pub(crate) fn reads_back(written: &str, value: &str) -> bool {
     let doc = format!("k: {written}\n");
     let parsed: Result<BTreeMap<String, serde_json::Value>, _> =
         serde_saphyr::from_str_with_options(&doc, crate::yaml::options());
@@ -80,7 +80,7 @@ pub fn reads_back(written: &str, value: &str) -> bool {
 }
 
 /// `value` in double quotes, with YAML escapes.
-pub fn double_quoted(value: &str) -> String {
+pub(crate) fn double_quoted(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
     out.push('"');
     for c in value.chars() {
@@ -100,13 +100,13 @@ pub fn double_quoted(value: &str) -> String {
 
 /// `value` in single quotes, or `None` when single quotes cannot hold it
 /// (line breaks and control characters need double quotes).
-pub fn single_quoted(value: &str) -> Option<String> {
+pub(crate) fn single_quoted(value: &str) -> Option<String> {
     (!value.chars().any(char::is_control)).then(|| format!("'{}'", value.replace('\'', "''")))
 }
 
 /// `value` as a one-line scalar: plain when that is safe, else double
 /// quoted.
-pub fn inline(value: &str) -> String {
+pub(crate) fn inline(value: &str) -> String {
     if plain_is_safe(value) {
         value.to_owned()
     } else {
@@ -116,7 +116,7 @@ pub fn inline(value: &str) -> String {
 
 /// `value` as a one-line scalar in `style` where that style can hold it
 /// (plain only when safe), else double quoted.
-pub fn inline_in(value: &str, style: Style) -> String {
+pub(crate) fn inline_in(value: &str, style: Style) -> String {
     match style {
         Style::Single => single_quoted(value).unwrap_or_else(|| double_quoted(value)),
         Style::Double => double_quoted(value),
@@ -128,7 +128,7 @@ pub fn inline_in(value: &str, style: Style) -> String {
 /// `indent` spaces and wrapped before `width` columns, or `None` when a
 /// folded block cannot hold it exactly (leading or doubled spaces, line
 /// breaks, trailing spaces).
-pub fn folded_lines(value: &str, indent: usize, width: usize) -> Option<String> {
+pub(crate) fn folded_lines(value: &str, indent: usize, width: usize) -> Option<String> {
     let simple = !value.is_empty()
         && value == value.trim()
         && !value.contains("  ")
@@ -163,7 +163,7 @@ pub fn folded_lines(value: &str, indent: usize, width: usize) -> Option<String> 
 /// The lines of a literal (`|`) block holding `value` (which must end in
 /// one line break, as `|` keeps one), indented by `indent`, or `None` when
 /// a literal block cannot hold it exactly.
-pub fn literal_lines(value: &str, indent: usize) -> Option<String> {
+pub(crate) fn literal_lines(value: &str, indent: usize) -> Option<String> {
     let body = value.strip_suffix('\n')?;
     if body.is_empty()
         || body.starts_with(' ')

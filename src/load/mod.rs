@@ -73,7 +73,7 @@ pub struct Records {
     /// `tsc.yaml`, or the TSC defaults when it is absent or unreadable.
     pub settings: Settings,
     /// Where the settings came from, when a `tsc.yaml` exists.
-    pub settings_file: Option<PathBuf>,
+    pub(crate) settings_file: Option<PathBuf>,
     /// `meetings/**.yaml`.
     pub meetings: Vec<Located<Meeting>>,
     /// `actions/**.yaml`.
@@ -85,28 +85,28 @@ pub struct Records {
     /// Entries of `organisations.yaml`.
     pub organisations: Vec<Located<Organisation>>,
     /// Entries of `principles.yaml`.
-    pub principles: Vec<Located<Principle>>,
+    pub(crate) principles: Vec<Located<Principle>>,
     /// Record files that exist but gave no record (each has its own
     /// finding), so that references to what they hold are not reported a
     /// second time as unknown.
-    pub unread: Unread,
+    pub(crate) unread: Unread,
 }
 
 /// Record files that could not be read or parsed, by kind.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Unread {
+pub(crate) struct Unread {
     /// File stems under `meetings/`: the IDs those files should hold.
-    pub meetings: HashSet<String>,
+    pub(crate) meetings: HashSet<String>,
     /// File stems under `actions/` (`/` written as `-`).
-    pub actions: HashSet<String>,
+    pub(crate) actions: HashSet<String>,
     /// File stems under `modifications/`.
-    pub modifications: HashSet<String>,
+    pub(crate) modifications: HashSet<String>,
     /// `people.yaml` gave no people.
-    pub people: bool,
+    pub(crate) people: bool,
     /// `organisations.yaml` gave no organisations.
-    pub organisations: bool,
+    pub(crate) organisations: bool,
     /// `principles.yaml` gave no principles.
-    pub principles: bool,
+    pub(crate) principles: bool,
 }
 
 impl Unread {

@@ -61,7 +61,7 @@ fn miscased_finding(path: &Path) -> Finding {
 /// Whether a file of this name is one [`super::load_in_memory`] looks at: a
 /// record file name (`.yaml`, `.yml`), or one in the wrong case, which is
 /// reported.
-pub fn is_record_file_name(name: &str) -> bool {
+pub(crate) fn is_record_file_name(name: &str) -> bool {
     is_yaml_name(name) || is_miscased_yaml_name(name)
 }
 

@@ -24,92 +24,92 @@ use crate::suggest::closest;
 pub struct MinutesView {
     /// The heading's name: the meeting's own `title`, else the committee's
     /// full name and short name (`name (short_name)`).
-    pub committee: String,
+    pub(crate) committee: String,
     /// The committee's short name, for the HTML page title.
-    pub short_name: String,
+    pub(crate) short_name: String,
     /// The decision lead-in's name, "The {collective}:", from
     /// `committee.collective_name` (the short name by default).
-    pub collective: String,
+    pub(crate) collective: String,
     /// Meeting ID.
-    pub id: String,
+    pub(crate) id: String,
     /// The meeting's number, when recorded.
-    pub number: Option<u32>,
+    pub(crate) number: Option<u32>,
     /// The day it was held, when known.
-    pub date: Option<NaiveDate>,
+    pub(crate) date: Option<NaiveDate>,
     /// `10:00 – 16:00`, when recorded.
-    pub time: Option<String>,
+    pub(crate) time: Option<String>,
     /// Location, when recorded.
-    pub location: Option<String>,
+    pub(crate) location: Option<String>,
     /// Status label of the minutes, for example `Final`; `None` when the
     /// minutes never say.
-    pub status: Option<String>,
+    pub(crate) status: Option<String>,
     /// Attendees by category, in the order of `attendee_categories`; or,
     /// with `minutes.attendance: as-recorded`, one group with an empty
     /// label in the order recorded.
-    pub attendees: Vec<Group>,
+    pub(crate) attendees: Vec<Group>,
     /// Whether the attendees are one table in the order recorded, with
     /// the columns of [`Columns`].
-    pub as_recorded: bool,
+    pub(crate) as_recorded: bool,
     /// Which optional attendance columns the meeting uses.
-    pub columns: Columns,
+    pub(crate) columns: Columns,
     /// Apologies, as lines.
-    pub apologies: Vec<Line>,
+    pub(crate) apologies: Vec<Line>,
     /// The initials key, `(initials, name)`, in the order of the
     /// attendance; empty when the meeting records no initials.
-    pub initials: Vec<(String, String)>,
+    pub(crate) initials: Vec<(String, String)>,
     /// The agenda items, in order.
-    pub items: Vec<ItemView>,
+    pub(crate) items: Vec<ItemView>,
 }
 
 /// Attendees of one category, for example `TSC Members`.
 #[derive(Debug, Clone)]
-pub struct Group {
+pub(crate) struct Group {
     /// The category's label.
-    pub label: String,
+    pub(crate) label: String,
     /// One line per person.
-    pub lines: Vec<Line>,
+    pub(crate) lines: Vec<Line>,
 }
 
 /// The optional columns of an attendance table that a meeting uses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Columns {
+pub(crate) struct Columns {
     /// Some attendee has initials.
-    pub initials: bool,
+    pub(crate) initials: bool,
     /// Some attendee has a role or capacity.
-    pub role: bool,
+    pub(crate) role: bool,
     /// Some attendee has an organisation.
-    pub organisation: bool,
+    pub(crate) organisation: bool,
 }
 
 /// One person in an attendee or apologies table.
 #[derive(Debug, Clone)]
-pub struct Line {
+pub(crate) struct Line {
     /// What they sit for: role, constituency or represented organisation
     /// (with capacity), for example `DECC (Secretary of State)`.
-    pub context: String,
+    pub(crate) context: String,
     /// The name: as the minutes spell it (`name_as_written`) with the
     /// `people.yaml` name after it in brackets when they differ, else the
     /// full name.
-    pub name: String,
+    pub(crate) name: String,
     /// Initials, when recorded.
-    pub initials: Option<String>,
+    pub(crate) initials: Option<String>,
     /// Role labels joined, with the capacity after them.
-    pub role: Option<String>,
+    pub(crate) role: Option<String>,
     /// The organisation as written at the meeting, else the one
     /// represented, else the person's usual one.
-    pub organisation: Option<String>,
+    pub(crate) organisation: Option<String>,
     /// Dialled in.
-    pub remote: bool,
+    pub(crate) remote: bool,
     /// `alternate to NAME`, when standing in for a member.
-    pub alternate_for: Option<String>,
+    pub(crate) alternate_for: Option<String>,
     /// Attended part of the meeting.
-    pub part: bool,
+    pub(crate) part: bool,
 }
 
 impl Line {
     /// The name with its annotations, for example `David Speake (alternate
     /// to Rochelle Harrison)` or `Alys Garrett (part)`.
-    pub fn annotated_name(&self) -> String {
+    pub(crate) fn annotated_name(&self) -> String {
         let mut text = self.name.clone();
         if let Some(member) = &self.alternate_for {
             text.push_str(&format!(" (alternate to {member})"));
@@ -126,88 +126,88 @@ impl Line {
 
 /// One agenda item.
 #[derive(Debug, Clone)]
-pub struct ItemView {
+pub(crate) struct ItemView {
     /// Number in the agenda, as written (`2`, `2a`).
-    pub number: String,
+    pub(crate) number: String,
     /// The minutes' paragraph numbers under the item.
-    pub paragraphs: Vec<u32>,
+    pub(crate) paragraphs: Vec<u32>,
     /// Heading.
-    pub title: String,
+    pub(crate) title: String,
     /// Who presented it (name or organisation ID).
-    pub presented_by: Option<String>,
+    pub(crate) presented_by: Option<String>,
     /// The discussion.
-    pub summary: Option<String>,
+    pub(crate) summary: Option<String>,
     /// Papers, each with its attachments joined: `Title (Attachment A,
     /// Attachment B)`.
-    pub papers: Vec<String>,
+    pub(crate) papers: Vec<String>,
     /// Decisions as `(verb, text, paragraph)`.
-    pub decisions: Vec<(String, String, Option<u32>)>,
+    pub(crate) decisions: Vec<(String, String, Option<u32>)>,
     /// Actions raised under the item.
-    pub actions: Vec<ActionLine>,
+    pub(crate) actions: Vec<ActionLine>,
     /// The "Actions outstanding" table: actions updated at this meeting
     /// under this item (updates that name no item are shown under the
     /// first item).
-    pub reviewed: Vec<ReviewLine>,
+    pub(crate) reviewed: Vec<ReviewLine>,
     /// The assessment table's rows.
-    pub assessments: Vec<AssessmentRow>,
+    pub(crate) assessments: Vec<AssessmentRow>,
     /// Other proposals the item mentions (IDs).
-    pub mentions: Vec<String>,
+    pub(crate) mentions: Vec<String>,
     /// Principles the item dealt with (numbers).
-    pub principles: Vec<u32>,
+    pub(crate) principles: Vec<u32>,
     /// Outside references, `title: note`.
-    pub references: Vec<String>,
+    pub(crate) references: Vec<String>,
 }
 
 /// An action raised under an agenda item.
 #[derive(Debug, Clone)]
-pub struct ActionLine {
+pub(crate) struct ActionLine {
     /// Action ID.
-    pub id: String,
+    pub(crate) id: String,
     /// Owner ID, or "not recorded".
-    pub owner: String,
+    pub(crate) owner: String,
     /// What must be done.
-    pub text: String,
+    pub(crate) text: String,
     /// Due date, when set.
-    pub due: Option<NaiveDate>,
+    pub(crate) due: Option<NaiveDate>,
 }
 
 /// One row of the "Actions outstanding" table.
 #[derive(Debug, Clone)]
-pub struct ReviewLine {
+pub(crate) struct ReviewLine {
     /// Action ID.
-    pub id: String,
+    pub(crate) id: String,
     /// Owner ID.
-    pub owner: String,
+    pub(crate) owner: String,
     /// What must be done.
-    pub text: String,
+    pub(crate) text: String,
     /// The status as reported (its label).
-    pub status: String,
+    pub(crate) status: String,
     /// What was reported.
-    pub note: String,
+    pub(crate) note: String,
 }
 
 /// One row of the assessment table.
 #[derive(Debug, Clone)]
-pub struct AssessmentRow {
+pub(crate) struct AssessmentRow {
     /// Proposal ID.
-    pub id: String,
+    pub(crate) id: String,
     /// Proposal title, when the proposal record exists.
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// Technical impact cell, for example `Yes – DUIS / GBCS / SMETS`.
-    pub technical: String,
+    pub(crate) technical: String,
     /// Business impact cell.
-    pub business: String,
+    pub(crate) business: String,
     /// EC notification requirement label, or empty.
-    pub ec_notification: String,
+    pub(crate) ec_notification: String,
     /// The notes narrative.
-    pub notes: Option<String>,
+    pub(crate) notes: Option<String>,
     /// Concerns, one per entry.
-    pub concerns: Vec<String>,
+    pub(crate) concerns: Vec<String>,
     /// Further remarks derived from structured fields, for example
     /// `Does not align with principles 1, 3, 4`.
-    pub remarks: Vec<String>,
+    pub(crate) remarks: Vec<String>,
     /// Interest level label, for example `Watching Brief`.
-    pub interest: String,
+    pub(crate) interest: String,
 }
 
 fn impact_cell(value: Option<bool>, note: Option<&str>) -> String {
@@ -579,7 +579,7 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
 impl MinutesView {
     /// The heading: `{committee} {status} Minutes`, without a status word
     /// when the minutes never state one.
-    pub fn heading(&self) -> String {
+    pub(crate) fn heading(&self) -> String {
         match &self.status {
             Some(status) => format!("{} {status} Minutes", self.committee),
             None => format!("{} Minutes", self.committee),
@@ -588,7 +588,7 @@ impl MinutesView {
 
     /// What follows `Meeting {id}`: `meeting number 7`, the long date,
     /// the time and the location, each when recorded.
-    pub fn when(&self) -> Vec<String> {
+    pub(crate) fn when(&self) -> Vec<String> {
         let mut parts = Vec::new();
         if let Some(n) = self.number {
             parts.push(format!("meeting number {n}"));
@@ -605,12 +605,12 @@ impl MinutesView {
     /// cells: with `as-recorded`, Name then Initials, Role and
     /// Organisation as used; else the category's context and the name,
     /// with Initials when used.
-    pub fn attendance_table(&self, lines: &[Line]) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    pub(crate) fn attendance_table(&self, lines: &[Line]) -> (Vec<&'static str>, Vec<Vec<String>>) {
         self.table_of(lines, "Category")
     }
 
     /// As [`MinutesView::attendance_table`], for the apologies.
-    pub fn apologies_table(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    pub(crate) fn apologies_table(&self) -> (Vec<&'static str>, Vec<Vec<String>>) {
         self.table_of(&self.apologies, "Representing")
     }
 
@@ -662,7 +662,7 @@ impl MinutesView {
 }
 
 /// Paragraph numbers as the minutes cite them: `1205, 1206, 1207`.
-pub fn paragraph_list(paragraphs: &[u32]) -> String {
+pub(crate) fn paragraph_list(paragraphs: &[u32]) -> String {
     paragraphs
         .iter()
         .map(u32::to_string)
@@ -671,7 +671,7 @@ pub fn paragraph_list(paragraphs: &[u32]) -> String {
 }
 
 /// The `1206 ` before a decision with a paragraph number; empty without.
-pub fn paragraph_prefix(paragraph: Option<u32>) -> String {
+pub(crate) fn paragraph_prefix(paragraph: Option<u32>) -> String {
     paragraph.map(|p| format!("{p} ")).unwrap_or_default()
 }
 
@@ -694,14 +694,14 @@ fn says_misaligned(notes: &str, principles: &[crate::source::Spanned<u32>]) -> b
 }
 
 /// The date as the minutes write it: `16 June 2016`.
-pub fn long_date(date: NaiveDate) -> String {
+pub(crate) fn long_date(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()
 }
 
 /// The decision list's joiner: `;` between decisions, `; and` before the
 /// last, `.` after it, as the minutes write "The TSC: NOTED …; and
 /// APPROVED …."
-pub fn decision_end(index: usize, count: usize) -> &'static str {
+pub(crate) fn decision_end(index: usize, count: usize) -> &'static str {
     if index + 1 == count {
         "."
     } else if index + 2 == count {

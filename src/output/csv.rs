@@ -13,7 +13,7 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// `text` made safe for a spreadsheet: prefixed with `'` when it begins
 /// with one of `= + - @`, tab or carriage return.
-pub fn neutralise(text: &str) -> String {
+pub(crate) fn neutralise(text: &str) -> String {
     if text.starts_with(FORMULA_STARTS) {
         format!("'{text}")
     } else {
@@ -30,7 +30,7 @@ fn cell(value: &Value) -> String {
 }
 
 /// `listing` as CSV text.
-pub fn listing(listing: &Listing) -> String {
+pub(crate) fn listing(listing: &Listing) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut write = || -> Result<Vec<u8>, Box<dyn std::error::Error>> {
         writer.write_record(listing.columns.iter().map(|c| c.key))?;

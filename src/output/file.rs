@@ -208,7 +208,7 @@ pub fn write_atomic(
 ///
 /// # Errors
 /// On an I/O error.
-pub fn temp_beside(
+pub(crate) fn temp_beside(
     dir: &Path,
     target: &Path,
     shown: &Path,

@@ -4,8 +4,6 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::Listing;
-
 /// The inline style sheet of every HTML document `tsc` writes.
 const CSS: &str = "
 body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}
@@ -42,7 +40,7 @@ th{background:#eef2f8;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 ";
 
 /// A complete HTML5 document with `title` and `body`.
-pub fn page(title: &str, body: Markup) -> String {
+pub(crate) fn page(title: &str, body: Markup) -> String {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -65,7 +63,7 @@ pub fn page(title: &str, body: Markup) -> String {
 /// `<script>` stays harmless; links and images keep only their text, so no
 /// `javascript:` or remote address can get into the document; headings
 /// become paragraphs.
-pub fn paragraphs(text: &str) -> Markup {
+pub(crate) fn paragraphs(text: &str) -> Markup {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let events = Parser::new(text).filter_map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
@@ -79,20 +77,6 @@ pub fn paragraphs(text: &str) -> Markup {
     let mut out = String::new();
     pulldown_cmark::html::push_html(&mut out, events);
     PreEscaped(out)
-}
-
-/// `listing` as an HTML table; missing values are `-`.
-pub fn listing(listing: &Listing) -> Markup {
-    html! {
-        table {
-            thead { tr { @for c in &listing.columns { th { (c.header) } } } }
-            tbody {
-                @for row in &listing.rows {
-                    tr { @for v in row { td { (v.display(", ").unwrap_or_else(|| "-".to_owned())) } } }
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]

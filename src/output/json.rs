@@ -10,7 +10,7 @@ use serde_json::{Map, Value as Json};
 use super::{Listing, Value};
 
 /// The JSON value of one cell.
-pub fn value(cell: &Value) -> Json {
+pub(crate) fn value(cell: &Value) -> Json {
     match cell {
         Value::Text(t) => Json::String(t.trim_end().to_owned()),
         Value::Int(n) => Json::from(*n),
@@ -23,11 +23,11 @@ pub fn value(cell: &Value) -> Json {
 
 /// Version of the listing documents' shape: fields are only ever added,
 /// and it changes if one is removed or changes meaning.
-pub const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 1;
 
 /// `listing` as a pretty-printed JSON document: its [`VERSION`] and its
 /// rows.
-pub fn listing(listing: &Listing) -> String {
+pub(crate) fn listing(listing: &Listing) -> String {
     let rows: Vec<Json> = listing
         .rows
         .iter()

@@ -22,7 +22,7 @@ use super::Listing;
 ///
 /// Line breaks are kept, so paragraphs and `- ` lists written in summaries
 /// stay paragraphs and lists.
-pub fn escape_text(text: &str) -> String {
+pub(crate) fn escape_text(text: &str) -> String {
     let text = text
         .replace('\\', "\\\\")
         .replace('&', "&amp;")
@@ -96,20 +96,20 @@ fn escape_www(text: &str) -> String {
 /// Escapes record text that must stay on one line (a heading, a title, a
 /// list item): as [`escape_text`], with line breaks turned into spaces, so
 /// a line break in a title cannot start a new heading or list.
-pub fn escape_inline(text: &str) -> String {
+pub(crate) fn escape_inline(text: &str) -> String {
     escape_text(text.trim()).replace('\n', " ")
 }
 
 /// Escapes record text for one table cell: as [`escape_text`] (which
 /// escapes `|`), with every line break as `<br>`; trailing line breaks
 /// dropped.
-pub fn escape_cell(text: &str) -> String {
+pub(crate) fn escape_cell(text: &str) -> String {
     escape_text(text.trim_end()).replace('\n', "<br>")
 }
 
 /// A Markdown table with `headers` (already safe) and rows of raw cell
 /// text (escaped here).
-pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
+pub(crate) fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     let mut out = String::new();
     out.push_str(&format!("| {} |\n", headers.join(" | ")));
     out.push_str(&format!(
@@ -124,7 +124,7 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 /// `listing` as a Markdown table; missing values are `-`.
-pub fn listing(listing: &Listing) -> String {
+pub(crate) fn listing(listing: &Listing) -> String {
     let headers: Vec<&str> = listing.columns.iter().map(|c| c.header).collect();
     let rows: Vec<Vec<String>> = listing
         .rows

@@ -6,12 +6,12 @@
 //! documented per command in `docs/output.md`; they are part of the
 //! interface and do not change between releases.
 
-pub mod csv;
+pub(crate) mod csv;
 pub mod file;
-pub mod html;
-pub mod json;
+pub(crate) mod html;
+pub(crate) mod json;
 pub mod json_schema;
-pub mod markdown;
+pub(crate) mod markdown;
 pub mod table;
 
 use chrono::NaiveDate;
@@ -52,18 +52,18 @@ pub enum Value {
 
 impl Value {
     /// Text, or [`Value::Null`] when absent.
-    pub fn opt_text(text: Option<&str>) -> Value {
+    pub(crate) fn opt_text(text: Option<&str>) -> Value {
         text.map_or(Value::Null, |t| Value::Text(t.to_owned()))
     }
 
     /// A date, or [`Value::Null`] when absent.
-    pub fn opt_date(date: Option<NaiveDate>) -> Value {
+    pub(crate) fn opt_date(date: Option<NaiveDate>) -> Value {
         date.map_or(Value::Null, Value::Date)
     }
 
     /// An agenda item number: a number when it is a plain one (`2`), else
     /// its text as written (`2a`).
-    pub fn item(number: &crate::model::ItemNumber) -> Value {
+    pub(crate) fn item(number: &crate::model::ItemNumber) -> Value {
         match number.as_integer() {
             Some(n) => Value::Int(i64::from(n)),
             None => Value::Text(number.as_str().to_owned()),
@@ -71,13 +71,13 @@ impl Value {
     }
 
     /// A count.
-    pub fn count(n: usize) -> Value {
+    pub(crate) fn count(n: usize) -> Value {
         Value::Int(i64::try_from(n).unwrap_or(i64::MAX))
     }
 
     /// The cell as display text, lists joined with `sep`; `None` for
     /// [`Value::Null`].
-    pub fn display(&self, sep: &str) -> Option<String> {
+    pub(crate) fn display(&self, sep: &str) -> Option<String> {
         match self {
             Value::Text(t) => Some(t.trim_end().to_owned()),
             Value::Int(n) => Some(n.to_string()),
@@ -91,32 +91,32 @@ impl Value {
 
 /// A column: its stable machine name and its human header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Column {
+pub(crate) struct Column {
     /// JSON field name and CSV column name, `snake_case`.
-    pub key: &'static str,
+    pub(crate) key: &'static str,
     /// Header in tables and Markdown.
-    pub header: &'static str,
+    pub(crate) header: &'static str,
 }
 
 /// Rows of cells under named columns: what every listing command prints.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Listing {
     /// The columns, in display order.
-    pub columns: Vec<Column>,
+    pub(crate) columns: Vec<Column>,
     /// The rows; each has one value per column.
     pub rows: Vec<Vec<Value>>,
     /// Keys of columns that JSON and CSV carry but tables, Markdown and
     /// HTML leave out to stay readable in 80 columns.
-    pub machine_only: Vec<&'static str>,
+    pub(crate) machine_only: Vec<&'static str>,
     /// Keys of columns that only tables, Markdown and HTML show: a
     /// combination of machine columns made for reading (for example the
     /// raising meeting and its date in one cell).
-    pub human_only: Vec<&'static str>,
+    pub(crate) human_only: Vec<&'static str>,
 }
 
 impl Listing {
     /// An empty listing with these `(key, header)` columns.
-    pub fn new(columns: &[(&'static str, &'static str)]) -> Listing {
+    pub(crate) fn new(columns: &[(&'static str, &'static str)]) -> Listing {
         Listing {
             columns: columns
                 .iter()
@@ -129,24 +129,24 @@ impl Listing {
     }
 
     /// Marks columns as carried by JSON and CSV only.
-    pub fn machine_only(mut self, keys: &[&'static str]) -> Listing {
+    pub(crate) fn machine_only(mut self, keys: &[&'static str]) -> Listing {
         self.machine_only = keys.to_vec();
         self
     }
 
     /// Marks columns as shown to people only (tables, Markdown, HTML).
-    pub fn human_only(mut self, keys: &[&'static str]) -> Listing {
+    pub(crate) fn human_only(mut self, keys: &[&'static str]) -> Listing {
         self.human_only = keys.to_vec();
         self
     }
 
     /// The listing without its machine-only columns: what people read.
-    pub fn human_view(&self) -> Listing {
+    pub(crate) fn human_view(&self) -> Listing {
         self.without(&self.machine_only)
     }
 
     /// The listing without its human-only columns: what JSON and CSV carry.
-    pub fn machine_view(&self) -> Listing {
+    pub(crate) fn machine_view(&self) -> Listing {
         self.without(&self.human_only)
     }
 
@@ -183,7 +183,7 @@ impl Listing {
     /// # Panics
     /// When the row does not have one value per column (a programming
     /// error).
-    pub fn push(&mut self, row: Vec<Value>) {
+    pub(crate) fn push(&mut self, row: Vec<Value>) {
         assert_eq!(row.len(), self.columns.len(), "one value per column");
         self.rows.push(row);
     }

@@ -17,12 +17,12 @@ use crate::terminal::escape_controls;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TableStyle {
     /// Use Unicode box-drawing borders (for terminals) instead of ASCII.
-    pub unicode: bool,
+    pub(crate) unicode: bool,
     /// Fit the table into this many columns; `None` lets comfy-table use
     /// the terminal width when there is a terminal, and not wrap otherwise.
-    pub width: Option<u16>,
+    pub(crate) width: Option<u16>,
     /// Style headers (bold), on a terminal or not.
-    pub color: bool,
+    pub(crate) color: bool,
 }
 
 impl TableStyle {
@@ -113,7 +113,7 @@ const UNWRAPPED: [&str; 6] = ["id", "date", "due", "meeting", "raised_at", "stat
 /// numbers keep their content width, text columns share the rest and are
 /// never narrower than their longest word (up to [`columns::WORD_FLOOR`]
 /// characters); headers are abbreviated rather than broken.
-pub fn listing_table(listing: &Listing, style: TableStyle) -> String {
+pub(crate) fn listing_table(listing: &Listing, style: TableStyle) -> String {
     let cells: Vec<Vec<String>> = listing
         .rows
         .iter()

@@ -24,63 +24,62 @@ use crate::settings::Vocabularies;
 use crate::validate::{Summary, validate_with};
 
 /// How many meetings "recent meetings" shows.
-pub const RECENT_MEETINGS: usize = 5;
+pub(crate) const RECENT_MEETINGS: usize = 5;
 
 /// Everything the report shows.
 #[derive(Debug, Clone)]
 pub struct Report<'r> {
     /// `Technical Sub-Committee (TSC)`.
-    pub committee: String,
+    pub(crate) committee: String,
     /// The day the report counts as today (`--as-of`, else the local date).
-    pub generated: NaiveDate,
+    pub(crate) generated: NaiveDate,
     /// `--as-of`: the report counts only what existed on that day.
-    pub as_of: Option<NaiveDate>,
+    pub(crate) as_of: Option<NaiveDate>,
     /// Number of validation errors (0 means the records are valid).
-    pub errors: usize,
+    pub(crate) errors: usize,
     /// Number of validation findings of any severity.
     pub findings: usize,
     /// What was validated.
     pub summary: Summary,
     /// Open actions grouped by owner ID (owners in natural order, actions
     /// by due date then ID); each row says whether it is overdue.
-    pub open_by_owner: Vec<(&'r str, Vec<ActionRow<'r>>)>,
+    pub(crate) open_by_owner: Vec<(&'r str, Vec<ActionRow<'r>>)>,
     /// The register grouped by latest interest level label, in the
     /// vocabulary's order, then `Not assessed`; empty levels are kept so
     /// the chart shows them. Without interest levels or assessments
     /// ([`Report::by_interest`] false): one group, with an empty label.
-    pub register: Vec<(String, Vec<ModRow<'r>>)>,
+    pub(crate) register: Vec<(String, Vec<ModRow<'r>>)>,
     /// Whether the committee uses interest levels and the records hold
     /// assessments; when not, nothing mentions them.
-    pub by_interest: bool,
+    pub(crate) by_interest: bool,
     /// The most recent meetings, newest first.
-    pub recent_meetings: Vec<MeetingRow<'r>>,
+    pub(crate) recent_meetings: Vec<MeetingRow<'r>>,
     /// Open actions after each meeting: `(meeting ID, open count)`, oldest
     /// meeting first.
     pub open_over_time: Vec<(String, usize)>,
     /// "Since the last meeting": the actions closed after the meeting
     /// before the latest one, up to the latest (empty when none were).
-    pub since_last: SinceLast<'r>,
+    pub(crate) since_last: SinceLast<'r>,
 }
 
 /// What changed at the latest meeting, since the one before it.
 #[derive(Debug, Clone, Default)]
-pub struct SinceLast<'r> {
+pub(crate) struct SinceLast<'r> {
     /// The latest meeting's ID.
-    pub meeting: Option<&'r str>,
-    /// The meeting before it.
-    pub previous: Option<&'r str>,
-    /// Actions closed after `previous` was held, up to `meeting`.
-    pub closed: Vec<ActionRow<'r>>,
+    pub(crate) meeting: Option<&'r str>,
+    /// Actions closed after the meeting before `meeting` was held, up to
+    /// `meeting`.
+    pub(crate) closed: Vec<ActionRow<'r>>,
 }
 
 impl Report<'_> {
     /// Number of open actions.
-    pub fn open_count(&self) -> usize {
+    pub(crate) fn open_count(&self) -> usize {
         self.open_by_owner.iter().map(|(_, rows)| rows.len()).sum()
     }
 
     /// Number of overdue actions.
-    pub fn overdue_count(&self) -> usize {
+    pub(crate) fn overdue_count(&self) -> usize {
         self.open_by_owner
             .iter()
             .flat_map(|(_, rows)| rows)
@@ -241,7 +240,6 @@ fn build_from<'r>(
     let before = by_date.len().checked_sub(2).map(|i| by_date[i]);
     let since_last = SinceLast {
         meeting: latest.map(|m| m.id.value.as_str()),
-        previous: before.map(|m| m.id.value.as_str()),
         closed: latest
             .and_then(|m| m.known_date())
             .map_or_else(Vec::new, |held| {
@@ -273,7 +271,7 @@ fn build_from<'r>(
 /// `Generated for 2024-03-02.`, or with `--as-of`, `As of 2024-02-01:
 /// only meetings held, actions raised and action updates made by then
 /// are counted.`
-pub fn dated_line(report: &Report<'_>) -> String {
+pub(crate) fn dated_line(report: &Report<'_>) -> String {
     match report.as_of {
         Some(date) => format!(
             "As of {date}: only meetings held, actions raised and action updates made by then \
@@ -285,7 +283,7 @@ pub fn dated_line(report: &Report<'_>) -> String {
 
 /// The one-line validation status, for example `Valid: 1 meeting, 16
 /// modification proposals, 4 actions` or `3 errors in the records`.
-pub fn validation_line(report: &Report<'_>) -> String {
+pub(crate) fn validation_line(report: &Report<'_>) -> String {
     let s = report.summary;
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });

@@ -43,24 +43,24 @@ use crate::suggest;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Summary {
     /// Meeting records.
-    pub meetings: usize,
+    pub(crate) meetings: usize,
     /// Modification proposal records.
     pub modifications: usize,
     /// Action records.
     pub actions: usize,
     /// Entries of `people.yaml`.
-    pub people: usize,
+    pub(crate) people: usize,
     /// Entries of `organisations.yaml`.
-    pub organisations: usize,
+    pub(crate) organisations: usize,
     /// Entries of `principles.yaml`.
-    pub principles: usize,
+    pub(crate) principles: usize,
 }
 
 impl Summary {
     /// The counts as a phrase, `1 meeting, 16 modification proposals, 4
     /// actions, 23 people, 4 organisations, 5 principles`; principles are
     /// left out when there are none.
-    pub fn counts(&self) -> String {
+    pub(crate) fn counts(&self) -> String {
         let plural =
             |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let mut parts = vec![
@@ -81,7 +81,7 @@ impl Summary {
     }
 
     /// Counts the records in `records`.
-    pub fn of(records: &Records) -> Summary {
+    pub(crate) fn of(records: &Records) -> Summary {
         Summary {
             meetings: records.meetings.len(),
             modifications: records.modifications.len(),

@@ -730,7 +730,7 @@ pub struct NewPerson {
 
 /// The ID made from a name: lower case, accents dropped, every run of
 /// other characters one `-` (`Hélène O'Brien` is `helene-o-brien`).
-pub fn person_id(name: &str) -> String {
+pub(crate) fn person_id(name: &str) -> String {
     let plain: String = name
         .nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))

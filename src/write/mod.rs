@@ -13,7 +13,7 @@
 //! [`commands`] builds the transaction of each write command.
 
 pub mod commands;
-pub mod spans;
+pub(crate) mod spans;
 
 /// Refuses (returns [`Error::Refused`]) with a formatted message.
 #[macro_export]
@@ -34,7 +34,7 @@ macro_rules! refuse_unless {
 }
 
 /// A missing value as a refusal with a message.
-pub trait OrRefuse<T> {
+pub(crate) trait OrRefuse<T> {
     /// The value, or [`Error::Refused`] with `message`.
     fn or_refuse(self, message: &str) -> Result<T>;
     /// The value, or [`Error::Refused`] with the message `message` makes.
@@ -66,7 +66,7 @@ use crate::validate::{self, Report};
 #[derive(Debug, Clone)]
 pub struct Tree {
     /// The records directory.
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// Each regular `.yaml`/`.yml` file's text, by relative path. Hidden
     /// names, backups and symbolic links are left out, as the loader
     /// leaves them out.
@@ -109,7 +109,11 @@ impl Tree {
 
     /// The tree made of `files` (relative path and text) under `root`,
     /// for tests.
-    pub fn from_files(root: &Path, files: impl IntoIterator<Item = (PathBuf, String)>) -> Tree {
+    #[cfg(test)]
+    pub(crate) fn from_files(
+        root: &Path,
+        files: impl IntoIterator<Item = (PathBuf, String)>,
+    ) -> Tree {
         Tree {
             root: root.to_path_buf(),
             files: files.into_iter().collect(),
@@ -128,7 +132,7 @@ impl Tree {
 
     /// The text of the file at `path` (as the model names it, under the
     /// root, or relative to it).
-    pub fn text(&self, path: &Path) -> Option<&str> {
+    pub(crate) fn text(&self, path: &Path) -> Option<&str> {
         let relative = path.strip_prefix(&self.root).unwrap_or(path);
         self.files.get(relative).map(String::as_str)
     }
@@ -173,7 +177,7 @@ impl Transaction {
     ///
     /// # Errors
     /// When the tree has no such file.
-    pub fn edit(&mut self, tree: &Tree, path: &Path, edits: &[Edit]) -> Result<()> {
+    pub(crate) fn edit(&mut self, tree: &Tree, path: &Path, edits: &[Edit]) -> Result<()> {
         let relative = path.strip_prefix(&tree.root).unwrap_or(path).to_path_buf();
         if let Some(change) = self.changes.iter_mut().find(|c| c.path == relative) {
             change.after = edit::apply(&change.after, edits);
@@ -195,7 +199,7 @@ impl Transaction {
     ///
     /// # Errors
     /// When the file exists already.
-    pub fn create(&mut self, tree: &Tree, path: &Path, text: String) -> Result<()> {
+    pub(crate) fn create(&mut self, tree: &Tree, path: &Path, text: String) -> Result<()> {
         let taken = tree.files.contains_key(path)
             || tree.root.join(path).exists()
             || self.changes.iter().any(|c| c.path == path);

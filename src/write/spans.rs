@@ -13,7 +13,7 @@ use crate::model::Sp;
 /// # Errors
 /// When the parser gave the value no byte offset (it always does for text
 /// parsed from a string; this guards against a value with no span).
-pub fn range<T>(value: &Sp<T>) -> crate::error::Result<Range<usize>> {
+pub(crate) fn range<T>(value: &Sp<T>) -> crate::error::Result<Range<usize>> {
     crate::refuse_unless!(
         value.span != crate::source::Span::default() || value.span.len > 0,
         "a value has no span"
@@ -25,6 +25,6 @@ pub fn range<T>(value: &Sp<T>) -> crate::error::Result<Range<usize>> {
 ///
 /// # Errors
 /// As [`range`].
-pub fn start<T>(value: &Sp<T>) -> crate::error::Result<usize> {
+pub(crate) fn start<T>(value: &Sp<T>) -> crate::error::Result<usize> {
     Ok(range(value)?.start)
 }
