@@ -42,7 +42,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 /// Most meetings [`generate`] accepts: one a day for a century.
-pub const MAX_MEETINGS: usize = 36_524;
+pub(crate) const MAX_MEETINGS: usize = 36_524;
 
 /// Proposals raised before the first meeting (as SECMP0002–SECMP0017 were
 /// before TSC_07_1606).
@@ -50,7 +50,7 @@ const INITIAL_PROPOSALS: usize = 16;
 
 /// What [`generate`] wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Counts {
+pub(crate) struct Counts {
     /// Meeting records.
     pub meetings: usize,
     /// Modification proposal records.
@@ -455,7 +455,7 @@ fn capitalise(s: &str) -> String {
 
 /// The dates of `n` meetings: monthly from 2000-01-16 for up to 1,200,
 /// else every `36,524 / n` days from then, so all fall in 2000–2099.
-pub fn meeting_dates(n: usize) -> Vec<NaiveDate> {
+pub(crate) fn meeting_dates(n: usize) -> Vec<NaiveDate> {
     let start = NaiveDate::from_ymd_opt(2000, 1, 16).expect("a valid date");
     if n <= 1_200 {
         (0..n)
@@ -468,7 +468,7 @@ pub fn meeting_dates(n: usize) -> Vec<NaiveDate> {
 }
 
 /// The TSC-style ID of meeting `number` held on `date`: `TSC_NN_YYMM`.
-pub fn meeting_id(number: usize, date: NaiveDate) -> String {
+pub(crate) fn meeting_id(number: usize, date: NaiveDate) -> String {
     format!(
         "TSC_{number:02}_{:02}{:02}",
         date.year() % 100,
@@ -552,7 +552,7 @@ fn block(s: &mut String, indent: usize, key: &str, text: &str) {
 /// # Errors
 /// An I/O error from creating or writing a file, or `InvalidInput` when
 /// `meetings` is 0 or above [`MAX_MEETINGS`], or `out` is not empty.
-pub fn generate(out: &Path, meetings: usize, seed: u64) -> io::Result<Counts> {
+pub(crate) fn generate(out: &Path, meetings: usize, seed: u64) -> io::Result<Counts> {
     if meetings == 0 || meetings > MAX_MEETINGS {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,

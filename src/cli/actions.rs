@@ -14,7 +14,7 @@ use super::{EXIT_OK, warn_if_invalid};
 
 /// The order of `tsc actions`.
 #[derive(Debug, Clone, Copy, Default, ValueEnum)]
-pub enum SortKey {
+pub(crate) enum SortKey {
     /// By ID in natural order: A7/2 before A7/10 before A7/100.
     #[default]
     Id,
@@ -37,7 +37,7 @@ Examples:
   tsc actions --overdue --as-of 2024-03-02
   tsc actions --open --format json | jq '.rows[].id'
   tsc actions --meeting PANEL_69_1409 --format csv > actions.csv")]
-pub struct ActionsArgs {
+pub(crate) struct ActionsArgs {
     /// Only actions whose status counts as open in tsc.yaml.
     #[arg(long)]
     pub open: bool,
@@ -76,7 +76,7 @@ fn warn_unknown<'a>(what: &str, id: &str, ids: impl Iterator<Item = &'a str> + C
 }
 
 /// Prints the action log.
-pub fn run(
+pub(crate) fn run(
     args: &ActionsArgs,
     loaded: &Loaded,
     index: &Index<'_>,

@@ -7,7 +7,7 @@ use tsc::cache::{self, CACHE_DIR_ENV, CacheDir, CacheKey, Usage};
 
 /// `--cache-dir` and `--no-cache`, taken by every command.
 #[derive(Debug, Args)]
-pub struct CacheArgs {
+pub(crate) struct CacheArgs {
     /// Where to keep the parse cache (one folder per records directory
     /// inside it). Default: $TSC_CACHE_DIR, else the user cache directory
     /// (~/.cache/tsc on Linux). Never under the records.
@@ -20,12 +20,12 @@ pub struct CacheArgs {
 
 /// The environment variable that makes every load print one line on how
 /// it used the cache (for the benchmark and for checking a CI set-up).
-pub const CACHE_STATS_ENV: &str = "TSC_CACHE_STATS";
+pub(crate) const CACHE_STATS_ENV: &str = "TSC_CACHE_STATS";
 
 impl CacheArgs {
     /// The cache folder for the records directory `records`, unless
     /// caching is off or there is nowhere to put it.
-    pub fn dir_for(&self, records: &Path) -> Option<CacheDir> {
+    pub(crate) fn dir_for(&self, records: &Path) -> Option<CacheDir> {
         if self.no_cache {
             return None;
         }
@@ -50,7 +50,7 @@ impl CacheArgs {
 }
 
 /// Prints the cache's notes (one line each) and, when asked, its use.
-pub fn report(usage: &Usage) {
+pub(crate) fn report(usage: &Usage) {
     for note in &usage.notes {
         super::say(&format!("tsc: note: {note}"));
     }

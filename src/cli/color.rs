@@ -10,7 +10,7 @@ use clap::ValueEnum;
 
 /// `--color`.
 #[derive(Debug, Clone, Copy, Default, ValueEnum)]
-pub enum ColorArg {
+pub(crate) enum ColorArg {
     /// Style output on a colour terminal, following NO_COLOR, CLICOLOR,
     /// CLICOLOR_FORCE and TERM.
     #[default]
@@ -22,7 +22,7 @@ pub enum ColorArg {
 }
 
 /// Makes `when` the choice every later [`styled`] call follows.
-pub fn set(when: ColorArg) {
+pub(crate) fn set(when: ColorArg) {
     anstream::ColorChoice::write_global(match when {
         ColorArg::Auto => anstream::ColorChoice::Auto,
         ColorArg::Always => anstream::ColorChoice::Always,
@@ -31,6 +31,6 @@ pub fn set(when: ColorArg) {
 }
 
 /// Whether what is written to standard output is styled.
-pub fn styled() -> bool {
+pub(crate) fn styled() -> bool {
     anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
 }

@@ -55,7 +55,7 @@ fn owners(r: &Records) -> Vec<(String, String)> {
 
 /// Every record ID `tsc show` takes: meetings, actions, proposals, people
 /// and organisations.
-pub fn record_ids() -> ArgValueCandidates {
+pub(crate) fn record_ids() -> ArgValueCandidates {
     from_records(|r| {
         let mut all = meetings(r);
         all.extend(
@@ -75,17 +75,17 @@ pub fn record_ids() -> ArgValueCandidates {
 }
 
 /// Meeting IDs.
-pub fn meeting_ids() -> ArgValueCandidates {
+pub(crate) fn meeting_ids() -> ArgValueCandidates {
     from_records(meetings)
 }
 
 /// Person and organisation IDs (action owners).
-pub fn owner_ids() -> ArgValueCandidates {
+pub(crate) fn owner_ids() -> ArgValueCandidates {
     from_records(owners)
 }
 
 /// The action statuses of `tsc.yaml`.
-pub fn action_statuses() -> ArgValueCandidates {
+pub(crate) fn action_statuses() -> ArgValueCandidates {
     from_records(|r| terms(&r.settings.vocabularies.action_statuses))
 }
 
@@ -97,11 +97,11 @@ fn terms(terms: &[tsc::settings::Term]) -> Vec<(String, String)> {
 }
 
 /// The interest levels of `tsc.yaml`.
-pub fn interest_levels() -> ArgValueCandidates {
+pub(crate) fn interest_levels() -> ArgValueCandidates {
     from_records(|r| terms(&r.settings.vocabularies.interest_levels))
 }
 
 /// The modification phases of `tsc.yaml`.
-pub fn phases() -> ArgValueCandidates {
+pub(crate) fn phases() -> ArgValueCandidates {
     from_records(|r| terms(&r.settings.vocabularies.modification_phases))
 }

@@ -14,14 +14,14 @@ Examples:
   tsc completions bash > ~/.local/share/bash-completion/completions/tsc
   tsc completions zsh > ~/.zfunc/_tsc
   tsc completions fish > ~/.config/fish/completions/tsc.fish")]
-pub struct CompletionsArgs {
+pub(crate) struct CompletionsArgs {
     /// The shell to write completions for.
     #[arg(value_enum)]
     pub shell: Shell,
 }
 
 /// Writes the completion script for `args.shell`.
-pub fn run(
+pub(crate) fn run(
     args: &CompletionsArgs,
     command: &mut clap::Command,
     out: &mut dyn Write,

@@ -31,7 +31,7 @@ Examples:
 
 Exit status: 0 whether or not anything changed (1 when it did, with
 --exit-code); 2 usage, git or I/O error.")]
-pub struct DiffArgs {
+pub(crate) struct DiffArgs {
     /// The old revision (default: HEAD).
     #[arg(value_name = "REV_A")]
     pub rev_a: Option<String>,
@@ -53,7 +53,7 @@ pub struct DiffArgs {
 
 /// `tsc diff --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DiffFormat {
+pub(crate) enum DiffFormat {
     /// Grouped lines with the verb first.
     Human,
     /// GitHub-flavoured Markdown.
@@ -88,7 +88,11 @@ fn load_side(cwd: &Path, dir: Option<&Path>, rev: Option<Revision<'_>>) -> anyho
 }
 
 /// Runs `tsc diff`.
-pub fn run(args: &DiffArgs, explicit: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<u8> {
+pub(crate) fn run(
+    args: &DiffArgs,
+    explicit: Option<&Path>,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
     let dir = records_dir(&cwd, explicit)?;
     let old_name = args.rev_a.as_deref().unwrap_or("HEAD");
@@ -151,7 +155,7 @@ Examples:
   tsc log PA0112
   tsc log DCP204
   tsc log ann-baxter")]
-pub struct LogArgs {
+pub(crate) struct LogArgs {
     /// A record ID: action, meeting, proposal, person, organisation or
     /// principle number.
     pub id: String,
@@ -162,7 +166,7 @@ pub struct LogArgs {
 
 /// `tsc log --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LogFormat {
+pub(crate) enum LogFormat {
     /// One paragraph per commit.
     Human,
     /// One JSON document.
@@ -230,7 +234,7 @@ fn locate(index: &Index<'_>, id: &str) -> Option<(PathBuf, Subject)> {
 }
 
 /// Runs `tsc log`.
-pub fn run_log(
+pub(crate) fn run_log(
     args: &LogArgs,
     loaded: &Loaded,
     index: &Index<'_>,

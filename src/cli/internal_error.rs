@@ -10,10 +10,10 @@ use std::panic::PanicHookInfo;
 /// The environment variable that, set to `1`, makes an internal error
 /// print Rust's own panic message (and backtrace, per `RUST_BACKTRACE`)
 /// after the one-line report.
-pub const DETAILS_ENV: &str = "TSC_PANIC_DETAILS";
+pub(crate) const DETAILS_ENV: &str = "TSC_PANIC_DETAILS";
 
 /// Replaces the default panic hook with the one-line report.
-pub fn install_hook() {
+pub(crate) fn install_hook() {
     let default = std::panic::take_hook();
     let developer = std::env::var_os(DETAILS_ENV).is_some_and(|v| v == "1");
     std::panic::set_hook(Box::new(move |info| {

@@ -17,7 +17,7 @@ Examples:
   tsc man | man -l -                                  # read tsc(1) now
   tsc man --out-dir ~/.local/share/man/man1           # install every page
   man tsc-actions                                     # then read one command's page")]
-pub struct ManArgs {
+pub(crate) struct ManArgs {
     /// Write tsc.1 and one page per command (tsc-validate.1,
     /// tsc-actions.1, ...) into DIR instead of printing tsc.1.
     #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
@@ -191,7 +191,11 @@ fn write_pages(command: &clap::Command, dir: &Path) -> std::io::Result<()> {
 }
 
 /// Prints the tsc(1) man page (roff), or writes every page into a folder.
-pub fn run(args: &ManArgs, command: clap::Command, out: &mut dyn Write) -> anyhow::Result<u8> {
+pub(crate) fn run(
+    args: &ManArgs,
+    command: clap::Command,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
     // No `help` subcommand: there is no tsc-help(1) to refer to.
     let mut command = command.disable_help_subcommand(true);
     command.build();

@@ -13,13 +13,13 @@ use super::{EXIT_OK, warn_if_invalid};
 /// Arguments of `tsc meetings`.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  tsc meetings\n  tsc meetings --format csv")]
-pub struct MeetingsArgs {
+pub(crate) struct MeetingsArgs {
     #[command(flatten)]
     pub output: OutputArgs,
 }
 
 /// Prints one row per meeting, oldest first.
-pub fn run(
+pub(crate) fn run(
     args: &MeetingsArgs,
     loaded: &Loaded,
     index: &Index<'_>,

@@ -15,7 +15,7 @@ use super::{EXIT_OK, warn_if_invalid};
 #[command(
     after_help = "Examples:\n  tsc minutes PANEL_69_1409\n  tsc minutes PANEL_69_1409 --format html > minutes.html"
 )]
-pub struct MinutesArgs {
+pub(crate) struct MinutesArgs {
     /// The meeting ID, for example PANEL_69_1409 (`tsc meetings` lists them).
     #[arg(add = super::complete::meeting_ids())]
     pub meeting: String,
@@ -25,7 +25,7 @@ pub struct MinutesArgs {
 }
 
 /// Prints the minutes of one meeting.
-pub fn run(
+pub(crate) fn run(
     args: &MinutesArgs,
     loaded: &Loaded,
     index: &Index<'_>,

@@ -2,24 +2,24 @@
 //! holds its clap arguments and a `run` function that prints and returns
 //! the exit status; the work itself is done by the `tsc` library.
 
-pub mod actions;
-pub mod cache;
-pub mod color;
-pub mod complete;
-pub mod completions;
-pub mod diff;
-pub mod internal_error;
-pub mod man;
-pub mod meetings;
-pub mod minutes;
-pub mod mods;
-pub mod output;
-pub mod people;
-pub mod report;
-pub mod schema;
-pub mod show;
-pub mod validate;
-pub mod write;
+pub(crate) mod actions;
+pub(crate) mod cache;
+pub(crate) mod color;
+pub(crate) mod complete;
+pub(crate) mod completions;
+pub(crate) mod diff;
+pub(crate) mod internal_error;
+pub(crate) mod man;
+pub(crate) mod meetings;
+pub(crate) mod minutes;
+pub(crate) mod mods;
+pub(crate) mod output;
+pub(crate) mod people;
+pub(crate) mod report;
+pub(crate) mod schema;
+pub(crate) mod show;
+pub(crate) mod validate;
+pub(crate) mod write;
 
 use std::path::{Path, PathBuf};
 
@@ -27,15 +27,15 @@ use anyhow::Context;
 use tsc::load::{self, Loaded};
 
 /// Exit status when everything is fine.
-pub const EXIT_OK: u8 = 0;
+pub(crate) const EXIT_OK: u8 = 0;
 /// Exit status when `tsc validate` found errors in the records.
-pub const EXIT_FINDINGS: u8 = 1;
+pub(crate) const EXIT_FINDINGS: u8 = 1;
 /// Exit status for usage errors and I/O errors (clap uses 2 as well).
-pub const EXIT_USAGE: u8 = 2;
+pub(crate) const EXIT_USAGE: u8 = 2;
 
 /// Finds the records directory: `--records`, `$TSC_RECORDS`, or the
 /// nearest `records/` above the current directory.
-pub fn records_dir(cli_records: Option<&Path>) -> anyhow::Result<PathBuf> {
+pub(crate) fn records_dir(cli_records: Option<&Path>) -> anyhow::Result<PathBuf> {
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
     let env = std::env::var_os(load::RECORDS_ENV);
     Ok(load::find_records_dir(cli_records, env.as_deref(), &cwd)?)
@@ -43,7 +43,7 @@ pub fn records_dir(cli_records: Option<&Path>) -> anyhow::Result<PathBuf> {
 
 /// Finds the records directory and loads it, through the parse cache
 /// unless `--no-cache`.
-pub fn load(cli_records: Option<&Path>, cache: &cache::CacheArgs) -> anyhow::Result<Loaded> {
+pub(crate) fn load(cli_records: Option<&Path>, cache: &cache::CacheArgs) -> anyhow::Result<Loaded> {
     let root = records_dir(cli_records)?;
     let scanned = load::scan(&root)?;
     Ok(parse(scanned, cache.dir_for(&root).as_ref()))
@@ -51,7 +51,7 @@ pub fn load(cli_records: Option<&Path>, cache: &cache::CacheArgs) -> anyhow::Res
 
 /// Parses a scanned tree through the cache folder `dir` (if any) and
 /// prints the cache's notes.
-pub fn parse(scanned: load::Scanned, dir: Option<&tsc::cache::CacheDir>) -> Loaded {
+pub(crate) fn parse(scanned: load::Scanned, dir: Option<&tsc::cache::CacheDir>) -> Loaded {
     let (loaded, usage) = scanned.parse(dir);
     cache::report(&usage);
     loaded
@@ -59,7 +59,7 @@ pub fn parse(scanned: load::Scanned, dir: Option<&tsc::cache::CacheDir>) -> Load
 
 /// Tells the user on standard error that some records did not load, so an
 /// answer built from the rest is not mistaken for the whole story.
-pub fn warn_if_invalid(loaded: &Loaded) {
+pub(crate) fn warn_if_invalid(loaded: &Loaded) {
     let n = loaded.findings.len();
     if n > 0 {
         say(&format!(
@@ -72,14 +72,14 @@ pub fn warn_if_invalid(loaded: &Loaded) {
 /// Writes one line to standard error, ignoring failure: when standard
 /// error is a closed pipe there is nobody left to tell, and `eprintln!`
 /// would panic.
-pub fn say(line: &str) {
+pub(crate) fn say(line: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 /// Whether `error` comes from writing to a reader that went away (`tsc
 /// actions | head -1`). Such a run has done what was asked of it.
-pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+pub(crate) fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
         cause
             .downcast_ref::<std::io::Error>()
@@ -92,7 +92,7 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
 ///
 /// # Errors
 /// When `value` is none of `allowed` (compared without regard to case).
-pub fn require_known<'a>(
+pub(crate) fn require_known<'a>(
     value: &str,
     allowed: impl Iterator<Item = &'a str> + Clone,
     what: &str,

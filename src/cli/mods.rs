@@ -24,7 +24,7 @@ Examples:
   tsc mods --interest high
   tsc mods --interest 'watching brief' --format markdown
   tsc mods --status refinement --format json")]
-pub struct ModsArgs {
+pub(crate) struct ModsArgs {
     /// Only proposals at this latest interest level (ID or label, any
     /// case: high, medium, watching-brief, no-interest).
     #[arg(long, value_name = "LEVEL", add = super::complete::interest_levels())]
@@ -37,7 +37,7 @@ pub struct ModsArgs {
 }
 
 /// Prints the modification register.
-pub fn run(
+pub(crate) fn run(
     args: &ModsArgs,
     loaded: &Loaded,
     index: &Index<'_>,

@@ -11,7 +11,7 @@ use tsc::today::local_today;
 
 /// `--format` and `--width`, for every listing command.
 #[derive(Debug, Args)]
-pub struct OutputArgs {
+pub(crate) struct OutputArgs {
     /// Output format: a table for people, or JSON, CSV or Markdown for
     /// scripts, spreadsheets and $GITHUB_STEP_SUMMARY.
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
@@ -55,7 +55,12 @@ impl From<FormatArg> for Format {
 
 impl OutputArgs {
     /// Prints `listing`; for tables, `empty` instead when it has no rows.
-    pub fn print(&self, listing: &Listing, empty: &str, out: &mut dyn Write) -> anyhow::Result<()> {
+    pub(crate) fn print(
+        &self,
+        listing: &Listing,
+        empty: &str,
+        out: &mut dyn Write,
+    ) -> anyhow::Result<()> {
         let format = Format::from(self.format);
         if self.bom && format != Format::Csv {
             anyhow::bail!("--bom is for --format csv only");
@@ -86,7 +91,7 @@ impl OutputArgs {
 }
 
 /// Parses a `YYYY-MM-DD` date argument.
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
         format!("`{text}` is not a date: {e}; write it as YYYY-MM-DD, e.g. 2016-06-17")
     })
@@ -94,7 +99,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
 
 /// `--as-of DATE`, for commands that depend on today's date.
 #[derive(Debug, Args)]
-pub struct AsOfArgs {
+pub(crate) struct AsOfArgs {
     /// The day that counts as today (YYYY-MM-DD). Default: today's date in
     /// the system's time zone. An action is overdue from the day after its
     /// due date.
@@ -104,14 +109,14 @@ pub struct AsOfArgs {
 
 impl AsOfArgs {
     /// `--as-of`, else the local date.
-    pub fn today(&self) -> NaiveDate {
+    pub(crate) fn today(&self) -> NaiveDate {
         self.as_of.unwrap_or_else(local_today)
     }
 }
 
 /// The formats of documents (`tsc minutes`, `tsc report`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum DocFormat {
+pub(crate) enum DocFormat {
     /// GitHub-flavoured Markdown.
     #[default]
     Markdown,
@@ -122,7 +127,7 @@ pub enum DocFormat {
 impl DocFormat {
     /// `text`, a document in this format, made safe to print as
     /// [`tsc::escape`] says.
-    pub fn escape(self, text: &str) -> String {
+    pub(crate) fn escape(self, text: &str) -> String {
         let flavour = match self {
             DocFormat::Markdown => Flavour::Markdown,
             DocFormat::Html => Flavour::Html,

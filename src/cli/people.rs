@@ -13,13 +13,13 @@ use super::{EXIT_OK, warn_if_invalid};
 /// Arguments of `tsc people` and `tsc organisations`.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  tsc people\n  tsc organisations --format json")]
-pub struct ParticipationArgs {
+pub(crate) struct ParticipationArgs {
     #[command(flatten)]
     pub output: OutputArgs,
 }
 
 /// Prints every person: meetings attended, apologies, actions owned.
-pub fn run_people(
+pub(crate) fn run_people(
     args: &ParticipationArgs,
     loaded: &Loaded,
     index: &Index<'_>,
@@ -32,7 +32,7 @@ pub fn run_people(
 }
 
 /// Prints every organisation: meetings attended, apologies, actions owned.
-pub fn run_organisations(
+pub(crate) fn run_organisations(
     args: &ParticipationArgs,
     loaded: &Loaded,
     index: &Index<'_>,

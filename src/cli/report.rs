@@ -23,7 +23,7 @@ Examples:
   tsc report >> \"$GITHUB_STEP_SUMMARY\"
   tsc report --format html --output site/report.html
   tsc report --as-of 2024-03-02")]
-pub struct ReportArgs {
+pub(crate) struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = DocFormat::Markdown)]
     pub format: DocFormat,
@@ -39,7 +39,7 @@ pub struct ReportArgs {
 }
 
 /// Writes the status report.
-pub fn run(
+pub(crate) fn run(
     args: &ReportArgs,
     loaded: &Loaded,
     index: &Index<'_>,

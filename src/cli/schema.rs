@@ -29,7 +29,7 @@ Examples:
 Point an editor at a schema with a first line like
   # yaml-language-server: $schema=../../schemas/action.schema.json
 (see docs/records.md, \"Editors\").")]
-pub struct SchemaArgs {
+pub(crate) struct SchemaArgs {
     /// The record file kind to print the schema of.
     #[arg(value_name = "KIND", value_parser = parse_kind, add = kind_completer())]
     pub kind: Option<Kind>,
@@ -100,7 +100,11 @@ fn committee(records: Option<&Path>) -> anyhow::Result<Option<Settings>> {
 }
 
 /// Prints one schema, writes all of them, or lists the kinds.
-pub fn run(args: &SchemaArgs, records: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<u8> {
+pub(crate) fn run(
+    args: &SchemaArgs,
+    records: Option<&Path>,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
     let record_schema = |kind: Kind, settings: &Option<Settings>| match settings {
         Some(settings) => committee_schema(kind, settings),
         None => schema(kind),

@@ -19,7 +19,7 @@ Examples:
   tsc show PANEL_69_1409  # a meeting summary
   tsc show ann-baxter     # a person: attendance and actions
   tsc show NWP            # an organisation")]
-pub struct ShowArgs {
+pub(crate) struct ShowArgs {
     /// The ID of a meeting, action, modification proposal, person or
     /// organisation.
     #[arg(add = super::complete::record_ids())]
@@ -33,7 +33,7 @@ pub struct ShowArgs {
 }
 
 /// Prints one record and its history.
-pub fn run(
+pub(crate) fn run(
     args: &ShowArgs,
     loaded: &Loaded,
     index: &Index<'_>,

@@ -31,7 +31,7 @@ Examples:
 
 Exit status: 0 no errors (and no warnings with --deny warnings); 1 findings;
 2 usage or I/O error. The status is the same in every format.")]
-pub struct ValidateArgs {
+pub(crate) struct ValidateArgs {
     /// How to print findings: `human` (rustc-style, the default), `json`
     /// (one document; fields in docs/rules.md) or `github` (workflow
     /// commands that annotate a pull request).
@@ -54,7 +54,7 @@ pub struct ValidateArgs {
 
 /// `--format`.
 #[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum FormatArg {
+pub(crate) enum FormatArg {
     /// Diagnostics like a compiler's (rustc style).
     Human,
     /// One JSON document.
@@ -65,14 +65,14 @@ pub enum FormatArg {
 
 /// `--deny`.
 #[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum DenyArg {
+pub(crate) enum DenyArg {
     /// Treat warnings as errors for the exit status.
     Warnings,
 }
 
 /// Prints the catalogue entry for `--explain`, or validates the records
 /// and prints every finding; returns 1 when the run fails.
-pub fn run(
+pub(crate) fn run(
     args: &ValidateArgs,
     records: Option<&Path>,
     cache: &CacheArgs,

@@ -18,7 +18,7 @@ use super::{EXIT_FINDINGS, EXIT_OK};
 
 /// `--dry-run` and `--format`, for every write command.
 #[derive(Debug, Args)]
-pub struct WriteArgs {
+pub(crate) struct WriteArgs {
     /// Print the change as a unified diff and write nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -31,7 +31,7 @@ pub struct WriteArgs {
 
 /// `--format` of a write command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum WriteFormat {
+pub(crate) enum WriteFormat {
     /// `ID PATH` lines (the diff with `--dry-run`).
     Text,
     /// One JSON document.
@@ -40,7 +40,7 @@ pub enum WriteFormat {
 
 /// `tsc new`.
 #[derive(Debug, Args)]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     #[command(subcommand)]
     what: NewWhat,
 }
@@ -77,7 +77,7 @@ struct NewMeetingArgs {
 
 /// `tsc action`.
 #[derive(Debug, Args)]
-pub struct ActionArgs {
+pub(crate) struct ActionArgs {
     #[command(subcommand)]
     what: ActionWhat,
 }
@@ -158,7 +158,7 @@ struct ActionCloseArgs {
 
 /// `tsc person`.
 #[derive(Debug, Args)]
-pub struct PersonArgs {
+pub(crate) struct PersonArgs {
     #[command(subcommand)]
     what: PersonWhat,
 }
@@ -185,7 +185,7 @@ struct PersonAddArgs {
 
 /// `tsc assess`.
 #[derive(Debug, Args)]
-pub struct AssessArgs {
+pub(crate) struct AssessArgs {
     /// The modification proposal's ID.
     proposal: String,
     /// The meeting that assessed it.
@@ -217,7 +217,11 @@ pub struct AssessArgs {
 }
 
 /// `tsc new ...`.
-pub fn run_new(args: &NewArgs, records: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<u8> {
+pub(crate) fn run_new(
+    args: &NewArgs,
+    records: Option<&Path>,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
     let NewWhat::Meeting(a) = &args.what;
     let request = commands::NewMeeting {
         date: Some(a.date),
@@ -232,7 +236,7 @@ pub fn run_new(args: &NewArgs, records: Option<&Path>, out: &mut dyn Write) -> a
 }
 
 /// `tsc action ...`.
-pub fn run_action(
+pub(crate) fn run_action(
     args: &ActionArgs,
     records: Option<&Path>,
     out: &mut dyn Write,
@@ -280,7 +284,7 @@ pub fn run_action(
 }
 
 /// `tsc person add`.
-pub fn run_person(
+pub(crate) fn run_person(
     args: &PersonArgs,
     records: Option<&Path>,
     out: &mut dyn Write,
@@ -297,7 +301,7 @@ pub fn run_person(
 }
 
 /// `tsc assess`.
-pub fn run_assess(
+pub(crate) fn run_assess(
     a: &AssessArgs,
     records: Option<&Path>,
     out: &mut dyn Write,

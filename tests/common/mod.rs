@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// This repository's real records (the TSC_07_1606 minutes).
-pub fn real_records() -> PathBuf {
+pub(crate) fn real_records() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("records")
 }
 
 /// The small fictional example tree.
-pub fn minimal_example() -> PathBuf {
+pub(crate) fn minimal_example() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/minimal")
 }
 
@@ -18,7 +18,7 @@ pub fn minimal_example() -> PathBuf {
 /// above it and with `TSC_RECORDS` unset, so only `--records` counts. Its
 /// parse cache lives under the build's temporary directory, not the
 /// user's cache directory.
-pub fn tsc(args: &[&str]) -> Output {
+pub(crate) fn tsc(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tsc"))
         .args(args)
         .env_remove("TSC_RECORDS")
@@ -30,13 +30,13 @@ pub fn tsc(args: &[&str]) -> Output {
 }
 
 /// The cache root the tests' runs of `tsc` share.
-pub fn test_cache_root() -> PathBuf {
+pub(crate) fn test_cache_root() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("tsc-cache")
 }
 
 /// Runs the `tsc` binary with `args` in `dir`, with `TSC_RECORDS` unset,
 /// so that the records are found from `dir` (or named by `--records`).
-pub fn tsc_in(dir: &Path, args: &[&str]) -> Output {
+pub(crate) fn tsc_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tsc"))
         .args(args)
         .env_remove("TSC_RECORDS")
@@ -48,18 +48,18 @@ pub fn tsc_in(dir: &Path, args: &[&str]) -> Output {
 }
 
 /// Standard output as text.
-pub fn stdout(output: &Output) -> String {
+pub(crate) fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// Standard error as text.
-pub fn stderr(output: &Output) -> String {
+pub(crate) fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// Copies a directory tree into a fresh temporary directory and returns
 /// the temporary directory (kept alive by the caller) and the copy's path.
-pub fn copy_tree(from: &Path) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn copy_tree(from: &Path) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temporary directory");
     let to = dir.path().join("records");
     copy_dir(from, &to);
@@ -68,7 +68,7 @@ pub fn copy_tree(from: &Path) -> (tempfile::TempDir, PathBuf) {
 
 /// Copies the tree `from` into `to`, creating `to` if needed and
 /// overwriting files that exist (so it also lays a tree over another).
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -83,7 +83,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 
 /// Replaces the first occurrence of `from` in `file` with `to`, returning
 /// the 1-based line and column where the replacement starts.
-pub fn edit(file: &Path, from: &str, to: &str) -> (usize, usize) {
+pub(crate) fn edit(file: &Path, from: &str, to: &str) -> (usize, usize) {
     let text = std::fs::read_to_string(file).unwrap();
     let at = text
         .find(from)
@@ -97,7 +97,7 @@ pub fn edit(file: &Path, from: &str, to: &str) -> (usize, usize) {
 
 /// Asserts that `text` (human `tsc validate` output) holds the diagnostic
 /// `SEVERITY[CODE]: MESSAGE` immediately followed by `--> FILE:LINE:COLUMN`.
-pub fn assert_diagnostic(text: &str, title: &str, file: &Path, line: usize, column: usize) {
+pub(crate) fn assert_diagnostic(text: &str, title: &str, file: &Path, line: usize, column: usize) {
     let arrow = format!("--> {}:{line}:{column}", file.display());
     let lines: Vec<&str> = text.lines().collect();
     let found = lines
@@ -110,7 +110,7 @@ pub fn assert_diagnostic(text: &str, title: &str, file: &Path, line: usize, colu
 /// check-jsonschema): from `$TSC_PYTOOLS`, else `target/pytools/bin`.
 /// Panics with instructions when it is missing, so a missing tool fails
 /// the test rather than skipping it.
-pub fn pytool(name: &str) -> PathBuf {
+pub(crate) fn pytool(name: &str) -> PathBuf {
     let dir = std::env::var_os("TSC_PYTOOLS").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("target/pytools/bin"),
         PathBuf::from,
@@ -129,7 +129,7 @@ pub fn pytool(name: &str) -> PathBuf {
 /// after another on a single line (42,000 make 884 kB, under the size
 /// cap). Returns the file's text and the 1-based column of the `1` of
 /// item `k` (0-based).
-pub fn one_line_agenda(items: usize) -> (String, impl Fn(usize) -> usize) {
+pub(crate) fn one_line_agenda(items: usize) -> (String, impl Fn(usize) -> usize) {
     let head = "{id: TSC_03_2403, number: 3, date: 2024-03-20, start: \"10:00\", end: \"12:00\", \
                 status: draft, attendees: [{person: ada-example, category: member, role: chair}], \
                 agenda: [";
@@ -149,7 +149,7 @@ pub fn one_line_agenda(items: usize) -> (String, impl Fn(usize) -> usize) {
 
 /// Runs `git ARGS` in `dir` as a secretariat with no system configuration,
 /// and asserts that it succeeds.
-pub fn git(dir: &Path, args: &[&str]) {
+pub(crate) fn git(dir: &Path, args: &[&str]) {
     let out = Command::new("git")
         .args(args)
         .current_dir(dir)
