@@ -35,7 +35,7 @@ fn main() -> ExitCode {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
+        .map(walkdir::DirEntry::into_path)
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
         .collect();
     let read: Result<Vec<(usize, [u8; 32])>, String> = files

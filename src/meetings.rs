@@ -68,7 +68,7 @@ impl<'r> MeetingRow<'r> {
                 .kind
                 .as_ref()
                 .map(|k| k.value.as_str())
-                .or(kind.map(|k| k.id())),
+                .or(kind.map(super::settings::Term::id)),
             kind_label: kind.map(|k| k.label.as_str()),
             title: meeting.title.as_deref(),
             status,

@@ -510,7 +510,7 @@ impl CompiledPatterns {
     /// `id_pattern`, else `id_patterns.meeting`. `None` means the first
     /// kind, as for a meeting that names none.
     pub(crate) fn meeting_of(&self, vocabularies: &Vocabularies, kind: Option<&str>) -> &Regex {
-        let kind = kind.or_else(|| vocabularies.meeting_kinds.first().map(|k| k.id()));
+        let kind = kind.or_else(|| vocabularies.meeting_kinds.first().map(Term::id));
         kind.and_then(|k| self.meeting_kinds.iter().find(|(id, _)| id == k))
             .map_or(&self.meeting, |(_, regex)| regex)
     }

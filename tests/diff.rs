@@ -508,7 +508,7 @@ fn lines(old: &[(PathBuf, Vec<u8>)], new: &[(PathBuf, Vec<u8>)]) -> Vec<String> 
     diff(side("A", &a), side("B", &b))
         .changes
         .iter()
-        .map(|c| c.plain())
+        .map(tsc::diff::Change::plain)
         .collect()
 }
 

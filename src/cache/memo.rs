@@ -133,7 +133,9 @@ pub fn write(dir: &CacheDir, key: &Hash, memo: &Memo) -> io::Result<()> {
         out.write_all(part)?;
     }
     out.write_all(hasher.finalize().as_bytes())?;
-    let temp = out.into_inner().map_err(|e| e.into_error())?;
+    let temp = out
+        .into_inner()
+        .map_err(std::io::IntoInnerError::into_error)?;
     temp.persist(dir.memo_path()).map_err(|e| e.error)?;
     Ok(())
 }

@@ -294,7 +294,10 @@ impl Writer {
         self.out.write_all(&count.to_le_bytes())?;
         self.out.write_all(hasher.finalize().as_bytes())?;
         self.out.write_all(END)?;
-        let temp = self.out.into_inner().map_err(|e| e.into_error())?;
+        let temp = self
+            .out
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?;
         temp.persist(&self.final_path).map_err(|e| e.error)?;
         if let Some(folder) = self.final_path.parent() {
             super::sweep(folder);

@@ -102,7 +102,11 @@ pub(crate) fn run(
     }
     if let Some(status) = &args.status {
         let statuses = records.settings.vocabularies.action_statuses.iter();
-        super::require_known(status, statuses.map(|s| s.id()), "action status")?;
+        super::require_known(
+            status,
+            statuses.map(tsc::settings::Term::id),
+            "action status",
+        )?;
     }
     let query = ActionQuery {
         open_only: args.open,

@@ -52,13 +52,13 @@ pub(crate) fn run(
         && !known(&vocabularies.interest_levels, level)
     {
         let levels = vocabularies.interest_levels.iter();
-        super::require_known(level, levels.map(|t| t.id()), "interest level")?;
+        super::require_known(level, levels.map(tsc::settings::Term::id), "interest level")?;
     }
     if let Some(phase) = &args.status
         && !known(&vocabularies.modification_phases, phase)
     {
         let phases = vocabularies.modification_phases.iter();
-        super::require_known(phase, phases.map(|t| t.id()), "phase")?;
+        super::require_known(phase, phases.map(tsc::settings::Term::id), "phase")?;
     }
     let filter = ModFilter {
         interest: args.interest.clone(),

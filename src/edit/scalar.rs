@@ -64,7 +64,7 @@ pub(crate) fn plain_is_safe(value: &str) -> bool {
         || value.contains(": ")
         || value.contains(" #")
         || value.ends_with(':')
-        || value.chars().any(|c| c.is_control())
+        || value.chars().any(char::is_control)
         || NOT_STRINGS.contains(&value.to_ascii_lowercase().as_str()))
         && reads_back(value, value)
 }

@@ -42,7 +42,7 @@ fn is_miscased_yaml_name(name: &str) -> bool {
 
 /// Classifies `relative` (a path inside the records directory).
 fn classify(relative: &Path) -> Option<Kind> {
-    let mut parts = relative.components().map(|c| c.as_os_str());
+    let mut parts = relative.components().map(std::path::Component::as_os_str);
     let first = parts.next()?;
     let nested = parts.next().is_some();
     Kind::at(first.to_str()?, nested)

@@ -111,7 +111,10 @@ impl OpenCounter {
             gone: Vec::new(),
         };
         for a in records.actions.iter().map(|a| &a.record) {
-            let Some(raised) = index.meeting(&a.meeting.value).and_then(|m| m.sort_date()) else {
+            let Some(raised) = index
+                .meeting(&a.meeting.value)
+                .and_then(super::model::Meeting::sort_date)
+            else {
                 continue;
             };
             match &a.closed {
@@ -241,12 +244,16 @@ fn build_from<'r>(
     let since_last = SinceLast {
         meeting: latest.map(|m| m.id.value.as_str()),
         closed: latest
-            .and_then(|m| m.known_date())
+            .and_then(super::model::Meeting::known_date)
             .map_or_else(Vec::new, |held| {
-                crate::actions::closed_between(records, before.and_then(|b| b.known_date()), held)
-                    .into_iter()
-                    .map(|a| ActionRow::of(a, index, today))
-                    .collect()
+                crate::actions::closed_between(
+                    records,
+                    before.and_then(super::model::Meeting::known_date),
+                    held,
+                )
+                .into_iter()
+                .map(|a| ActionRow::of(a, index, today))
+                .collect()
             }),
     };
 
