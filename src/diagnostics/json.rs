@@ -104,7 +104,7 @@ fn known(position: Position) -> (Option<u64>, Option<u64>) {
     }
 }
 
-fn to_json<'a>(finding: &'a Finding) -> JsonFinding<'a> {
+fn to_json(finding: &Finding) -> JsonFinding<'_> {
     let (line, column) = known(finding.position);
     let end = end_of(finding);
     let (end_line, end_column) = end.map_or((None, None), known);

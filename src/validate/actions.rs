@@ -11,7 +11,7 @@ use crate::finding::{Code, Finding};
 use crate::model::{Action, ItemNumber, Meeting};
 use crate::settings::{Meaning, Vocabularies};
 
-impl<'r> Checker<'r> {
+impl Checker<'_> {
     pub(super) fn check_actions(&mut self) {
         let r = self.records;
         for a in &r.actions {

@@ -51,7 +51,7 @@ fn duplicates<'a, T, K, V: 'a>(
     }
 }
 
-impl<'r> Checker<'r> {
+impl Checker<'_> {
     /// Reports every ID defined more than once (E0201).
     pub(super) fn check_duplicate_ids(&mut self) {
         let r = self.records;

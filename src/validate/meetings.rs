@@ -12,7 +12,7 @@ use crate::finding::{Code, Finding};
 use crate::model::{Assessment, Attendance, ItemNumber, Meeting};
 use crate::settings::{Meaning, Vocabularies};
 
-impl<'r> Checker<'r> {
+impl Checker<'_> {
     pub(super) fn check_meetings(&mut self) {
         let r = self.records;
         for m in &r.meetings {

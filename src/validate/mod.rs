@@ -362,7 +362,7 @@ fn repeats<'a, T: Eq + std::hash::Hash + 'a>(
 /// The text `span` covers in `file`, as written (quotes included); only
 /// read for a finding that quotes it. `None` when the file cannot be read
 /// again.
-impl<'r> Checker<'r> {
+impl Checker<'_> {
     /// Reports a date that chrono read but that is not written as exactly
     /// `YYYY-MM-DD` (`2024-3-1`, `+2024-03-01`, `' 2024-03-01'`): the
     /// JSON Schema and other tools would reject it. The value's source

@@ -13,7 +13,7 @@ use crate::finding::{Code, Finding};
 use crate::ids::file_stem_for;
 use crate::settings::{Meaning, Vocabularies};
 
-impl<'r> Checker<'r> {
+impl Checker<'_> {
     /// Reports an unresolved reference with a "did you mean" hint (for the
     /// first [`super::SUGGESTION_BUDGET`] of them).
     fn unresolved<'a>(

@@ -7,7 +7,7 @@ use super::{Checker, repeats};
 use crate::finding::{Code, Finding};
 use crate::settings::{Meaning, Vocabularies};
 
-impl<'r> Checker<'r> {
+impl Checker<'_> {
     pub(super) fn check_people_and_organisations(&mut self) {
         let r = self.records;
         for p in &r.people {

@@ -15,7 +15,7 @@ fn samples() -> [(u32, NaiveDate, u32); 2] {
     [(7, day(2016, 6, 16), 1), (123, day(2031, 12, 9), 105)]
 }
 
-impl<'r> Checker<'r> {
+impl Checker<'_> {
     /// Reports (E0302) a template that does not render, or renders an ID
     /// its pattern rejects or reads back with other numbers.
     pub(super) fn check_templates(&mut self) {

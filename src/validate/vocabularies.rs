@@ -3,7 +3,7 @@
 use super::{Checker, repeats, settings_file};
 use crate::finding::{Code, Finding};
 
-impl<'r> Checker<'r> {
+impl Checker<'_> {
     /// Reports each vocabulary value that `tsc.yaml` lists a second time
     /// (two interest levels with `id: high`), at the second, with a label
     /// at the first.
