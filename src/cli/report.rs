@@ -61,7 +61,7 @@ pub(crate) fn run(
     });
     match &args.output {
         Some(path) if path.as_os_str() != "-" => {
-            write_atomic(path, &text, &loaded.records.root, out)?
+            write_atomic(path, &text, &loaded.records.root, out)?;
         }
         _ => write!(out, "{text}")?,
     }

@@ -263,7 +263,7 @@ fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies, org_na
     };
     match (&role, context.is_empty()) {
         (Some(role), true) => {
-            context = format!("{} {role}", index.records().settings.committee.short_name)
+            context = format!("{} {role}", index.records().settings.committee.short_name);
         }
         (Some(role), false) => context = format!("{context} ({role})"),
         (None, _) => {}
