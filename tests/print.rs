@@ -40,8 +40,7 @@ fn info(pdf: &Path) -> (usize, String) {
     let field = |name: &str| {
         text.lines()
             .find_map(|l| l.strip_prefix(name))
-            .map(|v| v.trim().to_owned())
-            .unwrap_or_else(|| panic!("{name} not in {text}"))
+            .map_or_else(|| panic!("{name} not in {text}"), |v| v.trim().to_owned())
     };
     (field("Pages:").parse().unwrap(), field("Page size:"))
 }

@@ -341,9 +341,10 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
         if let Some(message) = index.unreadable(id) {
             return Err(crate::error::Error::NotFound(message));
         }
-        let hint = closest(id, index.meeting_ids())
-            .map(|c| format!("; {}", crate::suggest::did_you_mean(id, c)))
-            .unwrap_or_else(|| "; `tsc meetings` lists them".to_owned());
+        let hint = closest(id, index.meeting_ids()).map_or_else(
+            || "; `tsc meetings` lists them".to_owned(),
+            |c| format!("; {}", crate::suggest::did_you_mean(id, c)),
+        );
         return Err(crate::error::Error::NotFound(format!(
             "no meeting has the ID `{id}`{hint}"
         )));
