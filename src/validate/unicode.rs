@@ -44,7 +44,7 @@ impl<'r> Checker<'r> {
             .map(|m| ("modification proposal", &m.file, &m.record.id))
             .collect();
         for group in [&owners, &meetings, &actions, &modifications] {
-            for (kind, file, id) in group.iter() {
+            for (kind, file, id) in group {
                 self.check_id_text(kind, file, id);
             }
             self.check_confusables(group);
