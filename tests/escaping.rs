@@ -76,7 +76,7 @@ fn violations(out: &[u8], github: bool, styled: bool) -> Vec<String> {
         .filter(|c| {
             (c.is_control() && *c != '\n' && *c != '\t') || ('\u{202a}'..='\u{202e}').contains(c)
         })
-        .map(|c| format!("{:?}", c))
+        .map(|c| format!("{c:?}"))
         .collect();
     for line in text.lines() {
         let ours = github && (line.starts_with("::error ") || line.starts_with("::warning "));
