@@ -535,6 +535,8 @@ fn parse_entry(record: &[u8], revision: Revision<'_>) -> anyhow::Result<Entry> {
 
 /// A path git printed, from its bytes.
 #[cfg(unix)]
+// The Windows version can fail; both keep one signature.
+#[allow(clippy::unnecessary_wraps)]
 fn path_from_bytes(bytes: &[u8]) -> anyhow::Result<PathBuf> {
     use std::os::unix::ffi::OsStrExt;
     Ok(PathBuf::from(std::ffi::OsStr::from_bytes(bytes)))

@@ -20,6 +20,8 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
             continue;
         }
         let score = strsim::normalized_damerau_levenshtein(&input, &candidate.to_lowercase());
+        // Two scores from the same function tie exactly or not at all.
+        #[allow(clippy::float_cmp)]
         let better = best.is_none_or(|(b, s)| score > s || (score == s && candidate < b));
         if score >= THRESHOLD && better {
             best = Some((candidate, score));

@@ -480,6 +480,8 @@ fn value_at(text: &str, position: Position) -> Option<String> {
     Some(value.to_owned())
 }
 
+// Its caller's match takes an optional help from every arm.
+#[allow(clippy::unnecessary_wraps)]
 fn unknown_field_help(field: &str, expected: &[&str]) -> Option<String> {
     let best = crate::suggest::closest(field, expected.iter().copied());
     Some(match best {

@@ -34,6 +34,9 @@ fn bad(case: &str) -> PathBuf {
 
 /// Runs `tsc` with `args`, killing it if it has not finished after a
 /// generous deadline (a hang guard, not a speed assertion).
+///
+/// # Panics
+/// When `tsc` cannot be started or does not finish by the deadline.
 pub fn tsc_finishing(args: &[&str], envs: &[(&str, &str)]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_tsc"))
         .args(args)

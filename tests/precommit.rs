@@ -102,7 +102,7 @@ fn the_hook_refuses_a_broken_reference_and_passes_a_good_commit() {
 /// A committee repository with `examples/minimal` committed through the
 /// hook (which must pass), in a temporary directory.
 struct Committee {
-    _tmp: tempfile::TempDir,
+    tmp: tempfile::TempDir,
     home: PathBuf,
     dir: PathBuf,
 }
@@ -129,11 +129,7 @@ impl Committee {
             ),
         )
         .unwrap();
-        let committee = Committee {
-            _tmp: tmp,
-            home,
-            dir,
-        };
+        let committee = Committee { tmp, home, dir };
         committee.git(&["init", "-q"]);
         ok(run(
             &committee.dir,
@@ -263,7 +259,7 @@ fn a_git_ignored_record_does_not_count() {
 #[test]
 fn tsc_records_pointing_elsewhere_is_ignored() {
     let committee = Committee::new();
-    let elsewhere = committee._tmp.path().join("elsewhere");
+    let elsewhere = committee.tmp.path().join("elsewhere");
     copy_dir(&minimal_example(), &elsewhere);
     let action = committee.path("records/actions/TSC02-10.yaml");
     let original = std::fs::read_to_string(&action).unwrap();

@@ -67,6 +67,9 @@ fn note(dir: &CacheDir, problem: &str) -> Note {
 /// The memo of `dir` when it was written for `key`: `Ok(None)` when there
 /// is none or it is for other inputs, `Err` with a note when it is
 /// truncated, corrupt or not a memo.
+///
+/// # Errors
+/// The note, when the memo file is there but cannot be used.
 pub fn read(dir: &CacheDir, key: &Hash) -> Result<Option<Memo>, Note> {
     let mut bytes = Vec::new();
     match File::open(dir.memo_path()).and_then(|mut f| f.read_to_end(&mut bytes)) {

@@ -29,6 +29,9 @@ pub(super) fn is_ignored_name(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~')
 }
 
+/// Whether a file name ends `.yaml` or `.yml`, in lower case only: a
+/// name in another case is reported instead (see [`is_miscased_yaml_name`]).
+#[allow(clippy::case_sensitive_file_extension_comparisons)]
 fn is_yaml_name(name: &str) -> bool {
     name.ends_with(".yaml") || name.ends_with(".yml")
 }
