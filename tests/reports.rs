@@ -458,6 +458,52 @@ fn report_output_is_written_atomically_and_never_into_the_records() {
     assert!(!inside.exists());
 }
 
+/// Regression: `report --output site/report.html` without `--format`
+/// wrote Markdown into a file named `.html`. The format now follows the
+/// file's extension unless `--format` says otherwise.
+#[test]
+fn report_output_html_file_without_format_is_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = minimal_example();
+    let args = [
+        "--records",
+        records.to_str().unwrap(),
+        "report",
+        "--as-of",
+        "2024-03-02",
+    ];
+    let html = dir.path().join("report.HTML");
+    let out = tsc(&[&args[..], &["--output", html.to_str().unwrap()]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let written = std::fs::read_to_string(&html).unwrap();
+    let expected = stdout(&tsc(&[&args[..], &["--format", "html"]].concat()));
+    assert!(written.starts_with("<!DOCTYPE html>"), "{written}");
+    assert_eq!(written, expected);
+
+    // Any other name, and standard output, stay Markdown; an explicit
+    // --format wins over the extension.
+    let text = dir.path().join("report.txt");
+    tsc(&[&args[..], &["--output", text.to_str().unwrap()]].concat());
+    assert!(std::fs::read_to_string(&text).unwrap().starts_with("# "));
+    let md_in_html = dir.path().join("md.html");
+    let out = tsc(&[
+        &args[..],
+        &[
+            "--format",
+            "markdown",
+            "--output",
+            md_in_html.to_str().unwrap(),
+        ],
+    ]
+    .concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        std::fs::read_to_string(&md_in_html)
+            .unwrap()
+            .starts_with("# ")
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn report_output_keeps_an_existing_files_permissions_and_writes_through_pipes() {
