@@ -7,7 +7,9 @@
 //! - an action: the agenda item that raised it, every update, its closure;
 //! - a meeting: a summary (attendance, agenda items with decisions,
 //!   actions raised);
-//! - a person or organisation: attendance and actions owned.
+//! - a person or organisation: attendance and actions owned;
+//! - a principle (by its number): wording, status, the meeting that
+//!   decided it, notes, and the proposals assessed as not aligning with it.
 
 use std::fmt::Write;
 
@@ -17,7 +19,7 @@ use crate::actions::{ActionRow, NOT_RECORDED};
 use crate::ids::natural_cmp;
 use crate::index::Index;
 use crate::minutes::paragraph_list;
-use crate::model::{Action, ItemNumber, Meeting};
+use crate::model::{Action, ItemNumber, Meeting, Principle};
 use crate::participation::{Participation, organisations, people};
 use crate::register::{assessments_of, meetings_discussing};
 use crate::settings::Vocabularies;
@@ -447,8 +449,85 @@ fn show_participant(index: &Index<'_>, p: &Participation<'_>, kind: &str, out: &
     }
 }
 
+fn show_principle(index: &Index<'_>, principle: &Principle, out: &mut String) {
+    let records = index.records();
+    let vocab = &records.settings.vocabularies;
+    let number = principle.number.value;
+    heading(out, &format!("Principle {number}"));
+    if let Some(text) = &principle.text {
+        let _ = writeln!(out, "{}", text.trim());
+    }
+    let status = &principle.status.value;
+    let _ = write!(
+        out,
+        "Status: {}",
+        Vocabularies::label(&vocab.principle_statuses, status)
+    );
+    if let Some(into) = &principle.merged_into {
+        let _ = write!(out, ", into principle {}", into.value);
+    }
+    if let Some(at) = &principle.decided_at {
+        let decided = index
+            .meeting(&at.value)
+            .map_or_else(|| at.value.clone(), dated_meeting);
+        let _ = write!(out, " (decided at {decided})");
+    }
+    out.push('\n');
+    let merged: Vec<String> = index
+        .principles()
+        .filter(|(_, p)| {
+            p.record
+                .merged_into
+                .as_ref()
+                .is_some_and(|m| m.value == number)
+        })
+        .map(|(n, _)| n.to_string())
+        .collect();
+    if !merged.is_empty() {
+        let _ = writeln!(out, "Merged into it: {}", merged.join(", "));
+    }
+    if !principle.notes.is_empty() {
+        let _ = writeln!(out, "\nNotes:\n");
+        for note in &principle.notes {
+            let _ = writeln!(out, "- {}", note.trim());
+        }
+    }
+    // One pass over the meetings in date order: the assessments that name
+    // this principle as one the proposal does not align with.
+    let mut misaligned = Vec::new();
+    for meeting in index.meetings_by_date() {
+        for item in &meeting.agenda {
+            for assessment in &item.assessments {
+                if assessment
+                    .misaligned_principles
+                    .iter()
+                    .any(|p| p.value == number)
+                {
+                    misaligned.push(format!(
+                        "- {} (item {}): {}",
+                        dated_meeting(meeting),
+                        item.number.value,
+                        assessment.modification.value
+                    ));
+                }
+            }
+        }
+    }
+    if !misaligned.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nProposals assessed as not aligning with it ({}):\n",
+            misaligned.len()
+        );
+        for line in misaligned {
+            let _ = writeln!(out, "{line}");
+        }
+    }
+}
+
 /// The record with this ID (meeting, action, modification proposal,
-/// person or organisation) and its history, as plain text. An ID that
+/// person, organisation, or a principle's number) and its history, as
+/// plain text. An ID that
 /// matches exactly one record only when case is ignored (`secas`) shows
 /// that record. `today` decides
 /// whether an action is overdue (see [`crate::today`]).
@@ -472,6 +551,8 @@ pub fn show(index: &Index<'_>, id: &str, today: NaiveDate) -> crate::error::Resu
         && let Some(o) = organisations(index).into_iter().find(|o| o.id == id)
     {
         show_participant(index, &o, "Organisation", &mut out);
+    } else if let Some(principle) = id.parse().ok().and_then(|n| index.principle(n)) {
+        show_principle(index, &principle.record, &mut out);
     } else {
         let mut all: Vec<&str> = index
             .meeting_ids()

@@ -793,6 +793,36 @@ fn show_gives_history_for_every_record_kind() {
     assert!(stderr(&out).contains("did you mean `SECMP0011`?"));
 }
 
+/// Regression: principles are records too, but `tsc show 3` said "no
+/// record has the ID `3`".
+#[test]
+fn show_principle_by_number_gives_wording_status_and_misaligned_proposals() {
+    let three = run_ok(&real_records(), &["show", "3"]);
+    assert!(three.starts_with("Principle 3\n===========\nImpact to the Technical/ Business Architecture should be limited, unless significant benefit is identified.\nStatus: Agreed (decided at 2016-06-16 TSC_07_1606)\n"), "{three}");
+    assert!(three.contains("\nNotes:\n\n- It was noted that the reason behind this principle is to give stability of operating design.\n"), "{three}");
+    assert!(
+        three.ends_with("Proposals assessed as not aligning with it (1):\n\n- 2016-06-16 TSC_07_1606 (item 6): SECMP0014\n"),
+        "{three}"
+    );
+    // Principle 2 has no misaligned proposal in the seed.
+    assert!(!run_ok(&real_records(), &["show", "2"]).contains("not aligning"));
+
+    // A merged principle names where it went, and the survivor names it.
+    let (_dir, copy) = copy_tree(&minimal_example());
+    let path = copy.join("principles.yaml");
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "    status: agreed\n    decided_at: TSC_01_2401\n    notes:",
+        "    status: merged\n    merged_into: 1\n    decided_at: TSC_02_2402\n    notes:",
+    );
+    std::fs::write(&path, text).unwrap();
+    let two = run_ok(&copy, &["show", "2"]);
+    assert!(
+        two.contains("Status: Merged, into principle 1 (decided at 2024-02-15 TSC_02_2402)\n"),
+        "{two}"
+    );
+    assert!(run_ok(&copy, &["show", "1"]).contains("Merged into it: 2\n"));
+}
+
 #[test]
 fn completions_and_man_page_need_no_records() {
     let out = tsc(&["completions", "bash"]);

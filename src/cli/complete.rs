@@ -70,6 +70,11 @@ pub fn record_ids() -> ArgValueCandidates {
             )
         }));
         all.extend(owners(r));
+        all.extend(
+            r.principles
+                .iter()
+                .map(|p| (p.record.number.value.to_string(), "principle".to_owned())),
+        );
         all
     })
 }
