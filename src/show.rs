@@ -16,7 +16,6 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use crate::actions::{ActionRow, NOT_RECORDED};
-use crate::ids::natural_cmp;
 use crate::index::Index;
 use crate::minutes::paragraph_list;
 use crate::model::{Action, ItemNumber, Meeting, Principle};
@@ -344,15 +343,16 @@ fn show_raised_and_reviewed(index: &Index<'_>, meeting: &Meeting, out: &mut Stri
                 .as_ref()
                 .map(|n| format!(" under item {}", n.value))
                 .unwrap_or_default();
+            let paragraph = paragraph_note(r.update.paragraph.as_ref());
             let _ = writeln!(
                 out,
-                "- {} ({}, {}){item}: {}",
+                "- {} ({}, {}){item}{paragraph}: {}",
                 r.action.id.value,
                 r.action
                     .owner
                     .as_ref()
                     .map_or(crate::actions::NOT_RECORDED, |o| o.value.as_str()),
-                r.status,
+                vocab.action_status_label(r.status),
                 r.update.note.trim()
             );
         }
@@ -366,35 +366,6 @@ fn show_raised_and_reviewed(index: &Index<'_>, meeting: &Meeting, out: &mut Stri
             a.owner.as_ref().map_or(NOT_RECORDED, |o| o.value.as_str()),
             vocab.action_status_label(&a.status.value),
             a.text.trim()
-        );
-    }
-    let mut reviewed: Vec<(&Action, &crate::model::ActionUpdate)> = records
-        .actions
-        .iter()
-        .flat_map(|a| a.record.updates.iter().map(move |u| (&a.record, u)))
-        .filter(|(_, u)| {
-            u.meeting
-                .as_ref()
-                .is_some_and(|m| m.value == meeting.id.value)
-        })
-        .collect();
-    if reviewed.is_empty() {
-        return;
-    }
-    reviewed.sort_by(|a, b| natural_cmp(&a.0.id.value, &b.0.id.value));
-    let _ = writeln!(out, "\nActions reviewed ({}):", reviewed.len());
-    for (a, u) in reviewed {
-        let item = u
-            .agenda_item
-            .as_ref()
-            .map(|i| format!(" item {}", i.value))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "- {}{item}{}: {}",
-            a.id.value,
-            paragraph_note(u.paragraph.as_ref()),
-            u.note.trim()
         );
     }
 }

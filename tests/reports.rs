@@ -793,6 +793,19 @@ fn show_gives_history_for_every_record_kind() {
     assert!(stderr(&out).contains("did you mean `SECMP0011`?"));
 }
 
+/// Regression: a merge left `tsc show MEETING` printing "Actions
+/// reviewed" twice (the second time without owner or status, from a scan
+/// of every action), and status ids (`closed`) where the listing shows
+/// labels (`Closed`); the report's "Since the last meeting" did the same.
+#[test]
+fn show_meeting_lists_reviewed_actions_once_with_status_labels() {
+    let meeting = run_ok(&minimal_example(), &["show", "TSC_02_2402"]);
+    assert_eq!(meeting.matches("Actions reviewed").count(), 1, "{meeting}");
+    assert!(meeting.contains("Actions reviewed (1):\n- TSC01/01 (SECAS, Closed): The attachment was circulated; the committee agreed to close the action.\n"), "{meeting}");
+    let report = run_ok(&minimal_example(), &["report", "--as-of", "2024-03-02"]);
+    assert!(report.contains("| TSC01/01 | SECAS | Circulate the example attachment to members. | Closed | 2024-02-15 |"), "{report}");
+}
+
 /// Regression: principles are records too, but `tsc show 3` said "no
 /// record has the ID `3`".
 #[test]
@@ -1148,7 +1161,7 @@ fn report_as_of_counts_only_what_existed_by_then() {
         "{md}"
     );
     assert!(
-        md.contains("| TSC01/01 | SECAS | Circulate the example attachment to members. | closed | 2024-02-15 |"),
+        md.contains("| TSC01/01 | SECAS | Circulate the example attachment to members. | Closed | 2024-02-15 |"),
         "{md}"
     );
     // Without --as-of, the report says the day it was generated for.

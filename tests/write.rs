@@ -143,7 +143,7 @@ fn the_six_commands_record_the_next_meeting() {
     let html = ok(&root, &["minutes", "TSC_08_1607", "--format", "html"]);
     assert!(html.contains("<td>TSC07/03</td><td>SECAS</td><td>Add detail under each agreed TSC principle.</td><td>Open</td><td>Detail drafted for principles 1 to 4: the rest by September.</td>"), "{html}");
     let show = ok(&root, &["show", "TSC_08_1607"]);
-    assert!(show.contains("Actions reviewed (2):\n- TSC07/01 (SECAS, closed) under item 1: "));
+    assert!(show.contains("Actions reviewed (2):\n- TSC07/01 (SECAS, Closed) under item 1: "));
 
     // 5. The register.
     let mods = ok(&root, &["mods", "--format", "csv"]);
