@@ -695,19 +695,28 @@ fn report_on_action(
             None => edit::insert_before(src, status_at.start, "due", &Value::raw(due)),
         });
     }
-    edits.push(match action.updates.last() {
-        Some(last) => {
-            edit::append_item(src, spans::start(&last.date)?, &update).map_err(Error::Refused)?
-        }
-        None => {
-            let keep_closed = new_status.is_none_or(|s| !s.means(Meaning::Open));
-            let anchor = match &action.closed {
-                Some(c) if keep_closed => spans::start(c)?,
-                _ => status_at.start,
-            };
-            edit::insert_after(src, anchor, "updates", &Value::List(vec![update]))
-        }
-    });
+    match action.updates.last() {
+        Some(last) => edits.push(
+            edit::append_item(src, spans::start(&last.date)?, &update).map_err(Error::Refused)?,
+        ),
+        // `updates: []` as written is filled in place, not given a twin.
+        None => match edit::fill_empty_list(src, "updates", std::slice::from_ref(&update)) {
+            Some(filled) => edits.extend(filled),
+            None => {
+                let keep_closed = new_status.is_none_or(|s| !s.means(Meaning::Open));
+                let anchor = match &action.closed {
+                    Some(c) if keep_closed => spans::start(c)?,
+                    _ => status_at.start,
+                };
+                edits.push(edit::insert_after(
+                    src,
+                    anchor,
+                    "updates",
+                    &Value::List(vec![update]),
+                ));
+            }
+        },
+    }
     let mut transaction = Transaction::default();
     transaction.edit(tree, &path, &edits)?;
     Ok(Plan {
