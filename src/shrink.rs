@@ -34,6 +34,13 @@ impl Shrink for String {
     }
 }
 
+/// A long token moves back inline if it fits; a short one is inline already.
+impl Shrink for crate::model::Token {
+    fn shrink(&mut self) {
+        self.shrink_to_fit();
+    }
+}
+
 impl<T: Shrink> Shrink for Vec<T> {
     fn shrink(&mut self) {
         self.shrink_to_fit();
