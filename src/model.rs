@@ -111,6 +111,11 @@ pub struct Meeting {
 ///
 /// Members of the committee sit for a constituency (Large Suppliers, ...);
 /// other participants represent an organisation.
+//
+// The fields most lines leave out (`capacity`, `role`, `initials`,
+// `name_as_written`, `alternate_for`) are boxed: absent, each costs 8
+// bytes instead of 24 to 40, and a large tree holds tens of thousands of
+// attendance lines. (Not a doc comment: it would change the JSON Schema.)
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
@@ -133,18 +138,18 @@ pub struct Attendance {
     /// The capacity in which an organisation is represented, as written in
     /// the minutes (for example `Presenter – DCP204`).
     #[serde(default)]
-    pub capacity: Option<String>,
+    pub capacity: Option<Box<String>>,
     /// Meeting role, or a list of roles, from `vocabularies.roles`
     /// (`chair`, `meeting-secretary`). In the apologies, a person's
     /// standing role.
     #[serde(default)]
     #[schemars(with = "Option<Roles>")]
-    pub role: Option<Sp<Roles>>,
+    pub role: Option<Box<Sp<Roles>>>,
     /// The initials the minutes use for the person (`AB`), unique within
     /// a meeting.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub initials: Option<Sp<Token>>,
+    pub initials: Option<Box<Sp<Token>>>,
     /// The company as written at this meeting (organisation ID), in place
     /// of the person's usual organisation.
     #[serde(default)]
@@ -156,11 +161,11 @@ pub struct Attendance {
     /// The name as the minutes spell it, when that differs from
     /// `people.yaml`.
     #[serde(default)]
-    pub name_as_written: Option<String>,
+    pub name_as_written: Option<Box<String>>,
     /// The member this person stands in for ("alternate to ..."): a person ID.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub alternate_for: Option<Sp<Token>>,
+    pub alternate_for: Option<Box<Sp<Token>>>,
     /// `true` when the minutes mark the attendance "(part)".
     #[serde(default)]
     pub part: bool,

@@ -259,7 +259,7 @@ fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies, org_na
                 None => shown,
             }
         }
-        (None, None) => attendance.capacity.clone().unwrap_or_default(),
+        (None, None) => attendance.capacity.as_deref().cloned().unwrap_or_default(),
     };
     match (&role, context.is_empty()) {
         (Some(role), true) => {
@@ -275,7 +275,7 @@ fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies, org_na
     };
     let person = attendance.person.value.as_str();
     let name = match &attendance.name_as_written {
-        Some(written) if *written != name_of(person) => {
+        Some(written) if **written != name_of(person) => {
             format!("{written} ({})", name_of(person))
         }
         _ => name_of(person),
@@ -283,7 +283,7 @@ fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies, org_na
     let role_cell = match (role, &attendance.capacity) {
         (Some(r), Some(c)) => Some(format!("{r} ({c})")),
         (Some(r), None) => Some(r),
-        (None, c) => c.clone(),
+        (None, c) => c.as_deref().cloned(),
     };
     let organisation = attendance
         .organisation

@@ -270,7 +270,7 @@ impl<'r> Checker<'r> {
             };
             match first.get(initials.value.as_str()) {
                 Some(earlier) if earlier.person.value != entry.person.value => {
-                    let earlier_at = earlier.initials.as_ref().unwrap_or(&earlier.person);
+                    let earlier_at = earlier.initials.as_deref().unwrap_or(&earlier.person);
                     self.push(
                         Finding::at_value(
                             Code::DuplicateInitials,

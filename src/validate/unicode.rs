@@ -188,7 +188,7 @@ impl<'r> Checker<'r> {
                     Some(&a.person),
                     a.representing.as_ref(),
                     a.organisation.as_ref(),
-                    a.alternate_for.as_ref(),
+                    a.alternate_for.as_deref(),
                 ]
             });
             let presenters = meeting.agenda.iter().map(|i| i.presented_by.as_ref());

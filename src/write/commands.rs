@@ -207,7 +207,7 @@ fn attendance(list: &[crate::model::Attendance]) -> Value {
                         "representing",
                         a.representing.as_ref().map(|v| v.value.to_string()),
                     ),
-                    ("capacity", a.capacity.clone()),
+                    ("capacity", a.capacity.as_deref().cloned()),
                     (
                         "role",
                         a.role.as_ref().map(|v| match v.value.0.as_slice() {
