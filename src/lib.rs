@@ -48,6 +48,7 @@ pub mod schema;
 pub mod settings;
 pub mod shape;
 pub mod show;
+pub(crate) mod shrink;
 pub mod source;
 pub mod stubs;
 pub mod suggest;

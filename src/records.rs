@@ -45,6 +45,7 @@ use crate::model::{
 use crate::processing;
 use crate::settings::Settings;
 use crate::shape;
+use crate::shrink::Shrink;
 use crate::source::{self, FileId, Sources};
 use crate::yaml::{self, MAX_FILE_BYTES};
 
@@ -378,6 +379,14 @@ impl Scanned {
             .map(|f| (f.path.clone(), f.kind))
             .collect();
         let (outcomes, usage) = cache::load::parse_all(self.files, cache, parse_file);
+        // One record per file of these kinds: room for exactly that many.
+        let count = |kind: Kind| kinds.iter().filter(|(_, k)| *k == kind).count();
+        let records = &mut loaded.records;
+        records.meetings.reserve_exact(count(Kind::Meeting));
+        records.actions.reserve_exact(count(Kind::Action));
+        records
+            .modifications
+            .reserve_exact(count(Kind::Modification));
         for ((path, kind), (text, outcome)) in kinds.into_iter().zip(outcomes) {
             loaded.sources.add(path.clone(), text);
             add(path, kind, outcome, &mut loaded);
@@ -719,7 +728,11 @@ pub(crate) fn parse_file(
         Err(finding) => return (None, Err(vec![*finding])),
     };
     let outcome = source::parsing(id, || {
-        parse_kind(kind, &text, path).map_err(|finding| {
+        let parsed = parse_kind(kind, &text, path).map(|mut parsed| {
+            parsed.shrink();
+            parsed
+        });
+        parsed.map_err(|finding| {
             // Only a file that is good YAML but has the wrong fields can be
             // a record of another kind; this also keeps a file that hit a
             // limit from being parsed again.

@@ -40,7 +40,7 @@ fn item_title<'m>(meeting: &'m Meeting, number: &ItemNumber) -> &'m str {
 fn dated_meeting(meeting: &Meeting) -> String {
     match meeting.date_text() {
         Some(date) => format!("{date} {}", meeting.id.value),
-        None => meeting.id.value.clone(),
+        None => meeting.id.value.to_string(),
     }
 }
 
@@ -78,7 +78,7 @@ fn show_modification(index: &Index<'_>, id: &str, out: &mut String) {
         for change in &m.phases {
             let mut when: Vec<String> = Vec::new();
             when.extend(change.date.as_ref().map(|d| d.value.to_string()));
-            when.extend(change.meeting.as_ref().map(|m| m.value.clone()));
+            when.extend(change.meeting.as_ref().map(|m| m.value.to_string()));
             let when = if when.is_empty() {
                 String::new()
             } else {
@@ -440,7 +440,7 @@ fn show_principle(index: &Index<'_>, principle: &Principle, out: &mut String) {
     if let Some(at) = &principle.decided_at {
         let decided = index
             .meeting(&at.value)
-            .map_or_else(|| at.value.clone(), dated_meeting);
+            .map_or_else(|| at.value.to_string(), dated_meeting);
         let _ = write!(out, " (decided at {decided})");
     }
     out.push('\n');

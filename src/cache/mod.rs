@@ -43,7 +43,7 @@ use crate::yaml;
 
 /// The version of the cache's file formats (the store, the memo and the
 /// binary form of records). Raise it whenever any of them changes.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// The environment variable naming the cache root when `--cache-dir` is
 /// not given.

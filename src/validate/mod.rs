@@ -30,6 +30,7 @@ mod vocabularies;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use crate::model::Token;
 use crate::source::Spanned;
 
 use crate::finding::{Code, Finding, Position, Severity, sort_findings};
@@ -433,7 +434,7 @@ impl Checker<'_> {
     fn check_term(
         &mut self,
         file: &Path,
-        value: &Spanned<String>,
+        value: &Spanned<Token>,
         terms: &[Term],
         field: &str,
         vocabulary: &str,
@@ -447,7 +448,7 @@ impl Checker<'_> {
     fn unknown_term<'a>(
         &mut self,
         file: &Path,
-        value: &Spanned<String>,
+        value: &Spanned<Token>,
         allowed: impl Iterator<Item = &'a str> + Clone,
         field: &str,
         vocabulary: &str,

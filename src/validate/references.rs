@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use crate::model::Token;
 use crate::source::Spanned;
 use chrono::NaiveDate;
 
@@ -19,7 +20,7 @@ impl<'r> Checker<'r> {
         &mut self,
         code: Code,
         file: &Path,
-        value: &Spanned<String>,
+        value: &Spanned<Token>,
         what: &str,
         known: impl Iterator<Item = &'a str>,
         defined_in: &str,
@@ -35,7 +36,7 @@ impl<'r> Checker<'r> {
         );
     }
 
-    pub(super) fn person_ref(&mut self, file: &Path, value: &Spanned<String>) {
+    pub(super) fn person_ref(&mut self, file: &Path, value: &Spanned<Token>) {
         let unread = self.records.unread.people;
         if !unread && self.index.person(&value.value).is_none() {
             let known: Vec<&str> = self.index.person_ids().collect();
@@ -50,7 +51,7 @@ impl<'r> Checker<'r> {
         }
     }
 
-    pub(super) fn organisation_ref(&mut self, file: &Path, value: &Spanned<String>) {
+    pub(super) fn organisation_ref(&mut self, file: &Path, value: &Spanned<Token>) {
         let unread = self.records.unread.organisations;
         if !unread && self.index.organisation(&value.value).is_none() {
             let known: Vec<&str> = self.index.organisation_ids().collect();
@@ -66,7 +67,7 @@ impl<'r> Checker<'r> {
     }
 
     /// An owner or presenter: a person or an organisation.
-    pub(super) fn party_ref(&mut self, file: &Path, value: &Spanned<String>, what: &str) {
+    pub(super) fn party_ref(&mut self, file: &Path, value: &Spanned<Token>, what: &str) {
         let v = value.value.as_str();
         let unread = &self.records.unread;
         if self.index.person(v).is_some()
@@ -88,7 +89,7 @@ impl<'r> Checker<'r> {
     }
 
     /// Whether `value` names a meeting record; reports it when not.
-    pub(super) fn meeting_ref(&mut self, file: &Path, value: &Spanned<String>) -> bool {
+    pub(super) fn meeting_ref(&mut self, file: &Path, value: &Spanned<Token>) -> bool {
         if self.index.meeting(&value.value).is_some() {
             return true;
         }
@@ -114,7 +115,7 @@ impl<'r> Checker<'r> {
     }
 
     /// Whether `value` names a modification proposal; reports it when not.
-    pub(super) fn modification_ref(&mut self, file: &Path, value: &Spanned<String>) -> bool {
+    pub(super) fn modification_ref(&mut self, file: &Path, value: &Spanned<Token>) -> bool {
         if self.index.modification(&value.value).is_some() {
             return true;
         }

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use crate::model::Token;
 use crate::source::Spanned;
 
 use super::Checker;
@@ -12,7 +13,7 @@ use crate::finding::{Code, Finding};
 use crate::unicode::{describe, first_invisible, is_normalized, look_alike_difference, skeleton};
 
 /// A defined ID: its kind (for messages), file and spanned value.
-type Defined<'r> = (&'static str, &'r PathBuf, &'r Spanned<String>);
+type Defined<'r> = (&'static str, &'r PathBuf, &'r Spanned<Token>);
 
 impl<'r> Checker<'r> {
     /// Runs the Unicode rules on every ID and one-line field.
@@ -52,7 +53,7 @@ impl<'r> Checker<'r> {
         self.check_one_line_fields();
     }
 
-    fn check_id_text(&mut self, kind: &str, file: &Path, id: &Spanned<String>) {
+    fn check_id_text(&mut self, kind: &str, file: &Path, id: &Spanned<Token>) {
         let value = id.value.as_str();
         if !is_normalized(value) {
             let nfc: String = unicode_normalization::UnicodeNormalization::nfc(value).collect();
@@ -187,11 +188,11 @@ impl<'r> Checker<'r> {
                     Some(&a.person),
                     a.representing.as_ref(),
                     a.organisation.as_ref(),
-                    a.alternate_for.as_ref(),
+                    a.alternate_for.as_deref(),
                 ]
             });
             let presenters = meeting.agenda.iter().map(|i| i.presented_by.as_ref());
-            let fields: Vec<&Spanned<String>> = references.chain(presenters).flatten().collect();
+            let fields: Vec<&Spanned<Token>> = references.chain(presenters).flatten().collect();
             for value in fields {
                 self.invisible(&m.file, &format!("`{}`", value.value), &value.value, value);
             }

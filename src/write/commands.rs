@@ -17,7 +17,7 @@ use crate::edit::{self, Layout, Value};
 use crate::error::{Error, Result};
 use crate::ids::{file_stem_for, natural_cmp};
 use crate::index::Index;
-use crate::model::{Action, Meeting};
+use crate::model::{Action, Meeting, Token};
 use crate::records::{Located, Records};
 use crate::settings::{Meaning, Term};
 use crate::suggest::require_known;
@@ -192,19 +192,22 @@ fn attendance(list: &[crate::model::Attendance]) -> Value {
         list.iter()
             .map(|a| {
                 let mut entries = vec![
-                    ("person".to_owned(), Value::text(&a.person.value)),
-                    ("category".to_owned(), Value::text(&a.category.value)),
+                    ("person".to_owned(), Value::text(a.person.value.as_str())),
+                    (
+                        "category".to_owned(),
+                        Value::text(a.category.value.as_str()),
+                    ),
                 ];
                 let optional = [
                     (
                         "constituency",
-                        a.constituency.as_ref().map(|v| v.value.clone()),
+                        a.constituency.as_ref().map(|v| v.value.to_string()),
                     ),
                     (
                         "representing",
-                        a.representing.as_ref().map(|v| v.value.clone()),
+                        a.representing.as_ref().map(|v| v.value.to_string()),
                     ),
-                    ("capacity", a.capacity.clone()),
+                    ("capacity", a.capacity.as_deref().cloned()),
                     (
                         "role",
                         a.role.as_ref().map(|v| match v.value.0.as_slice() {
@@ -214,7 +217,7 @@ fn attendance(list: &[crate::model::Attendance]) -> Value {
                     ),
                     (
                         "alternate_for",
-                        a.alternate_for.as_ref().map(|v| v.value.clone()),
+                        a.alternate_for.as_ref().map(|v| v.value.to_string()),
                     ),
                 ];
                 for (key, value) in optional {
@@ -294,8 +297,9 @@ pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> Result<
         .meeting_statuses
         .first()
         .map_or("draft", Term::id);
-    let time =
-        |given: &Option<String>, old: Option<&String>| given.clone().or_else(|| old.cloned());
+    let time = |given: &Option<String>, old: Option<&Token>| {
+        given.clone().or_else(|| old.map(Token::to_string))
+    };
     let start = time(
         &args.start,
         previous.and_then(|p| p.start.as_ref().map(|s| &s.value)),
@@ -512,7 +516,7 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
         .map_or("open", Term::id);
     let mut entries = vec![
         ("id".to_owned(), Value::Styled(id.clone(), id_style)),
-        ("meeting".to_owned(), Value::text(&m.id.value)),
+        ("meeting".to_owned(), Value::text(m.id.value.as_str())),
         ("agenda_item".to_owned(), item_value(&args.item)),
         ("owner".to_owned(), Value::text(owner)),
         (
@@ -657,7 +661,7 @@ fn report_on_action(
     let (src, path) = source(tree, &located.file)?;
     let mut update = vec![
         ("date".to_owned(), Value::raw(date)),
-        ("meeting".to_owned(), Value::text(&at.id.value)),
+        ("meeting".to_owned(), Value::text(at.id.value.as_str())),
     ];
     if let Some(item) = &args.item {
         update.push(("agenda_item".to_owned(), item_value(item)));
@@ -720,7 +724,7 @@ fn report_on_action(
     let mut transaction = Transaction::default();
     transaction.edit(tree, &path, &edits)?;
     Ok(Plan {
-        id: action.id.value.clone(),
+        id: action.id.value.to_string(),
         transaction,
     })
 }
@@ -927,7 +931,7 @@ pub fn assess(tree: &Tree, index: &Index<'_>, args: &NewAssessment) -> Result<Pl
     let ec = args.ec_notification.clone().or_else(|| {
         previous
             .as_ref()
-            .and_then(|p| p.ec_notification.as_ref().map(|e| e.value.clone()))
+            .and_then(|p| p.ec_notification.as_ref().map(|e| e.value.to_string()))
     });
     let mut row = vec![("modification".to_owned(), Value::text(proposal))];
     if !impact.is_empty() {
