@@ -238,7 +238,7 @@ if $have_cache; then
                 echo "for f in $staged; do"
                 echo "  if [ \"\$(tail -n 1 \"\$f\")\" = '# bench edit' ]; then sed -i '\$d' \"\$f\"; else echo '# bench edit' >>\"\$f\"; fi"
                 echo "done"
-                echo "git -C $srepo add -- $staged"
+                echo "git -C $srepo add -- records/meetings"
             } >"$RESULTS/stage-two-M.sh"
             chmod +x "$RESULTS/stage-two-M.sh"
             $run validate --records "$srepo/records" >/dev/null
