@@ -405,71 +405,111 @@ impl Scanned {
 pub fn scan(root: &Path) -> crate::error::Result<Scanned> {
     fs::read_dir(root).map_err(Error::io("cannot read records directory", root))?;
     let mut findings = Vec::new();
-    let mut files: Vec<(PathBuf, Kind)> = Vec::new();
+    // Read and hash on every core while the walk goes on, a batch of files
+    // at a time; file `i` of the walk has [`FileId`] `i`, and the batches
+    // are put back in walk order.
+    let batches: std::sync::Mutex<Vec<(usize, Vec<ScannedFile>)>> = Default::default();
     let mut walker = WalkDir::new(root)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
-    while let Some(entry) = walker.next() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                let path = error.path().unwrap_or(root).to_path_buf();
-                let help = io_help(error.io_error(), &path);
-                findings.push(
-                    Finding::new(Code::Io, path, Position::default(), error.to_string())
-                        .with_help(help),
-                );
+    rayon::scope(|scope| {
+        let mut batch: Vec<(PathBuf, Kind)> = Vec::new();
+        let mut walked = 0;
+        let spawn = |batch: Vec<(PathBuf, Kind)>, first: usize| {
+            let batches = &batches;
+            scope.spawn(move |_| {
+                let read = read_all(batch, first);
+                batches
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push((first, read));
+            });
+        };
+        while let Some(entry) = walker.next() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    let path = error.path().unwrap_or(root).to_path_buf();
+                    let help = io_help(error.io_error(), &path);
+                    findings.push(
+                        Finding::new(Code::Io, path, Position::default(), error.to_string())
+                            .with_help(help),
+                    );
+                    continue;
+                }
+            };
+            if entry.depth() == 0 {
                 continue;
             }
-        };
-        if entry.depth() == 0 {
-            continue;
-        }
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy();
-        let relative = path.strip_prefix(root).unwrap_or(path);
-        let file_type = entry.file_type();
-        if file_type.is_symlink() {
-            findings.push(symlink_finding(root, path));
-            continue;
-        }
-        if !is_yaml_name(&name) {
-            if file_type.is_file() && is_miscased_yaml_name(&name) {
-                findings.push(miscased_finding(path));
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy();
+            let relative = path.strip_prefix(root).unwrap_or(path);
+            let file_type = entry.file_type();
+            if file_type.is_symlink() {
+                findings.push(symlink_finding(root, path));
+                continue;
             }
-            continue;
-        }
-        if !file_type.is_file() {
-            let what = if file_type.is_dir() {
-                "a directory"
-            } else {
-                "not a regular file"
-            };
-            findings.push(
-                Finding::new(
-                    Code::NotAFile,
-                    path,
-                    Position::default(),
-                    format!("named like a record file but {what}; it is not read"),
-                )
-                .with_help("rename it so its name does not end in `.yaml` or `.yml`"),
-            );
-            if file_type.is_dir() {
-                walker.skip_current_dir();
+            if !is_yaml_name(&name) {
+                if file_type.is_file() && is_miscased_yaml_name(&name) {
+                    findings.push(miscased_finding(path));
+                }
+                continue;
             }
-            continue;
+            if !file_type.is_file() {
+                let what = if file_type.is_dir() {
+                    "a directory"
+                } else {
+                    "not a regular file"
+                };
+                findings.push(
+                    Finding::new(
+                        Code::NotAFile,
+                        path,
+                        Position::default(),
+                        format!("named like a record file but {what}; it is not read"),
+                    )
+                    .with_help("rename it so its name does not end in `.yaml` or `.yml`"),
+                );
+                if file_type.is_dir() {
+                    walker.skip_current_dir();
+                }
+                continue;
+            }
+            match classify(relative) {
+                Some(kind) => {
+                    batch.push((path.to_path_buf(), kind));
+                    walked += 1;
+                    if batch.len() == READ_BATCH {
+                        spawn(std::mem::take(&mut batch), walked - READ_BATCH);
+                    }
+                }
+                None => findings.push(stray_finding(path)),
+            }
         }
-        match classify(relative) {
-            Some(kind) => files.push((path.to_path_buf(), kind)),
-            None => findings.push(stray_finding(path)),
-        }
-    }
-    // Read and hash on every core; `collect` keeps the files' path order.
-    // File `i` of the walk has [`FileId`] `i`.
-    let files = files
-        .into_par_iter()
+        let first = walked - batch.len();
+        spawn(batch, first);
+    });
+    let mut batches = batches
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    batches.sort_unstable_by_key(|(first, _)| *first);
+    let files = batches.into_iter().flat_map(|(_, files)| files).collect();
+    Ok(Scanned {
+        root: root.to_path_buf(),
+        findings,
+        files,
+    })
+}
+
+/// How many files of the walk are read and hashed as one task.
+const READ_BATCH: usize = 32;
+
+/// Reads and hashes `files`, the files of the walk from number `first` on.
+fn read_all(files: Vec<(PathBuf, Kind)>, first: usize) -> Vec<ScannedFile> {
+    files
+        .into_iter()
         .enumerate()
         .map(|(i, (path, kind))| {
             let _working = processing::working_on(&path);
@@ -480,16 +520,11 @@ pub fn scan(root: &Path) -> crate::error::Result<Scanned> {
             ScannedFile {
                 path,
                 kind,
-                id: file_id(i),
+                id: file_id(first + i),
                 read,
             }
         })
-        .collect();
-    Ok(Scanned {
-        root: root.to_path_buf(),
-        findings,
-        files,
-    })
+        .collect()
 }
 
 fn file_id(index: usize) -> FileId {
@@ -514,34 +549,103 @@ pub fn load_in_memory(root: &Path, files: &[(PathBuf, Vec<u8>)]) -> Loaded {
     let mut read = 0;
     for (relative, bytes) in sorted {
         let path = root.join(relative);
-        let name = relative
-            .file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default();
-        let hidden = relative
-            .components()
-            .any(|c| is_ignored_name(&c.as_os_str().to_string_lossy()));
-        if hidden || !is_yaml_name(&name) {
-            if !hidden && is_miscased_yaml_name(&name) {
-                loaded.findings.push(miscased_finding(&path));
-            }
-            continue;
-        }
         let _working = processing::working_on(&path);
-        match classify(relative) {
-            Some(kind) => {
+        match sort_in_memory(relative, &path) {
+            InMemory::Skipped => {}
+            InMemory::Reported(finding) => loaded.findings.push(finding),
+            InMemory::Record(kind) => {
                 let id = file_id(read);
                 read += 1;
                 let (text, outcome) = parse_file(&path, kind, bytes.clone(), id);
                 loaded.sources.add(path.clone(), text);
                 add(path, kind, outcome, &mut loaded);
             }
-            None => loaded.findings.push(stray_finding(&path)),
         }
     }
     resolve(&mut loaded);
     crate::stubs::fill_id_months(&mut loaded.records);
     loaded
+}
+
+/// What [`load_in_memory`] and [`Scanned::in_memory`] do with a file.
+enum InMemory {
+    /// Hidden, a backup, or not named like YAML.
+    Skipped,
+    /// A stray or miscased file.
+    Reported(Finding),
+    /// A record file of this kind.
+    Record(Kind),
+}
+
+/// Sorts the file at `relative` (inside the records directory; `path` is
+/// it joined to the records directory) as the loader does.
+fn sort_in_memory(relative: &Path, path: &Path) -> InMemory {
+    let name = relative
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let hidden = relative
+        .components()
+        .any(|c| is_ignored_name(&c.as_os_str().to_string_lossy()));
+    if hidden || !is_yaml_name(&name) {
+        if !hidden && is_miscased_yaml_name(&name) {
+            return InMemory::Reported(miscased_finding(path));
+        }
+        return InMemory::Skipped;
+    }
+    match classify(relative) {
+        Some(kind) => InMemory::Record(kind),
+        None => InMemory::Reported(stray_finding(path)),
+    }
+}
+
+impl Scanned {
+    /// The tree `load_in_memory(root, files)` would load, scanned (each
+    /// record file hashed) so that it can be parsed through the cache and
+    /// memoised as a tree on disk is; `findings` are the reader's own
+    /// (links, conflicts, oversized blobs), kept as walk findings. Used
+    /// for `tsc validate --staged`.
+    pub fn in_memory(
+        root: &Path,
+        mut files: Vec<(PathBuf, Vec<u8>)>,
+        mut findings: Vec<Finding>,
+    ) -> Scanned {
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut records = Vec::with_capacity(files.len());
+        for (relative, bytes) in files {
+            let path = root.join(&relative);
+            match sort_in_memory(&relative, &path) {
+                InMemory::Skipped => {}
+                InMemory::Reported(finding) => findings.push(finding),
+                InMemory::Record(kind) => records.push((path, kind, bytes)),
+            }
+        }
+        // Hashed on every core, as [`scan`] does.
+        let files = records
+            .into_par_iter()
+            .enumerate()
+            .map(|(i, (path, kind, bytes))| {
+                let size = bytes.len() as u64;
+                let read = if size > MAX_FILE_BYTES {
+                    Err(Box::new(too_big(&path, size)))
+                } else {
+                    let hash = cache::hash_bytes(&bytes);
+                    Ok((bytes, hash))
+                };
+                ScannedFile {
+                    path,
+                    kind,
+                    id: file_id(i),
+                    read,
+                }
+            })
+            .collect();
+        Scanned {
+            root: root.to_path_buf(),
+            findings,
+            files,
+        }
+    }
 }
 
 fn empty(root: &Path) -> Loaded {
