@@ -24,7 +24,9 @@
 #      per-file cache (memo removed before each run), warm `validate`
 #      answered by the whole-run memo, `validate` after 2 files were
 #      edited, and warm `actions --open` and `report`; and peak memory of
-#      cold and warm runs. The cache lives in target/bench-results/cache;
+#      cold and warm runs; on M also `validate --staged` in a git copy
+#      (target/bench-data/M-staged) with 2 files edited and staged before
+#      each run, cold and warm. The cache lives in target/bench-results/cache;
 #   6. on M, times check-jsonschema (PyPI, in target/pytools as for
 #      scripts/test.sh) over every record file against `tsc schema --out-dir`
 #      output, one schema per record kind;
@@ -214,6 +216,38 @@ if $have_cache; then
         peak "cache-cold-$size" $run validate --records "$dir"
         "$RESULTS/clear-memo-$size.sh"
         peak "cache-warm-$size" $run validate --records "$dir"
+        # The pre-commit hook: `validate --staged` in a git copy of the
+        # tree (committed once), with 2 meeting files edited and staged
+        # before each run; cold (--no-cache) and through a cache the work
+        # tree's runs filled.
+        if [ "$size" = M ]; then
+            srepo=$DATA/M-staged
+            sstamp="$(stamp_of 1200) staged"
+            if [ ! -d "$srepo/.git" ] || [ "$(cat "$DATA/M-staged.stamp" 2>/dev/null)" != "$sstamp" ]; then
+                echo "bench: making the git repository $srepo" >&2
+                rm -rf "$srepo" && mkdir -p "$srepo"
+                cp -r "$dir" "$srepo/records"
+                git -C "$srepo" init -q
+                git -C "$srepo" add records
+                git -C "$srepo" -c user.name=bench -c user.email=bench@example.org commit -q -m M
+                echo "$sstamp" >"$DATA/M-staged.stamp"
+            fi
+            staged=$(find "$srepo/records/meetings" -name '*.yaml' | sort | sed -n '1p;$p' | tr '\n' ' ')
+            {
+                echo "#!/bin/sh"
+                echo "for f in $staged; do"
+                echo "  if [ \"\$(tail -n 1 \"\$f\")\" = '# bench edit' ]; then sed -i '\$d' \"\$f\"; else echo '# bench edit' >>\"\$f\"; fi"
+                echo "done"
+                echo "git -C $srepo add -- records/meetings"
+            } >"$RESULTS/stage-two-M.sh"
+            chmod +x "$RESULTS/stage-two-M.sh"
+            $run validate --records "$srepo/records" >/dev/null
+            bench "staged-cold-M" "$@" --prepare "$RESULTS/stage-two-M.sh" "$TSC --no-cache validate --staged --records $srepo/records"
+            bench "staged-warm-M" "$@" --prepare "$RESULTS/stage-two-M.sh" "$run validate --staged --records $srepo/records"
+            # Leave the repository as committed.
+            git -C "$srepo" reset -q
+            git -C "$srepo" checkout -q -- records
+        fi
     done
 else
     note "parse cache: not timed, this tsc has no --no-cache option"
@@ -388,14 +422,15 @@ def show(r, target):
 
 if any(median(f"cache-warm-{s}") for s in sizes):
     print("### Parse cache (issue 13)\n")
-    print("| tree | floor: walk + read + hash | `--no-cache` validate | cold, writing the cache | warm, per-file cache | warm, memo | 2 files edited | `actions --open` cold / warm | `report` cold / warm | peak RSS cold / warm |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| tree | floor: walk + read + hash | `--no-cache` validate | cold, writing the cache | warm, per-file cache | warm, memo | 2 files edited | `--staged`, 2 files staged: cold / warm | `actions --open` cold / warm | `report` cold / warm | peak RSS cold / warm |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for s in sizes:
         if median(f"cache-warm-{s}") is None:
             continue
         rss = lambda n: mb(peak_kb(n) * 1024) if peak_kb(n) else "–"
         print(f"| {s} | {ms(median(f'hash-floor-{s}'))} | {ms(median(f'validate-{s}'))} | {ms(median(f'cache-cold-{s}'))} | "
               f"{ms(median(f'cache-warm-{s}'))} | {ms(median(f'cache-memo-{s}'))} | {ms(median(f'cache-edit2-{s}'))} | "
+              f"{ms(median(f'staged-cold-{s}'))} / {ms(median(f'staged-warm-{s}'))} | "
               f"{ms(median(f'actions-{s}'))} / {ms(median(f'cache-actions-{s}'))} | {ms(median(f'report-{s}'))} / {ms(median(f'cache-report-{s}'))} | "
               f"{rss(f'cache-cold-{s}')} / {rss(f'cache-warm-{s}')} |")
     print()
@@ -412,6 +447,9 @@ if any(median(f"cache-warm-{s}") for s in sizes):
     row("cold `validate` writing the cache ≤ 1.05 × `--no-cache`", "cache-cold-M", "validate-M", 1.05)
     row("warm `actions --open` ≤ 0.15 × cold", "cache-actions-M", "actions-M", 0.15)
     row("warm `report` ≤ 0.15 × cold", "cache-report-M", "report-M", 0.15)
+    if median("staged-warm-M") is not None:
+        row("pre-commit: 2 files staged, `validate --staged` ≤ 0.15 × its `--no-cache` run", "staged-warm-M", "staged-cold-M", 0.15)
+        row("pre-commit: 2 files staged, `validate --staged` ≤ 0.15 × cold `validate`", "staged-warm-M", "validate-M", 0.15)
     if "L" in sizes_bytes:
         for when in ("cold", "warm"):
             k = peak_kb(f"cache-{when}-L")

@@ -21,6 +21,7 @@ use anyhow::{Context, bail};
 
 use crate::finding::{Code, Finding, Position};
 use crate::load::read::too_big;
+use crate::load::scan::Scanned;
 use crate::load::walk::{is_record_file_name, would_read};
 use crate::load::{Loaded, load_in_memory};
 use crate::yaml::MAX_FILE_BYTES;
@@ -56,6 +57,42 @@ pub struct GitRecords {
     pub loaded: Loaded,
     /// Each record file as [`Loaded`]'s findings name it, and its bytes.
     pub files: Vec<(PathBuf, Vec<u8>)>,
+}
+
+/// The record files of a tree or the index, read but not parsed.
+#[derive(Debug)]
+struct Blobs {
+    /// The records directory as findings name it.
+    root: PathBuf,
+    /// Each file's path inside the records directory, and its bytes.
+    files: Vec<(PathBuf, Vec<u8>)>,
+    /// Links, submodules, conflicts and oversized files, not read.
+    findings: Vec<Finding>,
+}
+
+impl Blobs {
+    fn load(self) -> GitRecords {
+        let mut loaded = load_in_memory(&self.root, &self.files);
+        loaded.findings.extend(self.findings);
+        let files = self
+            .files
+            .into_iter()
+            .map(|(relative, bytes)| (self.root.join(relative), bytes))
+            .collect();
+        GitRecords { loaded, files }
+    }
+}
+
+/// The records of a tree or the index, read and hashed but not parsed
+/// ([`scan_records`]), to be parsed through the parse cache.
+#[derive(Debug)]
+pub struct GitScan {
+    /// The record files, as [`crate::load::scan`] gives those on disk.
+    pub scanned: Scanned,
+    /// The records directory in the work tree (whether or not it exists
+    /// there): whose cache folder the parses share, since the cache is
+    /// keyed by content and staged files mostly equal the work tree's.
+    pub work_tree_dir: PathBuf,
 }
 
 /// One blob in a tree or the index.
@@ -317,41 +354,15 @@ impl Repository {
         intent_to_add(&output(command, "read git status")?)
     }
 
-    /// Loads the records directory `dir` (from the top of the work tree,
-    /// as [`Repository::records_dir`] gives it) as it is in `revision`.
-    /// The work tree and the index file are not touched; paths in the
-    /// findings are as a user in the current directory would write them.
-    ///
-    /// Symbolic links and submodules give the findings the disk loader
-    /// gives for links and non-files; a file with a merge conflict gives
-    /// [`Code::Io`].
-    ///
-    /// # Errors
-    /// When git cannot be run or fails.
-    pub(crate) fn load(&self, dir: &Path, revision: Revision<'_>) -> anyhow::Result<GitRecords> {
-        self.load_shown(dir, revision, self.display_path(dir))
-    }
-
-    /// [`Repository::load`], with `root` as the records directory's name in
-    /// findings.
-    fn load_shown(
-        &self,
-        dir: &Path,
-        revision: Revision<'_>,
-        root: PathBuf,
-    ) -> anyhow::Result<GitRecords> {
-        let entries = self.entries(revision, dir)?;
-        self.load_entries(dir, &entries, root, revision)
-    }
-
-    /// Loads `entries`, the blobs under `dir`.
-    fn load_entries(
+    /// Reads the record files among `entries`, the blobs under `dir`, and
+    /// gives the findings of those it does not read.
+    fn read_entries(
         &self,
         dir: &Path,
         entries: &[Entry],
         root: PathBuf,
         revision: Revision<'_>,
-    ) -> anyhow::Result<GitRecords> {
+    ) -> anyhow::Result<Blobs> {
         let mut findings = Vec::new();
         let mut blobs: Vec<&Entry> = Vec::new();
         for entry in entries {
@@ -437,13 +448,11 @@ impl Repository {
         for ((i, _), bytes) in fetched.iter().zip(self.blobs(&oids)?) {
             files[*i].1 = bytes;
         }
-        let mut loaded = load_in_memory(&root, &files);
-        loaded.findings.extend(findings);
-        let files = files
-            .into_iter()
-            .map(|(relative, bytes)| (root.join(relative), bytes))
-            .collect();
-        Ok(GitRecords { loaded, files })
+        Ok(Blobs {
+            root,
+            files,
+            findings,
+        })
     }
 
     /// `dir` (from the top of the work tree) as a path from the current
@@ -478,6 +487,38 @@ pub fn load_records(
     explicit: Option<&Path>,
     revision: Revision<'_>,
 ) -> anyhow::Result<GitRecords> {
+    let (repo, dir, entries, root) = locate(cwd, explicit, revision)?;
+    Ok(repo.read_entries(&dir, &entries, root, revision)?.load())
+}
+
+/// What [`load_records`] reads, hashed and not yet parsed: the same
+/// records directory, files and findings, for parsing through the parse
+/// cache ([`Scanned::parse`]); parsed, it gives what [`load_records`]
+/// gives.
+///
+/// # Errors
+/// As [`load_records`].
+pub fn scan_records(
+    cwd: &Path,
+    explicit: Option<&Path>,
+    revision: Revision<'_>,
+) -> anyhow::Result<GitScan> {
+    let (repo, dir, entries, root) = locate(cwd, explicit, revision)?;
+    let blobs = repo.read_entries(&dir, &entries, root, revision)?;
+    Ok(GitScan {
+        scanned: Scanned::in_memory(&blobs.root, blobs.files, blobs.findings),
+        work_tree_dir: repo.top.join(&dir),
+    })
+}
+
+/// The repository, its records directory (from the top of the work
+/// tree), the blobs under it in `revision`, and the directory as findings
+/// name it, for [`load_records`].
+fn locate(
+    cwd: &Path,
+    explicit: Option<&Path>,
+    revision: Revision<'_>,
+) -> anyhow::Result<(Repository, PathBuf, Vec<Entry>, PathBuf)> {
     // `--records DIR` names a directory that may be in another repository
     // than the current directory's: look for the repository from there.
     if let Some(given) = explicit {
@@ -485,19 +526,24 @@ pub fn load_records(
         if at.is_dir() {
             let repo = Repository::discover(&at)?;
             let dir = repo.records_dir(Some(Path::new(".")), revision)?;
-            return repo.load_shown(&dir, revision, given.to_path_buf());
+            let entries = repo.entries(revision, &dir)?;
+            return Ok((repo, dir, entries, given.to_path_buf()));
         }
     }
     let repo = Repository::discover(cwd)?;
-    if explicit.is_some() {
+    let (dir, entries) = if explicit.is_some() {
         let dir = repo.records_dir(explicit, revision)?;
-        return repo.load(&dir, revision);
-    }
-    // One listing both finds the records directory and gives its files.
-    let mut entries = repo.entries(revision, Path::new(""))?;
-    let dir = repo.nearest_records(&entries, revision)?;
-    entries.retain(|e| e.path.starts_with(&dir));
-    repo.load_entries(&dir, &entries, repo.display_path(&dir), revision)
+        let entries = repo.entries(revision, &dir)?;
+        (dir, entries)
+    } else {
+        // One listing both finds the records directory and gives its files.
+        let mut entries = repo.entries(revision, Path::new(""))?;
+        let dir = repo.nearest_records(&entries, revision)?;
+        entries.retain(|e| e.path.starts_with(&dir));
+        (dir, entries)
+    };
+    let root = repo.display_path(&dir);
+    Ok((repo, dir, entries, root))
 }
 
 fn describe(revision: Revision<'_>) -> String {

@@ -48,6 +48,7 @@ pub mod schema;
 pub mod settings;
 pub(crate) mod shape;
 pub mod show;
+pub(crate) mod shrink;
 pub(crate) mod source;
 pub(crate) mod stubs;
 pub mod suggest;

@@ -12,6 +12,13 @@ use clap::{CommandFactory, Parser, Subcommand};
 use tsc::index::Index;
 use tsc::load::Loaded;
 
+/// mimalloc instead of the system allocator: loading allocates hundreds
+/// of thousands of small strings on every core, and glibc's per-thread
+/// arenas spent a fifth of a warm run (from the parse cache) in malloc and
+/// growing their heaps (docs/performance.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Keep a technical committee's records as YAML and get answers from them.
 ///
 /// tsc reads a records directory (meetings/, actions/, modifications/,

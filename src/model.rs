@@ -26,6 +26,14 @@ pub(crate) use crate::numbering::{ItemNumber, Roles};
 /// A value together with where it stood in its YAML file.
 pub(crate) type Sp<T> = Spanned<T>;
 
+/// A short text value of a record: an ID, a reference to one, a
+/// vocabulary term, a time of day. Up to 24 bytes are held inline, so the
+/// hundreds of thousands of such values of a large tree cost no heap
+/// allocation each; longer ones live on the heap as a `String` does. It
+/// reads as a `&str` (`as_str`, `Deref`) and is written, in YAML, JSON
+/// and the parse cache, exactly as a `String` is.
+pub type Token = compact_str::CompactString;
+
 /// A meeting of the committee: `meetings/<ID>.yaml`.
 ///
 /// Source: the minutes' title block (meeting ID, date, times, place), the
@@ -36,7 +44,7 @@ pub struct Meeting {
     /// Meeting ID, for example `PANEL_69_1409` (meeting 69, held in 2014-09).
     /// Must match the file name and the `meeting` ID pattern in `tsc.yaml`.
     #[schemars(with = "String")]
-    pub id: Sp<String>,
+    pub id: Sp<Token>,
     /// The meeting's sequence number (69 for PANEL_69_1409); may be left out
     /// only on a meeting that is not recorded (a stub).
     #[serde(default)]
@@ -46,7 +54,7 @@ pub struct Meeting {
     /// kind listed when left out.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub(crate) kind: Option<Sp<String>>,
+    pub(crate) kind: Option<Sp<Token>>,
     /// The minutes' own title (`Special Review Panel`), in place of the
     /// heading's default.
     #[serde(default)]
@@ -61,14 +69,14 @@ pub struct Meeting {
         with = "Option<String>",
         regex(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
     )]
-    pub(crate) start: Option<Sp<String>>,
+    pub(crate) start: Option<Sp<Token>>,
     /// End time, local to the meeting, as `HH:MM`.
     #[serde(default)]
     #[schemars(
         with = "Option<String>",
         regex(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
     )]
-    pub(crate) end: Option<Sp<String>>,
+    pub(crate) end: Option<Sp<Token>>,
     /// Where the meeting was held (free text address).
     #[serde(default)]
     pub(crate) location: Option<String>,
@@ -78,7 +86,7 @@ pub struct Meeting {
     /// the file a stub: a meeting known of, whose minutes are not kept.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub(crate) status: Option<Sp<String>>,
+    pub(crate) status: Option<Sp<Token>>,
     /// What is known of a meeting that is not recorded, or any remark on
     /// the record.
     #[serde(default)]
@@ -103,56 +111,63 @@ pub struct Meeting {
 ///
 /// Members of the committee sit for a constituency (Large Suppliers, ...);
 /// other participants represent an organisation.
+//
+// The fields most lines leave out (`capacity`, `role`, `initials`,
+// `name_as_written`, `alternate_for`) are boxed: absent, each costs 8
+// bytes instead of 24 to 40, and a large tree holds tens of thousands of
+// attendance lines. (Not a doc comment: it would change the JSON Schema.)
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
     /// Person ID from `people.yaml`.
     #[schemars(with = "String")]
-    pub person: Sp<String>,
+    pub person: Sp<Token>,
     /// `member` or `participant`, from `vocabularies.attendee_categories`.
     #[schemars(with = "String")]
-    pub(crate) category: Sp<String>,
+    pub(crate) category: Sp<Token>,
     /// For members: the constituency they sit for, from
     /// `vocabularies.constituencies`.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub(crate) constituency: Option<Sp<String>>,
+    pub(crate) constituency: Option<Sp<Token>>,
     /// For other participants: the organisation they represent
     /// (organisation ID from `organisations.yaml`).
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub(crate) representing: Option<Sp<String>>,
+    pub(crate) representing: Option<Sp<Token>>,
     /// The capacity in which an organisation is represented, as written in
     /// the minutes (for example `Presenter – DCP204`).
     #[serde(default)]
-    pub(crate) capacity: Option<String>,
+    #[allow(clippy::box_collection)] // 8 bytes when absent, as most lines are; a String is 24
+    pub(crate) capacity: Option<Box<String>>,
     /// Meeting role, or a list of roles, from `vocabularies.roles`
     /// (`chair`, `meeting-secretary`). In the apologies, a person's
     /// standing role.
     #[serde(default)]
     #[schemars(with = "Option<Roles>")]
-    pub role: Option<Sp<Roles>>,
+    pub role: Option<Box<Sp<Roles>>>,
     /// The initials the minutes use for the person (`AB`), unique within
     /// a meeting.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub(crate) initials: Option<Sp<String>>,
+    pub(crate) initials: Option<Box<Sp<Token>>>,
     /// The company as written at this meeting (organisation ID), in place
     /// of the person's usual organisation.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub(crate) organisation: Option<Sp<String>>,
+    pub(crate) organisation: Option<Sp<Token>>,
     /// `true` when the person dialled in.
     #[serde(default)]
     pub(crate) remote: bool,
     /// The name as the minutes spell it, when that differs from
     /// `people.yaml`.
     #[serde(default)]
-    pub(crate) name_as_written: Option<String>,
+    #[allow(clippy::box_collection)] // 8 bytes when absent, as most lines are; a String is 24
+    pub(crate) name_as_written: Option<Box<String>>,
     /// The member this person stands in for ("alternate to ..."): a person ID.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub alternate_for: Option<Sp<String>>,
+    pub alternate_for: Option<Box<Sp<Token>>>,
     /// `true` when the minutes mark the attendance "(part)".
     #[serde(default)]
     pub part: bool,
@@ -175,7 +190,7 @@ pub struct AgendaItem {
     /// Who presented the item: organisation or person ID.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub(crate) presented_by: Option<Sp<String>>,
+    pub(crate) presented_by: Option<Sp<Token>>,
     /// The discussion, in the minutes' words or a faithful summary.
     #[serde(default)]
     pub summary: Option<String>,
@@ -189,7 +204,7 @@ pub struct AgendaItem {
     /// those in `assessments`.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    pub modifications: Vec<Sp<String>>,
+    pub modifications: Vec<Sp<Token>>,
     /// Principles the item dealt with (principle numbers).
     #[serde(default)]
     #[schemars(with = "Vec<u32>")]
@@ -221,7 +236,7 @@ pub(crate) struct Paper {
 pub struct Decision {
     /// `NOTED`, `APPROVED`, `AGREED` or `CONSIDERED` by default.
     #[schemars(with = "String")]
-    pub verb: Sp<String>,
+    pub verb: Sp<Token>,
     /// What was noted, approved, ...: the rest of the minutes' sentence.
     pub text: String,
     /// The minutes' paragraph number of the decision, when paragraphs are
@@ -252,7 +267,7 @@ pub(crate) struct ExternalReference {
 pub struct Assessment {
     /// Modification proposal ID.
     #[schemars(with = "String")]
-    pub modification: Sp<String>,
+    pub modification: Sp<Token>,
     /// The "Impact" columns.
     #[serde(default)]
     pub(crate) impact: Impact,
@@ -260,7 +275,7 @@ pub struct Assessment {
     /// (`yes`, `potential`, `no`); absent when the minutes leave it blank.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub(crate) ec_notification: Option<Sp<String>>,
+    pub(crate) ec_notification: Option<Sp<Token>>,
     /// The "Notes/Concerns" column's narrative.
     #[serde(default)]
     pub notes: Option<String>,
@@ -269,7 +284,7 @@ pub struct Assessment {
     pub(crate) concerns: Vec<String>,
     /// "Interest Level", from `vocabularies.interest_levels`.
     #[schemars(with = "String")]
-    pub interest: Sp<String>,
+    pub interest: Sp<Token>,
     /// Principles the committee said the proposal does not align with.
     #[serde(default)]
     #[schemars(with = "Vec<u32>")]
@@ -277,7 +292,7 @@ pub struct Assessment {
     /// Proposals the committee will consider together with this one.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    pub(crate) considered_with: Vec<Sp<String>>,
+    pub(crate) considered_with: Vec<Sp<Token>>,
 }
 
 /// The "Impact" columns of the assessment table. `None` means the minutes
@@ -310,10 +325,10 @@ pub(crate) struct Impact {
 pub struct Action {
     /// Action ID, for example `PA0112`.
     #[schemars(with = "String")]
-    pub id: Sp<String>,
+    pub id: Sp<Token>,
     /// The meeting that raised the action.
     #[schemars(with = "String")]
-    pub meeting: Sp<String>,
+    pub meeting: Sp<Token>,
     /// The number of the agenda item that raised it, as written there; may
     /// be left out for an action raised at a meeting that is not recorded.
     #[serde(default)]
@@ -323,7 +338,7 @@ pub struct Action {
     /// the minutes do not say (W0605).
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub owner: Option<Sp<String>>,
+    pub owner: Option<Sp<Token>>,
     /// What must be done.
     pub text: String,
     /// The date by which it is due, if one was set.
@@ -332,7 +347,7 @@ pub struct Action {
     pub(crate) due: Option<Sp<NaiveDate>>,
     /// Current status, from `vocabularies.action_statuses`.
     #[schemars(with = "String")]
-    pub status: Sp<String>,
+    pub status: Sp<Token>,
     /// The date the action was closed; required when the status is not an
     /// open one.
     #[serde(default)]
@@ -353,7 +368,7 @@ pub struct ActionUpdate {
     /// The meeting at which it was reported, if any.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub meeting: Option<Sp<String>>,
+    pub meeting: Option<Sp<Token>>,
     /// The agenda item of that meeting where it was reported, as written.
     #[serde(default)]
     #[schemars(with = "Option<ItemNumber>")]
@@ -365,7 +380,7 @@ pub struct ActionUpdate {
     /// The status after the update, from `vocabularies.action_statuses`.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub status: Option<Sp<String>>,
+    pub status: Option<Sp<Token>>,
     /// What was reported.
     pub note: String,
 }
@@ -379,7 +394,7 @@ pub struct ActionUpdate {
 pub struct Modification {
     /// Proposal ID, for example `DCP204`.
     #[schemars(with = "String")]
-    pub id: Sp<String>,
+    pub id: Sp<Token>,
     /// The proposal's title; left out when the minutes cite the proposal
     /// only by its ID (W0606).
     #[serde(default)]
@@ -387,7 +402,7 @@ pub struct Modification {
     /// Who raised it: a person or organisation ID.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub(crate) proposer: Option<Sp<String>>,
+    pub(crate) proposer: Option<Sp<Token>>,
     /// `true` for a proposal progressed as urgent.
     #[serde(default)]
     pub(crate) urgent: bool,
@@ -396,7 +411,7 @@ pub struct Modification {
     /// phase is the current one.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub(crate) phase: Option<Sp<String>>,
+    pub(crate) phase: Option<Sp<Token>>,
     /// The proposal's history of phases, oldest first.
     #[serde(default)]
     pub(crate) phases: Vec<PhaseChange>,
@@ -406,7 +421,7 @@ pub struct Modification {
     /// Related proposals (IDs). Relations should be listed on both sides.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
-    pub(crate) related: Vec<Sp<String>>,
+    pub(crate) related: Vec<Sp<Token>>,
     /// Free-text notes about the proposal itself.
     #[serde(default)]
     pub(crate) notes: Option<String>,
@@ -418,7 +433,7 @@ pub struct Modification {
 pub(crate) struct PhaseChange {
     /// The phase entered, from `vocabularies.modification_phases`.
     #[schemars(with = "String")]
-    pub(crate) phase: Sp<String>,
+    pub(crate) phase: Sp<Token>,
     /// The day it entered the phase, when known.
     #[serde(default)]
     #[schemars(with = "Option<NaiveDate>")]
@@ -426,13 +441,13 @@ pub(crate) struct PhaseChange {
     /// The meeting that moved it there, when there was one.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub(crate) meeting: Option<Sp<String>>,
+    pub(crate) meeting: Option<Sp<Token>>,
 }
 
 impl Modification {
     /// The current phase: the last entry of `phases`, or `phase` when
     /// there is no history.
-    pub(crate) fn current_phase(&self) -> Option<&Sp<String>> {
+    pub(crate) fn current_phase(&self) -> Option<&Sp<Token>> {
         self.phases.last().map(|p| &p.phase).or(self.phase.as_ref())
     }
 
@@ -456,13 +471,13 @@ pub(crate) struct PeopleFile {
 pub struct Person {
     /// Lower-case kebab ID, for example `julian-hughes`.
     #[schemars(with = "String")]
-    pub id: Sp<String>,
+    pub id: Sp<Token>,
     /// Full name as written in the minutes.
     pub name: String,
     /// The organisation the person works for, if the minutes say.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub(crate) organisation: Option<Sp<String>>,
+    pub(crate) organisation: Option<Sp<Token>>,
 }
 
 /// `organisations.yaml`: bodies that attend, present or own actions.
@@ -479,7 +494,7 @@ pub(crate) struct OrganisationsFile {
 pub struct Organisation {
     /// Short ID, usually the acronym used in the minutes (`NWP`).
     #[schemars(with = "String")]
-    pub id: Sp<String>,
+    pub id: Sp<Token>,
     /// Full name.
     pub name: String,
     /// What the organisation is, in a few words.
@@ -503,14 +518,14 @@ pub(crate) struct PrinciplesFile {
 pub struct Principle {
     /// The principle's number (1-based).
     #[schemars(with = "u32")]
-    pub(crate) number: Sp<u32>,
+    pub number: Sp<u32>,
     /// The principle's wording, if the records hold it.
     #[serde(default)]
     pub(crate) text: Option<String>,
     /// `agreed`, `merged`, `retired` or `proposed`, from
     /// `vocabularies.principle_statuses`.
     #[schemars(with = "String")]
-    pub(crate) status: Sp<String>,
+    pub(crate) status: Sp<Token>,
     /// For a merged principle: the number it was merged into.
     #[serde(default)]
     #[schemars(with = "Option<u32>")]
@@ -518,7 +533,7 @@ pub struct Principle {
     /// The meeting at which the status was decided.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub(crate) decided_at: Option<Sp<String>>,
+    pub(crate) decided_at: Option<Sp<Token>>,
     /// Discussion recorded against the principle.
     #[serde(default)]
     pub(crate) notes: Vec<String>,

@@ -252,7 +252,7 @@ impl ShapeChecker<'_> {
             || allowed.contains(&found)
             || (found == "integer" && allowed.contains(&"number"));
         if !fits {
-            self.wrong_type(node, &allowed);
+            self.wrong_type(node, &allowed, schema["format"] == "date");
             return;
         }
         match &node.value {
@@ -296,7 +296,9 @@ impl ShapeChecker<'_> {
         }
     }
 
-    fn wrong_type(&mut self, node: &Spanned<Node>, allowed: &[&str]) {
+    /// A value of the wrong type at `node`; `date` when the field holds a
+    /// date (the schema's `format: date`).
+    fn wrong_type(&mut self, node: &Spanned<Node>, allowed: &[&str], date: bool) {
         let shown = match &node.value {
             Node::Text(t) => format!("`{t}`"),
             Node::Int(n) => format!("`{n}`"),
@@ -306,7 +308,16 @@ impl ShapeChecker<'_> {
             Node::Map(_) => "a mapping".to_owned(),
             Node::Seq(_) => "a list".to_owned(),
         };
-        let (message, help) = if allowed.contains(&"string") {
+        let (message, help) = if date && !matches!(node.value, Node::Null) {
+            let message = match &node.value {
+                Node::Map(_) | Node::Seq(_) => format!("a date belongs here, not {shown}"),
+                _ => format!("{shown} is not a date written as YYYY-MM-DD"),
+            };
+            (
+                message,
+                "write one date after the colon, as YYYY-MM-DD".to_owned(),
+            )
+        } else if allowed.contains(&"string") {
             match &node.value {
                 Node::Int(_) | Node::Float(_) | Node::Bool(_) => {
                     let what = if matches!(node.value, Node::Bool(_)) {

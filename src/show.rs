@@ -7,17 +7,18 @@
 //! - an action: the agenda item that raised it, every update, its closure;
 //! - a meeting: a summary (attendance, agenda items with decisions,
 //!   actions raised);
-//! - a person or organisation: attendance and actions owned.
+//! - a person or organisation: attendance and actions owned;
+//! - a principle (by its number): wording, status, the meeting that
+//!   decided it, notes, and the proposals assessed as not aligning with it.
 
 use std::fmt::Write;
 
 use chrono::NaiveDate;
 
 use crate::actions::{ActionRow, NOT_RECORDED};
-use crate::ids::natural_cmp;
 use crate::index::Index;
 use crate::minutes::paragraph_list;
-use crate::model::{Action, ItemNumber, Meeting};
+use crate::model::{Action, ItemNumber, Meeting, Principle};
 use crate::participation::{Participation, organisations, people};
 use crate::register::{assessments_of, meetings_discussing};
 use crate::settings::Vocabularies;
@@ -39,7 +40,7 @@ fn item_title<'m>(meeting: &'m Meeting, number: &ItemNumber) -> &'m str {
 fn dated_meeting(meeting: &Meeting) -> String {
     match meeting.date_text() {
         Some(date) => format!("{date} {}", meeting.id.value),
-        None => meeting.id.value.clone(),
+        None => meeting.id.value.to_string(),
     }
 }
 
@@ -77,7 +78,7 @@ fn show_modification(index: &Index<'_>, id: &str, out: &mut String) {
         for change in &m.phases {
             let mut when: Vec<String> = Vec::new();
             when.extend(change.date.as_ref().map(|d| d.value.to_string()));
-            when.extend(change.meeting.as_ref().map(|m| m.value.clone()));
+            when.extend(change.meeting.as_ref().map(|m| m.value.to_string()));
             let when = if when.is_empty() {
                 String::new()
             } else {
@@ -342,15 +343,16 @@ fn show_raised_and_reviewed(index: &Index<'_>, meeting: &Meeting, out: &mut Stri
                 .as_ref()
                 .map(|n| format!(" under item {}", n.value))
                 .unwrap_or_default();
+            let paragraph = paragraph_note(r.update.paragraph.as_ref());
             let _ = writeln!(
                 out,
-                "- {} ({}, {}){item}: {}",
+                "- {} ({}, {}){item}{paragraph}: {}",
                 r.action.id.value,
                 r.action
                     .owner
                     .as_ref()
                     .map_or(crate::actions::NOT_RECORDED, |o| o.value.as_str()),
-                r.status,
+                vocab.action_status_label(r.status),
                 r.update.note.trim()
             );
         }
@@ -364,35 +366,6 @@ fn show_raised_and_reviewed(index: &Index<'_>, meeting: &Meeting, out: &mut Stri
             a.owner.as_ref().map_or(NOT_RECORDED, |o| o.value.as_str()),
             vocab.action_status_label(&a.status.value),
             a.text.trim()
-        );
-    }
-    let mut reviewed: Vec<(&Action, &crate::model::ActionUpdate)> = records
-        .actions
-        .iter()
-        .flat_map(|a| a.record.updates.iter().map(move |u| (&a.record, u)))
-        .filter(|(_, u)| {
-            u.meeting
-                .as_ref()
-                .is_some_and(|m| m.value == meeting.id.value)
-        })
-        .collect();
-    if reviewed.is_empty() {
-        return;
-    }
-    reviewed.sort_by(|a, b| natural_cmp(&a.0.id.value, &b.0.id.value));
-    let _ = writeln!(out, "\nActions reviewed ({}):", reviewed.len());
-    for (a, u) in reviewed {
-        let item = u
-            .agenda_item
-            .as_ref()
-            .map(|i| format!(" item {}", i.value))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "- {}{item}{}: {}",
-            a.id.value,
-            paragraph_note(u.paragraph.as_ref()),
-            u.note.trim()
         );
     }
 }
@@ -447,8 +420,85 @@ fn show_participant(index: &Index<'_>, p: &Participation<'_>, kind: &str, out: &
     }
 }
 
+fn show_principle(index: &Index<'_>, principle: &Principle, out: &mut String) {
+    let records = index.records();
+    let vocab = &records.settings.vocabularies;
+    let number = principle.number.value;
+    heading(out, &format!("Principle {number}"));
+    if let Some(text) = &principle.text {
+        let _ = writeln!(out, "{}", text.trim());
+    }
+    let status = &principle.status.value;
+    let _ = write!(
+        out,
+        "Status: {}",
+        Vocabularies::label(&vocab.principle_statuses, status)
+    );
+    if let Some(into) = &principle.merged_into {
+        let _ = write!(out, ", into principle {}", into.value);
+    }
+    if let Some(at) = &principle.decided_at {
+        let decided = index
+            .meeting(&at.value)
+            .map_or_else(|| at.value.to_string(), dated_meeting);
+        let _ = write!(out, " (decided at {decided})");
+    }
+    out.push('\n');
+    let merged: Vec<String> = index
+        .principles()
+        .filter(|(_, p)| {
+            p.record
+                .merged_into
+                .as_ref()
+                .is_some_and(|m| m.value == number)
+        })
+        .map(|(n, _)| n.to_string())
+        .collect();
+    if !merged.is_empty() {
+        let _ = writeln!(out, "Merged into it: {}", merged.join(", "));
+    }
+    if !principle.notes.is_empty() {
+        let _ = writeln!(out, "\nNotes:\n");
+        for note in &principle.notes {
+            let _ = writeln!(out, "- {}", note.trim());
+        }
+    }
+    // One pass over the meetings in date order: the assessments that name
+    // this principle as one the proposal does not align with.
+    let mut misaligned = Vec::new();
+    for meeting in index.meetings_by_date() {
+        for item in &meeting.agenda {
+            for assessment in &item.assessments {
+                if assessment
+                    .misaligned_principles
+                    .iter()
+                    .any(|p| p.value == number)
+                {
+                    misaligned.push(format!(
+                        "- {} (item {}): {}",
+                        dated_meeting(meeting),
+                        item.number.value,
+                        assessment.modification.value
+                    ));
+                }
+            }
+        }
+    }
+    if !misaligned.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nProposals assessed as not aligning with it ({}):\n",
+            misaligned.len()
+        );
+        for line in misaligned {
+            let _ = writeln!(out, "{line}");
+        }
+    }
+}
+
 /// The record with this ID (meeting, action, modification proposal,
-/// person or organisation) and its history, as plain text. An ID that
+/// person, organisation, or a principle's number) and its history, as
+/// plain text. An ID that
 /// matches exactly one record only when case is ignored (`secas`) shows
 /// that record. `today` decides
 /// whether an action is overdue (see [`crate::today`]).
@@ -472,6 +522,8 @@ pub fn show(index: &Index<'_>, id: &str, today: NaiveDate) -> crate::error::Resu
         && let Some(o) = organisations(index).into_iter().find(|o| o.id == id)
     {
         show_participant(index, &o, "Organisation", &mut out);
+    } else if let Some(principle) = id.parse().ok().and_then(|n| index.principle(n)) {
+        show_principle(index, &principle.record, &mut out);
     } else {
         let mut all: Vec<&str> = index
             .meeting_ids()

@@ -27,6 +27,11 @@ pub(crate) fn is_normalized(text: &str) -> bool {
 /// zero-width spaces and joiners, the byte order mark, soft hyphens),
 /// with its 1-based position in characters.
 pub(crate) fn first_invisible(text: &str) -> Option<(usize, char)> {
+    // No ASCII character is a format character; most text is ASCII, and
+    // looking up each character's category is slow.
+    if text.is_ascii() {
+        return None;
+    }
     text.chars()
         .enumerate()
         .find(|(_, c)| c.general_category() == GeneralCategory::Format)

@@ -269,11 +269,148 @@ fn folder(cache: &Path) -> PathBuf {
     dirs.pop().unwrap()
 }
 
+/// The store's shard files in a cache folder, in name order.
+fn shards(folder: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with("parse-") && name.ends_with(".pack")
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn an_edit_rewrites_only_the_shards_it_touches() {
+    let (_temp, records, cache) = setup();
+    validate_agrees(&tsc_bin(), &records, &cache, &[]);
+    let before: Vec<(PathBuf, Vec<u8>)> = shards(&folder(&cache))
+        .into_iter()
+        .map(|p| {
+            let bytes = fs::read(&p).unwrap();
+            (p, bytes)
+        })
+        .collect();
+    // 25 entries spread over the 64 shards.
+    assert!(before.len() > 10, "{}", before.len());
+    common::edit(
+        &records.join("actions/TSC07-02.yaml"),
+        "owner: SECAS",
+        "owner: SECSA",
+    );
+    let warm = validate_agrees(&tsc_bin(), &records, &cache, &[]);
+    assert_eq!(cache_lines(&warm), stats(CACHEABLE - 1, 1, "written"));
+    let after = shards(&folder(&cache));
+    let changed = before
+        .iter()
+        .filter(|(path, bytes)| fs::read(path).ok().as_ref() != Some(bytes))
+        .count();
+    let added = after
+        .iter()
+        .filter(|p| !before.iter().any(|(q, _)| q == *p))
+        .count();
+    // The old parse's shard lost it and the new parse's shard gained it
+    // (they may be one shard, or the old one may now be empty and gone).
+    assert!(
+        (1..=2).contains(&(changed + added)),
+        "{changed} changed, {added} added"
+    );
+    // Exactly the run's entries are kept: the next run rewrites nothing.
+    let again = validate_agrees(&tsc_bin(), &records, &cache, &["--format", "json"]);
+    assert_eq!(cache_lines(&again), stats(CACHEABLE, 0, "not written"));
+}
+
+#[test]
+fn folders_of_records_directories_that_are_gone_are_pruned() {
+    let cache = tempfile::tempdir().unwrap();
+    let (gone, gone_records) = common::copy_tree(&common::real_records());
+    let (_kept, kept_records) = common::copy_tree(&common::real_records());
+    validate_agrees(&tsc_bin(), &gone_records, cache.path(), &[]);
+    let gone_folder = folder(cache.path());
+    assert_eq!(
+        fs::read(gone_folder.join("records")).unwrap(),
+        gone_records
+            .canonicalize()
+            .unwrap()
+            .as_os_str()
+            .as_encoded_bytes()
+    );
+    // Something else in the cache root, not a cache folder: left alone.
+    let foreign = cache.path().join("0123456789abcdef0123456789abcdef");
+    fs::create_dir(&foreign).unwrap();
+    fs::write(foreign.join("notes.txt"), b"not tsc's").unwrap();
+    drop(gone);
+    assert!(!gone_records.exists());
+    // A run that writes prunes the folder of the records that are gone.
+    let run = validate_agrees(&tsc_bin(), &kept_records, cache.path(), &[]);
+    assert_eq!(cache_lines(&run), stats(0, CACHEABLE, "written"));
+    assert!(!gone_folder.exists());
+    let mut left: Vec<PathBuf> = fs::read_dir(cache.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    left.sort();
+    assert_eq!(left.len(), 2, "{left:?}");
+    assert!(left.contains(&foreign));
+    assert!(foreign.join("notes.txt").exists());
+}
+
+#[test]
+fn staged_files_are_parsed_through_the_cache_by_their_content() {
+    let (_temp, records, cache) = setup();
+    git(&records, &["init", "-q"]);
+    git(&records, &["add", "."]);
+    git(&records, &["commit", "-qm", "seed"]);
+    // The work tree's parses fill the cache.
+    let work = validate_agrees(&tsc_bin(), &records, &cache, &[]);
+    assert_eq!(cache_lines(&work), stats(0, CACHEABLE, "written"));
+    // The same content staged: every parse served from those entries.
+    let staged = validate_agrees(
+        &tsc_bin(),
+        &records,
+        &cache,
+        &["--staged", "--format", "json"],
+    );
+    assert_eq!(cache_lines(&staged), stats(CACHEABLE, 0, "not written"));
+    // Staged content that differs from the work tree's: a misspelt owner
+    // staged, then put right in the work tree only.
+    let file = records.join("actions/TSC07-02.yaml");
+    common::edit(&file, "owner: SECAS", "owner: SECSA");
+    git(&records, &["add", "actions/TSC07-02.yaml"]);
+    common::edit(&file, "owner: SECSA", "owner: SECAS");
+    let staged = validate_agrees(&tsc_bin(), &records, &cache, &["--staged"]);
+    assert_eq!(staged.status.code(), Some(1));
+    common::assert_diagnostic(
+        &common::stdout(&staged),
+        "error[E0103]: unknown owner `SECSA`",
+        &file,
+        5,
+        8,
+    );
+    assert_eq!(cache_lines(&staged), stats(CACHEABLE - 1, 1, "written"));
+    // The work tree still validates, and is not answered by the staged
+    // run's memo.
+    let work = validate_agrees(&tsc_bin(), &records, &cache, &[]);
+    assert_eq!(work.status.code(), Some(0));
+    assert_eq!(cache_lines(&work), stats(CACHEABLE - 1, 1, "written"));
+    // And the staged answer again, from the cache.
+    let staged = validate_agrees(&tsc_bin(), &records, &cache, &["--staged"]);
+    assert_eq!(staged.status.code(), Some(1));
+    assert_eq!(cache_lines(&staged), stats(CACHEABLE - 1, 1, "written"));
+    // The same staged run twice: the second is the memo's.
+    let memo = validate_agrees(&tsc_bin(), &records, &cache, &["--staged"]);
+    assert!(cache_lines(&memo).is_empty(), "{:?}", cache_lines(&memo));
+    assert_eq!(common::stdout(&memo), common::stdout(&staged));
+}
+
 #[test]
 fn a_corrupt_truncated_or_foreign_cache_is_noted_and_rebuilt() {
     let (_temp, records, cache) = setup();
     validate_agrees(&tsc_bin(), &records, &cache, &[]);
-    let pack = folder(&cache).join("parse.pack");
+    let pack = shards(&folder(&cache))[0].clone();
     let memo = folder(&cache).join("validate.memo");
     let good = fs::read(&pack).unwrap();
     let damaged: [(&str, Vec<u8>); 3] = [

@@ -16,7 +16,7 @@ fn owner(records: &tsc::git::GitRecords, id: &str) -> String {
         .iter()
         .find(|a| a.record.id.value == id)
         .unwrap();
-    action.record.owner.as_ref().unwrap().value.clone()
+    action.record.owner.as_ref().unwrap().value.to_string()
 }
 
 #[test]

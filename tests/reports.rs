@@ -458,6 +458,52 @@ fn report_output_is_written_atomically_and_never_into_the_records() {
     assert!(!inside.exists());
 }
 
+/// Regression: `report --output site/report.html` without `--format`
+/// wrote Markdown into a file named `.html`. The format now follows the
+/// file's extension unless `--format` says otherwise.
+#[test]
+fn report_output_html_file_without_format_is_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = minimal_example();
+    let args = [
+        "--records",
+        records.to_str().unwrap(),
+        "report",
+        "--as-of",
+        "2024-03-02",
+    ];
+    let html = dir.path().join("report.HTML");
+    let out = tsc(&[&args[..], &["--output", html.to_str().unwrap()]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let written = std::fs::read_to_string(&html).unwrap();
+    let expected = stdout(&tsc(&[&args[..], &["--format", "html"]].concat()));
+    assert!(written.starts_with("<!DOCTYPE html>"), "{written}");
+    assert_eq!(written, expected);
+
+    // Any other name, and standard output, stay Markdown; an explicit
+    // --format wins over the extension.
+    let text = dir.path().join("report.txt");
+    tsc(&[&args[..], &["--output", text.to_str().unwrap()]].concat());
+    assert!(std::fs::read_to_string(&text).unwrap().starts_with("# "));
+    let md_in_html = dir.path().join("md.html");
+    let out = tsc(&[
+        &args[..],
+        &[
+            "--format",
+            "markdown",
+            "--output",
+            md_in_html.to_str().unwrap(),
+        ],
+    ]
+    .concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        std::fs::read_to_string(&md_in_html)
+            .unwrap()
+            .starts_with("# ")
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn report_output_keeps_an_existing_files_permissions_and_writes_through_pipes() {
@@ -745,6 +791,49 @@ fn show_gives_history_for_every_record_kind() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("did you mean `SECMP0011`?"));
+}
+
+/// Regression: a merge left `tsc show MEETING` printing "Actions
+/// reviewed" twice (the second time without owner or status, from a scan
+/// of every action), and status ids (`closed`) where the listing shows
+/// labels (`Closed`); the report's "Since the last meeting" did the same.
+#[test]
+fn show_meeting_lists_reviewed_actions_once_with_status_labels() {
+    let meeting = run_ok(&minimal_example(), &["show", "TSC_02_2402"]);
+    assert_eq!(meeting.matches("Actions reviewed").count(), 1, "{meeting}");
+    assert!(meeting.contains("Actions reviewed (1):\n- TSC01/01 (SECAS, Closed): The attachment was circulated; the committee agreed to close the action.\n"), "{meeting}");
+    let report = run_ok(&minimal_example(), &["report", "--as-of", "2024-03-02"]);
+    assert!(report.contains("| TSC01/01 | SECAS | Circulate the example attachment to members. | Closed | 2024-02-15 |"), "{report}");
+}
+
+/// Regression: principles are records too, but `tsc show 3` said "no
+/// record has the ID `3`".
+#[test]
+fn show_principle_by_number_gives_wording_status_and_misaligned_proposals() {
+    let three = run_ok(&real_records(), &["show", "3"]);
+    assert!(three.starts_with("Principle 3\n===========\nImpact to the Technical/ Business Architecture should be limited, unless significant benefit is identified.\nStatus: Agreed (decided at 2016-06-16 TSC_07_1606)\n"), "{three}");
+    assert!(three.contains("\nNotes:\n\n- It was noted that the reason behind this principle is to give stability of operating design.\n"), "{three}");
+    assert!(
+        three.ends_with("Proposals assessed as not aligning with it (1):\n\n- 2016-06-16 TSC_07_1606 (item 6): SECMP0014\n"),
+        "{three}"
+    );
+    // Principle 2 has no misaligned proposal in the seed.
+    assert!(!run_ok(&real_records(), &["show", "2"]).contains("not aligning"));
+
+    // A merged principle names where it went, and the survivor names it.
+    let (_dir, copy) = copy_tree(&minimal_example());
+    let path = copy.join("principles.yaml");
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "    status: agreed\n    decided_at: TSC_01_2401\n    notes:",
+        "    status: merged\n    merged_into: 1\n    decided_at: TSC_02_2402\n    notes:",
+    );
+    std::fs::write(&path, text).unwrap();
+    let two = run_ok(&copy, &["show", "2"]);
+    assert!(
+        two.contains("Status: Merged, into principle 1 (decided at 2024-02-15 TSC_02_2402)\n"),
+        "{two}"
+    );
+    assert!(run_ok(&copy, &["show", "1"]).contains("Merged into it: 2\n"));
 }
 
 #[test]
@@ -1072,7 +1161,7 @@ fn report_as_of_counts_only_what_existed_by_then() {
         "{md}"
     );
     assert!(
-        md.contains("| TSC01/01 | SECAS | Circulate the example attachment to members. | closed | 2024-02-15 |"),
+        md.contains("| TSC01/01 | SECAS | Circulate the example attachment to members. | Closed | 2024-02-15 |"),
         "{md}"
     );
     // Without --as-of, the report says the day it was generated for.

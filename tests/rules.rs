@@ -656,6 +656,44 @@ fn every_field_error_of_a_file_is_reported_in_one_run() {
     assert!(text.contains("4 errors: "), "{text}");
 }
 
+/// Regression: `due: [2024-02-20]` was told "text belongs here", and
+/// `due: 20240220` "is read as a number where text belongs; quote it",
+/// which would only trade the error for another: a date field says a date
+/// belongs there.
+#[test]
+fn a_date_written_as_a_list_or_a_number_is_told_a_date_belongs_there() {
+    let (_dir, root) = common::copy_tree(&minimal_example());
+    let file = root.join("actions/TSC02-10.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("\ndue: 2024-02-20\n"), "{text}");
+    let (line, _) = text.split_once("\ndue: ").unwrap();
+    let line = line.lines().count() + 1;
+    for (written, title) in [
+        (
+            "[2024-02-20]",
+            "error[E0010]: a date belongs here, not a list",
+        ),
+        (
+            "20240220",
+            "error[E0010]: `20240220` is not a date written as YYYY-MM-DD",
+        ),
+    ] {
+        std::fs::write(
+            &file,
+            text.replace("\ndue: 2024-02-20\n", &format!("\ndue: {written}\n")),
+        )
+        .unwrap();
+        let out = tsc(&["validate", "--records", root.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1));
+        let shown = stdout(&out);
+        common::assert_diagnostic(&shown, title, &file, line, 6);
+        assert!(
+            shown.contains("= help: write one date after the colon, as YYYY-MM-DD\n"),
+            "{shown}"
+        );
+    }
+}
+
 /// Rules ask for a meaning, not an ID: with the chair role renamed
 /// `panel-chair` (flagged `chair: true`) and the principle status `merged`
 /// renamed `folded` (flagged `merged: true`), a chair in the apologies and

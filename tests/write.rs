@@ -8,7 +8,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::{copy_tree, real_records, stderr, stdout, tsc};
+use common::{copy_tree, minimal_example, real_records, stderr, stdout, tsc};
 
 /// Every file under `root`, by relative path, with its bytes.
 fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
@@ -143,7 +143,7 @@ fn the_six_commands_record_the_next_meeting() {
     let html = ok(&root, &["minutes", "TSC_08_1607", "--format", "html"]);
     assert!(html.contains("<td>TSC07/03</td><td>SECAS</td><td>Add detail under each agreed TSC principle.</td><td>Open</td><td>Detail drafted for principles 1 to 4: the rest by September.</td>"), "{html}");
     let show = ok(&root, &["show", "TSC_08_1607"]);
-    assert!(show.contains("Actions reviewed (2):\n- TSC07/01 (SECAS, closed) under item 1: "));
+    assert!(show.contains("Actions reviewed (2):\n- TSC07/01 (SECAS, Closed) under item 1: "));
 
     // 5. The register.
     let mods = ok(&root, &["mods", "--format", "csv"]);
@@ -284,6 +284,38 @@ fn dry_run_prints_a_diff_and_writes_nothing() {
             .ends_with("+  - id: helen-marsh\n+    name: Helen Marsh\n")
     );
     assert_eq!(snapshot(&root), before);
+}
+
+/// Regression: an action written with `updates: []` ("none yet") was
+/// refused, because the update was added as a second `updates` key
+/// (E0003). The empty list is now filled in place, its comment kept.
+#[test]
+fn an_update_fills_an_empty_updates_list_in_place() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let file = root.join("actions/TSC02-10.yaml");
+    let before = std::fs::read_to_string(&file).unwrap();
+    assert!(before.ends_with("status: open\n"), "{before}");
+    std::fs::write(&file, format!("{before}updates: []  # none yet\n")).unwrap();
+    ok(
+        &root,
+        &[
+            "action",
+            "update",
+            "TSC02/10",
+            "--at",
+            "TSC_02_2402",
+            "--note",
+            "Counted.",
+        ],
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        format!(
+            "{before}updates:  # none yet\n  - date: 2024-02-15\n    meeting: TSC_02_2402\n    note: Counted.\n"
+        )
+    );
+    let show = ok(&root, &["show", "TSC02/10"]);
+    assert!(show.contains("Counted."), "{show}");
 }
 
 #[test]

@@ -108,14 +108,14 @@ fn latest_meeting(records: &tsc::load::Records) -> (String, NaiveDate) {
         .map(|m| &m.record)
         .max_by_key(|m| m.known_date())
         .unwrap();
-    (m.id.value.clone(), m.known_date().unwrap())
+    (m.id.value.to_string(), m.known_date().unwrap())
 }
 
 fn action_id(records: &tsc::load::Records, n: usize) -> String {
     let mut ids: Vec<String> = records
         .actions
         .iter()
-        .map(|a| a.record.id.value.clone())
+        .map(|a| a.record.id.value.to_string())
         .collect();
     ids.sort();
     ids[n % ids.len()].clone()

@@ -1,23 +1,20 @@
 //! Parsing a scanned tree through the store: each file's parse comes from
 //! the store when it holds the file's (kind, content hash), else from the
-//! parser; then the store is rewritten, streaming, when it lacked entries
-//! or held entries this run did not use.
+//! parser; then each shard of the store that lacked an entry of this run
+//! or held one it did not use is rewritten, streaming.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::pack::{Reader, Writer, check_of};
+use super::pack::{Opened, Reader, SHARDS, Writer, shard_of};
 use super::{CacheDir, Hash, Note, Usage, kind_tag};
 use crate::kind::Kind;
 use crate::load::parse::{FileOutcome, Parsed};
 use crate::load::scan::ScannedFile;
 use crate::processing;
 use crate::source::{self, FileId};
-
-/// How many parses are serialised at once (in parallel) before being
-/// written, which bounds the memory a store write needs.
-const WRITE_BATCH: usize = 256;
 
 /// Whether files of `kind` are cached. Settings are not: `tsc.yaml` is one
 /// small file, and parsing it also records where each term is written.
@@ -41,6 +38,16 @@ enum Source {
 /// in the loaded sources) and its outcome.
 pub(crate) type Parse = fn(&Path, Kind, Vec<u8>, FileId) -> (Option<String>, FileOutcome);
 
+/// One shard of the store as this run found it.
+enum Shard {
+    /// No file, or one of another key: nothing to read.
+    Absent { exists: bool },
+    /// Readable.
+    Open(Reader),
+    /// Not a store, truncated or corrupt: never read, always rewritten.
+    Damaged,
+}
+
 /// Parses every file of `files` (on every core) through the store in
 /// `cache`, with `parse` for the files it does not hold; returns each
 /// file's text and outcome in the files' order, and how the cache was
@@ -52,13 +59,23 @@ pub(crate) fn parse_all(
     parse: Parse,
 ) -> (Vec<(Option<String>, FileOutcome)>, Usage) {
     let mut usage = Usage::default();
-    let reader = match cache.map(Reader::open) {
-        Some(Ok(reader)) => reader,
-        Some(Err(note)) => {
-            usage.notes.push(note);
-            None
-        }
-        None => None,
+    let mut shards: Vec<Shard> = match cache {
+        Some(dir) => (0..SHARDS)
+            .into_par_iter()
+            .map(|shard| match Reader::open(dir, shard) {
+                Ok(Opened::Open(reader)) => (Shard::Open(reader), None),
+                Ok(Opened::Absent) => (Shard::Absent { exists: false }, None),
+                Ok(Opened::Other) => (Shard::Absent { exists: true }, None),
+                Err(note) => (Shard::Damaged, Some(note)),
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|(shard, note)| {
+                usage.notes.extend(note);
+                shard
+            })
+            .collect(),
+        None => Vec::new(),
     };
     type Result1 = (
         Option<String>,
@@ -82,7 +99,7 @@ pub(crate) fn parse_all(
             let mut problem = None;
             let tag = kind_tag(file.kind);
             let mut bytes = bytes;
-            if let Some(reader) = &reader {
+            if let Some(Shard::Open(reader)) = shards.get(shard_of(&hash)) {
                 match cached(reader, tag, &hash, file.id) {
                     Some(Ok(parsed)) if fits(&parsed, file.kind) => {
                         match String::from_utf8(bytes) {
@@ -106,37 +123,74 @@ pub(crate) fn parse_all(
         .collect();
     let mut texts = Vec::with_capacity(results.len());
     let mut outcomes = Vec::with_capacity(results.len());
-    let mut hashes = Vec::with_capacity(results.len());
+    let mut entries = Vec::with_capacity(results.len());
     let mut hits = Vec::with_capacity(results.len());
-    let mut used = std::collections::HashSet::new();
-    let mut damaged = false;
-    for (text, outcome, source, hash, problem) in results {
+    // Per shard: the entries this run served from it, and whether it
+    // lacks one this run parsed.
+    let mut used: Vec<HashSet<Entry>> = vec![HashSet::new(); SHARDS];
+    let mut lacking = [false; SHARDS];
+    for (text, outcome, source, entry, problem) in results {
         texts.push(text);
+        let entry = entry.filter(|_| outcome.is_ok());
         match source {
             Source::Hit => usage.hits += 1,
             Source::Miss if outcome.is_ok() => usage.misses += 1,
             _ => {}
         }
+        if let Some((tag, hash)) = entry {
+            let shard = shard_of(&hash);
+            match source {
+                Source::Hit => {
+                    used[shard].insert((tag, hash));
+                }
+                _ => lacking[shard] = true,
+            }
+        }
         if let Some(note) = problem {
-            damaged = true;
+            if let Some((_, hash)) = entry {
+                shards[shard_of(&hash)] = Shard::Damaged;
+            }
             if !usage.notes.contains(&note) {
                 usage.notes.push(note);
             }
         }
-        let key = hash.filter(|_| outcome.is_ok());
-        if let (Source::Hit, Some(entry)) = (source, key) {
-            used.insert(entry);
-        }
-        hashes.push(key);
+        entries.push(entry);
         hits.push(source == Source::Hit);
         outcomes.push(outcome);
     }
     if let Some(dir) = cache {
-        let stale = reader.as_ref().is_some_and(|r| r.len() != used.len());
-        if damaged || stale || usage.misses > 0 || !usage.notes.is_empty() {
-            // A cache location that cannot be written means no caching.
-            let old = reader.as_ref().filter(|_| !damaged);
-            usage.written = write(dir, old, &outcomes, &hashes, &hits).is_ok();
+        let stale: Vec<usize> = (0..SHARDS)
+            .filter(|&i| {
+                lacking[i]
+                    || match &shards[i] {
+                        Shard::Open(reader) => reader.len() != used[i].len(),
+                        Shard::Absent { exists } => *exists,
+                        Shard::Damaged => true,
+                    }
+            })
+            .collect();
+        // A cache location that cannot be written means no caching.
+        if !stale.is_empty() && dir.create().is_ok() {
+            let written: Vec<bool> = stale
+                .par_iter()
+                .map(|&shard| {
+                    let old = match &shards[shard] {
+                        Shard::Open(reader) => Some(reader),
+                        _ => None,
+                    };
+                    let mine = outcomes.iter().zip(&entries).zip(&hits).filter_map(
+                        |((outcome, entry), hit)| {
+                            let entry = (*entry).filter(|(_, hash)| shard_of(hash) == shard)?;
+                            Some((outcome.as_ref().ok()?, entry, *hit))
+                        },
+                    );
+                    write(dir, shard, old, mine).is_ok()
+                })
+                .collect();
+            usage.written = written.iter().any(|w| *w);
+            if usage.written {
+                dir.prune_others();
+            }
         }
     }
     (texts.into_iter().zip(outcomes).collect(), usage)
@@ -181,47 +235,38 @@ fn fits(parsed: &Parsed, kind: Kind) -> bool {
     )
 }
 
-/// One entry ready to write: kind tag, content hash, payload and its
-/// checksum.
-type Encoded = (u8, Hash, Vec<u8>, [u8; 16]);
-
-/// Writes a new store holding exactly the parses of this run, a batch at
-/// a time, on every core: a parse that came from the `old` store is copied
-/// from it as it is (with its checksum), any other is serialised.
-fn write(
+/// Writes shard `shard` anew, holding exactly the parses of this run
+/// that belong in it (`mine`: each parse, its entry and whether it came
+/// from the store), or removes it when there are none. A parse that came
+/// from the `old` shard is copied from it as it is (with its checksum),
+/// any other is serialised.
+fn write<'a>(
     dir: &CacheDir,
+    shard: usize,
     old: Option<&Reader>,
-    outcomes: &[FileOutcome],
-    entries: &[Option<Entry>],
-    hits: &[bool],
+    mine: impl Iterator<Item = (&'a Parsed, Entry, bool)>,
 ) -> std::io::Result<()> {
-    let mut writer = Writer::create(dir)?;
-    let entries: Vec<(&Parsed, Entry, bool)> = outcomes
-        .iter()
-        .zip(entries)
-        .zip(hits)
-        .filter_map(|((outcome, entry), hit)| Some((outcome.as_ref().ok()?, (*entry)?, *hit)))
-        .collect();
-    for batch in entries.chunks(WRITE_BATCH) {
-        let encoded: Vec<Option<Encoded>> = batch
-            .par_iter()
-            .map(|(parsed, (tag, hash), hit)| {
-                let copied = old.filter(|_| *hit).and_then(|r| r.raw(*tag, hash));
-                Some(match copied {
-                    Some((payload, check)) => (*tag, *hash, payload, check),
-                    None => {
-                        // Serialised and checksummed here, on every core; the
-                        // writer only appends.
-                        let payload = postcard::to_stdvec(parsed).ok()?;
-                        let check = check_of(&payload);
-                        (*tag, *hash, payload, check)
-                    }
-                })
-            })
-            .collect();
-        for (kind, hash, payload, check) in encoded.into_iter().flatten() {
-            writer.add_checked(kind, &hash, &payload, Some(check))?;
+    let mut writer = Writer::create(dir, shard)?;
+    let mut any = false;
+    for (parsed, (tag, hash), hit) in mine {
+        let copied = old.filter(|_| hit).and_then(|r| r.raw(tag, &hash));
+        match copied {
+            Some((payload, check)) => writer.add_checked(tag, &hash, &payload, Some(check))?,
+            None => match postcard::to_stdvec(parsed) {
+                Ok(payload) => writer.add(tag, &hash, &payload)?,
+                // Not cached; the run goes on without it.
+                Err(_) => continue,
+            },
+        }
+        any = true;
+    }
+    if any {
+        writer.finish()
+    } else {
+        drop(writer);
+        match std::fs::remove_file(dir.shard_path(shard)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
         }
     }
-    writer.finish()
 }

@@ -15,7 +15,7 @@
 //! | BLAKE3 of all that (32)
 //! ```
 
-use std::fs::{self, File};
+use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 
 use super::{CacheDir, Hash, Note};
@@ -113,9 +113,9 @@ pub fn read(dir: &CacheDir, key: &Hash) -> Result<Option<Memo>, Note> {
 /// When the folder cannot be created or written; the caller then just
 /// does not memoise.
 pub fn write(dir: &CacheDir, key: &Hash, memo: &Memo) -> io::Result<()> {
-    fs::create_dir_all(&dir.dir)?;
+    dir.create()?;
     let temp = tempfile::Builder::new()
-        .prefix(".validate.memo.")
+        .prefix(super::TEMP_MEMO)
         .tempfile_in(&dir.dir)?;
     let mut hasher = blake3::Hasher::new();
     let mut out = BufWriter::new(temp);
@@ -154,6 +154,7 @@ mod tests {
         let dir = CacheDir {
             dir: temp.path().join("m"),
             key: CacheKey::new("v", "b"),
+            records: temp.path().join("records"),
         };
         let key = MemoKey::new()
             .part(b"records")
@@ -173,10 +174,10 @@ mod tests {
         assert_eq!(read(&dir, &key), Ok(Some(memo)));
         assert_eq!(read(&dir, &other), Ok(None));
 
-        let mut bytes = fs::read(dir.memo_path()).unwrap();
+        let mut bytes = std::fs::read(dir.memo_path()).unwrap();
         let last = bytes.len() - 40;
         bytes[last] ^= 1;
-        fs::write(dir.memo_path(), &bytes).unwrap();
+        std::fs::write(dir.memo_path(), &bytes).unwrap();
         let err = read(&dir, &key).unwrap_err();
         assert_eq!(err.problem, "is corrupt (its checksum does not match)");
     }

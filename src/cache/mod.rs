@@ -22,14 +22,24 @@
 //!   crate) or a directory the caller names, then one folder per records
 //!   directory, named by a hash of its canonical path ([`CacheDir::for_records`]).
 //!   Nothing is ever written under the records directory.
-//! - **Safe.** The store is one file written to a temporary name and
-//!   renamed, so readers see the old or the new store, whole; concurrent
-//!   runs each write a complete store and the last rename wins. Every
-//!   entry and the index carry a checksum; a corrupt, truncated or foreign
-//!   store is ignored (and rewritten) with a [`Note`]. A directory that
-//!   cannot be created or written just means no caching.
-//! - **Pruned.** Each write keeps exactly the entries of the run that
-//!   wrote it.
+//! - **Sharded.** The store is [`pack::SHARDS`] files, each entry in the
+//!   one its content hash picks, and a run rewrites only the shards that
+//!   lack an entry it parsed or hold one it did not use: after editing two
+//!   files of a large tree, at most four small shards.
+//! - **Safe.** Each shard is written to a temporary name and renamed, so
+//!   readers see the old or the new shard, whole; concurrent runs each
+//!   write whole shards and the last rename wins (any mix of shards is a
+//!   valid store: every entry is keyed by the content it was parsed
+//!   from). Every entry and each shard's index carry a checksum; a
+//!   corrupt, truncated or foreign shard is ignored (and rewritten) with a
+//!   [`Note`]. A directory that cannot be created or written just means no
+//!   caching.
+//! - **Pruned.** A shard is rewritten whenever it holds an entry the run
+//!   did not use, so after every run that could write, the store holds
+//!   exactly that run's entries. Each folder records the records
+//!   directory it is for (`records`), and a run that writes removes the
+//!   folders of records directories that no longer exist (temporary
+//!   copies), and left-behind temporary files ([`sweep`]).
 
 pub(crate) mod load;
 pub mod memo;
@@ -43,7 +53,7 @@ use crate::yaml;
 
 /// The version of the cache's file formats (the store, the memo and the
 /// binary form of records). Raise it whenever any of them changes.
-pub(crate) const FORMAT: u32 = 1;
+pub(crate) const FORMAT: u32 = 3;
 
 /// The environment variable naming the cache root when `--cache-dir` is
 /// not given.
@@ -130,7 +140,18 @@ pub struct CacheDir {
     pub(crate) dir: PathBuf,
     /// What every file in it is keyed by.
     pub(crate) key: CacheKey,
+    /// The canonical path of the records directory it is for, written to
+    /// its `records` file so that [`CacheDir::prune_others`] can tell when
+    /// that directory is gone.
+    pub(crate) records: PathBuf,
 }
+
+/// The prefix of a shard being written.
+pub(crate) const TEMP_SHARD: &str = ".parse-";
+/// The prefix of a memo being written.
+pub(crate) const TEMP_MEMO: &str = ".validate.memo.";
+/// The file of a cache folder naming its records directory.
+const RECORDS_FILE: &str = "records";
 
 impl CacheDir {
     /// The folder for `records` under the cache root `root`: named by the
@@ -145,12 +166,67 @@ impl CacheDir {
         CacheDir {
             dir: root.join(hex(&hash[..16])),
             key,
+            records: canonical,
         }
     }
 
-    /// The store of parsed records.
-    pub(crate) fn store_path(&self) -> PathBuf {
-        self.dir.join("parse.pack")
+    /// Shard `shard` of the store of parsed records (see [`pack`]).
+    pub(crate) fn shard_path(&self, shard: usize) -> PathBuf {
+        self.dir.join(format!("parse-{shard:02x}.pack"))
+    }
+
+    /// Creates the folder, and its `records` file naming the records
+    /// directory, when they do not exist yet.
+    ///
+    /// # Errors
+    /// When the folder cannot be created or written (read-only, full).
+    pub(crate) fn create(&self) -> std::io::Result<()> {
+        let named = self.dir.join(RECORDS_FILE);
+        if named.is_file() {
+            return Ok(());
+        }
+        std::fs::create_dir_all(&self.dir)?;
+        let mut temp = tempfile::Builder::new()
+            .prefix(".records.")
+            .tempfile_in(&self.dir)?;
+        std::io::Write::write_all(&mut temp, self.records.as_os_str().as_encoded_bytes())?;
+        temp.persist(named).map_err(|e| e.error)?;
+        Ok(())
+    }
+
+    /// Removes the other folders under the cache root whose records
+    /// directory no longer exists (a temporary copy, a deleted clone), and
+    /// this folder's left-behind temporary files ([`sweep`]). Only folders
+    /// named like cache folders and holding nothing but cache files are
+    /// touched; one without a `records` file (written by an older format)
+    /// is removed once nothing in it has changed for a day. Failures are
+    /// ignored: pruning is housekeeping.
+    pub(crate) fn prune_others(&self) {
+        sweep(&self.dir);
+        let Some(root) = self.dir.parent() else {
+            return;
+        };
+        let Ok(entries) = std::fs::read_dir(root) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let folder = entry.path();
+            let name = entry.file_name();
+            let named_like_ours = name.len() == 32
+                && name
+                    .to_str()
+                    .is_some_and(|n| n.bytes().all(|b| b.is_ascii_hexdigit()));
+            if !named_like_ours || folder == self.dir || !is_cache_folder(&folder) {
+                continue;
+            }
+            let gone = match std::fs::read(folder.join(RECORDS_FILE)) {
+                Ok(bytes) => path_from_bytes(bytes).is_some_and(|p| !p.is_dir()),
+                Err(_) => age(&folder).is_some_and(|a| a > LEGACY),
+            };
+            if gone {
+                let _ = std::fs::remove_dir_all(&folder);
+            }
+        }
     }
 
     /// The memo of the last `validate` run.
@@ -163,24 +239,77 @@ impl CacheDir {
 /// as left behind by a run that was killed while writing.
 const ABANDONED: std::time::Duration = std::time::Duration::from_secs(3600);
 
+/// How long a cache folder of an older format (without a `records` file)
+/// is kept unchanged before it is pruned.
+const LEGACY: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
+/// The store of format 1, one file; later formats never read it.
+const LEGACY_STORE: &str = "parse.pack";
+
+/// How long ago `path` was last modified.
+fn age(path: &Path) -> Option<std::time::Duration> {
+    std::fs::metadata(path)
+        .ok()?
+        .modified()
+        .ok()?
+        .elapsed()
+        .ok()
+}
+
+/// Whether every entry of `folder` is a file a cache folder holds.
+fn is_cache_folder(folder: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return false;
+    };
+    entries.flatten().all(|entry| {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let file = entry.file_type().is_ok_and(|t| t.is_file());
+        file && (name == RECORDS_FILE
+            || name == LEGACY_STORE
+            || name == "validate.memo"
+            || (name.starts_with("parse-") && name.ends_with(".pack"))
+            || name.starts_with(TEMP_SHARD)
+            || name.starts_with(TEMP_MEMO)
+            || name.starts_with(".records."))
+    })
+}
+
+/// A path written as its bytes by [`CacheDir::create`].
+#[cfg(unix)]
+#[allow(clippy::unnecessary_wraps)] // the same signature as the non-Unix one
+fn path_from_bytes(bytes: Vec<u8>) -> Option<PathBuf> {
+    use std::os::unix::ffi::OsStringExt;
+    Some(PathBuf::from(std::ffi::OsString::from_vec(bytes)))
+}
+
+/// A path written as its bytes by [`CacheDir::create`] (UTF-8 here; any
+/// other path is never judged gone).
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: Vec<u8>) -> Option<PathBuf> {
+    String::from_utf8(bytes).ok().map(PathBuf::from)
+}
+
 /// Removes temporary files that killed runs left in the cache `folder`
-/// (files of a run still writing are younger than [`ABANDONED`]).
+/// (files of a run still writing are younger than [`ABANDONED`]), and the
+/// store of format 1.
 pub(crate) fn sweep(folder: &Path) {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name();
-        let temporary = name.to_string_lossy();
-        let ours =
-            temporary.starts_with(".parse.pack.") || temporary.starts_with(".validate.memo.");
+        let name = name.to_string_lossy();
+        let temporary = name.starts_with(TEMP_SHARD)
+            || name.starts_with(TEMP_MEMO)
+            || name.starts_with(".records.");
         let old = entry
             .metadata()
             .and_then(|m| m.modified())
             .ok()
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|age| age > ABANDONED);
-        if ours && old {
+        if (temporary && old) || name == LEGACY_STORE {
             let _ = std::fs::remove_file(entry.path());
         }
     }
@@ -291,14 +420,15 @@ mod tests {
         let temp = tempfile::tempdir().unwrap();
         let old = std::time::SystemTime::now() - 2 * ABANDONED;
         for name in [
-            ".parse.pack.abc",
+            ".parse-07.pack.abc",
             ".validate.memo.def",
+            "parse-07.pack",
+            ".parse-07.pack.new",
             "parse.pack",
-            ".parse.pack.new",
         ] {
             std::fs::write(temp.path().join(name), b"x").unwrap();
         }
-        for name in [".parse.pack.abc", ".validate.memo.def", "parse.pack"] {
+        for name in [".parse-07.pack.abc", ".validate.memo.def", "parse-07.pack"] {
             let file = std::fs::File::options()
                 .write(true)
                 .open(temp.path().join(name));
@@ -310,7 +440,8 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         left.sort();
-        assert_eq!(left, [".parse.pack.new", "parse.pack"]);
+        // The format-1 store goes whatever its age.
+        assert_eq!(left, [".parse-07.pack.new", "parse-07.pack"]);
     }
 
     #[test]

@@ -1,11 +1,14 @@
-//! The store of parsed records: one file, `parse.pack`, per records
-//! directory.
+//! The store of parsed records: [`SHARDS`] files per records directory,
+//! `parse-00.pack` to `parse-3f.pack`; an entry lives in the shard its
+//! content hash picks ([`shard_of`]), so a run that changed two files
+//! rewrites at most four small shards instead of the whole store. Each
+//! shard is a whole store of its own:
 //!
 //! ```text
 //! header   MAGIC (8 bytes) | cache key (32)
 //! payloads one after another, each the postcard bytes of one file's parse
 //! index    per entry: kind (1) | content hash (32) | offset (8) | length (4)
-//!          | first 16 bytes of the payload's BLAKE3 hash
+//!          | the payload's XXH3-128 hash
 //! trailer  index offset (8) | entry count (8) | BLAKE3 of header and
 //!          index (32) | END (8)
 //! ```
@@ -16,11 +19,22 @@
 //! from any thread, checking its checksum before trusting it.
 
 use std::collections::{HashMap, HashSet};
-use std::fs::{self, File};
+use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
 
 use super::{CacheDir, Hash, Note};
+
+/// How many files the store is split into. More shards make a small
+/// change cheaper to write (a shard of M is about 0.5 MB) and a run
+/// open more files (each costs a few microseconds).
+pub(crate) const SHARDS: usize = 64;
+
+/// The shard an entry of content hash `hash` lives in: its first six
+/// bits, uniform since the hash is.
+pub(crate) fn shard_of(hash: &Hash) -> usize {
+    usize::from(hash[0]) * SHARDS / 256
+}
 
 const MAGIC: &[u8; 8] = b"TSCPACK\x01";
 const END: &[u8; 8] = b"TSCPEND\x01";
@@ -36,7 +50,7 @@ struct Slot {
     check: [u8; 16],
 }
 
-/// An open store, ready to hand out payloads.
+/// An open shard of the store, ready to hand out payloads.
 #[derive(Debug)]
 pub(crate) struct Reader {
     file: File,
@@ -51,25 +65,34 @@ fn note(path: &std::path::Path, problem: &str) -> Note {
     }
 }
 
-/// The checksum of a payload: the first 16 bytes of its BLAKE3 hash.
-pub(crate) fn check_of(payload: &[u8]) -> [u8; 16] {
-    let hash = blake3::hash(payload);
-    let mut check = [0; 16];
-    check.copy_from_slice(&hash.as_bytes()[..16]);
-    check
+/// The checksum of a payload: its XXH3-128 hash. It only has to catch
+/// accidental damage (a checksum of any kind cannot stop whoever can write
+/// the cache from writing a matching one), and costs a tenth of BLAKE3,
+/// which a warm run would otherwise spend on every payload.
+fn check_of(payload: &[u8]) -> [u8; 16] {
+    xxhash_rust::xxh3::xxh3_128(payload).to_le_bytes()
+}
+
+/// What opening one shard found.
+#[derive(Debug)]
+pub(crate) enum Opened {
+    /// No shard file (or one that cannot be opened).
+    Absent,
+    /// A shard written under another [`super::CacheKey`] (another build
+    /// or version: an expected change, not worth a note); never read, and
+    /// replaced or removed by the next write.
+    Other,
+    /// A shard of this key.
+    Open(Reader),
 }
 
 impl Reader {
-    /// Opens the store of `dir`. `Ok(None)` when there is none, or when it
-    /// was written under another [`CacheKey`] (another build or version:
-    /// an expected change, not worth a note). `Err` with a note when it
-    /// is not a store, or is truncated or corrupt.
-    pub(crate) fn open(dir: &CacheDir) -> Result<Option<Reader>, Note> {
-        let path = dir.store_path();
-        let mut file = match File::open(&path) {
-            Ok(file) => file,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(_) => return Ok(None),
+    /// Opens shard `shard` of the store of `dir`. `Err` with a note when
+    /// it is not a store, or is truncated or corrupt.
+    pub(crate) fn open(dir: &CacheDir, shard: usize) -> Result<Opened, Note> {
+        let path = dir.shard_path(shard);
+        let Ok(mut file) = File::open(&path) else {
+            return Ok(Opened::Absent);
         };
         let len = file
             .metadata()
@@ -87,7 +110,7 @@ impl Reader {
             return Err(note(&path, "is truncated"));
         }
         if header[8..] != dir.key.0 {
-            return Ok(None);
+            return Ok(Opened::Other);
         }
         let mut trailer = [0u8; TRAILER as usize];
         file.seek(SeekFrom::Start(len - TRAILER))
@@ -130,7 +153,7 @@ impl Reader {
             }
             index.insert((kind, hash), Slot { offset, len, check });
         }
-        Ok(Some(Reader { file, path, index }))
+        Ok(Opened::Open(Reader { file, path, index }))
     }
 
     /// The store's file.
@@ -205,8 +228,8 @@ fn read_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
     Ok(())
 }
 
-/// A store being written: payloads stream to a temporary file in the
-/// cache folder, which [`Writer::finish`] renames over the store.
+/// A shard being written: payloads stream to a temporary file in the
+/// cache folder, which [`Writer::finish`] renames over the shard.
 pub(crate) struct Writer {
     out: BufWriter<tempfile::NamedTempFile>,
     final_path: PathBuf,
@@ -217,15 +240,15 @@ pub(crate) struct Writer {
 }
 
 impl Writer {
-    /// Starts a new store for `dir`, creating the folder when needed.
+    /// Starts a new shard `shard` for `dir`, whose folder must exist
+    /// ([`CacheDir::create`]).
     ///
     /// # Errors
-    /// When the folder cannot be created or written (read-only, full):
-    /// the caller then just does not cache.
-    pub(crate) fn create(dir: &CacheDir) -> io::Result<Writer> {
-        fs::create_dir_all(&dir.dir)?;
+    /// When the folder cannot be written (read-only, full): the caller
+    /// then just does not cache.
+    pub(crate) fn create(dir: &CacheDir, shard: usize) -> io::Result<Writer> {
         let temp = tempfile::Builder::new()
-            .prefix(".parse.pack.")
+            .prefix(super::TEMP_SHARD)
             .tempfile_in(&dir.dir)?;
         let mut header = [0u8; HEADER as usize];
         header[..8].copy_from_slice(MAGIC);
@@ -234,7 +257,7 @@ impl Writer {
         out.write_all(&header)?;
         Ok(Writer {
             out,
-            final_path: dir.store_path(),
+            final_path: dir.shard_path(shard),
             header,
             offset: HEADER,
             index: Vec::new(),
@@ -247,7 +270,6 @@ impl Writer {
     ///
     /// # Errors
     /// When writing fails (a full disk).
-    #[cfg(test)]
     pub(crate) fn add(&mut self, kind: u8, hash: &Hash, payload: &[u8]) -> io::Result<()> {
         self.add_checked(kind, hash, payload, None)
     }
@@ -280,10 +302,10 @@ impl Writer {
         Ok(())
     }
 
-    /// Writes the index and trailer and renames the file over the store.
+    /// Writes the index and trailer and renames the file over the shard.
     ///
     /// # Errors
-    /// When writing or renaming fails; the store is then left as it was.
+    /// When writing or renaming fails; the shard is then left as it was.
     pub(crate) fn finish(mut self) -> io::Result<()> {
         let count = (self.index.len() as u64) / ENTRY;
         self.out.write_all(&self.index)?;
@@ -299,15 +321,14 @@ impl Writer {
             .into_inner()
             .map_err(std::io::IntoInnerError::into_error)?;
         temp.persist(&self.final_path).map_err(|e| e.error)?;
-        if let Some(folder) = self.final_path.parent() {
-            super::sweep(folder);
-        }
         Ok(())
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::super::CacheKey;
     use super::*;
 
@@ -315,47 +336,73 @@ mod tests {
         CacheDir {
             dir: temp.path().join("c"),
             key: CacheKey::new(key, "test"),
+            records: temp.path().join("records"),
         }
     }
 
-    fn write(dir: &CacheDir, entries: &[(u8, Hash, &[u8])]) {
-        let mut writer = Writer::create(dir).unwrap();
+    fn write(dir: &CacheDir, shard: usize, entries: &[(u8, Hash, &[u8])]) {
+        fs::create_dir_all(&dir.dir).unwrap();
+        let mut writer = Writer::create(dir, shard).unwrap();
         for (kind, hash, payload) in entries {
             writer.add(*kind, hash, payload).unwrap();
         }
         writer.finish().unwrap();
     }
 
+    fn open(dir: &CacheDir, shard: usize) -> Reader {
+        match Reader::open(dir, shard).unwrap() {
+            Opened::Open(reader) => reader,
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn entries_come_back_by_kind_and_hash() {
         let temp = tempfile::tempdir().unwrap();
         let dir = dir_in(&temp, "v1");
-        write(&dir, &[(4, [1; 32], b"meeting"), (5, [1; 32], b"action")]);
-        let reader = Reader::open(&dir).unwrap().unwrap();
+        write(
+            &dir,
+            3,
+            &[(4, [1; 32], b"meeting"), (5, [1; 32], b"action")],
+        );
+        let reader = open(&dir, 3);
         assert_eq!(reader.len(), 2);
         assert_eq!(reader.get(4, &[1; 32]).unwrap().unwrap(), b"meeting");
         assert_eq!(reader.get(5, &[1; 32]).unwrap().unwrap(), b"action");
         assert!(reader.get(6, &[1; 32]).is_none());
-        // Another key: not read, and no note.
-        assert!(Reader::open(&dir_in(&temp, "v2")).unwrap().is_none());
+        assert!(dir.shard_path(3).ends_with("parse-03.pack"));
+        // Another shard: none. Another key: not read, and no note.
+        assert!(matches!(Reader::open(&dir, 4), Ok(Opened::Absent)));
+        assert!(matches!(
+            Reader::open(&dir_in(&temp, "v2"), 3),
+            Ok(Opened::Other)
+        ));
+    }
+
+    #[test]
+    fn hashes_spread_over_every_shard_in_order() {
+        assert_eq!(shard_of(&[0; 32]), 0);
+        assert_eq!(shard_of(&[3; 32]), 0);
+        assert_eq!(shard_of(&[4; 32]), 1);
+        assert_eq!(shard_of(&[0xff; 32]), SHARDS - 1);
     }
 
     #[test]
     fn damage_is_noted_never_trusted() {
         let temp = tempfile::tempdir().unwrap();
         let dir = dir_in(&temp, "v1");
-        write(&dir, &[(4, [7; 32], b"the parsed meeting")]);
-        let path = dir.store_path();
+        write(&dir, 0, &[(4, [7; 32], b"the parsed meeting")]);
+        let path = dir.shard_path(0);
         let good = fs::read(&path).unwrap();
 
         fs::write(&path, &good[..good.len() - 3]).unwrap();
-        let err = Reader::open(&dir).unwrap_err();
+        let err = Reader::open(&dir, 0).unwrap_err();
         assert_eq!(err.problem, "is truncated");
 
         let mut flipped = good.clone();
         flipped[HEADER as usize + 2] ^= 0x20;
         fs::write(&path, &flipped).unwrap();
-        let reader = Reader::open(&dir).unwrap().unwrap();
+        let reader = open(&dir, 0);
         let err = reader.get(4, &[7; 32]).unwrap().unwrap_err();
         assert_eq!(
             err.problem,
@@ -366,14 +413,14 @@ mod tests {
         let at = good.len() - TRAILER as usize - 5;
         index_hit[at] ^= 1;
         fs::write(&path, &index_hit).unwrap();
-        let err = Reader::open(&dir).unwrap_err();
+        let err = Reader::open(&dir, 0).unwrap_err();
         assert_eq!(
             err.problem,
             "is corrupt (its index checksum does not match)"
         );
 
         fs::write(&path, b"{\"some\": \"other tool's file\", \"padding\": 0000000000000000000000000000000000000000000}").unwrap();
-        let err = Reader::open(&dir).unwrap_err();
+        let err = Reader::open(&dir, 0).unwrap_err();
         assert_eq!(err.problem, "is not a tsc cache store");
         assert_eq!(
             err.to_string(),
@@ -387,9 +434,8 @@ mod tests {
     #[test]
     fn an_unwritable_folder_is_an_error_for_the_caller_to_skip() {
         let temp = tempfile::tempdir().unwrap();
-        let blocker = temp.path().join("c");
-        fs::write(&blocker, b"a file where the folder should be").unwrap();
         let dir = dir_in(&temp, "v1");
-        assert!(Writer::create(&dir).is_err());
+        // No folder: nowhere to write.
+        assert!(Writer::create(&dir, 0).is_err());
     }
 }

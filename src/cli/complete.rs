@@ -31,7 +31,7 @@ fn meetings(r: &Records) -> Vec<(String, String)> {
         .iter()
         .map(|m| {
             (
-                m.record.id.value.clone(),
+                m.record.id.value.to_string(),
                 match m.record.date_text() {
                     Some(date) => format!("meeting of {date}"),
                     None => "meeting".to_owned(),
@@ -45,11 +45,11 @@ fn owners(r: &Records) -> Vec<(String, String)> {
     let people = r
         .people
         .iter()
-        .map(|p| (p.record.id.value.clone(), p.record.name.clone()));
+        .map(|p| (p.record.id.value.to_string(), p.record.name.clone()));
     let orgs = r
         .organisations
         .iter()
-        .map(|o| (o.record.id.value.clone(), o.record.name.clone()));
+        .map(|o| (o.record.id.value.to_string(), o.record.name.clone()));
     orgs.chain(people).collect()
 }
 
@@ -61,15 +61,20 @@ pub(crate) fn record_ids() -> ArgValueCandidates {
         all.extend(
             r.actions
                 .iter()
-                .map(|a| (a.record.id.value.clone(), "action".to_owned())),
+                .map(|a| (a.record.id.value.to_string(), "action".to_owned())),
         );
         all.extend(r.modifications.iter().map(|m| {
             (
-                m.record.id.value.clone(),
+                m.record.id.value.to_string(),
                 m.record.title_or_empty().to_owned(),
             )
         }));
         all.extend(owners(r));
+        all.extend(
+            r.principles
+                .iter()
+                .map(|p| (p.record.number.value.to_string(), "principle".to_owned())),
+        );
         all
     })
 }

@@ -91,8 +91,10 @@ One record per file; see docs/records.md.
 \fI~/.cache/tsc/\fR
 The parse cache (the user cache directory; \fB\-\-cache\-dir\fR or
 \fBTSC_CACHE_DIR\fR names another): one folder per records directory, holding
-\fIparse.pack\fR (parsed records by content hash) and \fIvalidate.memo\fR (the
-last \fBtsc validate\fR answer). Safe to delete at any time.
+\fIparse\-00.pack\fR to \fIparse\-3f.pack\fR (parsed records by content hash),
+\fIvalidate.memo\fR (the last \fBtsc validate\fR answer) and \fIrecords\fR (the
+records directory it is for; folders of records directories that are gone
+are removed). Safe to delete at any time.
 .PP
 tsc never writes under the records directory.
 "#;

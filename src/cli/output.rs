@@ -125,6 +125,18 @@ pub(crate) enum DocFormat {
 }
 
 impl DocFormat {
+    /// The format a file named `path` is expected to hold, from its
+    /// extension (`.html`/`.htm`: HTML; `.md`/`.markdown`: Markdown, in
+    /// any case); `None` for any other name.
+    pub(crate) fn of_file(path: &std::path::Path) -> Option<DocFormat> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "html" | "htm" => Some(DocFormat::Html),
+            "md" | "markdown" => Some(DocFormat::Markdown),
+            _ => None,
+        }
+    }
+
     /// `text`, a document in this format, made safe to print as
     /// [`tsc::escape`] says.
     pub(crate) fn escape(self, text: &str) -> String {

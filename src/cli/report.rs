@@ -24,9 +24,10 @@ Examples:
   tsc report --format html --output site/report.html
   tsc report --as-of 2024-03-02")]
 pub(crate) struct ReportArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = DocFormat::Markdown)]
-    pub format: DocFormat,
+    /// Output format [default: html when FILE ends `.html` or `.htm`,
+    /// otherwise markdown].
+    #[arg(long, value_enum)]
+    pub(crate) format: Option<DocFormat>,
     /// Write the report to FILE (atomically) instead of standard output;
     /// `-` means standard output. FILE must be outside the records
     /// directory. A descriptor (/dev/stdout, /proc/self/fd/1), device or
@@ -55,7 +56,14 @@ pub(crate) fn run(
         }
         None => build(loaded, index, args.as_of.today()),
     };
-    let text = args.format.escape(&match args.format {
+    let format = args.format.unwrap_or_else(|| {
+        let file = args
+            .output
+            .as_deref()
+            .filter(|path| path.as_os_str() != "-");
+        file.and_then(DocFormat::of_file).unwrap_or_default()
+    });
+    let text = format.escape(&match format {
         DocFormat::Markdown => markdown::render(&report),
         DocFormat::Html => html::render(&report),
     });

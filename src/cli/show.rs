@@ -18,10 +18,11 @@ Examples:
   tsc show PA0112         # an action: raising item, updates, closure
   tsc show PANEL_69_1409  # a meeting summary
   tsc show ann-baxter     # a person: attendance and actions
-  tsc show NWP            # an organisation")]
+  tsc show NWP            # an organisation
+  tsc show 3              # a principle: wording, status, proposals not aligned")]
 pub(crate) struct ShowArgs {
     /// The ID of a meeting, action, modification proposal, person or
-    /// organisation.
+    /// organisation, or a principle's number.
     #[arg(add = super::complete::record_ids())]
     pub id: String,
     #[command(flatten)]

@@ -96,37 +96,39 @@ pub(crate) fn run(
     };
     let styled = super::color::styled();
     let deny_warnings = matches!(args.deny, Some(DenyArg::Warnings));
-    let (loaded, dir, memo_key) = if args.staged {
-        // Read through git, in memory: neither cached nor memoised.
+    // `--staged` reads the index through git; the parses go through the
+    // same content-keyed cache as the work tree's (its folder is the work
+    // tree's records directory's), so a staged file equal to the one on
+    // disk is served from the same entry.
+    let (scanned, cache_for) = if args.staged {
         let cwd = std::env::current_dir().context("cannot read the current directory")?;
-        let tree = git::load_records(&cwd, records, Revision::Index)?;
-        (tree.loaded, None, None)
+        let tree = git::scan_records(&cwd, records, Revision::Index)?;
+        (tree.scanned, tree.work_tree_dir)
     } else {
         let root = super::records_dir(records)?;
-        let scanned = tsc::load::scan(&root)?;
-        let dir = cache.dir_for(&root);
-        // The whole-run memo: every input of this run, so that the same
-        // inputs may be answered with the same output without parsing or
-        // checking.
-        let memo_key = dir.as_ref().map(|_| {
-            let mut key = MemoKey::new();
-            let options =
-                format!("validate {format:?} styled={styled} deny-warnings={deny_warnings}");
-            let forced = std::env::var_os(FORCE_INTERNAL_ERROR_ENV).unwrap_or_default();
-            key.part(options.as_bytes()).part(forced.as_encoded_bytes());
-            scanned.memo_key(&mut key);
-            key.finish()
-        });
-        if let (Some(dir), Some(key)) = (&dir, &memo_key) {
-            match memo::read(dir, key) {
-                Ok(Some(memo)) => return replay(&memo, out),
-                Ok(None) => {}
-                Err(note) => super::say(&format!("tsc: note: {note}")),
-            }
-        }
-        let loaded = super::parse(scanned, dir.as_ref());
-        (loaded, dir, memo_key)
+        (tsc::load::scan(&root)?, root)
     };
+    let dir = cache.dir_for(&cache_for);
+    // The whole-run memo: every input of this run, so that the same
+    // inputs may be answered with the same output without parsing or
+    // checking. A staged tree with the same files, findings and records
+    // path as the work tree is the same input.
+    let memo_key = dir.as_ref().map(|_| {
+        let mut key = MemoKey::new();
+        let options = format!("validate {format:?} styled={styled} deny-warnings={deny_warnings}");
+        let forced = std::env::var_os(FORCE_INTERNAL_ERROR_ENV).unwrap_or_default();
+        key.part(options.as_bytes()).part(forced.as_encoded_bytes());
+        scanned.memo_key(&mut key);
+        key.finish()
+    });
+    if let (Some(dir), Some(key)) = (&dir, &memo_key) {
+        match memo::read(dir, key) {
+            Ok(Some(memo)) => return replay(&memo, out),
+            Ok(None) => {}
+            Err(note) => super::say(&format!("tsc: note: {note}")),
+        }
+    }
+    let loaded = super::parse(scanned, dir.as_ref());
     let report = validate(&loaded);
     let code = if report.fails(deny_warnings) {
         EXIT_FINDINGS

@@ -674,8 +674,8 @@ fn diff_actions(s: &Sides<'_>, changes: &mut Vec<Change>) {
                     Subject::Action,
                     &id,
                     What::Added {
-                        meeting: Some(action.meeting.value.clone()),
-                        owner: action.owner.as_ref().map(|o| o.value.clone()),
+                        meeting: Some(action.meeting.value.to_string()),
+                        owner: action.owner.as_ref().map(|o| o.value.to_string()),
                         due: action.due.as_ref().map(|d| d.value),
                         date: None,
                         text: Some(action.text.clone()),
@@ -700,7 +700,7 @@ fn action_changes(
 ) {
     let to_update = |u: &crate::model::ActionUpdate| Update {
         date: u.date.value,
-        meeting: u.meeting.as_ref().map(|m| m.value.clone()),
+        meeting: u.meeting.as_ref().map(|m| m.value.to_string()),
         agenda_item: u.agenda_item.as_ref().map(|i| i.value.clone()),
         status: u.status.as_ref().map(|s| status_label(vb, &s.value)),
         note: u.note.clone(),
@@ -870,7 +870,7 @@ fn diff_modifications(s: &Sides<'_>, changes: &mut Vec<Change>) {
                     push(changes, Subject::Modification, id, What::Phase { from, to });
                 }
                 let ids = |m: &Modification| -> BTreeSet<String> {
-                    m.related.iter().map(|r| r.value.clone()).collect()
+                    m.related.iter().map(|r| r.value.to_string()).collect()
                 };
                 let (r, s) = (ids(x), ids(y));
                 if r != s {
@@ -937,7 +937,7 @@ fn diff_meetings(s: &Sides<'_>, changes: &mut Vec<Change>) {
                     due: None,
                     date: m.known_date(),
                     text: None,
-                    status: m.status.as_ref().map(|s| s.value.clone()),
+                    status: m.status.as_ref().map(|s| s.value.to_string()),
                 },
             ),
             (Some(_), None) => push(changes, Subject::Meeting, &id, What::Removed),
@@ -960,7 +960,7 @@ fn diff_meetings(s: &Sides<'_>, changes: &mut Vec<Change>) {
                     );
                 }
                 let people = |list: &[crate::model::Attendance]| -> BTreeSet<String> {
-                    list.iter().map(|p| p.person.value.clone()).collect()
+                    list.iter().map(|p| p.person.value.to_string()).collect()
                 };
                 let (at_x, at_y) = (people(&x.attendees), people(&y.attendees));
                 let (ap_x, ap_y) = (people(&x.apologies), people(&y.apologies));

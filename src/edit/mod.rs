@@ -281,6 +281,46 @@ pub(crate) fn add_to_item(
     })
 }
 
+/// Fills the top-level entry `key: []` (an empty flow sequence, as a
+/// person writes "no updates yet") with `items`, as a block sequence under
+/// the key: `updates: []  # none yet` becomes `updates:  # none yet` and
+/// the items on the lines after it, so the comment stays where it was.
+/// `None` when the file has no top-level `key: []`.
+pub(crate) fn fill_empty_list(src: &str, key: &str, items: &[Value]) -> Option<Vec<Edit>> {
+    let mut start = 0;
+    while start < src.len() {
+        let end = block::next_line(src, start);
+        let line = &src[start..end];
+        if let Some(after) = line.strip_prefix(key).and_then(|l| l.strip_prefix(':')) {
+            let colon = start + key.len() + 1;
+            let value = after.trim_start_matches([' ', '\t']);
+            let inner = value.strip_prefix('[')?.trim_start_matches([' ', '\t']);
+            let rest = inner.strip_prefix(']')?;
+            let close = end - rest.len();
+            let tail = rest.trim_start_matches([' ', '\t']);
+            if !(tail.trim_end().is_empty() || tail.starts_with('#')) {
+                return None;
+            }
+            let list = render_value(&Value::List(items.to_vec()), 0, Layout::of(src));
+            let lines = list.strip_prefix('\n').unwrap_or(&list).to_owned();
+            // The brackets (and the spaces before them) go; the items go
+            // after the key's line, comment and all.
+            return Some(vec![
+                Edit {
+                    range: colon..close,
+                    text: String::new(),
+                },
+                Edit {
+                    range: end..end,
+                    text: lines,
+                },
+            ]);
+        }
+        start = end;
+    }
+    None
+}
+
 /// Appends `key: value` at the end of the file's top-level mapping.
 #[cfg(test)]
 pub(crate) fn append_top(src: &str, key: &str, value: &Value) -> Edit {

@@ -237,3 +237,36 @@ fn crlf_files_get_crlf_lines() {
     assert!(!out.replace("\r\n", "").contains('\n'));
     assert_eq!(after.closed.unwrap().value.to_string(), "2016-07-21");
 }
+
+#[test]
+fn an_empty_flow_list_is_filled_in_place_keeping_its_comment() {
+    let item = Value::Map(vec![
+        ("date".into(), Value::raw("2016-07-21")),
+        ("note".into(), Value::text("Started.")),
+    ]);
+    let src = "id: X\nupdates: [ ]  # none yet\n# end\n";
+    let edits = fill_empty_list(src, "updates", std::slice::from_ref(&item)).unwrap();
+    assert_eq!(
+        apply(src, &edits),
+        "id: X\nupdates:  # none yet\n  - date: 2016-07-21\n    note: Started.\n# end\n"
+    );
+    // No trailing line break: one is added before the items.
+    let edits = fill_empty_list("updates: []", "updates", std::slice::from_ref(&item)).unwrap();
+    assert_eq!(
+        apply("updates: []", &edits),
+        "updates:\n  - date: 2016-07-21\n    note: Started.\n"
+    );
+    // Not an empty flow list, or not at the top level: nothing to fill.
+    for src in [
+        "updates: [a]\n",
+        "  updates: []\n",
+        "updates:\n  - a\n",
+        "note: \"updates: []\"\n",
+    ] {
+        assert_eq!(
+            fill_empty_list(src, "updates", std::slice::from_ref(&item)),
+            None,
+            "{src}"
+        );
+    }
+}

@@ -85,7 +85,7 @@ pub struct Records {
     /// Entries of `organisations.yaml`.
     pub organisations: Vec<Located<Organisation>>,
     /// Entries of `principles.yaml`.
-    pub(crate) principles: Vec<Located<Principle>>,
+    pub principles: Vec<Located<Principle>>,
     /// Record files that exist but gave no record (each has its own
     /// finding), so that references to what they hold are not reported a
     /// second time as unknown.

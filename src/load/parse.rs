@@ -22,6 +22,7 @@ use crate::model::{
 use crate::processing;
 use crate::settings::Settings;
 use crate::shape;
+use crate::shrink::Shrink;
 use crate::source::{self, FileId};
 use crate::yaml::{self, MAX_FILE_BYTES};
 
@@ -70,7 +71,11 @@ pub(crate) fn parse_file(
         Err(finding) => return (None, Err(vec![*finding])),
     };
     let outcome = source::parsing(id, || {
-        parse_kind(kind, &text, path).map_err(|finding| {
+        let parsed = parse_kind(kind, &text, path).map(|mut parsed| {
+            parsed.shrink();
+            parsed
+        });
+        parsed.map_err(|finding| {
             // Only a file that is good YAML but has the wrong fields can be
             // a record of another kind; this also keeps a file that hit a
             // limit from being parsed again.

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::parse::parse_file;
-use super::read::{io_help, read_bytes};
+use super::read::{io_help, read_bytes, too_big};
 use super::walk::{self, Verdict, is_ignored_name, judge};
 use super::{Loaded, add, empty, resolve};
 use crate::cache::memo::MemoKey;
@@ -24,6 +24,7 @@ use crate::finding::{Code, Finding, Position};
 use crate::kind::Kind;
 use crate::processing;
 use crate::source::FileId;
+use crate::yaml::MAX_FILE_BYTES;
 
 /// The record files of a tree, read and hashed but not yet parsed: what
 /// the parse cache and the `validate` memo are keyed by.
@@ -78,6 +79,14 @@ impl Scanned {
             .map(|f| (f.path.clone(), f.kind))
             .collect();
         let (outcomes, usage) = cache::load::parse_all(self.files, cache, parse_file);
+        // One record per file of these kinds: room for exactly that many.
+        let count = |kind: Kind| kinds.iter().filter(|(_, k)| *k == kind).count();
+        let records = &mut loaded.records;
+        records.meetings.reserve_exact(count(Kind::Meeting));
+        records.actions.reserve_exact(count(Kind::Action));
+        records
+            .modifications
+            .reserve_exact(count(Kind::Modification));
         for ((path, kind), (text, outcome)) in kinds.into_iter().zip(outcomes) {
             loaded.sources.add(path.clone(), text);
             add(path, kind, outcome, &mut loaded);
@@ -96,43 +105,83 @@ impl Scanned {
 pub fn scan(root: &Path) -> crate::error::Result<Scanned> {
     fs::read_dir(root).map_err(Error::io("cannot read records directory", root))?;
     let mut findings = Vec::new();
-    let mut files: Vec<(PathBuf, Kind)> = Vec::new();
+    // Read and hash on every core while the walk goes on, a batch of files
+    // at a time; file `i` of the walk has [`FileId`] `i`, and the batches
+    // are put back in walk order.
+    let batches: std::sync::Mutex<Vec<(usize, Vec<ScannedFile>)>> = std::sync::Mutex::default();
     let mut walker = WalkDir::new(root)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
-    while let Some(entry) = walker.next() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                let path = error.path().unwrap_or(root).to_path_buf();
-                let help = io_help(error.io_error(), &path);
-                findings.push(
-                    Finding::new(Code::Io, path, Position::default(), error.to_string())
-                        .with_help(help),
-                );
+    rayon::scope(|scope| {
+        let mut batch: Vec<(PathBuf, Kind)> = Vec::new();
+        let mut walked = 0;
+        let spawn = |batch: Vec<(PathBuf, Kind)>, first: usize| {
+            let batches = &batches;
+            scope.spawn(move |_| {
+                let read = read_all(batch, first);
+                batches
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push((first, read));
+            });
+        };
+        while let Some(entry) = walker.next() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    let path = error.path().unwrap_or(root).to_path_buf();
+                    let help = io_help(error.io_error(), &path);
+                    findings.push(
+                        Finding::new(Code::Io, path, Position::default(), error.to_string())
+                            .with_help(help),
+                    );
+                    continue;
+                }
+            };
+            if entry.depth() == 0 {
                 continue;
             }
-        };
-        if entry.depth() == 0 {
-            continue;
+            let path = entry.path();
+            let relative = path.strip_prefix(root).unwrap_or(path);
+            let verdict = judge(relative, walk::Entry::of(entry.file_type()));
+            if verdict == (Verdict::NotAFile { is_dir: true }) {
+                walker.skip_current_dir();
+            }
+            match verdict {
+                Verdict::Read(kind) => {
+                    batch.push((path.to_path_buf(), kind));
+                    walked += 1;
+                    if batch.len() == READ_BATCH {
+                        spawn(std::mem::take(&mut batch), walked - READ_BATCH);
+                    }
+                }
+                verdict => findings.extend(verdict.finding(root, path)),
+            }
         }
-        let path = entry.path();
-        let relative = path.strip_prefix(root).unwrap_or(path);
-        let verdict = judge(relative, walk::Entry::of(entry.file_type()));
-        if verdict == (Verdict::NotAFile { is_dir: true }) {
-            walker.skip_current_dir();
-        }
-        match verdict {
-            Verdict::Read(kind) => files.push((path.to_path_buf(), kind)),
-            verdict => findings.extend(verdict.finding(root, path)),
-        }
-    }
-    // Read and hash on every core; `collect` keeps the files' path order.
-    // File `i` of the walk has [`FileId`] `i`.
-    let files = files
-        .into_par_iter()
+        let first = walked - batch.len();
+        spawn(batch, first);
+    });
+    let mut batches = batches
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    batches.sort_unstable_by_key(|(first, _)| *first);
+    let files = batches.into_iter().flat_map(|(_, files)| files).collect();
+    Ok(Scanned {
+        root: root.to_path_buf(),
+        findings,
+        files,
+    })
+}
+
+/// How many files of the walk are read and hashed as one task.
+const READ_BATCH: usize = 32;
+
+/// Reads and hashes `files`, the files of the walk from number `first` on.
+fn read_all(files: Vec<(PathBuf, Kind)>, first: usize) -> Vec<ScannedFile> {
+    files
+        .into_iter()
         .enumerate()
         .map(|(i, (path, kind))| {
             let _working = processing::working_on(&path);
@@ -143,16 +192,59 @@ pub fn scan(root: &Path) -> crate::error::Result<Scanned> {
             ScannedFile {
                 path,
                 kind,
-                id: file_id(i),
+                id: file_id(first + i),
                 read,
             }
         })
-        .collect();
-    Ok(Scanned {
-        root: root.to_path_buf(),
-        findings,
-        files,
-    })
+        .collect()
+}
+
+impl Scanned {
+    /// The tree `load_in_memory(root, files)` would load, scanned (each
+    /// record file hashed) so that it can be parsed through the cache and
+    /// memoised as a tree on disk is; `findings` are the reader's own
+    /// (links, conflicts, oversized blobs), kept as walk findings. Used
+    /// for `tsc validate --staged`.
+    pub(crate) fn in_memory(
+        root: &Path,
+        mut files: Vec<(PathBuf, Vec<u8>)>,
+        mut findings: Vec<Finding>,
+    ) -> Scanned {
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut records = Vec::with_capacity(files.len());
+        for (relative, bytes) in files {
+            let path = root.join(&relative);
+            match judge(&relative, walk::Entry::File) {
+                Verdict::Read(kind) => records.push((path, kind, bytes)),
+                verdict => findings.extend(verdict.finding(root, &path)),
+            }
+        }
+        // Hashed on every core, as [`scan`] does.
+        let files = records
+            .into_par_iter()
+            .enumerate()
+            .map(|(i, (path, kind, bytes))| {
+                let size = bytes.len() as u64;
+                let read = if size > MAX_FILE_BYTES {
+                    Err(Box::new(too_big(&path, size)))
+                } else {
+                    let hash = cache::hash_bytes(&bytes);
+                    Ok((bytes, hash))
+                };
+                ScannedFile {
+                    path,
+                    kind,
+                    id: file_id(i),
+                    read,
+                }
+            })
+            .collect();
+        Scanned {
+            root: root.to_path_buf(),
+            findings,
+            files,
+        }
+    }
 }
 
 pub(super) fn file_id(index: usize) -> FileId {

@@ -252,14 +252,14 @@ fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies, org_na
         (None, Some(org)) => {
             let shown = match index.organisation(&org.value) {
                 Some(o) if org_names => o.name.clone(),
-                _ => org.value.clone(),
+                _ => org.value.to_string(),
             };
             match &attendance.capacity {
                 Some(capacity) => format!("{shown} ({capacity})"),
                 None => shown,
             }
         }
-        (None, None) => attendance.capacity.clone().unwrap_or_default(),
+        (None, None) => attendance.capacity.as_deref().cloned().unwrap_or_default(),
     };
     match (&role, context.is_empty()) {
         (Some(role), true) => {
@@ -275,7 +275,7 @@ fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies, org_na
     };
     let person = attendance.person.value.as_str();
     let name = match &attendance.name_as_written {
-        Some(written) if *written != name_of(person) => {
+        Some(written) if **written != name_of(person) => {
             format!("{written} ({})", name_of(person))
         }
         _ => name_of(person),
@@ -283,13 +283,13 @@ fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies, org_na
     let role_cell = match (role, &attendance.capacity) {
         (Some(r), Some(c)) => Some(format!("{r} ({c})")),
         (Some(r), None) => Some(r),
-        (None, c) => c.clone(),
+        (None, c) => c.as_deref().cloned(),
     };
     let organisation = attendance
         .organisation
         .as_ref()
         .or(attendance.representing.as_ref())
-        .map(|o| o.value.clone())
+        .map(|o| o.value.to_string())
         .or_else(|| {
             attendance
                 .constituency
@@ -300,12 +300,12 @@ fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies, org_na
             index
                 .person(person)
                 .and_then(|p| p.organisation.as_ref())
-                .map(|o| o.value.clone())
+                .map(|o| o.value.to_string())
         });
     Line {
         context,
         name,
-        initials: attendance.initials.as_ref().map(|i| i.value.clone()),
+        initials: attendance.initials.as_ref().map(|i| i.value.to_string()),
         role: role_cell,
         organisation,
         remote: attendance.remote,
@@ -421,10 +421,10 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                         == Some(&item.number.value)
                 })
                 .map(|r| ReviewLine {
-                    id: r.action.id.value.clone(),
+                    id: r.action.id.value.to_string(),
                     owner: r.action.owner.as_ref().map_or_else(
                         || crate::actions::NOT_RECORDED.to_owned(),
-                        |o| o.value.clone(),
+                        |o| o.value.to_string(),
                     ),
                     text: r.action.text.trim().to_owned(),
                     status: statuses
@@ -461,7 +461,7 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                 .map(|d| {
                     let text = d.text.trim().trim_end_matches(['.', ';']).trim_end();
                     (
-                        d.verb.value.clone(),
+                        d.verb.value.to_string(),
                         text.to_owned(),
                         d.paragraph.as_ref().map(|p| p.value),
                     )
@@ -475,7 +475,7 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                         .is_some_and(|i| i.value == item.number.value)
                 })
                 .map(|a| ActionLine {
-                    id: a.id.value.clone(),
+                    id: a.id.value.to_string(),
                     owner: a
                         .owner
                         .as_ref()
@@ -506,14 +506,17 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                         ));
                     }
                     if !a.considered_with.is_empty()
-                        && !a.considered_with.iter().all(|m| notes.contains(&m.value))
+                        && !a
+                            .considered_with
+                            .iter()
+                            .all(|m| notes.contains(m.value.as_str()))
                     {
                         let list: Vec<&str> =
                             a.considered_with.iter().map(|m| m.value.as_str()).collect();
                         remarks.push(format!("Considered together with {}", list.join(", ")));
                     }
                     AssessmentRow {
-                        id: a.modification.value.clone(),
+                        id: a.modification.value.to_string(),
                         title: index
                             .modification(&a.modification.value)
                             .and_then(|m| m.title.clone()),
@@ -534,7 +537,11 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                     }
                 })
                 .collect(),
-            mentions: item.modifications.iter().map(|m| m.value.clone()).collect(),
+            mentions: item
+                .modifications
+                .iter()
+                .map(|m| m.value.to_string())
+                .collect(),
             principles: item.principles.iter().map(|p| p.value).collect(),
             references: item
                 .external_references
@@ -555,12 +562,12 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
         }),
         short_name: settings.committee.short_name.clone(),
         collective: settings.committee.collective().to_owned(),
-        id: meeting.id.value.clone(),
+        id: meeting.id.value.to_string(),
         number: meeting.number.as_ref().map(|n| n.value),
         date: meeting.known_date(),
         time: match (&meeting.start, &meeting.end) {
             (Some(s), Some(e)) => Some(format!("{} – {}", s.value, e.value)),
-            (Some(s), None) => Some(s.value.clone()),
+            (Some(s), None) => Some(s.value.to_string()),
             _ => None,
         },
         location: meeting.location.clone(),

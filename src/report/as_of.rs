@@ -61,7 +61,7 @@ fn rewind(action: &mut Action, date: NaiveDate, first_open: Option<&str>) {
     let earlier = action.updates.iter().rev().find_map(|u| u.status.as_ref());
     match (earlier, first_open) {
         (Some(status), _) => action.status.value = status.value.clone(),
-        (None, Some(open)) => action.status.value = open.to_owned(),
+        (None, Some(open)) => action.status.value = open.into(),
         (None, None) => {}
     }
 }

@@ -235,7 +235,7 @@ fn build_from<'r>(
     let open_over_time = index
         .meetings_by_date()
         .iter()
-        .filter_map(|m| Some((m.id.value.clone(), counter.open_after(m.sort_date()?))))
+        .filter_map(|m| Some((m.id.value.to_string(), counter.open_after(m.sort_date()?))))
         .collect();
 
     let by_date = index.meetings_by_date();

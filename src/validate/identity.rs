@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use crate::model::Token;
 use crate::source::Spanned;
 use chrono::Datelike;
 
@@ -93,9 +94,9 @@ impl Checker<'_> {
             .iter()
             .map(|p| (&p.file, &p.record.id))
             .chain(r.organisations.iter().map(|o| (&o.file, &o.record.id)));
-        let mut folded: HashMap<String, (&std::path::PathBuf, &Spanned<String>)> = HashMap::new();
+        let mut folded: HashMap<String, (&std::path::PathBuf, &Spanned<Token>)> = HashMap::new();
         for (file, id) in owners {
-            match folded.get(&id.value.to_lowercase()) {
+            match folded.get(&id.value.as_str().to_lowercase()) {
                 Some((first_file, first)) if first.value != id.value => f.push(
                     Finding::at_value(
                         Code::DuplicateId,
@@ -108,7 +109,7 @@ impl Checker<'_> {
                 ),
                 Some(_) => {}
                 None => {
-                    folded.insert(id.value.to_lowercase(), (file, id));
+                    folded.insert(id.value.as_str().to_lowercase(), (file, id));
                 }
             }
         }
@@ -147,7 +148,7 @@ impl Checker<'_> {
     pub(super) fn check_file_id(
         &mut self,
         file: &Path,
-        id: &Spanned<String>,
+        id: &Spanned<Token>,
         pattern: &dyn Fn(&CompiledPatterns) -> &regex::Regex,
         kind: &str,
     ) {

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use crate::model::Token;
 use crate::source::Spanned;
 
 use super::Checker;
@@ -87,7 +88,7 @@ impl Checker<'_> {
 
     fn check_meeting_fields(&mut self, file: &Path, meeting: &Meeting) {
         let vocab = &self.records.settings.vocabularies;
-        let time_of_day = |time: &Spanned<String>| {
+        let time_of_day = |time: &Spanned<Token>| {
             chrono::NaiveTime::parse_from_str(&time.value, "%H:%M")
                 .ok()
                 .filter(|_| time.value.len() == 5)
@@ -147,7 +148,7 @@ impl Checker<'_> {
             if let Some(roles) = &person.role {
                 for role in roles.value.iter() {
                     let one = Spanned {
-                        value: role.to_owned(),
+                        value: Token::from(role),
                         span: roles.span,
                     };
                     self.check_term(file, &one, &vocab.roles, "role", "roles");
@@ -269,7 +270,7 @@ impl Checker<'_> {
             };
             match first.get(initials.value.as_str()) {
                 Some(earlier) if earlier.person.value != entry.person.value => {
-                    let earlier_at = earlier.initials.as_ref().unwrap_or(&earlier.person);
+                    let earlier_at = earlier.initials.as_deref().unwrap_or(&earlier.person);
                     self.push(
                         Finding::at_value(
                             Code::DuplicateInitials,

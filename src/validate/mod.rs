@@ -31,6 +31,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::kind::Kind;
+use crate::model::Token;
+use rayon::prelude::*;
+
 use crate::source::Spanned;
 
 use crate::finding::{Code, Finding, Position, Severity, sort_findings};
@@ -155,9 +158,9 @@ pub fn validate_with(loaded: &Loaded, index: &Index<'_>) -> Report {
         patterns: None,
         sink,
     };
-    for rule in RULES {
-        (rule.check)(&mut checker);
-    }
+    // The patterns first: the ID rules need them.
+    compile_patterns(&mut checker);
+    run_rules(&mut checker);
     let mut findings = checker.sink.findings;
     for finding in &mut findings {
         loaded.sources.resolve(finding);
@@ -276,21 +279,63 @@ struct Checker<'r> {
     sink: Sink,
 }
 
+/// Runs every rule of [`RULES`] into `checker`'s sink (after
+/// [`compile_patterns`]), in
+/// [`RULES`] order. The rules only read the records, so they run on every
+/// core, each into a sink of its own that starts with the whole
+/// suggestion budget, and their findings are joined in rule order. That
+/// gives exactly what running them one after another gives whenever the
+/// rules together used no more suggestions than the budget held (each had
+/// at least what it used); otherwise they are run again one after another,
+/// so that the budget runs out where it always has.
+fn run_rules(checker: &mut Checker<'_>) {
+    let budget = checker.sink.suggestions_left;
+    let rules = RULES;
+    let shared: &Checker<'_> = checker;
+    let ran: Vec<(Vec<Finding>, usize)> = rules
+        .par_iter()
+        .map(|rule| {
+            let mut own = Checker {
+                records: shared.records,
+                index: shared.index,
+                sources: shared.sources,
+                patterns: shared.patterns.clone(),
+                sink: Sink {
+                    findings: Vec::new(),
+                    allowed: shared.sink.allowed.clone(),
+                    suggestions_left: budget,
+                },
+            };
+            (rule.check)(&mut own);
+            (own.sink.findings, budget - own.sink.suggestions_left)
+        })
+        .collect();
+    let used: usize = ran.iter().map(|(_, used)| used).sum();
+    if used <= budget {
+        checker.sink.suggestions_left -= used;
+        for (findings, _) in ran {
+            checker.sink.findings.extend(findings);
+        }
+    } else {
+        for rule in rules {
+            (rule.check)(checker);
+        }
+    }
+}
+
 /// One entry of the rule list: a plain function over the records and the
 /// index that pushes into the sink.
 struct Rule {
     check: fn(&mut Checker<'_>),
 }
 
-/// Every cross-record check, in the order they run (the report is sorted
-/// afterwards, so the order only matters where a check needs another's
-/// result: the ID patterns are compiled first). Adding a check means one
-/// function and one entry here (and its codes in the catalogue).
+/// Every cross-record check, in the order their findings are joined (the
+/// report is sorted afterwards). Each reads only the records, the index
+/// and the ID patterns, which [`compile_patterns`] compiles before any of
+/// them runs (reporting E0302 when one does not compile), so they may run
+/// at once ([`run_rules`]). Adding a check means one function and one
+/// entry here (and its codes in the catalogue).
 const RULES: &[Rule] = &[
-    // tsc.yaml's ID patterns compile (E0302)
-    Rule {
-        check: compile_patterns,
-    },
     // tsc.yaml's ID templates make IDs their patterns accept (E0302)
     Rule {
         check: |c| c.check_templates(),
@@ -346,8 +391,19 @@ const RULES: &[Rule] = &[
 fn repeats<'a, T: Eq + std::hash::Hash + 'a>(
     list: impl IntoIterator<Item = &'a Spanned<T>>,
 ) -> Vec<(&'a Spanned<T>, &'a Spanned<T>)> {
-    let mut first: HashMap<&T, &Spanned<T>> = HashMap::new();
+    let list: Vec<&'a Spanned<T>> = list.into_iter().collect();
     let mut found = Vec::new();
+    // Most lists are short: comparing each value with the ones before it
+    // costs less than hashing them.
+    if list.len() <= 16 {
+        for (i, value) in list.iter().enumerate() {
+            if let Some(earlier) = list[..i].iter().find(|e| e.value == value.value) {
+                found.push((*value, *earlier));
+            }
+        }
+        return found;
+    }
+    let mut first: HashMap<&T, &Spanned<T>> = HashMap::new();
     for value in list {
         match first.get(&value.value) {
             Some(earlier) => found.push((value, *earlier)),
@@ -434,7 +490,7 @@ impl Checker<'_> {
     fn check_term(
         &mut self,
         file: &Path,
-        value: &Spanned<String>,
+        value: &Spanned<Token>,
         terms: &[Term],
         field: &str,
         vocabulary: &str,
@@ -448,7 +504,7 @@ impl Checker<'_> {
     fn unknown_term<'a>(
         &mut self,
         file: &Path,
-        value: &Spanned<String>,
+        value: &Spanned<Token>,
         allowed: impl Iterator<Item = &'a str> + Clone,
         field: &str,
         vocabulary: &str,

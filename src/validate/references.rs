@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use crate::kind::Kind;
+use crate::model::Token;
 use crate::source::Spanned;
 use chrono::NaiveDate;
 
@@ -20,7 +21,7 @@ impl Checker<'_> {
         &mut self,
         code: Code,
         file: &Path,
-        value: &Spanned<String>,
+        value: &Spanned<Token>,
         what: &str,
         known: impl Iterator<Item = &'a str>,
         defined_in: &str,
@@ -36,7 +37,7 @@ impl Checker<'_> {
         );
     }
 
-    pub(super) fn person_ref(&mut self, file: &Path, value: &Spanned<String>) {
+    pub(super) fn person_ref(&mut self, file: &Path, value: &Spanned<Token>) {
         let unread = self.records.unread.people;
         if !unread && self.index.person(&value.value).is_none() {
             let known: Vec<&str> = self.index.person_ids().collect();
@@ -51,7 +52,7 @@ impl Checker<'_> {
         }
     }
 
-    pub(super) fn organisation_ref(&mut self, file: &Path, value: &Spanned<String>) {
+    pub(super) fn organisation_ref(&mut self, file: &Path, value: &Spanned<Token>) {
         let unread = self.records.unread.organisations;
         if !unread && self.index.organisation(&value.value).is_none() {
             let known: Vec<&str> = self.index.organisation_ids().collect();
@@ -67,7 +68,7 @@ impl Checker<'_> {
     }
 
     /// An owner or presenter: a person or an organisation.
-    pub(super) fn party_ref(&mut self, file: &Path, value: &Spanned<String>, what: &str) {
+    pub(super) fn party_ref(&mut self, file: &Path, value: &Spanned<Token>, what: &str) {
         let v = value.value.as_str();
         let unread = &self.records.unread;
         if self.index.person(v).is_some()
@@ -93,7 +94,7 @@ impl Checker<'_> {
     }
 
     /// Whether `value` names a meeting record; reports it when not.
-    pub(super) fn meeting_ref(&mut self, file: &Path, value: &Spanned<String>) -> bool {
+    pub(super) fn meeting_ref(&mut self, file: &Path, value: &Spanned<Token>) -> bool {
         if self.index.meeting(&value.value).is_some() {
             return true;
         }
@@ -119,7 +120,7 @@ impl Checker<'_> {
     }
 
     /// Whether `value` names a modification proposal; reports it when not.
-    pub(super) fn modification_ref(&mut self, file: &Path, value: &Spanned<String>) -> bool {
+    pub(super) fn modification_ref(&mut self, file: &Path, value: &Spanned<Token>) -> bool {
         if self.index.modification(&value.value).is_some() {
             return true;
         }

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use crate::model::Token;
 use crate::source::Spanned;
 
 use super::Checker;
@@ -12,7 +13,7 @@ use crate::finding::{Code, Finding};
 use crate::unicode::{describe, first_invisible, is_normalized, look_alike_difference, skeleton};
 
 /// A defined ID: its kind (for messages), file and spanned value.
-type Defined<'r> = (&'static str, &'r PathBuf, &'r Spanned<String>);
+type Defined<'r> = (&'static str, &'r PathBuf, &'r Spanned<Token>);
 
 impl<'r> Checker<'r> {
     /// Runs the Unicode rules on every ID and one-line field.
@@ -52,7 +53,7 @@ impl<'r> Checker<'r> {
         self.check_one_line_fields();
     }
 
-    fn check_id_text(&mut self, kind: &str, file: &Path, id: &Spanned<String>) {
+    fn check_id_text(&mut self, kind: &str, file: &Path, id: &Spanned<Token>) {
         let value = id.value.as_str();
         if !is_normalized(value) {
             let nfc: String = unicode_normalization::UnicodeNormalization::nfc(value).collect();
@@ -69,14 +70,21 @@ impl<'r> Checker<'r> {
                 )),
             );
         }
-        self.invisible(file, &format!("{kind} ID `{value}`"), value, id);
-        self.white_space(file, &format!("{kind} ID `{value}`"), value, id);
+        let what = || format!("{kind} ID `{value}`");
+        self.invisible(file, what, value, id);
+        self.white_space(file, what, value, id);
     }
 
     /// Reports an ID (or a reference to one) described by `what` that
     /// holds white space of any kind: a no-break space (U+00A0) or another
     /// space separator looks like a space, or like nothing at the end.
-    fn white_space<T>(&mut self, file: &Path, what: &str, text: &str, place: &Spanned<T>) {
+    fn white_space<T>(
+        &mut self,
+        file: &Path,
+        what: impl FnOnce() -> String,
+        text: &str,
+        place: &Spanned<T>,
+    ) {
         let found = text.chars().enumerate().find(|(_, c)| c.is_whitespace());
         let help = "delete it: IDs hold no white space of any kind (a no-break space \
                     looks like a space, or like nothing at the end)";
@@ -85,8 +93,15 @@ impl<'r> Checker<'r> {
     }
 
     /// Reports `text` (the field described by `what`, found at `place`)
-    /// when it holds an invisible format character.
-    fn invisible<T>(&mut self, file: &Path, what: &str, text: &str, place: &Spanned<T>) {
+    /// when it holds an invisible format character. `what` is only
+    /// written out when there is something to report.
+    fn invisible<T>(
+        &mut self,
+        file: &Path,
+        what: impl FnOnce() -> String,
+        text: &str,
+        place: &Spanned<T>,
+    ) {
         let help = "delete it: bidirectional controls and invisible format characters \
                     make different text look the same";
         let found = first_invisible(text);
@@ -98,13 +113,14 @@ impl<'r> Checker<'r> {
     fn character<T>(
         &mut self,
         file: &Path,
-        what: &str,
+        what: impl FnOnce() -> String,
         place: &Spanned<T>,
         found: Option<(usize, char)>,
         noun: &str,
         help: &str,
     ) {
         if let Some((column, c)) = found {
+            let what = what();
             self.push(
                 Finding::at_value(
                     Code::InvisibleCharacter,
@@ -121,7 +137,7 @@ impl<'r> Checker<'r> {
     }
 
     fn check_confusables(&mut self, ids: &[Defined<'r>]) {
-        let mut seen: HashMap<String, Defined<'r>> = HashMap::new();
+        let mut seen: HashMap<String, Defined<'r>> = HashMap::with_capacity(ids.len());
         for &(kind, file, id) in ids {
             let key = skeleton(&id.value);
             match seen.get(&key) {
@@ -158,26 +174,26 @@ impl<'r> Checker<'r> {
     fn check_one_line_fields(&mut self) {
         let r = self.records;
         for p in &r.people {
-            let what = format!("the name of person `{}`", p.record.id.value);
-            self.invisible(&p.file, &what, &p.record.name, &p.record.id);
+            let what = || format!("the name of person `{}`", p.record.id.value);
+            self.invisible(&p.file, what, &p.record.name, &p.record.id);
         }
         for o in &r.organisations {
-            let what = format!("the name of organisation `{}`", o.record.id.value);
-            self.invisible(&o.file, &what, &o.record.name, &o.record.id);
+            let what = || format!("the name of organisation `{}`", o.record.id.value);
+            self.invisible(&o.file, what, &o.record.name, &o.record.id);
         }
         for m in &r.modifications {
-            let what = format!("the title of `{}`", m.record.id.value);
+            let what = || format!("the title of `{}`", m.record.id.value);
             if let Some(title) = &m.record.title {
-                self.invisible(&m.file, &what, title, &m.record.id);
+                self.invisible(&m.file, what, title, &m.record.id);
             }
         }
         for a in &r.actions {
             let Some(owner) = &a.record.owner else {
                 continue;
             };
-            let what = format!("owner `{}`", owner.value);
-            self.invisible(&a.file, &what, &owner.value, owner);
-            self.white_space(&a.file, &what, &owner.value, owner);
+            let what = || format!("owner `{}`", owner.value);
+            self.invisible(&a.file, what, &owner.value, owner);
+            self.white_space(&a.file, what, &owner.value, owner);
         }
         for m in &r.meetings {
             let meeting = &m.record;
@@ -187,17 +203,18 @@ impl<'r> Checker<'r> {
                     Some(&a.person),
                     a.representing.as_ref(),
                     a.organisation.as_ref(),
-                    a.alternate_for.as_ref(),
+                    a.alternate_for.as_deref(),
                 ]
             });
             let presenters = meeting.agenda.iter().map(|i| i.presented_by.as_ref());
-            let fields: Vec<&Spanned<String>> = references.chain(presenters).flatten().collect();
+            let fields: Vec<&Spanned<Token>> = references.chain(presenters).flatten().collect();
             for value in fields {
-                self.invisible(&m.file, &format!("`{}`", value.value), &value.value, value);
+                let what = || format!("`{}`", value.value);
+                self.invisible(&m.file, what, &value.value, value);
             }
             for item in &meeting.agenda {
-                let what = format!("the title of agenda item {}", item.number.value);
-                self.invisible(&m.file, &what, &item.title, &item.number);
+                let what = || format!("the title of agenda item {}", item.number.value);
+                self.invisible(&m.file, what, &item.title, &item.number);
             }
         }
     }

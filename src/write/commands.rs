@@ -19,7 +19,7 @@ use crate::ids::{file_stem_for, natural_cmp};
 use crate::index::Index;
 use crate::kind::Kind;
 use crate::load::{Located, Records};
-use crate::model::{Action, Meeting};
+use crate::model::{Action, Meeting, Token};
 use crate::settings::{Meaning, Term};
 use crate::suggest::require_known;
 use crate::template::{self, Fields};
@@ -193,19 +193,22 @@ fn attendance(list: &[crate::model::Attendance]) -> Value {
         list.iter()
             .map(|a| {
                 let mut entries = vec![
-                    ("person".to_owned(), Value::text(&a.person.value)),
-                    ("category".to_owned(), Value::text(&a.category.value)),
+                    ("person".to_owned(), Value::text(a.person.value.as_str())),
+                    (
+                        "category".to_owned(),
+                        Value::text(a.category.value.as_str()),
+                    ),
                 ];
                 let optional = [
                     (
                         "constituency",
-                        a.constituency.as_ref().map(|v| v.value.clone()),
+                        a.constituency.as_ref().map(|v| v.value.to_string()),
                     ),
                     (
                         "representing",
-                        a.representing.as_ref().map(|v| v.value.clone()),
+                        a.representing.as_ref().map(|v| v.value.to_string()),
                     ),
-                    ("capacity", a.capacity.clone()),
+                    ("capacity", a.capacity.as_deref().cloned()),
                     (
                         "role",
                         a.role.as_ref().map(|v| match v.value.0.as_slice() {
@@ -215,7 +218,7 @@ fn attendance(list: &[crate::model::Attendance]) -> Value {
                     ),
                     (
                         "alternate_for",
-                        a.alternate_for.as_ref().map(|v| v.value.clone()),
+                        a.alternate_for.as_ref().map(|v| v.value.to_string()),
                     ),
                 ];
                 for (key, value) in optional {
@@ -295,8 +298,9 @@ pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> Result<
         .meeting_statuses
         .first()
         .map_or("draft", Term::id);
-    let time =
-        |given: &Option<String>, old: Option<&String>| given.clone().or_else(|| old.cloned());
+    let time = |given: &Option<String>, old: Option<&Token>| {
+        given.clone().or_else(|| old.map(Token::to_string))
+    };
     let start = time(
         &args.start,
         previous.and_then(|p| p.start.as_ref().map(|s| &s.value)),
@@ -513,7 +517,7 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
         .map_or("open", Term::id);
     let mut entries = vec![
         ("id".to_owned(), Value::Styled(id.clone(), id_style)),
-        ("meeting".to_owned(), Value::text(&m.id.value)),
+        ("meeting".to_owned(), Value::text(m.id.value.as_str())),
         ("agenda_item".to_owned(), item_value(&args.item)),
         ("owner".to_owned(), Value::text(owner)),
         (
@@ -658,7 +662,7 @@ fn report_on_action(
     let (src, path) = source(tree, &located.file)?;
     let mut update = vec![
         ("date".to_owned(), Value::raw(date)),
-        ("meeting".to_owned(), Value::text(&at.id.value)),
+        ("meeting".to_owned(), Value::text(at.id.value.as_str())),
     ];
     if let Some(item) = &args.item {
         update.push(("agenda_item".to_owned(), item_value(item)));
@@ -696,23 +700,32 @@ fn report_on_action(
             None => edit::insert_before(src, status_at.start, "due", &Value::raw(due)),
         });
     }
-    edits.push(match action.updates.last() {
-        Some(last) => {
-            edit::append_item(src, spans::start(&last.date)?, &update).map_err(Error::Refused)?
-        }
-        None => {
-            let keep_closed = new_status.is_none_or(|s| !s.means(Meaning::Open));
-            let anchor = match &action.closed {
-                Some(c) if keep_closed => spans::start(c)?,
-                _ => status_at.start,
-            };
-            edit::insert_after(src, anchor, "updates", &Value::List(vec![update]))
-        }
-    });
+    match action.updates.last() {
+        Some(last) => edits.push(
+            edit::append_item(src, spans::start(&last.date)?, &update).map_err(Error::Refused)?,
+        ),
+        // `updates: []` as written is filled in place, not given a twin.
+        None => match edit::fill_empty_list(src, "updates", std::slice::from_ref(&update)) {
+            Some(filled) => edits.extend(filled),
+            None => {
+                let keep_closed = new_status.is_none_or(|s| !s.means(Meaning::Open));
+                let anchor = match &action.closed {
+                    Some(c) if keep_closed => spans::start(c)?,
+                    _ => status_at.start,
+                };
+                edits.push(edit::insert_after(
+                    src,
+                    anchor,
+                    "updates",
+                    &Value::List(vec![update]),
+                ));
+            }
+        },
+    }
     let mut transaction = Transaction::default();
     transaction.edit(tree, &path, &edits)?;
     Ok(Plan {
-        id: action.id.value.clone(),
+        id: action.id.value.to_string(),
         transaction,
     })
 }
@@ -919,7 +932,7 @@ pub fn assess(tree: &Tree, index: &Index<'_>, args: &NewAssessment) -> Result<Pl
     let ec = args.ec_notification.clone().or_else(|| {
         previous
             .as_ref()
-            .and_then(|p| p.ec_notification.as_ref().map(|e| e.value.clone()))
+            .and_then(|p| p.ec_notification.as_ref().map(|e| e.value.to_string()))
     });
     let mut row = vec![("modification".to_owned(), Value::text(proposal))];
     if !impact.is_empty() {
