@@ -148,7 +148,7 @@ impl<'r> Checker<'r> {
         &mut self,
         file: &Path,
         id: &Spanned<String>,
-        pattern: &dyn Fn(&CompiledPatterns) -> &regex::Regex,
+        pattern: &dyn Fn(&CompiledPatterns) -> &regex_lite::Regex,
         kind: &str,
     ) {
         let value = id.value.as_str();
