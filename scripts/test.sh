@@ -63,6 +63,12 @@ fi
 TSC_NODETOOLS="$(cd "$NODETOOLS/node_modules/.bin" && pwd)"
 export TSC_NODETOOLS
 
+# LibreOffice Calc without its GUI, for the spreadsheet tests
+# (tests/calc.rs): about 88 MB of packages, 272 MB on disk, 2 to 3 minutes
+# on a machine that already has Chromium's dependencies. The recommended
+# packages (dictionaries, python3-uno, apparmor) are not needed.
+command -v soffice >/dev/null 2>&1 || apt_install --no-install-recommends libreoffice-calc-nogui
+
 # strace, for the test that a broken record is opened exactly once
 # (tests/spans.rs).
 command -v strace >/dev/null 2>&1 || apt_install strace

@@ -120,7 +120,7 @@ fn meeting_pattern(settings: &Settings) -> std::borrow::Cow<'_, str> {
     if own.is_empty() {
         return settings.id_patterns.meeting.as_str().into();
     }
-    let named = regex::Regex::new(r"\(\?P?<[A-Za-z_][A-Za-z0-9_]*>").expect("a valid regex");
+    let named = regex_lite::Regex::new(r"\(\?P?<[A-Za-z_][A-Za-z0-9_]*>").expect("a valid regex");
     let all: Vec<String> = std::iter::once(settings.id_patterns.meeting.as_str())
         .chain(own)
         .map(|p| format!("(?:{})", named.replace_all(p, "(?:")))

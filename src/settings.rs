@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use crate::source::Spanned;
-use regex::Regex;
+use regex_lite::Regex;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -110,7 +110,9 @@ pub(crate) enum AttendanceOrder {
     AsRecorded,
 }
 
-/// ID patterns (Rust `regex` syntax, anchored with `^...$`).
+/// ID patterns (the syntax of Rust's `regex` crate as regex-lite takes it,
+/// anchored with `^...$`). Classes are ASCII: `\d` is `[0-9]`, `\w` is
+/// `[0-9A-Za-z_]`, and Unicode classes such as `\p{L}` are refused.
 ///
 /// The meeting pattern may capture `number`, `yy` and `mm`; the action
 /// pattern may capture `meeting` (the raising meeting's number). Validation
@@ -521,8 +523,8 @@ impl Settings {
     ///
     /// # Errors
     /// The settings path of the first pattern that is not a valid regular
-    /// expression (`id_patterns.meeting`), with the regex crate's
-    /// explanation.
+    /// expression (`id_patterns.meeting`), with the pattern and
+    /// regex-lite's explanation (see [`IdPatterns::compile`]).
     pub(crate) fn compile_patterns(&self) -> Result<CompiledPatterns, (String, String)> {
         let mut compiled = self
             .id_patterns
@@ -530,10 +532,10 @@ impl Settings {
             .map_err(|(name, e)| (format!("id_patterns.{name}"), e))?;
         for kind in &self.vocabularies.meeting_kinds {
             if let Some(pattern) = &kind.id_pattern {
-                let regex = Regex::new(pattern).map_err(|e| {
+                let regex = compile(pattern).map_err(|e| {
                     (
                         format!("vocabularies.meeting_kinds `{}` id_pattern", kind.id()),
-                        e.to_string(),
+                        e,
                     )
                 })?;
                 compiled.meeting_kinds.push((kind.id().to_owned(), regex));
@@ -548,11 +550,11 @@ impl IdPatterns {
     ///
     /// # Errors
     /// Returns the name of the first pattern that is not a valid regular
-    /// expression, with the regex crate's explanation.
+    /// expression, with the pattern and regex-lite's explanation:
+    /// ``^SECMP[0-9]{4$`: expected closing brace for counted repetition, but got
+    /// something else``.
     pub(crate) fn compile(&self) -> Result<CompiledPatterns, (&'static str, String)> {
-        let one = |name: &'static str, pattern: &str| {
-            Regex::new(pattern).map_err(|e| (name, e.to_string()))
-        };
+        let one = |name: &'static str, pattern: &str| compile(pattern).map_err(|e| (name, e));
         Ok(CompiledPatterns {
             meeting: one("meeting", &self.meeting)?,
             action: one("action", &self.action)?,
@@ -560,6 +562,12 @@ impl IdPatterns {
             meeting_kinds: Vec::new(),
         })
     }
+}
+
+/// Compiles one ID pattern with regex-lite; its error names the pattern,
+/// since regex-lite's message does not quote it.
+fn compile(pattern: &str) -> Result<Regex, String> {
+    Regex::new(pattern).map_err(|e| format!("`{pattern}`: {e}"))
 }
 
 impl Vocabularies {
@@ -668,5 +676,60 @@ impl Vocabularies {
     /// The label of `id` in `terms`, or `id` itself when it is not listed.
     pub(crate) fn label<'a>(terms: &'a [Term], id: &'a str) -> &'a str {
         Vocabularies::term(terms, id).map_or(id, |t| t.label.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_patterns_capture_what_validation_reads() {
+        let patterns = IdPatterns::default().compile().unwrap();
+        let caps = patterns.meeting.captures("TSC_07_1606").unwrap();
+        assert_eq!(
+            (&caps["number"], &caps["yy"], &caps["mm"]),
+            ("07", "16", "06")
+        );
+        assert_eq!(&patterns.action.captures("TSC07/04").unwrap()["seq"], "04");
+        assert!(patterns.modification.is_match("SECMP0017"));
+        assert!(!patterns.modification.is_match("SECMP/0017"));
+    }
+
+    #[test]
+    fn a_bad_pattern_is_quoted_with_what_is_wrong() {
+        let mut ids = IdPatterns {
+            modification: "^SECMP[0-9]{4$".to_owned(),
+            ..IdPatterns::default()
+        };
+        assert_eq!(
+            ids.compile().unwrap_err(),
+            (
+                "modification",
+                "`^SECMP[0-9]{4$`: expected closing brace for counted repetition, but got something else"
+                    .to_owned()
+            )
+        );
+        ids.modification = r"^SECMP\p{Nd}{4}$".to_owned();
+        assert_eq!(
+            ids.compile().unwrap_err().1,
+            r"`^SECMP\p{Nd}{4}$`: Unicode character classes are not supported"
+        );
+    }
+
+    #[test]
+    fn classes_are_ascii() {
+        let ids = IdPatterns {
+            modification: r"^SECMP\d{4}$".to_owned(),
+            ..IdPatterns::default()
+        };
+        let patterns = ids.compile().unwrap();
+        assert!(patterns.modification.is_match("SECMP0017"));
+        // ARABIC-INDIC DIGIT ZERO..SEVEN: a digit to `regex`, not to an ID.
+        assert!(
+            !patterns
+                .modification
+                .is_match("SECMP\u{660}\u{660}\u{661}\u{667}")
+        );
     }
 }

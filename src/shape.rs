@@ -192,7 +192,7 @@ impl ShapeChecker<'_> {
             || (found == "integer" && allowed.contains(&"number"));
         let patterned = match (&node.value, schema["pattern"].as_str()) {
             (Node::Text(text), Some(pattern)) => {
-                regex::Regex::new(pattern).is_ok_and(|re| re.is_match(text))
+                regex_lite::Regex::new(pattern).is_ok_and(|re| re.is_match(text))
             }
             _ => true,
         };

@@ -4,10 +4,15 @@
 
 mod common;
 
+#[allow(dead_code)]
+#[path = "../examples/synth/generate.rs"]
+mod generate;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{real_records, stderr, stdout, tsc};
+use serde_json::Value;
 
 /// Prints `html` to a PDF in `dir` and returns its path.
 fn print_to_pdf(dir: &Path, name: &str, html: &str) -> PathBuf {
@@ -142,4 +147,110 @@ fn the_report_prints_on_a4_with_whole_dates() {
         "{all}"
     );
     assert!(all.matches("2016-06-16").count() >= 16, "{all}");
+}
+
+/// The script that measures each chart as laid out (see the file).
+const CHART_LAYOUT_JS: &str = include_str!("fixtures/print/chart-layout.js");
+
+/// Each chart of `html` as headless Chromium lays it out in a window
+/// `width` CSS px wide: the measurements of `fixtures/print/chart-layout.js`
+/// (`viewBox`, `width`, `columnWidth`, and `texts` with their boxes in SVG
+/// units and `px` font sizes).
+fn chart_layout(dir: &Path, html: &str, width: u32) -> Vec<Value> {
+    let page = dir.join(format!("layout-{width}.html"));
+    let script = format!("<script>{CHART_LAYOUT_JS}</script></body>");
+    std::fs::write(&page, html.replace("</body>", &script)).unwrap();
+    let out = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--dump-dom",
+        ])
+        .arg(format!("--window-size={width},1200"))
+        .arg(format!("file://{}", page.display()))
+        .env("HOME", dir)
+        .output()
+        .expect("chromium runs (installed by scripts/test.sh)");
+    let dom = stdout(&out);
+    let json = dom
+        .rsplit_once("<pre id=\"chart-layout\">")
+        .and_then(|(_, rest)| rest.split_once("</pre>"))
+        .map_or_else(
+            || panic!("no measurements: {}", stderr(&out)),
+            |(json, _)| {
+                json.replace("&quot;", "\"")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&amp;", "&")
+            },
+        );
+    serde_json::from_str::<Value>(&json)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// Every chart fills its column, and each of its text elements lies
+/// inside the SVG's viewBox and is drawn at 10 px or more.
+fn assert_charts_fit(charts: &[Value], width: u32, x_labels: &[&[&str]]) {
+    assert_eq!(charts.len(), x_labels.len(), "{charts:?}");
+    for (chart, labels) in charts.iter().zip(x_labels) {
+        let num = |v: &Value| v.as_f64().unwrap();
+        let (w, h) = (num(&chart["viewBox"][0]), num(&chart["viewBox"][1]));
+        let (drawn, column) = (num(&chart["width"]), num(&chart["columnWidth"]));
+        assert!(
+            (drawn - column).abs() < 1.0,
+            "at {width} px: chart {drawn} px wide in a {column} px column"
+        );
+        let texts = chart["texts"].as_array().unwrap();
+        for t in texts {
+            let what = format!("at {width} px: {t}");
+            assert!(num(&t["left"]) >= 0.0 && num(&t["top"]) >= 0.0, "{what}");
+            assert!(num(&t["right"]) <= w && num(&t["bottom"]) <= h, "{what}");
+            assert!(num(&t["px"]) >= 10.0, "{what}");
+        }
+        let shown: Vec<&str> = texts.iter().map(|t| t["text"].as_str().unwrap()).collect();
+        for label in *labels {
+            assert!(
+                shown.contains(label),
+                "at {width} px: {label} not in {shown:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn report_charts_fill_the_column_with_readable_unclipped_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = html_of(&["report", "--format", "html", "--as-of", "2016-07-01"]);
+    // 24 meetings of the synthetic generator: five x labels, the longest
+    // IDs, and five interest levels.
+    let synth = dir.path().join("synth");
+    generate::generate(&synth, 24, 1).unwrap();
+    let out = tsc(&[
+        "--records",
+        synth.to_str().unwrap(),
+        "report",
+        "--format",
+        "html",
+        "--as-of",
+        "2002-01-31",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let long = stdout(&out);
+    // A 1280 px screen (a 960 px column), and A4 as printed: 210 mm less
+    // the print style sheet's 14 mm margins is a 688 px column, which a
+    // 720 px window gives on screen (the body's 16 px padding each side).
+    for width in [1280, 720] {
+        let charts = chart_layout(dir.path(), &html, width);
+        let levels = ["High", "Medium", "Watching Brief", "No interest"];
+        assert_charts_fit(&charts, width, &[&["TSC_06_1605", "TSC_07_1606"], &levels]);
+        let charts = chart_layout(dir.path(), &long, width);
+        let x = ["TSC_01_0001", "TSC_06_0006", "TSC_21_0109"];
+        let levels = [&levels[..], &["Not assessed"]].concat();
+        assert_charts_fit(&charts, width, &[&x, &levels]);
+    }
 }

@@ -149,7 +149,7 @@ impl Checker<'_> {
         &mut self,
         file: &Path,
         id: &Spanned<Token>,
-        pattern: &dyn Fn(&CompiledPatterns) -> &regex::Regex,
+        pattern: &dyn Fn(&CompiledPatterns) -> &regex_lite::Regex,
         kind: &str,
     ) {
         let value = id.value.as_str();

@@ -2,7 +2,7 @@
 //! ID pattern accepts, with the numbers the pattern captures.
 
 use chrono::NaiveDate;
-use regex::Regex;
+use regex_lite::Regex;
 
 use super::{Checker, settings_file};
 use crate::finding::{Code, Finding, Position};

@@ -104,7 +104,12 @@ fn item_value(item: &str) -> Value {
 }
 
 /// The ID a template makes, checked against its pattern.
-fn make_id(template: &str, fields: &Fields, pattern: &regex::Regex, kind: &str) -> Result<String> {
+fn make_id(
+    template: &str,
+    fields: &Fields,
+    pattern: &regex_lite::Regex,
+    kind: &str,
+) -> Result<String> {
     let id = template::render(template, fields)
         .map_err(|e| Error::Refused(format!("id_templates.{kind} in tsc.yaml: {e}")))?;
     refuse_unless!(
