@@ -101,29 +101,67 @@ fn command_start(line: &str) -> Option<usize> {
 /// `text` with a backslash (`&#58;` or `&#35;` for the first character in
 /// HTML) before every `::` or `##[` that starts a line, after any leading
 /// white space, so that no line can be read as a GitHub Actions workflow
-/// command. JSON lines never start with record text, so JSON is returned
-/// as it is.
+/// command; and every other `##[` in a line written `##\[` (`##&#91;` in
+/// HTML), because the runner's older command parser looks for `##[`
+/// anywhere in a line (`ActionCommand.TryParse`), so `text ##[add-mask]x`
+/// would be obeyed. JSON lines never start with record text, so JSON is
+/// returned as it is.
 pub fn line_starts(text: &str, flavour: Flavour) -> Cow<'_, str> {
-    if flavour == Flavour::Json || !text.split('\n').any(|l| command_start(l).is_some()) {
+    if flavour == Flavour::Json
+        || !text
+            .split('\n')
+            .any(|l| command_start(l).is_some() || l.contains("##["))
+    {
         return Cow::Borrowed(text);
     }
     let guarded: Vec<Cow<'_, str>> = text
         .split('\n')
-        .map(|line| match command_start(line) {
-            Some(start) => {
-                let (indent, rest) = line.split_at(start);
-                Cow::Owned(match flavour {
-                    Flavour::Html if rest.starts_with(':') => {
-                        format!("{indent}&#58;{}", &rest[1..])
-                    }
-                    Flavour::Html => format!("{indent}&#35;{}", &rest[1..]),
-                    _ => format!("{indent}\\{rest}"),
-                })
+        .map(|line| {
+            let start = command_start(line);
+            let inner = mid_line_commands(line, start, flavour);
+            match start {
+                Some(start) => {
+                    let (indent, rest) = inner.split_at(start);
+                    Cow::Owned(match flavour {
+                        Flavour::Html if rest.starts_with(':') => {
+                            format!("{indent}&#58;{}", &rest[1..])
+                        }
+                        Flavour::Html => format!("{indent}&#35;{}", &rest[1..]),
+                        _ => format!("{indent}\\{rest}"),
+                    })
+                }
+                None => inner,
             }
-            None => Cow::Borrowed(line),
         })
         .collect();
     Cow::Owned(guarded.join("\n"))
+}
+
+/// `line` with every `##[` except the one at `start` (a line-start command,
+/// guarded by [`line_starts`] itself) broken up: `##\[`, `##&#91;` in HTML.
+fn mid_line_commands(line: &str, start: Option<usize>, flavour: Flavour) -> Cow<'_, str> {
+    let breaks: Vec<usize> = line
+        .match_indices("##[")
+        .map(|(i, _)| i)
+        .filter(|i| Some(*i) != start)
+        .collect();
+    if breaks.is_empty() {
+        return Cow::Borrowed(line);
+    }
+    let bracket = if flavour == Flavour::Html {
+        "&#91;"
+    } else {
+        "\\["
+    };
+    let mut out = String::with_capacity(line.len() + 4 * breaks.len());
+    let mut at = 0;
+    for i in breaks {
+        out.push_str(&line[at..i + 2]);
+        out.push_str(bracket);
+        at = i + 3;
+    }
+    out.push_str(&line[at..]);
+    Cow::Owned(out)
 }
 
 /// A path as shown in diagnostics: every control character, line breaks
@@ -207,8 +245,16 @@ mod tests {
             // workflow_command_after_leading_whitespace_is_guarded
             (
                 "  ::add-mask::S\n\t::error::x\n\u{a0}##[group]g\n a :: b\n# ##[x",
-                "  \\::add-mask::S\n\t\\::error::x\n\u{a0}\\##[group]g\n a :: b\n# ##[x",
-                "  &#58;:add-mask::S\n\t&#58;:error::x\n\u{a0}&#35;#[group]g\n a :: b\n# ##[x",
+                "  \\::add-mask::S\n\t\\::error::x\n\u{a0}\\##[group]g\n a :: b\n# ##\\[x",
+                "  &#58;:add-mask::S\n\t&#58;:error::x\n\u{a0}&#35;#[group]g\n a :: b\n# ##&#91;x",
+            ),
+            // Regression: the runner's older parser obeys `##[` anywhere
+            // in a line, so text in the middle of a table row or a
+            // diagnostic could mask a value or stop the annotations.
+            (
+                "Add detail ##[add-mask]SECAS then ##[stop-commands]t0k\n##[error]a ##[warning]b",
+                "Add detail ##\\[add-mask]SECAS then ##\\[stop-commands]t0k\n\\##[error]a ##\\[warning]b",
+                "Add detail ##&#91;add-mask]SECAS then ##&#91;stop-commands]t0k\n&#35;#[error]a ##&#91;warning]b",
             ),
             (" ::: f:1:2", " ::: f:1:2", " ::: f:1:2"),
         ];

@@ -342,6 +342,16 @@ fn folders_of_records_directories_that_are_gone_are_pruned() {
     let foreign = cache.path().join("0123456789abcdef0123456789abcdef");
     fs::create_dir(&foreign).unwrap();
     fs::write(foreign.join("notes.txt"), b"not tsc's").unwrap();
+    // Regression: an empty folder named like a cache folder, and one
+    // holding only a user's file called `records` naming no directory,
+    // were removed as cache folders. Only a folder with a store or memo
+    // file that carries tsc's signature is one.
+    let empty = cache.path().join("fedcba9876543210fedcba9876543210");
+    fs::create_dir(&empty).unwrap();
+    let named = cache.path().join("00000000000000000000000000000000");
+    fs::create_dir(&named).unwrap();
+    fs::write(named.join("records"), b"my notes").unwrap();
+    fs::write(named.join("parse-00.pack"), b"my other notes").unwrap();
     drop(gone);
     assert!(!gone_records.exists());
     // A run that writes prunes the folder of the records that are gone.
@@ -353,8 +363,10 @@ fn folders_of_records_directories_that_are_gone_are_pruned() {
         .map(|e| e.unwrap().path())
         .collect();
     left.sort();
-    assert_eq!(left.len(), 2, "{left:?}");
+    assert_eq!(left.len(), 4, "{left:?}");
     assert!(left.contains(&foreign));
+    assert!(left.contains(&empty) && left.contains(&named), "{left:?}");
+    assert_eq!(fs::read(named.join("records")).unwrap(), b"my notes");
     assert!(foreign.join("notes.txt").exists());
 }
 

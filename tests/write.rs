@@ -286,6 +286,47 @@ fn dry_run_prints_a_diff_and_writes_nothing() {
     assert_eq!(snapshot(&root), before);
 }
 
+/// Regression: with `meetings/` a symbolic link to a folder outside the
+/// records, `tsc new meeting` wrote the new meeting through it, outside
+/// the tree validate checks (it never follows links, E0008); and a
+/// dangling link where the new file goes was replaced. Both are refused,
+/// and nothing is written.
+#[cfg(unix)]
+#[test]
+fn writes_never_go_through_a_symbolic_link() {
+    let (dir, root) = copy_tree(&real_records());
+    let outside = dir.path().join("outside");
+    std::fs::rename(root.join("meetings"), &outside).unwrap();
+    std::os::unix::fs::symlink(&outside, root.join("meetings")).unwrap();
+    let before = snapshot(&outside);
+    let out = run(&root, &["new", "meeting", "--date", "2016-07-21"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("meetings is a symbolic link, and tsc never writes through links"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(snapshot(&outside), before);
+
+    let (_dir, root) = copy_tree(&real_records());
+    let target = root.join("meetings/TSC_08_1607.yaml");
+    std::os::unix::fs::symlink(dir.path().join("evil.yaml"), &target).unwrap();
+    let out = run(&root, STEPS[0]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("TSC_08_1607.yaml is a symbolic link"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        std::fs::symlink_metadata(&target)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(!dir.path().join("evil.yaml").exists());
+}
+
 /// Regression: an action written with `updates: []` ("none yet") was
 /// refused, because the update was added as a second `updates` key
 /// (E0003). The empty list is now filled in place, its comment kept.

@@ -261,18 +261,43 @@ fn is_cache_folder(folder: &Path) -> bool {
     let Ok(entries) = std::fs::read_dir(folder) else {
         return false;
     };
-    entries.flatten().all(|entry| {
+    let mut signed = false;
+    for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        let file = entry.file_type().is_ok_and(|t| t.is_file());
-        file && (name == RECORDS_FILE
-            || name == LEGACY_STORE
+        if !entry.file_type().is_ok_and(|t| t.is_file()) {
+            return false;
+        }
+        let store = name == LEGACY_STORE
             || name == "validate.memo"
-            || (name.starts_with("parse-") && name.ends_with(".pack"))
+            || name
+                .strip_prefix("parse-")
+                .and_then(|n| n.strip_suffix(".pack"))
+                .is_some_and(|n| n.len() == 2 && n.bytes().all(|b| b.is_ascii_hexdigit()));
+        let ours = store
+            || name == RECORDS_FILE
             || name.starts_with(TEMP_SHARD)
             || name.starts_with(TEMP_MEMO)
-            || name.starts_with(".records."))
-    })
+            || name.starts_with(".records.");
+        if !ours {
+            return false;
+        }
+        // At least one store or memo file that starts with tsc's own
+        // signature: an empty folder, or one holding only a file named
+        // `records`, may be anybody's.
+        signed |= store && starts_with_signature(&entry.path());
+    }
+    signed
+}
+
+/// Whether the file at `path` starts `TSC` and a cache file's tag
+/// (`TSCPACK`, `TSCMEMO`).
+fn starts_with_signature(path: &Path) -> bool {
+    let mut head = [0u8; 7];
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok()
+        && (&head == b"TSCPACK" || &head == b"TSCMEMO")
 }
 
 /// A path written as its bytes by [`CacheDir::create`].

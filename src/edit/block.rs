@@ -102,7 +102,51 @@ pub(crate) fn block_end(src: &str, start: usize, col: usize, compact: bool) -> u
         }
         break;
     }
-    end
+    kept_blank_lines(src, end)
+}
+
+/// `end`, moved past the blank lines after it when the node before `end`
+/// ends in a block scalar that keeps its trailing line breaks (`|+`,
+/// `>+`): those blank lines are part of its value, and text inserted
+/// before them would change it.
+fn kept_blank_lines(src: &str, end: usize) -> usize {
+    let Some(last) = previous_content_line(src, end) else {
+        return end;
+    };
+    let content = indent_of(line_at(src, last));
+    // The header is the last line itself (an empty `|+`) or the nearest
+    // line above it indented less than its content.
+    if !is_keep_header(line_at(src, last)) {
+        let mut pos = last;
+        loop {
+            let Some(above) = previous_content_line(src, pos) else {
+                return end;
+            };
+            if indent_of(line_at(src, above)) < content {
+                if !is_keep_header(line_at(src, above)) {
+                    return end;
+                }
+                break;
+            }
+            pos = above;
+        }
+    }
+    let mut pos = end;
+    while pos < src.len() && line_at(src, pos).trim().is_empty() {
+        pos = next_line(src, pos);
+    }
+    pos
+}
+
+/// Whether `line` ends with a block scalar header that keeps trailing
+/// line breaks: `|+`, `>+`, `|2+`, `|+2` (a comment after it allowed).
+fn is_keep_header(line: &str) -> bool {
+    let code = line.split(" #").next().unwrap_or("").trim_end();
+    let token = code.rsplit([' ', '\t']).next().unwrap_or("");
+    let mut chars = token.chars();
+    matches!(chars.next(), Some('|' | '>'))
+        && token.contains('+')
+        && chars.all(|c| c == '+' || c.is_ascii_digit())
 }
 
 /// Whether the key on the line at `start` has its value on the lines below

@@ -270,3 +270,37 @@ fn an_empty_flow_list_is_filled_in_place_keeping_its_comment() {
         );
     }
 }
+
+/// Regression: an update appended after one whose note is a `|+` block
+/// went between the note and its trailing blank lines, so the earlier
+/// note lost the line breaks it keeps.
+#[test]
+fn an_item_after_a_kept_block_scalar_goes_after_its_blank_lines() {
+    let src = "id: X\nupdates:\n  - date: 2016-06-16\n    note: |+\n      literal\n\n\n";
+    let a = action(&format!(
+        "meeting: M\nowner: O\ntext: t\nstatus: open\n{src}"
+    ));
+    assert_eq!(a.updates[0].note, "literal\n\n\n");
+    let item = Value::Map(vec![
+        ("date".into(), Value::raw("2016-07-21")),
+        ("note".into(), Value::text("new")),
+    ]);
+    let anchor = src.find("2016-06-16").unwrap();
+    let out = apply(src, &[append_item(src, anchor, &item).unwrap()]);
+    assert_eq!(
+        out,
+        "id: X\nupdates:\n  - date: 2016-06-16\n    note: |+\n      literal\n\n\n  - date: 2016-07-21\n    note: new\n"
+    );
+    let after = action(&format!(
+        "meeting: M\nowner: O\ntext: t\nstatus: open\n{out}"
+    ));
+    assert_eq!(after.updates[0].note, "literal\n\n\n");
+    assert_eq!(after.updates[1].note, "new");
+    // `|` (clip) is unchanged: the item goes before the blank lines.
+    let clip = src.replace("|+", "|");
+    let out = apply(&clip, &[append_item(&clip, anchor, &item).unwrap()]);
+    assert!(
+        out.contains("      literal\n  - date: 2016-07-21\n"),
+        "{out}"
+    );
+}

@@ -289,6 +289,12 @@ impl Transaction {
     /// # Errors
     /// On an I/O error; files renamed before it stay written.
     pub fn commit(&self, root: &Path) -> Result<()> {
+        // The loader never follows a link (E0008), so a write through one
+        // would land outside the records it checked: refuse before any
+        // file is touched.
+        for change in &self.changes {
+            refuse_links(root, &change.path)?;
+        }
         let mut ready = Vec::new();
         for change in &self.changes {
             let target = root.join(&change.path);
@@ -306,6 +312,31 @@ impl Transaction {
         }
         Ok(())
     }
+}
+
+/// Refuses to write `relative` under `root` when the file itself, or a
+/// folder on the way to it, is a symbolic link (a dangling one included).
+///
+/// # Errors
+/// [`Error::Refused`], naming the link.
+fn refuse_links(root: &Path, relative: &Path) -> Result<()> {
+    let mut at = root.to_path_buf();
+    for part in relative.components() {
+        at.push(part);
+        let Ok(meta) = std::fs::symlink_metadata(&at) else {
+            // Nothing there yet: nothing below it can be a link either.
+            return Ok(());
+        };
+        if meta.file_type().is_symlink() {
+            return Err(Error::Refused(format!(
+                "nothing was written: {} is a symbolic link, and tsc never writes through links \
+                 (validate does not follow them either); replace it with the folder or file it \
+                 points to",
+                crate::escape::path(&at)
+            )));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
