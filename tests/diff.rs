@@ -514,6 +514,47 @@ fn lines(old: &[(PathBuf, Vec<u8>)], new: &[(PathBuf, Vec<u8>)]) -> Vec<String> 
 
 const TSC07_02: &str = "actions/TSC07-02.yaml";
 
+/// Regression: editing the note of an action's first update was shown as
+/// two new updates (the edited one and the unchanged one after it), and
+/// deleting an update showed "no changes", so a pull request that rewrote
+/// an action's history looked clean.
+#[test]
+fn edited_and_deleted_updates_are_shown_as_such() {
+    let base = changed(
+        &real_files(),
+        TSC07_02,
+        "status: open",
+        "status: open\nupdates:\n  - date: 2016-06-16\n    meeting: TSC_07_1606\n    note: Chased, awaiting Panel.\n  - date: 2016-07-21\n    note: Panel meets on 17th.",
+    );
+    let edited = changed(
+        &base,
+        TSC07_02,
+        "Chased, awaiting",
+        "Chased, still awaiting",
+    );
+    assert_eq!(
+        lines(&base, &edited),
+        [
+            "edited TSC07/02 update of 2016-06-16 at TSC_07_1606: Chased, still awaiting Panel. (was: Chased, awaiting Panel.)"
+        ]
+    );
+    let deleted = changed(
+        &base,
+        TSC07_02,
+        "  - date: 2016-07-21\n    note: Panel meets on 17th.",
+        "",
+    );
+    assert_eq!(
+        lines(&base, &deleted),
+        ["deleted TSC07/02 update of 2016-07-21: Panel meets on 17th."]
+    );
+    // Added at the end, as before.
+    assert_eq!(
+        lines(&deleted, &base),
+        ["update TSC07/02 2016-07-21: Panel meets on 17th."]
+    );
+}
+
 #[test]
 fn action_changes_follow_the_status_flags_not_their_ids() {
     let base = real_files();

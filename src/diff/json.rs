@@ -70,7 +70,7 @@ pub(crate) fn document_schema() -> serde_json::Value {
             "agenda_item": { "type": ["integer", "string"] },
         }
     });
-    json!({
+    let mut schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "tsc diff --format json",
         "type": "object",
@@ -96,7 +96,7 @@ pub(crate) fn document_schema() -> serde_json::Value {
                             "organisation", "principle", "settings", "unreadable"] },
                         "id": text,
                         "change": { "enum": ["raised", "added", "removed", "closed", "withdrawn",
-                            "reopened", "status", "owner", "due", "text", "update", "interest",
+                            "reopened", "status", "owner", "due", "text", "update", "edited", "deleted", "interest",
                             "phase", "related", "attendance", "renamed", "setting", "unreadable"] },
                         "from": opt_text,
                         "to": opt_text,
@@ -121,5 +121,9 @@ pub(crate) fn document_schema() -> serde_json::Value {
                 }
             }
         }
-    })
+    });
+    // An edited update's old form (`change: edited`).
+    let previous = schema["properties"]["changes"]["items"]["properties"]["update"].clone();
+    schema["properties"]["changes"]["items"]["properties"]["previous"] = previous;
+    schema
 }

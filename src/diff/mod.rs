@@ -164,6 +164,19 @@ pub(crate) enum What {
     },
     /// An update was added to an action.
     Update(Update),
+    /// An update already recorded was changed (the same day and meeting,
+    /// another note, status or item).
+    Edited {
+        /// The update as it is now.
+        update: Update,
+        /// The update as it was.
+        previous: Update,
+    },
+    /// An update was deleted from an action's history.
+    Deleted {
+        /// The update that is gone.
+        update: Update,
+    },
     /// A proposal's latest interest level changed, at a meeting.
     Interest {
         /// The old latest level; `None` when it was not assessed.
@@ -356,6 +369,8 @@ impl Change {
             What::Due { .. } => "due",
             What::Text { .. } => "text",
             What::Update(_) => "update",
+            What::Edited { .. } => "edited",
+            What::Deleted { .. } => "deleted",
             What::Interest { .. } => "interest",
             What::Phase { .. } => "phase",
             What::Related { .. } => "related",
@@ -371,9 +386,11 @@ impl Change {
     pub(crate) fn tone(&self) -> Tone {
         match &self.what {
             What::Added { .. } | What::Reopened(_) => Tone::Added,
-            What::Removed | What::Closed(_) | What::Withdrawn(_) | What::Unreadable { .. } => {
-                Tone::Removed
-            }
+            What::Removed
+            | What::Closed(_)
+            | What::Withdrawn(_)
+            | What::Deleted { .. }
+            | What::Unreadable { .. } => Tone::Removed,
             _ => Tone::Changed,
         }
     }
@@ -441,6 +458,22 @@ impl Change {
                 if let Some(status) = &update.status {
                     w.word(" (").id(status).word(")");
                 }
+                w.word(": ").text(&update.note);
+            }
+            What::Edited { update, previous } => {
+                w.word(&format!(" update of {}", update.date));
+                w.reported(update);
+                if let Some(status) = &update.status {
+                    w.word(" (").id(status).word(")");
+                }
+                w.word(": ").text(&update.note);
+                if previous.note != update.note {
+                    w.word(" (was: ").text(&previous.note).word(")");
+                }
+            }
+            What::Deleted { update } => {
+                w.word(&format!(" update of {}", update.date));
+                w.reported(update);
                 w.word(": ").text(&update.note);
             }
             What::Interest { from, to, meeting } => {
@@ -698,26 +731,50 @@ fn action_changes(
     vb: &Vocabularies,
     changes: &mut Vec<Change>,
 ) {
-    let to_update = |u: &crate::model::ActionUpdate| Update {
+    let to_update = |u: &crate::model::ActionUpdate, v: &Vocabularies| Update {
         date: u.date.value,
         meeting: u.meeting.as_ref().map(|m| m.value.to_string()),
         agenda_item: u.agenda_item.as_ref().map(|i| i.value.clone()),
-        status: u.status.as_ref().map(|s| status_label(vb, &s.value)),
+        status: u.status.as_ref().map(|s| status_label(v, &s.value)),
         note: u.note.clone(),
     };
-    // Updates added at the end; any other edit of the list is shown as
-    // the updates that are new.
-    let added: Vec<Update> = y
-        .updates
-        .iter()
-        .skip_while(|u| {
-            x.updates.iter().any(|o| {
+    // An update equal in every field on both sides is unchanged; of the
+    // rest, one of the same day and meeting on both sides was edited, a
+    // new one was added, and an old one left was deleted.
+    let same = |o: &crate::model::ActionUpdate, u: &crate::model::ActionUpdate| {
+        o.date.value == u.date.value
+            && o.meeting.as_ref().map(|m| &m.value) == u.meeting.as_ref().map(|m| &m.value)
+            && o.agenda_item.as_ref().map(|i| &i.value) == u.agenda_item.as_ref().map(|i| &i.value)
+            && o.note == u.note
+            && o.status.as_ref().map(|s| &s.value) == u.status.as_ref().map(|s| &s.value)
+    };
+    let mut old_left: Vec<Option<&crate::model::ActionUpdate>> =
+        x.updates.iter().map(Some).collect();
+    let mut new_left = Vec::new();
+    for u in &y.updates {
+        match old_left.iter_mut().find(|o| o.is_some_and(|o| same(o, u))) {
+            Some(slot) => *slot = None,
+            None => new_left.push(u),
+        }
+    }
+    let mut added = Vec::new();
+    let mut edited = Vec::new();
+    for u in new_left {
+        let pair = old_left.iter_mut().find(|o| {
+            o.is_some_and(|o| {
                 o.date.value == u.date.value
-                    && o.note == u.note
-                    && o.status.as_ref().map(|s| &s.value) == u.status.as_ref().map(|s| &s.value)
+                    && o.meeting.as_ref().map(|m| &m.value) == u.meeting.as_ref().map(|m| &m.value)
             })
-        })
-        .map(to_update)
+        });
+        match pair.and_then(Option::take) {
+            Some(o) => edited.push((to_update(o, va), to_update(u, vb))),
+            None => added.push(to_update(u, vb)),
+        }
+    }
+    let deleted: Vec<Update> = old_left
+        .into_iter()
+        .flatten()
+        .map(|o| to_update(o, va))
         .collect();
     let mut added = added.into_iter().peekable();
     let (from, to) = (&x.status.value, &y.status.value);
@@ -804,6 +861,17 @@ fn action_changes(
     }
     for update in added {
         push(changes, Subject::Action, id, What::Update(update));
+    }
+    for (previous, update) in edited {
+        push(
+            changes,
+            Subject::Action,
+            id,
+            What::Edited { update, previous },
+        );
+    }
+    for update in deleted {
+        push(changes, Subject::Action, id, What::Deleted { update });
     }
 }
 
