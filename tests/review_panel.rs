@@ -226,7 +226,9 @@ fn the_minutes_keep_the_attendance_as_minuted() {
     );
     assert!(md.contains("Paragraphs: 1205, 1206, 1207"));
     assert!(md.contains("The Panel:\n\n- 1203 **NOTED** that action PA0112 remains open."));
-    assert!(md.contains("> **ACTION PA0114:** emma-fairley — Circulate the template review"));
+    // Regression: a person owner was shown by ID (`emma-fairley`); minutes
+    // name people, and organisations by their acronym, as minutes do.
+    assert!(md.contains("> **ACTION PA0114:** Emma Fairley — Circulate the template review"));
 }
 
 #[test]

@@ -424,7 +424,7 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                     id: r.action.id.value.to_string(),
                     owner: r.action.owner.as_ref().map_or_else(
                         || crate::actions::NOT_RECORDED.to_owned(),
-                        |o| o.value.to_string(),
+                        |o| index.name_of(o.value.as_str()).to_owned(),
                     ),
                     text: r.action.text.trim().to_owned(),
                     status: statuses
@@ -476,10 +476,12 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                 })
                 .map(|a| ActionLine {
                     id: a.id.value.to_string(),
+                    // A person by name, an organisation by its acronym,
+                    // as minutes write owners.
                     owner: a
                         .owner
                         .as_ref()
-                        .map_or(NOT_RECORDED, |o| o.value.as_str())
+                        .map_or(NOT_RECORDED, |o| index.name_of(o.value.as_str()))
                         .to_owned(),
                     text: a.text.trim().to_owned(),
                     due: a.due.as_ref().map(|d| d.value),
