@@ -429,7 +429,8 @@ fn report_markdown_groups_open_and_overdue_actions_by_owner() {
     assert!(acme.contains(
         "| TSC02/10 | Confirm the example widget count. | TSC_02_2402 | 2024-02-20 | **overdue** |"
     ));
-    assert!(md.contains("### bram-sample"));
+    // A person owner is headed by name, an organisation by its acronym.
+    assert!(md.contains("### Bram Sample"));
     assert!(
         md.contains("| 2024-02-15 | TSC_02_2402 | Draft | 2 | 2 | 2 |"),
         "{md}"

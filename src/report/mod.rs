@@ -41,8 +41,10 @@ pub struct Report<'r> {
     pub findings: usize,
     /// What was validated.
     pub summary: Summary,
-    /// Open actions grouped by owner ID (owners in natural order, actions
-    /// by due date then ID); each row says whether it is overdue.
+    /// Open actions grouped by owner, each shown by name (a person) or ID
+    /// (an organisation, known by its acronym); owners in natural order of
+    /// their IDs, actions by due date then ID; each row says whether it is
+    /// overdue.
     pub(crate) open_by_owner: Vec<(&'r str, Vec<ActionRow<'r>>)>,
     /// The register grouped by latest interest level label, in the
     /// vocabulary's order, then `Not assessed`; empty levels are kept so
@@ -187,7 +189,12 @@ fn build_from<'r>(
     }
     let open_by_owner = owners
         .into_iter()
-        .map(|o| (o, by_owner.get(o).cloned().unwrap_or_default()))
+        .map(|o| {
+            (
+                index.name_of(o),
+                by_owner.get(o).cloned().unwrap_or_default(),
+            )
+        })
         .collect();
 
     let all = register_rows(index, &ModFilter::default());
