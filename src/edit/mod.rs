@@ -144,8 +144,13 @@ pub(crate) fn apply(src: &str, edits: &[Edit]) -> String {
         assert!(edit.range.start >= at, "overlapping edits");
         out.push_str(&src[at..edit.range.start]);
         if edit.range.start == src.len() && !ended {
-            // The last line had no line break: give it one first.
-            out.push_str(if crlf { "\r\n" } else { "\n" });
+            // The last line had no line break: give it one first (only
+            // the `\n` when it already ends with the `\r` of a `\r\n`).
+            out.push_str(if crlf && !src.ends_with('\r') {
+                "\r\n"
+            } else {
+                "\n"
+            });
             ended = true;
         }
         if crlf {

@@ -304,3 +304,18 @@ fn an_item_after_a_kept_block_scalar_goes_after_its_blank_lines() {
         "{out}"
     );
 }
+
+/// Regression: a CRLF file whose last line ended `\r` without its `\n`
+/// got `\r\r\n` when an entry was appended after it.
+#[test]
+fn appending_after_a_last_line_ending_in_a_lone_cr_completes_its_crlf() {
+    let src = "id: X\r\nstatus: open # c\r";
+    let edit = Edit {
+        range: src.len()..src.len(),
+        text: "closed: 2016-07-21\n".to_owned(),
+    };
+    assert_eq!(
+        apply(src, &[edit]),
+        "id: X\r\nstatus: open # c\r\nclosed: 2016-07-21\r\n"
+    );
+}
