@@ -225,9 +225,8 @@ fn git_failures_are_typed_library_errors() {
     let outside = tempfile::tempdir().unwrap();
     let records = outside.path().join("records");
     std::fs::create_dir(&records).unwrap();
-    let error = match load_records(outside.path(), None, Revision::Index) {
-        Ok(_) => panic!("a directory outside any git work tree has no index"),
-        Err(error) => error,
+    let Err(error) = load_records(outside.path(), None, Revision::Index) else {
+        panic!("a directory outside any git work tree has no index");
     };
     let tsc::error::Error::Git { what, .. } = &error else {
         panic!("expected Error::Git, got {error:?}");
