@@ -34,6 +34,9 @@ pub struct Plan {
     pub id: String,
     /// The files to write.
     pub transaction: Transaction,
+    /// What the command did that may not be what was meant, one line
+    /// each, for the binary to print as warnings (the write goes ahead).
+    pub warnings: Vec<String>,
 }
 
 /// `tsc new meeting`.
@@ -289,6 +292,7 @@ pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> Result<
     )?;
     refuse_unless!(index.meeting(&id).is_none(), "meeting {id} exists already");
     let path = PathBuf::from(Kind::Meeting.entry()).join(format!("{}.yaml", file_stem_for(&id)));
+    let warnings = date_after_latest(index, date, &id, number, &tree.root.join(&path))?;
     let sibling = previous
         .and_then(|p| {
             records
@@ -384,7 +388,48 @@ pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> Result<
     }
     let mut transaction = Transaction::default();
     transaction.create(tree, &path, text)?;
-    Ok(Plan { id, transaction })
+    Ok(Plan {
+        id,
+        transaction,
+        warnings,
+    })
+}
+
+/// Checks a new meeting's `date` against the latest recorded meeting's:
+/// the new meeting takes the next number, so it must not be dated before
+/// that meeting (refused), and one on the same day is written with a
+/// warning (a second meeting that day is possible, a mistyped date more
+/// likely).
+fn date_after_latest(
+    index: &Index<'_>,
+    date: NaiveDate,
+    id: &str,
+    number: u32,
+    path: &Path,
+) -> Result<Vec<String>> {
+    let latest = index
+        .meetings_by_date()
+        .iter()
+        .rev()
+        .find_map(|m| m.known_date().map(|d| (m.id.value.as_str(), d)));
+    let Some((latest, held)) = latest else {
+        return Ok(Vec::new());
+    };
+    refuse_unless!(
+        date >= held,
+        "--date {date} is before the latest meeting, {latest} on {held}: a new meeting \
+         takes the next number ({number}, {id}), so give a date on or after {held}; \
+         a meeting held earlier is recorded by writing its file by hand with its own number"
+    );
+    if date == held {
+        return Ok(vec![format!(
+            "{id} is dated {date}, the same day as the latest meeting, {latest}; \
+             if that was meant (a second meeting that day) nothing more is needed, \
+             else remove {} and run again with the right --date",
+            path.display()
+        )]);
+    }
+    Ok(Vec::new())
 }
 
 /// The comment under the review item: the meeting reviewed and each action
@@ -542,7 +587,11 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
     let path = PathBuf::from(Kind::Action.entry()).join(format!("{}.yaml", file_stem_for(&id)));
     let mut transaction = Transaction::default();
     transaction.create(tree, &path, text)?;
-    Ok(Plan { id, transaction })
+    Ok(Plan {
+        id,
+        transaction,
+        warnings: Vec::new(),
+    })
 }
 
 /// `tsc action update` and `tsc action close`.
@@ -732,6 +781,7 @@ fn report_on_action(
     Ok(Plan {
         id: action.id.value.to_string(),
         transaction,
+        warnings: Vec::new(),
     })
 }
 
@@ -836,7 +886,11 @@ pub fn add_person(tree: &Tree, index: &Index<'_>, args: &NewPerson) -> Result<Pl
             transaction.create(tree, &path, text)?;
         }
     }
-    Ok(Plan { id, transaction })
+    Ok(Plan {
+        id,
+        transaction,
+        warnings: Vec::new(),
+    })
 }
 
 /// `tsc assess`.
@@ -988,6 +1042,7 @@ pub fn assess(tree: &Tree, index: &Index<'_>, args: &NewAssessment) -> Result<Pl
     Ok(Plan {
         id: format!("{proposal}@{}", at.id.value),
         transaction,
+        warnings: Vec::new(),
     })
 }
 
