@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{copy_tree, real_records, stderr, stdout, tsc};
+use common::{copy_dir, copy_tree, edit, git, real_records, stderr, stdout, tsc, tsc_in};
 
 fn run(root: &Path, args: &[&str]) -> std::process::Output {
     let mut all = vec!["--records", root.to_str().unwrap()];
@@ -46,4 +46,51 @@ fn new_meeting_on_the_latest_meetings_day_warns() {
         )
     );
     assert!(path.exists());
+}
+
+#[test]
+fn diff_summary_counts_one_action_with_three_changes_as_one_action() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    let records = repo.join("records");
+    copy_dir(&real_records(), &records);
+    git(repo, &["init", "-q", "-b", "main"]);
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-q", "-m", "Import"]);
+    let action = records.join("actions/TSC07-02.yaml");
+    edit(&action, "owner: SECAS", "owner: DCC");
+    edit(
+        &action,
+        "following the Panel meeting.",
+        "after the Panel meeting.",
+    );
+    edit(&action, "status: open", "status: open\ndue: 2016-07-21");
+    let out = tsc_in(repo, &["diff"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let lines = "owner TSC07/02 SECAS → DCC\n\
+                 due TSC07/02 none → 2016-07-21\n\
+                 text TSC07/02 is now: Circulate the Panel risk register after the Panel meeting.\n";
+    let human = "       owner TSC07/02 SECAS → DCC\n         due TSC07/02 none → 2016-07-21\n        \
+                 text TSC07/02 is now: Circulate the Panel risk register after the Panel meeting.\n";
+    assert_eq!(
+        stdout(&out),
+        format!("Actions\n{human}\n3 changes to 1 action between HEAD and working tree\n")
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&tsc_in(repo, &["diff", "--format", "json"]))).unwrap();
+    assert_eq!(json["summary"], "3 changes to 1 action");
+    let markdown: String = lines
+        .lines()
+        .map(|l| {
+            let (verb, rest) = l.split_once(' ').unwrap();
+            format!("- **{verb}** {rest}\n")
+        })
+        .collect();
+    assert_eq!(
+        stdout(&tsc_in(repo, &["diff", "--format", "markdown"])),
+        format!(
+            "## Changes to the records: HEAD → working tree\n\n**Actions**\n\n{markdown}\n\
+             3 changes to 1 action.\n"
+        )
+    );
 }
