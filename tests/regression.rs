@@ -5,7 +5,9 @@ mod common;
 
 use std::path::Path;
 
-use common::{copy_dir, copy_tree, edit, git, real_records, stderr, stdout, tsc, tsc_in};
+use common::{
+    copy_dir, copy_tree, edit, git, minimal_example, real_records, stderr, stdout, tsc, tsc_in,
+};
 
 fn run(root: &Path, args: &[&str]) -> std::process::Output {
     let mut all = vec!["--records", root.to_str().unwrap()];
@@ -92,5 +94,73 @@ fn diff_summary_counts_one_action_with_three_changes_as_one_action() {
             "## Changes to the records: HEAD → working tree\n\n**Actions**\n\n{markdown}\n\
              3 changes to 1 action.\n"
         )
+    );
+}
+
+/// The minimal example with a third proposal, SECMP0103, first assessed
+/// at its second meeting (2024-02-15).
+fn minimal_with_a_later_proposal() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, root) = copy_tree(&minimal_example());
+    std::fs::write(
+        root.join("modifications/SECMP0103.yaml"),
+        "id: SECMP0103\ntitle: Example proposal first assessed at the second meeting\n\
+         phase: initial-consideration\n",
+    )
+    .unwrap();
+    edit(
+        &root.join("meetings/TSC_02_2402.yaml"),
+        "        interest: no-interest\n",
+        "        interest: no-interest\n      - modification: SECMP0103\n        \
+         ec_notification: \"no\"\n        interest: medium\n",
+    );
+    (dir, root)
+}
+
+#[test]
+fn as_of_means_the_same_in_actions_and_report() {
+    let (_dir, root) = minimal_with_a_later_proposal();
+    let valid = run(&root, &["validate"]);
+    assert_eq!(valid.status.code(), Some(0), "{}", stdout(&valid));
+    // Actions raised at TSC_02_2402 (2024-02-15) did not exist on
+    // 2024-02-01, and TSC01/01's closing update of 2024-02-15 was not
+    // made yet: the same two open actions the report counts.
+    let actions = run(
+        &root,
+        &["actions", "--as-of", "2024-02-01", "--format", "csv"],
+    );
+    assert_eq!(
+        stdout(&actions),
+        "id,owner,text,meeting,raised,agenda_item,due,status,status_label,open,overdue,closed\n\
+         TSC01/01,SECAS,Circulate the example attachment to members.,TSC_01_2401,2024-01-18,2,\
+         2024-02-01,open,Open,true,false,\n\
+         TSC01/02,bram-sample,Draft guidance under each example principle.,TSC_01_2401,\
+         2024-01-18,1,2024-03-01,open,Open,true,false,\n"
+    );
+    let report = stdout(&run(&root, &["report", "--as-of", "2024-02-01"]));
+    assert!(
+        report.contains("\n## Open actions\n\n2 open, 0 overdue.\n"),
+        "{report}"
+    );
+    // SECMP0103 was first assessed on 2024-02-15: not in the register.
+    let register = &report[report.find("## Modification register").unwrap()
+        ..report.find("## Recent meetings").unwrap()];
+    assert_eq!(
+        register,
+        "## Modification register by interest level\n\n### High (0)\n\nNone.\n\n\
+         ### Medium (1)\n\n| ID | Title | Phase | Last discussed |\n| --- | --- | --- | --- |\n\
+         | SECMP0101 | Example proposal to add a widget count to the example inventory | \
+         Refinement | 2024-01-18 |\n\n### Watching Brief (1)\n\n\
+         | ID | Title | Phase | Last discussed |\n| --- | --- | --- | --- |\n\
+         | SECMP0102 | Example proposal to rename the example widget report | \
+         Initial consideration | 2024-01-18 |\n\n### No interest (0)\n\nNone.\n\n"
+    );
+    // From the day it was assessed, it is.
+    let later = stdout(&run(&root, &["report", "--as-of", "2024-02-15"]));
+    assert!(
+        later.contains(
+            "| SECMP0103 | Example proposal first assessed at the second meeting | \
+             Initial consideration | 2024-02-15 |\n"
+        ),
+        "{later}"
     );
 }
