@@ -164,3 +164,61 @@ fn as_of_means_the_same_in_actions_and_report() {
         "{later}"
     );
 }
+
+#[test]
+fn person_add_names_the_person_who_has_the_id() {
+    let (_dir, root) = copy_tree(&real_records());
+    let first = run(&root, &["person", "add", "Zoë Müller"]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let again = run(&root, &["person", "add", "Zoe Muller"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(
+        stderr(&again),
+        "tsc: error: the ID `zoe-muller` is taken by Zoë Müller (`zoe-muller`, in people.yaml); \
+         give another with --id\n"
+    );
+}
+
+#[test]
+fn an_empty_agenda_says_there_is_no_item_and_how_to_add_one() {
+    let (_dir, root) = copy_tree(&real_records());
+    let new = run(&root, &["new", "meeting", "--date", "2016-07-21"]);
+    assert_eq!(new.status.code(), Some(0), "{}", stderr(&new));
+    let file = root.join("meetings/TSC_08_1607.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, &text[..=text.find("\nagenda:").unwrap()]).unwrap();
+    let args = "action new --meeting TSC_08_1607 --item 1 --owner DCC Report.";
+    let out = run(&root, &args.split(' ').collect::<Vec<_>>());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "tsc: error: meeting TSC_08_1607 has no agenda items, so none is numbered 1; add the \
+         item under `agenda:` in its file (`- number: 1` with its `title:`), then run this again\n"
+    );
+}
+
+#[test]
+fn cache_stats_say_when_the_validate_memo_answered() {
+    let (dir, root) = copy_tree(&real_records());
+    let cache = dir.path().join("cache");
+    let validate = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_tsc"))
+            .arg("--records")
+            .arg(&root)
+            .arg("--cache-dir")
+            .arg(&cache)
+            .arg("validate")
+            .env("TSC_CACHE_STATS", "1")
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    let first = validate();
+    assert_eq!(stderr(&first), "tsc: cache: 0 hits, 25 parsed, written\n");
+    let second = validate();
+    assert_eq!(stdout(&second), stdout(&first));
+    assert_eq!(
+        stderr(&second),
+        "tsc: cache: memo used: the last answer, nothing parsed or checked\n"
+    );
+}

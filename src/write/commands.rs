@@ -71,6 +71,12 @@ fn meeting<'r>(index: &Index<'r>, id: &str) -> Result<&'r Meeting> {
 }
 
 fn agenda_item(meeting: &Meeting, item: &str) -> Result<()> {
+    refuse_unless!(
+        !meeting.agenda.is_empty(),
+        "meeting {id} has no agenda items, so none is numbered {item}; add the item under \
+         `agenda:` in its file (`- number: {item}` with its `title:`), then run this again",
+        id = meeting.id.value
+    );
     let numbers: Vec<String> = meeting
         .agenda
         .iter()
@@ -836,7 +842,12 @@ pub fn add_person(tree: &Tree, index: &Index<'_>, args: &NewPerson) -> Result<Pl
         args.name
     );
     if let Some(taken) = index.owner_ids().find(|o| o.eq_ignore_ascii_case(&id)) {
-        refuse!("the ID `{id}` is taken by `{taken}`; give another with --id");
+        let by = match (index.person(taken), index.organisation(taken)) {
+            (Some(p), _) => format!("{} (`{taken}`, in people.yaml)", p.name),
+            (None, Some(o)) => format!("the organisation {} (`{taken}`)", o.name),
+            (None, None) => format!("`{taken}`"),
+        };
+        refuse!("the ID `{id}` is taken by {by}; give another with --id");
     }
     if let Some(like) = index.owner_ids().find(|o| skeleton(o) == skeleton(&id)) {
         refuse!("the ID `{id}` looks like `{like}`, which exists; give another with --id");
