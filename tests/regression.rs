@@ -222,3 +222,70 @@ fn cache_stats_say_when_the_validate_memo_answered() {
         "tsc: cache: memo used: the last answer, nothing parsed or checked\n"
     );
 }
+
+/// Reads `file` with PyYAML (a YAML 1.1 reader) and returns what
+/// `expression` (Python, over the document `d`) makes of it, as JSON.
+fn pyyaml(file: &Path, expression: &str) -> String {
+    let script = format!(
+        "import json, sys, yaml\nd = yaml.safe_load(open(sys.argv[1], encoding='utf-8'))\n\
+         print(json.dumps({expression}))"
+    );
+    let out = std::process::Command::new(common::pytool("python3"))
+        .arg("-c")
+        .arg(script)
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "PyYAML: {}", stderr(&out));
+    stdout(&out)
+}
+
+#[test]
+fn line_separators_and_nel_in_new_text_are_written_escaped() {
+    let (_dir, root) = copy_tree(&real_records());
+    let name = "Ann\u{2028}Lee";
+    let note = "One\u{2029}two\u{85}three";
+    let text = "Report\u{2028}back.";
+    let location = "Room\u{2029}1";
+    for args in [
+        format!("person add {name} --id ann-lee"),
+        format!("new meeting --date 2016-07-21 --location {location}"),
+        format!("action new --meeting TSC_08_1607 --item 1 --owner DCC {text}"),
+        format!("action update TSC07/03 --at TSC_08_1607 --item 1 --note {note}"),
+    ] {
+        let out = run(&root, &args.split(' ').collect::<Vec<_>>());
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    }
+    let people = std::fs::read_to_string(root.join("people.yaml")).unwrap();
+    assert!(
+        people.ends_with("  - id: ann-lee\n    name: \"Ann\\u2028Lee\"\n"),
+        "{people}"
+    );
+    let action = std::fs::read_to_string(root.join("actions/TSC07-03.yaml")).unwrap();
+    assert!(
+        action.contains("\n    note: \"One\\u2029two\\u0085three\"\n"),
+        "{action}"
+    );
+    assert_eq!(
+        pyyaml(&root.join("people.yaml"), "d['people'][-1]"),
+        "{\"id\": \"ann-lee\", \"name\": \"Ann\\u2028Lee\"}\n"
+    );
+    assert_eq!(
+        pyyaml(
+            &root.join("actions/TSC07-03.yaml"),
+            "d['updates'][-1]['note']"
+        ),
+        "\"One\\u2029two\\u0085three\"\n"
+    );
+    assert_eq!(
+        pyyaml(&root.join("actions/TSC08-01.yaml"), "d['text']"),
+        "\"Report\\u2028back.\"\n"
+    );
+    assert_eq!(
+        pyyaml(&root.join("meetings/TSC_08_1607.yaml"), "d['location']"),
+        "\"Room\\u20291\"\n"
+    );
+    // And tsc reads back what it wrote.
+    let valid = run(&root, &["validate"]);
+    assert_eq!(valid.status.code(), Some(0), "{}", stdout(&valid));
+}

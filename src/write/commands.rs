@@ -248,6 +248,7 @@ fn attendance(list: &[crate::model::Attendance]) -> Value {
 
 /// Comment lines at column `col`, wrapped before column 80.
 fn comment_lines(col: usize, text: &str) -> String {
+    let text = &edit::scalar::comment_text(text);
     let pad = format!("{}# ", " ".repeat(col));
     let mut out = String::new();
     let mut line = String::new();
@@ -343,7 +344,10 @@ pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> Result<
     }
     head.push(("status".to_owned(), Value::text(draft)));
     let short = &settings.committee.short_name;
-    let mut text = format!("# Draft minutes of {short} meeting {number} ({id}), {date}.\n");
+    let mut text = edit::scalar::comment_text(&format!(
+        "# Draft minutes of {short} meeting {number} ({id}), {date}."
+    ));
+    text.push('\n');
     text.push_str(&edit::render_document(&head, layout));
     if let Some(p) = previous.filter(|p| !p.attendees.is_empty() || !p.apologies.is_empty()) {
         text.push('\n');
@@ -467,14 +471,15 @@ fn review_comment(
         } else {
             ""
         };
-        out.push_str(&format!(
-            "{}#   {} ({}): {text}{more}\n",
+        out.push_str(&edit::scalar::comment_text(&format!(
+            "{}#   {} ({}): {text}{more}",
             " ".repeat(col),
             a.id.value,
             a.owner
                 .as_ref()
                 .map_or(crate::actions::NOT_RECORDED, |o| o.value.as_str())
-        ));
+        )));
+        out.push('\n');
     }
     out
 }
