@@ -289,3 +289,26 @@ fn line_separators_and_nel_in_new_text_are_written_escaped() {
     let valid = run(&root, &["validate"]);
     assert_eq!(valid.status.code(), Some(0), "{}", stdout(&valid));
 }
+
+#[test]
+fn report_output_with_a_trailing_slash_is_refused_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tsc_in(
+        dir.path(),
+        &[
+            "--records",
+            real_records().to_str().unwrap(),
+            "report",
+            "--output",
+            "x.html/",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        stderr(&out),
+        "tsc: error: x.html/ names a directory (it ends in `/`, `.` or `..`); give a file name \
+         such as x.html\n"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
