@@ -312,3 +312,39 @@ fn report_output_with_a_trailing_slash_is_refused_and_writes_nothing() {
     );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn control_characters_in_ids_and_one_line_names_are_findings() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let organisations = root.join("organisations.yaml");
+    let mut text = std::fs::read_to_string(&organisations).unwrap();
+    text.push_str("  - id: \"AC\\eME\"\n    name: Another ACME\n");
+    std::fs::write(&organisations, text).unwrap();
+    edit(
+        &root.join("people.yaml"),
+        "name: Ada Example",
+        "name: \"Ada\\u0085Example\"",
+    );
+    let out = run(&root, &["validate", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let messages: Vec<(&str, &str)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["code"].as_str().unwrap(), f["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            (
+                "E0207",
+                "organisation ID `AC\u{1b}ME` holds the control character U+001B at character 3"
+            ),
+            (
+                "E0207",
+                "the name of person `ada-example` holds the control character U+0085 at character 4"
+            ),
+        ]
+    );
+}
