@@ -348,3 +348,76 @@ fn control_characters_in_ids_and_one_line_names_are_findings() {
         ]
     );
 }
+
+#[test]
+fn id_patterns_with_flags_and_posix_classes_are_translated_for_the_schema_or_left_out() {
+    let (dir, root) = copy_tree(&real_records());
+    edit(
+        &root.join("tsc.yaml"),
+        "  meeting: '^TSC_(?<number>[0-9]{2,})_(?<yy>[0-9]{2})(?<mm>[0-9]{2})$'\n  \
+         action: '^TSC(?<meeting>[0-9]{2,})/(?<seq>[0-9]{2,})$'\n  \
+         modification: '^SECMP[0-9]{4}$'",
+        "  meeting: '(?x) ^TSC_ (?<number>[[:digit:]]{2,}) _ (?<yy>\\d{2}) (?<mm>\\d{2}) $'\n  \
+         action: '(?s)^TSC(?<meeting>[0-9]{2,})/(?<seq>[0-9]{2,})$'\n  \
+         modification: '(?i)^secmp[[:digit:]]{4}$'",
+    );
+    let valid = run(&root, &["validate"]);
+    assert_eq!(valid.status.code(), Some(0), "{}", stdout(&valid));
+    let schema_of = |kind: &str| -> serde_json::Value {
+        let out = run(&root, &["schema", kind]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let action = schema_of("action");
+    assert_eq!(
+        action["properties"]["meeting"]["pattern"],
+        "^TSC_(?<number>[0-9]{2,})_(?<yy>\\d{2})(?<mm>\\d{2})$"
+    );
+    assert!(action["properties"]["id"].get("pattern").is_none());
+    assert!(
+        action["properties"]["id"]["description"]
+            .as_str()
+            .unwrap()
+            .ends_with(
+                "\n\nThe ID pattern is not checked here: `(?s)^TSC(?<meeting>[0-9]{2,})/\
+                 (?<seq>[0-9]{2,})$` uses the flag `s`, which ECMAScript regular expressions \
+                 (JSON Schema's) cannot express exactly; `tsc validate` checks it."
+            ),
+        "{}",
+        action["properties"]["id"]
+    );
+    let modification = schema_of("modification");
+    assert_eq!(
+        modification["properties"]["id"]["pattern"],
+        "^[Ss][Ee][Cc][Mm][Pp][0-9]{4}$"
+    );
+    // check-jsonschema (an ECMAScript regex engine) reads the patterns:
+    // the real files pass, and a bad ID fails as tsc validate says.
+    let schema = dir.path().join("modification.schema.json");
+    std::fs::write(&schema, modification.to_string()).unwrap();
+    let good = root.join("modifications/SECMP0007.yaml");
+    let bad = dir.path().join("bad.yaml");
+    let text = std::fs::read_to_string(&good).unwrap();
+    std::fs::write(&bad, text.replace("id: SECMP0007", "id: SECMP007")).unwrap();
+    let checked = |file: &Path| {
+        std::process::Command::new(common::pytool("check-jsonschema"))
+            .arg("--schemafile")
+            .arg(&schema)
+            .arg(file)
+            .output()
+            .unwrap()
+    };
+    let ok = checked(&good);
+    assert!(ok.status.success(), "{}", stdout(&ok));
+    let failed = checked(&bad);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(
+        stdout(&failed)
+            .contains("$.id: 'SECMP007' does not match '^[Ss][Ee][Cc][Mm][Pp][0-9]{4}$'"),
+        "{}",
+        stdout(&failed)
+    );
+    let lower = dir.path().join("lower.yaml");
+    std::fs::write(&lower, text.replace("id: SECMP0007", "id: secmp0007")).unwrap();
+    assert!(checked(&lower).status.success());
+}
