@@ -421,3 +421,36 @@ fn id_patterns_with_flags_and_posix_classes_are_translated_for_the_schema_or_lef
     std::fs::write(&lower, text.replace("id: SECMP0007", "id: secmp0007")).unwrap();
     assert!(checked(&lower).status.success());
 }
+
+#[test]
+fn assessment_columns_can_be_renamed_and_dropped_in_tsc_yaml() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let settings = root.join("tsc.yaml");
+    let mut text = std::fs::read_to_string(&settings).unwrap();
+    text.push_str(
+        "minutes:\n  assessment_columns:\n    proposal: Proposal\n    technical: ~\n    \
+         business: null\n    ec_notification: \"Ofgem | notice\"\n    interest: Interest\n",
+    );
+    std::fs::write(&settings, text).unwrap();
+    let minutes = stdout(&run(&root, &["minutes", "TSC_02_2402"]));
+    assert!(
+        minutes.contains(
+            "\n| Proposal | Ofgem \\| notice | Notes/Concerns | Interest |\n| --- | --- | --- | --- |\n\
+             | SECMP0101 Example proposal to add a widget count to the example inventory | Yes |  | High |\n\
+             | SECMP0102 Example proposal to rename the example widget report | No |  | No interest |\n"
+        ),
+        "{minutes}"
+    );
+    let html = stdout(&run(&root, &["minutes", "TSC_02_2402", "--format", "html"]));
+    assert!(
+        html.contains(
+            "<colgroup><col style=\"width:17%\"><col style=\"width:10%\"><col style=\"width:63%\">\
+             <col style=\"width:10%\"></colgroup><thead><tr><th>Proposal</th><th>Ofgem | notice</th>\
+             <th>Notes/Concerns</th><th>Interest</th></tr></thead>"
+        ),
+        "{html}"
+    );
+    let show = stdout(&run(&root, &["show", "SECMP0101"]));
+    assert!(!show.contains("Impact:"), "{show}");
+    assert!(show.contains("\n  EC notification: Potential\n"), "{show}");
+}
