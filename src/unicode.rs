@@ -9,7 +9,10 @@ use unicode_normalization::is_nfc;
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 use unicode_segmentation::UnicodeSegmentation;
 
-/// `U+0301 COMBINING ACUTE ACCENT`: a character's code point and name.
+/// `U+0301 COMBINING ACUTE ACCENT`: a character's code point and name, or
+/// the code point alone for a character without a name in Unicode 15.0
+/// (unicode_names2 0.6's tables): controls, unassigned code points and the
+/// characters added since.
 pub(crate) fn describe(c: char) -> String {
     match unicode_names2::name(c) {
         Some(name) => format!("U+{:04X} {name}", u32::from(c)),
@@ -103,6 +106,17 @@ mod tests {
             )
         );
         assert_eq!(look_alike_difference("SECSA", "SECAS"), None);
+    }
+
+    #[test]
+    fn characters_are_named_as_in_unicode_15() {
+        // Named since Unicode 1.1 and 15.0; CJK ideographs by their code point.
+        assert_eq!(describe('\u{202e}'), "U+202E RIGHT-TO-LEFT OVERRIDE");
+        assert_eq!(describe('\u{11f00}'), "U+11F00 KAWI SIGN CANDRABINDU");
+        assert_eq!(describe('\u{4e00}'), "U+4E00 CJK UNIFIED IDEOGRAPH-4E00");
+        // A control (no name), and BLOCK OCTANT-234 (added in Unicode 16.0).
+        assert_eq!(describe('\u{7}'), "U+0007");
+        assert_eq!(describe('\u{1cd08}'), "U+1CD08");
     }
 
     #[test]
