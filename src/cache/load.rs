@@ -3,7 +3,7 @@
 //! parser; then each shard of the store that lacked an entry of this run
 //! or held one it did not use is rewritten, streaming.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 use std::path::Path;
 
 use rayon::prelude::*;

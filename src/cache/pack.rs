@@ -18,7 +18,9 @@
 //! reader reads the index and then each payload it needs at its offset,
 //! from any thread, checking its checksum before trusting it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use foldhash::{HashMap, HashMapExt};
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;

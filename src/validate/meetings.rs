@@ -2,7 +2,7 @@
 //! there (nobody twice, nobody both attending and apologising, no
 //! alternate beside the member they stand in for, a chair who attended).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::path::Path;
 
 use crate::model::Token;
