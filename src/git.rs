@@ -1,13 +1,18 @@
 //! Reading records out of git: the index (what the next commit will hold,
 //! for `tsc validate --staged`) or any tree-ish (`HEAD`, a commit, a tag),
-//! without reading or writing the work tree or the index file.
+//! without writing the work tree or the index file, and without reading
+//! the index file itself.
 //!
 //! Git is read through the `git` command: `git ls-files --stage` or `git
-//! ls-tree -r` list the blobs, and one `git cat-file --batch` reads them
-//! all. The `git` that runs the commit is the one that reads the index, so
+//! ls-tree -r` list the blobs, and one `git cat-file --batch` reads them.
+//! The `git` that runs the commit is the one that reads the index, so
 //! whatever it supports (split and sparse indexes, `GIT_INDEX_FILE` set by
 //! `git commit -a` or `git commit PATH`, worktrees, alternates) is read
-//! as that commit will see it; and it adds no build dependency.
+//! as that commit will see it. For the index, a staged blob whose bytes
+//! the work tree's file holds exactly (its SHA-1 object ID is the
+//! index's: a pre-commit hook mostly sees such files) is read from the
+//! work tree instead, which costs a fraction of inflating it from git's
+//! object store; only its content decides, never its size or time.
 //!
 //! The blobs go through [`crate::load::load_in_memory`], the loader the
 //! property tests use, so a file read from git gives the same records and
@@ -16,6 +21,8 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Stdio};
+
+use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 
@@ -253,6 +260,9 @@ impl Repository {
         names: &[&str],
         mut each: impl FnMut(&mut BufReader<std::process::ChildStdout>, &str, u64) -> std::io::Result<T>,
     ) -> Result<Vec<Option<T>>> {
+        if names.is_empty() {
+            return Ok(Vec::new());
+        }
         let mut child = git(&self.cwd)
             .args(["cat-file", mode])
             .stdin(Stdio::piped())
@@ -426,11 +436,34 @@ impl Repository {
             let name = e.path.file_name().map(|n| n.to_string_lossy());
             name.is_some_and(|n| is_record_file_name(&n))
         });
+        // The staged blobs that the work tree holds byte for byte (the
+        // usual case in a pre-commit hook) are read from there; git is
+        // asked only for the rest.
+        let mut local: Vec<Option<Vec<u8>>> = if revision == Revision::Index {
+            blobs
+                .par_iter()
+                .map(|e| work_tree_copy(&self.top, e))
+                .collect()
+        } else {
+            vec![None; blobs.len()]
+        };
         // Sizes first: an oversized blob gives the disk loader's limit
         // finding without being read, and an empty one may be an
         // intent-to-add entry, which the next commit does not hold.
-        let oids: Vec<&str> = blobs.iter().map(|e| e.oid.as_str()).collect();
-        let sizes = self.sizes(&oids)?;
+        let oids: Vec<&str> = blobs
+            .iter()
+            .zip(&local)
+            .filter(|(_, copy)| copy.is_none())
+            .map(|(e, _)| e.oid.as_str())
+            .collect();
+        let mut asked = self.sizes(&oids)?.into_iter();
+        let sizes: Vec<u64> = local
+            .iter()
+            .map(|copy| match copy {
+                Some(bytes) => bytes.len() as u64,
+                None => asked.next().unwrap_or_default(),
+            })
+            .collect();
         let empty: Vec<&Path> = blobs
             .iter()
             .zip(&sizes)
@@ -444,11 +477,15 @@ impl Repository {
         };
         let mut fetched = Vec::with_capacity(blobs.len());
         let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::with_capacity(blobs.len());
-        for (entry, size) in blobs.into_iter().zip(sizes) {
+        for ((entry, size), copy) in blobs.into_iter().zip(sizes).zip(&mut local) {
             if size == 0 && added.contains(&entry.path) {
                 continue;
             }
             let relative = entry.path.strip_prefix(dir).unwrap_or(&entry.path);
+            if let Some(bytes) = copy.take() {
+                files.push((relative.to_path_buf(), bytes));
+                continue;
+            }
             if size > MAX_FILE_BYTES && would_read(relative) {
                 findings.push(too_big(&root.join(relative), size));
                 continue;
@@ -488,6 +525,54 @@ impl Repository {
         path.extend(&there[common..]);
         path
     }
+}
+
+/// The bytes of the work tree's file for the index entry `entry` (under
+/// the work tree `top`) when they are exactly the staged blob's: its git
+/// object ID (SHA-1 of `blob SIZE\0` and the bytes) is the entry's. Not
+/// read at all when the file is a link or something other than a plain
+/// file, or is over the size limit, or when the repository names objects
+/// otherwise (SHA-256); `None` then, and whenever the bytes differ (an
+/// unstaged edit, a clean or smudge filter, line-ending conversion), so
+/// the blob is read from git. Neither the file's size nor its time is
+/// trusted: only its content decides.
+fn work_tree_copy(top: &Path, entry: &Entry) -> Option<Vec<u8>> {
+    let wanted = parse_sha1(&entry.oid)?;
+    let path = top.join(&entry.path);
+    let meta = std::fs::symlink_metadata(&path).ok()?;
+    if !meta.is_file() || meta.len() > MAX_FILE_BYTES {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    std::fs::File::open(&path)
+        .ok()?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    (blob_id(&bytes) == wanted).then_some(bytes)
+}
+
+/// The git object ID (SHA-1) of a blob holding `bytes`.
+fn blob_id(bytes: &[u8]) -> [u8; 20] {
+    use sha1::Digest;
+    let mut hasher = sha1::Sha1::new();
+    hasher.update(format!("blob {}\0", bytes.len()).as_bytes());
+    hasher.update(bytes);
+    hasher.finalize().into()
+}
+
+/// A SHA-1 object ID written as 40 hexadecimal digits; `None` for any
+/// other (a SHA-256 repository's 64 digits).
+fn parse_sha1(oid: &str) -> Option<[u8; 20]> {
+    if oid.len() != 40 || !oid.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let mut id = [0u8; 20];
+    for (byte, pair) in id.iter_mut().zip(oid.as_bytes().chunks_exact(2)) {
+        let pair = std::str::from_utf8(pair).ok()?;
+        *byte = u8::from_str_radix(pair, 16).ok()?;
+    }
+    Some(id)
 }
 
 /// Loads the records as they are in `revision` of the repository around

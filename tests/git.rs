@@ -238,3 +238,129 @@ fn git_failures_are_typed_library_errors() {
         "{what}"
     );
 }
+
+/// Removes every loose object of the repository at `repo` (a repository
+/// whose objects are all loose: staged, never packed), so that only what
+/// tsc reads from the work tree can still be read.
+fn remove_objects(repo: &Path) {
+    for entry in std::fs::read_dir(repo.join(".git/objects")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.len() == 2 {
+            std::fs::remove_dir_all(&path).unwrap();
+        }
+    }
+}
+
+/// The staged files that the work tree holds byte for byte are read from
+/// the work tree (their git object IDs match), not from git: with git's
+/// objects gone the index still loads. A file edited since it was staged,
+/// or replaced by a link, is asked of git again, which then cannot find
+/// it.
+#[test]
+fn staged_files_equal_to_the_work_tree_are_read_from_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    copy_dir(&minimal_example(), &repo.join("records"));
+    git(repo, &["init", "-q"]);
+    git(repo, &["add", "."]);
+    remove_objects(repo);
+    let staged = load_records(repo, None, Revision::Index).unwrap();
+    let disk = tsc::load::load(&repo.join("records")).unwrap();
+    assert!(
+        staged.loaded.findings.is_empty(),
+        "{:?}",
+        staged.loaded.findings
+    );
+    assert_eq!(owner(&staged, "TSC02/10"), "ACME");
+    assert_eq!(staged.loaded.records.actions.len(), 4);
+    assert_eq!(
+        staged.loaded.records.modifications.len(),
+        disk.records.modifications.len()
+    );
+    assert_eq!(
+        staged.loaded.records.people.len(),
+        disk.records.people.len()
+    );
+
+    let file = repo.join("records/actions/TSC02-10.yaml");
+    common::edit(&file, "owner: ACME", "owner: SECAS");
+    let error = load_records(repo, None, Revision::Index).unwrap_err();
+    let oid = staged_oid(repo, "records/actions/TSC02-10.yaml");
+    assert_eq!(
+        format!("{error:#}"),
+        format!("git cat-file cannot find {oid}")
+    );
+
+    common::edit(&file, "owner: SECAS", "owner: ACME");
+    load_records(repo, None, Revision::Index).unwrap();
+    #[cfg(unix)]
+    {
+        // The same bytes behind a link: the link is not followed.
+        let elsewhere = dir.path().join("TSC02-10.yaml");
+        std::fs::rename(&file, &elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, &file).unwrap();
+        let error = load_records(repo, None, Revision::Index).unwrap_err();
+        assert_eq!(
+            format!("{error:#}"),
+            format!("git cat-file cannot find {oid}")
+        );
+    }
+}
+
+/// A work-tree file with the staged file's size and modification time but
+/// other bytes (an edit within the same second, of the same length) is not
+/// taken for the staged one: the staged owner is read.
+#[test]
+fn a_work_tree_file_of_the_staged_size_and_time_but_other_bytes_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    copy_dir(&minimal_example(), &repo.join("records"));
+    let file = repo.join("records/actions/TSC02-10.yaml");
+    git(repo, &["init", "-q"]);
+    git(repo, &["add", "."]);
+    let staged_at = std::fs::metadata(&file).unwrap().modified().unwrap();
+    let staged_len = std::fs::metadata(&file).unwrap().len();
+    common::edit(&file, "owner: ACME", "owner: SECA");
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(staged_at)
+        .unwrap();
+    let now = std::fs::metadata(&file).unwrap();
+    assert_eq!(
+        (now.len(), now.modified().unwrap()),
+        (staged_len, staged_at)
+    );
+    let staged = load_records(repo, None, Revision::Index).unwrap();
+    assert_eq!(owner(&staged, "TSC02/10"), "ACME");
+    let disk = tsc::load::load(&repo.join("records")).unwrap();
+    let on_disk = disk
+        .records
+        .actions
+        .iter()
+        .find(|a| a.record.id.value == "TSC02/10");
+    assert_eq!(
+        on_disk
+            .unwrap()
+            .record
+            .owner
+            .as_ref()
+            .unwrap()
+            .value
+            .as_str(),
+        "SECA"
+    );
+}
+
+/// The object ID the index holds for `path` (from the top of `repo`).
+fn staged_oid(repo: &Path, path: &str) -> String {
+    let out = std::process::Command::new("git")
+        .args(["ls-files", "--stage", "--", path])
+        .current_dir(repo)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    text.split(' ').nth(1).unwrap().to_owned()
+}

@@ -3,7 +3,7 @@
 //! parser; then each shard of the store that lacked an entry of this run
 //! or held one it did not use is rewritten, streaming.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -204,9 +204,9 @@ thread_local! {
 /// The parse the store holds for `(tag, hash)`, decoded with its spans
 /// pointing into the file `id`.
 fn cached(reader: &Reader, tag: u8, hash: &Hash, id: FileId) -> Option<Result<Parsed, Note>> {
-    PAYLOAD.with_borrow_mut(|payload| {
-        Some(match reader.get_into(tag, hash, payload)? {
-            Ok(()) => source::parsing(id, || postcard::from_bytes::<Parsed>(payload))
+    PAYLOAD.with_borrow_mut(|buffer| {
+        Some(match reader.get_into(tag, hash, buffer)? {
+            Ok(len) => source::parsing(id, || postcard::from_bytes::<Parsed>(&buffer[..len]))
                 .map_err(|_| undecodable(reader)),
             Err(note) => Err(note),
         })

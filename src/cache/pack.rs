@@ -18,7 +18,9 @@
 //! reader reads the index and then each payload it needs at its offset,
 //! from any thread, checking its checksum before trusting it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use foldhash::{HashMap, HashMapExt};
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
@@ -172,8 +174,12 @@ impl Reader {
     #[cfg(test)]
     pub(crate) fn get(&self, kind: u8, hash: &Hash) -> Option<Result<Vec<u8>, Note>> {
         let mut payload = Vec::new();
-        self.get_into(kind, hash, &mut payload)
-            .map(|read| read.map(|()| payload))
+        self.get_into(kind, hash, &mut payload).map(|read| {
+            read.map(|len| {
+                payload.truncate(len);
+                payload
+            })
+        })
     }
 
     /// The payload stored for `(kind, hash)` and its stored checksum,
@@ -186,16 +192,22 @@ impl Reader {
         Some((payload, slot.check))
     }
 
-    /// [`Reader::get`] into `payload`, whose allocation is reused.
+    /// [`Reader::get`] into `buffer`, whose allocation is reused: the
+    /// payload is the returned length's first bytes of it. The buffer only
+    /// ever grows, so that the bytes a read overwrites are not zeroed
+    /// first (clearing it for each entry cost 3 % of a warm `validate`).
     pub(crate) fn get_into(
         &self,
         kind: u8,
         hash: &Hash,
-        payload: &mut Vec<u8>,
-    ) -> Option<Result<(), Note>> {
+        buffer: &mut Vec<u8>,
+    ) -> Option<Result<usize, Note>> {
         let slot = self.index.get(&(kind, *hash))?;
-        payload.clear();
-        payload.resize(slot.len as usize, 0);
+        let len = slot.len as usize;
+        if buffer.len() < len {
+            buffer.resize(len, 0);
+        }
+        let payload = &mut buffer[..len];
         if read_at(&self.file, payload, slot.offset).is_err() {
             return Some(Err(note(&self.path, "is truncated")));
         }
@@ -205,7 +217,7 @@ impl Reader {
                 "is corrupt (an entry's checksum does not match)",
             )));
         }
-        Some(Ok(()))
+        Some(Ok(len))
     }
 }
 

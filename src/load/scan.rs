@@ -111,7 +111,12 @@ pub fn scan(root: &Path) -> crate::error::Result<Scanned> {
     let batches: std::sync::Mutex<Vec<(usize, Vec<ScannedFile>)>> = std::sync::Mutex::default();
     let mut walker = WalkDir::new(root)
         .follow_links(false)
-        .sort_by_file_name()
+        // By file name: siblings' paths are their folder's path, a
+        // separator and their names, so comparing the whole paths' bytes
+        // orders them as their names would, without taking each path
+        // apart again for every comparison (which cost 2.5 % of a warm
+        // `validate`).
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
     rayon::scope(|scope| {

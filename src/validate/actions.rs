@@ -17,7 +17,9 @@ impl Checker<'_> {
         for a in &r.actions {
             let file = a.file.as_path();
             let action = &a.record;
-            self.check_file_id(file, &action.id, &|p| &p.action, "action");
+            let named = self
+                .check_file_id(file, &action.id, &|p| &p.action, "action")
+                .and_then(|caps| super::identity::number_of(&caps, "meeting"));
             if let Some(owner) = &action.owner {
                 self.party_ref(file, owner, "owner");
             }
@@ -35,7 +37,7 @@ impl Checker<'_> {
                     continue;
                 };
                 self.check_agenda_item(file, action, meeting);
-                self.check_action_id_agrees(file, action, meeting);
+                self.check_action_id_agrees(file, action, named, meeting);
                 self.check_action_dates(file, action, meeting);
             }
         }

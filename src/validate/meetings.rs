@@ -2,7 +2,7 @@
 //! there (nobody twice, nobody both attending and apologising, no
 //! alternate beside the member they stand in for, a chair who attended).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::path::Path;
 
 use crate::model::Token;
@@ -21,13 +21,13 @@ impl Checker<'_> {
             let meeting = &m.record;
             let vocabularies = &r.settings.vocabularies;
             let kind = meeting.kind.as_ref().map(|k| k.value.as_str());
-            self.check_file_id(
+            let caps = self.check_file_id(
                 file,
                 &meeting.id,
                 &|p| p.meeting_of(vocabularies, kind),
                 "meeting",
             );
-            self.check_meeting_id_agrees(file, meeting);
+            self.check_meeting_id_agrees(file, meeting, caps.as_ref());
             self.check_meeting_terms(file, meeting);
             // Attendance, agenda and decision rules do not apply to a
             // meeting that is not recorded (a stub).
@@ -168,7 +168,9 @@ impl Checker<'_> {
         list: &'m [Attendance],
         what: &str,
     ) -> HashMap<&'m str, &'m Attendance> {
-        let mut first: HashMap<&str, &Attendance> = HashMap::new();
+        // Room for every entry at once: growing the map as it fills cost
+        // more than the look-ups.
+        let mut first: HashMap<&str, &Attendance> = HashMap::with_capacity(list.len());
         for entry in list {
             let person = entry.person.value.as_str();
             if let Some(earlier) = first.get(person) {
@@ -263,7 +265,8 @@ impl Checker<'_> {
 
     /// Initials name one person within a meeting (E0508).
     pub(super) fn check_initials(&mut self, file: &Path, meeting: &Meeting) {
-        let mut first: HashMap<&str, &Attendance> = HashMap::new();
+        let mut first: HashMap<&str, &Attendance> =
+            HashMap::with_capacity(meeting.attendees.len() + meeting.apologies.len());
         for entry in meeting.attendees.iter().chain(&meeting.apologies) {
             let Some(initials) = &entry.initials else {
                 continue;
@@ -299,8 +302,10 @@ impl Checker<'_> {
     fn check_agenda(&mut self, file: &Path, meeting: &Meeting) {
         let vocab = &self.records.settings.vocabularies;
         let on = meeting.known_date();
-        let mut numbers: HashMap<&ItemNumber, &Spanned<ItemNumber>> = HashMap::new();
-        let mut assessed: HashMap<&str, &Assessment> = HashMap::new();
+        let mut numbers: HashMap<&ItemNumber, &Spanned<ItemNumber>> =
+            HashMap::with_capacity(meeting.agenda.len());
+        let assessments = meeting.agenda.iter().map(|i| i.assessments.len()).sum();
+        let mut assessed: HashMap<&str, &Assessment> = HashMap::with_capacity(assessments);
         for item in &meeting.agenda {
             if let Some(earlier) = numbers.insert(&item.number.value, &item.number) {
                 self.push(
