@@ -10,7 +10,7 @@
 //!   the records model is one, so each field's exact byte range in its
 //!   file is known (for diagnostics, and for editing a file in place).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -56,18 +56,33 @@ pub struct Spanned<T> {
     pub(crate) span: Span,
 }
 
+/// A kept file's text, shared by [`Sources`] and every
+/// [`crate::text::Text`] that is a span of it.
+pub(crate) type Kept = Arc<String>;
+
 thread_local! {
     /// The file being parsed on this thread, for [`Spanned`]'s spans.
     static PARSING: Cell<FileId> = const { Cell::new(FileId(0)) };
+    /// Its text, for the [`crate::text::Text`] values that are spans of it.
+    static PARSING_TEXT: RefCell<Option<Kept>> = const { RefCell::new(None) };
 }
 
-/// Runs `parse` with `file` as the file whose values it deserialises, so
-/// that every [`Spanned`] value it reads points into `file`.
-pub(crate) fn parsing<R>(file: FileId, parse: impl FnOnce() -> R) -> R {
+/// Runs `parse` with `file` (whose text is `text`) as the file whose
+/// values it deserialises, so that every [`Spanned`] value it reads
+/// points into `file`, and every long text value may be a span of `text`.
+pub(crate) fn parsing<R>(file: FileId, text: Option<&Kept>, parse: impl FnOnce() -> R) -> R {
     let before = PARSING.with(|p| p.replace(file));
+    let text_before = PARSING_TEXT.with(|t| t.replace(text.cloned()));
     let result = parse();
     PARSING.with(|p| p.set(before));
+    PARSING_TEXT.with(|t| t.replace(text_before));
     result
+}
+
+/// Calls `f` with the text of the file being parsed on this thread (see
+/// [`parsing`]), if any.
+pub(crate) fn with_current_text<R>(f: impl FnOnce(Option<&Kept>) -> R) -> R {
+    PARSING_TEXT.with_borrow(|text| f(text.as_ref()))
 }
 
 /// The file being parsed on this thread (see [`parsing`]).
@@ -155,9 +170,9 @@ fn flow_len(text: &str) -> Option<usize> {
 /// One kept file.
 #[derive(Debug)]
 struct SourceFile {
-    path: PathBuf,
+    path: Arc<Path>,
     /// `None` when the file was not valid UTF-8.
-    text: Option<String>,
+    text: Option<Kept>,
     /// Byte offset of the start of each line; `line_starts[0] == 0`.
     /// Built the first time a position in the file is asked for, so files
     /// without findings cost no index.
@@ -190,7 +205,7 @@ pub(crate) struct Excerpt {
 impl SourceFile {
     /// Line `index` (0-based) without its line break, and its byte offset.
     fn line(&self, index: usize) -> Option<(&str, usize)> {
-        let text = self.text.as_deref()?;
+        let text = self.text.as_deref()?.as_str();
         let line_starts = self.line_starts();
         let start = *line_starts.get(index)? as usize;
         let end = line_starts
@@ -233,15 +248,24 @@ impl SourceFile {
 #[derive(Debug, Default)]
 pub struct Sources {
     files: Vec<SourceFile>,
-    by_path: HashMap<PathBuf, FileId>,
+    /// The same paths as `files`, shared.
+    by_path: HashMap<Arc<Path>, FileId>,
 }
 
 impl Sources {
+    /// Makes room for `more` files, so that a large tree's list of files
+    /// is not grown by doubling.
+    pub(crate) fn reserve(&mut self, more: usize) {
+        self.files.reserve_exact(more);
+        self.by_path.reserve(more);
+    }
+
     /// Adds the text of `path` (`None` when it was not UTF-8) and returns
     /// its ID.
-    pub(crate) fn add(&mut self, path: PathBuf, text: Option<String>) -> FileId {
+    pub(crate) fn add(&mut self, path: PathBuf, text: Option<Kept>) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
-        self.by_path.insert(path.clone(), id);
+        let path: Arc<Path> = path.into();
+        self.by_path.insert(Arc::clone(&path), id);
         self.files.push(SourceFile {
             path,
             text,
@@ -258,12 +282,16 @@ impl Sources {
 
     /// The path of `file`.
     pub(crate) fn path(&self, file: FileId) -> Option<&Path> {
-        self.files.get(file.0 as usize).map(|f| f.path.as_path())
+        self.files.get(file.0 as usize).map(|f| &*f.path)
     }
 
     /// The text of `file`, when it was read as UTF-8.
     pub(crate) fn text(&self, file: FileId) -> Option<&str> {
-        self.files.get(file.0 as usize)?.text.as_deref()
+        self.files
+            .get(file.0 as usize)?
+            .text
+            .as_deref()
+            .map(String::as_str)
     }
 
     /// The source text `span` covers.
@@ -274,7 +302,7 @@ impl Sources {
     /// The 1-based line and character column of byte `offset` in `file`.
     pub(crate) fn position(&self, file: FileId, offset: u32) -> Option<Position> {
         let source = self.files.get(file.0 as usize)?;
-        let text = source.text.as_deref()?;
+        let text = source.text.as_deref()?.as_str();
         let line_starts = source.line_starts();
         let line = line_starts.partition_point(|&s| s <= offset);
         let start = *line_starts.get(line.checked_sub(1)?)? as usize;
@@ -341,7 +369,7 @@ impl Sources {
     /// as one slice, without the final newline.
     pub(crate) fn lines(&self, path: &Path, first: u64, last: u64) -> Option<&str> {
         let source = self.files.get(self.id(path)?.0 as usize)?;
-        let text = source.text.as_deref()?;
+        let text = source.text.as_deref()?.as_str();
         let index = |line: u64| usize::try_from(line).ok()?.checked_sub(1);
         let line_starts = source.line_starts();
         let start = *line_starts.get(index(first)?)? as usize;
@@ -408,7 +436,7 @@ mod tests {
     #[test]
     fn the_cache_form_keeps_the_bytes_and_takes_the_file_read_into() {
         let text = "id: \"TSC07/2\"\nlist: [4, 17]\n";
-        let doc: Doc = parsing(FileId(3), || serde_saphyr::from_str(text)).unwrap();
+        let doc: Doc = parsing(FileId(3), None, || serde_saphyr::from_str(text)).unwrap();
         let span = Span {
             file: FileId(3),
             start: 4,
@@ -417,7 +445,7 @@ mod tests {
         assert_eq!((doc.id.value.as_str(), doc.id.span), ("TSC07/2", span));
         assert_eq!(&text[doc.list[1].span.range()], "17");
         let bytes = postcard::to_stdvec(&doc).unwrap();
-        let back: Doc = parsing(FileId(7), || postcard::from_bytes(&bytes)).unwrap();
+        let back: Doc = parsing(FileId(7), None, || postcard::from_bytes(&bytes)).unwrap();
         assert_eq!(
             back.id.span,
             Span {
@@ -440,7 +468,7 @@ mod tests {
     #[test]
     fn positions_count_characters_from_the_line_start() {
         let mut sources = Sources::default();
-        let id = sources.add("f".into(), Some("a: 1\nb: “x” y\n".into()));
+        let id = sources.add("f".into(), Some(Arc::new("a: 1\nb: “x” y\n".into())));
         let at = "a: 1\nb: “x” ".len() as u32;
         assert_eq!(
             sources.position(id, at),
