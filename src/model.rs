@@ -115,7 +115,7 @@ pub struct Meeting {
 /// other participants represent an organisation.
 //
 // The fields most lines leave out (`capacity`, `role`, `initials`,
-// `name_as_written`, `alternate_for`) are boxed: absent, each costs 8
+// `organisation`, `name_as_written`, `alternate_for`) are boxed: absent, each costs 8
 // bytes instead of 24 to 40, and a large tree holds tens of thousands of
 // attendance lines. (Not a doc comment: it would change the JSON Schema.)
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -157,7 +157,7 @@ pub struct Attendance {
     /// of the person's usual organisation.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub(crate) organisation: Option<Sp<Token>>,
+    pub(crate) organisation: Option<Box<Sp<Token>>>,
     /// `true` when the person dialled in.
     #[serde(default)]
     pub(crate) remote: bool,

@@ -251,7 +251,7 @@ impl Text {
         let at = |offset: usize, len: usize, flag: u32| {
             Some(Text {
                 src: Arc::clone(file),
-                start: span.start + u32::try_from(offset).ok()?,
+                start: span.start() + u32::try_from(offset).ok()?,
                 len: u32::try_from(len).ok().filter(|l| l & BLOCK == 0)? | flag,
             })
         };
@@ -265,7 +265,7 @@ impl Text {
             // A block scalar: the parser's span starts at its first
             // content character; the range kept starts at its indicator.
             let end = span.range().end;
-            header_candidates(file, span.start as usize).find_map(|header| {
+            header_candidates(file, span.start() as usize).find_map(|header| {
                 let raw = file.get(header..end)?;
                 let mut matcher = Matcher(&value);
                 let decoded = decode_block(raw, &mut matcher).is_some() && matcher.0.is_empty();

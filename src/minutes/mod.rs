@@ -287,7 +287,7 @@ fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies, org_na
     };
     let organisation = attendance
         .organisation
-        .as_ref()
+        .as_deref()
         .or(attendance.representing.as_ref())
         .map(|o| o.value.to_string())
         .or_else(|| {

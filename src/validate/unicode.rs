@@ -202,7 +202,7 @@ impl<'r> Checker<'r> {
                 [
                     Some(&a.person),
                     a.representing.as_ref(),
-                    a.organisation.as_ref(),
+                    a.organisation.as_deref(),
                     a.alternate_for.as_deref(),
                 ]
             });
