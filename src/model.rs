@@ -3,7 +3,9 @@
 //! Every struct here is what one YAML file deserialises into. Values that a
 //! finding may need to point at (IDs, references, vocabulary values, dates)
 //! are wrapped in [`Spanned`] so that the line and column of the value in
-//! its file survive deserialisation. The structs deliberately avoid
+//! its file survive deserialisation. Long text (summaries, notes,
+//! decisions, titles) is a [`Text`]: a span of the file's kept text,
+//! decoded on use, rather than a second copy of it. The structs deliberately avoid
 //! `#[serde(flatten)]`, `untagged` and internally tagged enums, because
 //! serde-saphyr loses spans inside them.
 //!

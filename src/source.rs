@@ -3,9 +3,11 @@
 //!
 //! - [`Sources`] holds each file's text under a [`FileId`], with a line
 //!   index built once per file.
-//! - [`Span`] is a file ID, a byte offset and a byte length: twelve bytes
-//!   per value. Lines and columns are computed from it only when a finding
-//!   is rendered ([`Sources::position`]).
+//! - [`Span`] is a file ID, a byte offset and a byte length, packed in
+//!   eight bytes per value. Lines and columns are computed from it only
+//!   when a finding is rendered ([`Sources::position`]).
+//! - Each file's text is shared ([`Kept`]) with the records' long text
+//!   values ([`crate::text::Text`]) that are spans of it.
 //! - [`Spanned`] is a record value with its span. Every `Sp<T>` field of
 //!   the records model is one, so each field's exact byte range in its
 //!   file is known (for diagnostics, and for editing a file in place).
