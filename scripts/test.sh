@@ -18,16 +18,19 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive "${run[@]}" apt-get install -y -qq "$@" >/dev/null
 }
 
-# Python tools the tests run: the pre-commit framework (tests/precommit.rs)
-# and check-jsonschema (tests/schema.rs), in a virtualenv under target/.
-# Installed once; later runs only check that they are there.
+# Python tools the tests run: the pre-commit framework (tests/precommit.rs),
+# check-jsonschema (tests/schema.rs) and PyYAML, a YAML 1.1 reader that
+# must read what the write commands write (tests/regression.rs), in a
+# virtualenv under target/. Installed once; later runs only check that
+# they are there.
 PYTOOLS="${CARGO_TARGET_DIR:-target}/pytools"
 if ! "$PYTOOLS/bin/pre-commit" --version >/dev/null 2>&1 ||
-   ! "$PYTOOLS/bin/check-jsonschema" --version >/dev/null 2>&1; then
-  echo "installing pre-commit and check-jsonschema into $PYTOOLS" >&2
+   ! "$PYTOOLS/bin/check-jsonschema" --version >/dev/null 2>&1 ||
+   ! "$PYTOOLS/bin/python3" -c 'import yaml' >/dev/null 2>&1; then
+  echo "installing pre-commit, check-jsonschema and PyYAML into $PYTOOLS" >&2
   python3 -m venv "$PYTOOLS"
   "$PYTOOLS/bin/pip" install --quiet --disable-pip-version-check \
-    'pre-commit==4.7.0' 'check-jsonschema==0.39.0'
+    'pre-commit==4.7.0' 'check-jsonschema==0.39.0' 'PyYAML==6.0.4'
 fi
 TSC_PYTOOLS="$(cd "$PYTOOLS/bin" && pwd)"
 

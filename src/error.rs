@@ -30,6 +30,18 @@ pub enum Error {
     /// action closed again, an ID or file that exists already.
     #[error("{0}")]
     Refused(String),
+    /// git could not be run, failed, or printed what tsc cannot read
+    /// (`tsc validate --staged`, `tsc diff`, `tsc log`). The message says
+    /// what git was asked to do, and git's own error when it gave one.
+    #[error("{what}")]
+    Git {
+        /// What git was asked to do, and how it failed.
+        what: String,
+        /// The operating system's error, when git could not be run or
+        /// its pipe broke.
+        #[source]
+        source: Option<std::io::Error>,
+    },
 }
 
 /// A library result.
@@ -40,5 +52,22 @@ impl Error {
     pub(crate) fn io(what: &str, path: &Path) -> impl FnOnce(std::io::Error) -> Error {
         let what = format!("{what} {}", path.display());
         move |source| Error::Io { what, source }
+    }
+
+    /// An [`Error::Git`] with no underlying I/O error.
+    pub(crate) fn git(what: impl Into<String>) -> Error {
+        Error::Git {
+            what: what.into(),
+            source: None,
+        }
+    }
+
+    /// An [`Error::Git`] for an I/O error while running git.
+    pub(crate) fn git_io(what: impl Into<String>) -> impl FnOnce(std::io::Error) -> Error {
+        let what = what.into();
+        move |source| Error::Git {
+            what,
+            source: Some(source),
+        }
     }
 }

@@ -17,7 +17,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use anyhow::{Context, bail};
+use crate::error::{Error, Result};
 
 use crate::finding::{Code, Finding, Position};
 use crate::load::read::too_big;
@@ -121,15 +121,15 @@ pub(crate) fn git(cwd: &Path) -> Command {
 
 /// Runs `command` and returns its standard output; the error says what
 /// git was asked `what` to do.
-pub(crate) fn output(mut command: Command, what: &str) -> anyhow::Result<Vec<u8>> {
-    let out = command
-        .output()
-        .with_context(|| format!("cannot run git to {what}; is git installed?"))?;
+pub(crate) fn output(mut command: Command, what: &str) -> Result<Vec<u8>> {
+    let out = command.output().map_err(Error::git_io(format!(
+        "cannot run git to {what}; is git installed?"
+    )))?;
     if !out.status.success() {
-        bail!(
+        return Err(Error::git(format!(
             "git could not {what}: {}",
             String::from_utf8_lossy(&out.stderr).trim()
-        );
+        )));
     }
     Ok(out.stdout)
 }
@@ -139,14 +139,15 @@ impl Repository {
     ///
     /// # Errors
     /// When `cwd` is not inside a git work tree, or git cannot be run.
-    pub fn discover(cwd: &Path) -> anyhow::Result<Repository> {
+    pub fn discover(cwd: &Path) -> Result<Repository> {
         let mut command = git(cwd);
         command.args(["rev-parse", "--show-toplevel", "--show-prefix"]);
         let out = output(
             command,
             "find the repository (run tsc inside a git work tree)",
         )?;
-        let text = String::from_utf8(out).context("the repository path is not UTF-8")?;
+        let text =
+            String::from_utf8(out).map_err(|_| Error::git("the repository path is not UTF-8"))?;
         let mut lines = text.split('\n');
         let top = PathBuf::from(lines.next().unwrap_or_default());
         let prefix = PathBuf::from(lines.next().unwrap_or_default());
@@ -169,13 +170,13 @@ impl Repository {
         &self,
         explicit: Option<&Path>,
         revision: Revision<'_>,
-    ) -> anyhow::Result<PathBuf> {
+    ) -> Result<PathBuf> {
         if let Some(dir) = explicit {
-            return self.from_top(dir).with_context(|| {
-                format!(
+            return self.from_top(dir).ok_or_else(|| {
+                Error::git(format!(
                     "the records directory {} is outside the git work tree",
                     dir.display()
-                )
+                ))
             });
         }
         let entries = self.entries(revision, Path::new(""))?;
@@ -201,11 +202,7 @@ impl Repository {
 
     /// The nearest `records/` at or above the current directory that holds
     /// one of `entries`.
-    fn nearest_records(
-        &self,
-        entries: &[Entry],
-        revision: Revision<'_>,
-    ) -> anyhow::Result<PathBuf> {
+    fn nearest_records(&self, entries: &[Entry], revision: Revision<'_>) -> Result<PathBuf> {
         let mut here = Some(self.prefix.as_path());
         while let Some(dir) = here {
             let candidate = dir.join("records");
@@ -214,15 +211,15 @@ impl Repository {
             }
             here = dir.parent();
         }
-        bail!(
+        Err(Error::git(format!(
             "no records directory in {} at or above the current directory; pass --records DIR",
             describe(revision)
-        )
+        )))
     }
 
     /// Lists the blobs under `dir` (from the top of the work tree; empty
     /// for everything) in the index or a tree.
-    fn entries(&self, revision: Revision<'_>, dir: &Path) -> anyhow::Result<Vec<Entry>> {
+    fn entries(&self, revision: Revision<'_>, dir: &Path) -> Result<Vec<Entry>> {
         let spec = format!(":(top,literal){}", dir.display());
         let spec = if dir.as_os_str().is_empty() {
             ":(top)".to_owned()
@@ -255,24 +252,34 @@ impl Repository {
         mode: &str,
         names: &[&str],
         mut each: impl FnMut(&mut BufReader<std::process::ChildStdout>, &str, u64) -> std::io::Result<T>,
-    ) -> anyhow::Result<Vec<Option<T>>> {
+    ) -> Result<Vec<Option<T>>> {
         let mut child = git(&self.cwd)
             .args(["cat-file", mode])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .context("cannot run git cat-file; is git installed?")?;
-        let mut stdin = child.stdin.take().context("git cat-file has no input")?;
+            .map_err(Error::git_io("cannot run git cat-file; is git installed?"))?;
+        let mut stdin = child
+            .stdin
+            .take()
+            .ok_or_else(|| Error::git("git cat-file has no input"))?;
         let request: String = names.iter().map(|name| format!("{name}\n")).collect();
         // Write on another thread: git answers while it reads, and both
         // pipes would fill up if we wrote everything first.
         let writer = std::thread::spawn(move || stdin.write_all(request.as_bytes()));
-        let mut reader = BufReader::new(child.stdout.take().context("git cat-file has no output")?);
+        let mut reader = BufReader::new(
+            child
+                .stdout
+                .take()
+                .ok_or_else(|| Error::git("git cat-file has no output"))?,
+        );
         let mut answers = Vec::with_capacity(names.len());
         for name in names {
             let mut header = String::new();
-            reader.read_line(&mut header)?;
+            reader
+                .read_line(&mut header)
+                .map_err(Error::git_io(format!("git cat-file cannot read {name}")))?;
             // `NAME missing` (or `ambiguous`): no such object.
             let fields: Vec<&str> = header.split_whitespace().collect();
             if matches!(fields.last(), Some(&"missing" | &"ambiguous")) {
@@ -282,37 +289,46 @@ impl Repository {
             let size = fields
                 .get(2)
                 .and_then(|s| s.parse::<u64>().ok())
-                .with_context(|| format!("git cat-file cannot read {name}: {header}"))?;
+                .ok_or_else(|| Error::git(format!("git cat-file cannot read {name}: {header}")))?;
             let kind = fields.get(1).copied().unwrap_or_default();
-            answers.push(Some(each(&mut reader, kind, size)?));
+            let answer = each(&mut reader, kind, size)
+                .map_err(Error::git_io(format!("git cat-file cannot read {name}")))?;
+            answers.push(Some(answer));
         }
         drop(reader);
         writer
             .join()
-            .map_err(|_| anyhow::anyhow!("writing to git cat-file failed"))??;
-        let status = child.wait()?;
+            .map_err(|_| Error::git("writing to git cat-file failed"))?
+            .map_err(Error::git_io("writing to git cat-file failed"))?;
+        let status = child
+            .wait()
+            .map_err(Error::git_io("waiting for git cat-file failed"))?;
         if !status.success() {
-            bail!("git cat-file failed ({status})");
+            return Err(Error::git(format!("git cat-file failed ({status})")));
         }
         Ok(answers)
     }
 
     /// The sizes of the objects `oids`, from one `git cat-file
     /// --batch-check` (no object is read).
-    fn sizes(&self, oids: &[&str]) -> anyhow::Result<Vec<u64>> {
+    fn sizes(&self, oids: &[&str]) -> Result<Vec<u64>> {
         let sizes = self.batch("--batch-check", oids, |_, _, size| Ok(size))?;
         oids.iter()
             .zip(sizes)
-            .map(|(oid, size)| size.with_context(|| format!("git cat-file cannot find {oid}")))
+            .map(|(oid, size)| {
+                size.ok_or_else(|| Error::git(format!("git cat-file cannot find {oid}")))
+            })
             .collect()
     }
 
     /// Reads the blobs `oids` with one `git cat-file --batch`.
-    fn blobs(&self, oids: &[&str]) -> anyhow::Result<Vec<Vec<u8>>> {
+    fn blobs(&self, oids: &[&str]) -> Result<Vec<Vec<u8>>> {
         let objects = self.objects(oids)?;
         oids.iter()
             .zip(objects)
-            .map(|(oid, blob)| blob.with_context(|| format!("git cat-file cannot read {oid}")))
+            .map(|(oid, blob)| {
+                blob.ok_or_else(|| Error::git(format!("git cat-file cannot read {oid}")))
+            })
             .collect()
     }
 
@@ -323,7 +339,7 @@ impl Repository {
     ///
     /// # Errors
     /// When git cannot be run or its answer is cut short.
-    pub(crate) fn objects(&self, names: &[&str]) -> anyhow::Result<Vec<Option<Vec<u8>>>> {
+    pub(crate) fn objects(&self, names: &[&str]) -> Result<Vec<Option<Vec<u8>>>> {
         let objects = self.batch("--batch", names, |reader, kind, size| {
             let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
             reader.take(size).read_to_end(&mut bytes)?;
@@ -336,7 +352,7 @@ impl Repository {
 
     /// The intent-to-add entries (`git add -N`) among `paths` (from the
     /// top of the work tree), from `git status --porcelain=v2`.
-    fn intent_to_add(&self, paths: &[&Path]) -> anyhow::Result<Vec<PathBuf>> {
+    fn intent_to_add(&self, paths: &[&Path]) -> Result<Vec<PathBuf>> {
         let mut command = git(&self.cwd);
         command.args([
             "status",
@@ -362,7 +378,7 @@ impl Repository {
         entries: &[Entry],
         root: PathBuf,
         revision: Revision<'_>,
-    ) -> anyhow::Result<Blobs> {
+    ) -> Result<Blobs> {
         let mut findings = Vec::new();
         let mut blobs: Vec<&Entry> = Vec::new();
         for entry in entries {
@@ -486,7 +502,7 @@ pub fn load_records(
     cwd: &Path,
     explicit: Option<&Path>,
     revision: Revision<'_>,
-) -> anyhow::Result<GitRecords> {
+) -> Result<GitRecords> {
     let (repo, dir, entries, root) = locate(cwd, explicit, revision)?;
     Ok(repo.read_entries(&dir, &entries, root, revision)?.load())
 }
@@ -502,7 +518,7 @@ pub fn scan_records(
     cwd: &Path,
     explicit: Option<&Path>,
     revision: Revision<'_>,
-) -> anyhow::Result<GitScan> {
+) -> Result<GitScan> {
     let (repo, dir, entries, root) = locate(cwd, explicit, revision)?;
     let blobs = repo.read_entries(&dir, &entries, root, revision)?;
     Ok(GitScan {
@@ -518,7 +534,7 @@ fn locate(
     cwd: &Path,
     explicit: Option<&Path>,
     revision: Revision<'_>,
-) -> anyhow::Result<(Repository, PathBuf, Vec<Entry>, PathBuf)> {
+) -> Result<(Repository, PathBuf, Vec<Entry>, PathBuf)> {
     // `--records DIR` names a directory that may be in another repository
     // than the current directory's: look for the repository from there.
     if let Some(given) = explicit {
@@ -557,19 +573,23 @@ fn describe(revision: Revision<'_>) -> String {
 /// `ls-tree -r -z` (`MODE TYPE OID\tPATH`). The path is kept as git gave
 /// its bytes, so a file name that is not UTF-8 is read as the disk loader
 /// would read it.
-fn parse_entry(record: &[u8], revision: Revision<'_>) -> anyhow::Result<Entry> {
-    let shown = || String::from_utf8_lossy(record).into_owned();
+fn parse_entry(record: &[u8], revision: Revision<'_>) -> Result<Entry> {
+    let unexpected = || {
+        Error::git(format!(
+            "unexpected git output `{}`",
+            String::from_utf8_lossy(record)
+        ))
+    };
     let tab = record
         .iter()
         .position(|b| *b == b'\t')
-        .with_context(|| format!("unexpected git output `{}`", shown()))?;
-    let meta = std::str::from_utf8(&record[..tab])
-        .with_context(|| format!("unexpected git output `{}`", shown()))?;
+        .ok_or_else(unexpected)?;
+    let meta = std::str::from_utf8(&record[..tab]).map_err(|_| unexpected())?;
     let fields: Vec<&str> = meta.split(' ').collect();
     let (mode, oid, stage) = match (revision, fields.as_slice()) {
         (Revision::Index, [mode, oid, stage]) => (*mode, *oid, stage.parse().unwrap_or(0)),
         (Revision::Tree(_), [mode, _kind, oid]) => (*mode, *oid, 0),
-        _ => bail!("unexpected git output `{}`", shown()),
+        _ => return Err(unexpected()),
     };
     Ok(Entry {
         mode: mode.to_owned(),
@@ -583,22 +603,23 @@ fn parse_entry(record: &[u8], revision: Revision<'_>) -> anyhow::Result<Entry> {
 #[cfg(unix)]
 // The Windows version can fail; both keep one signature.
 #[allow(clippy::unnecessary_wraps)]
-fn path_from_bytes(bytes: &[u8]) -> anyhow::Result<PathBuf> {
+fn path_from_bytes(bytes: &[u8]) -> Result<PathBuf> {
     use std::os::unix::ffi::OsStrExt;
     Ok(PathBuf::from(std::ffi::OsStr::from_bytes(bytes)))
 }
 
 /// A path git printed, from its bytes (which must be UTF-8 here).
 #[cfg(not(unix))]
-fn path_from_bytes(bytes: &[u8]) -> anyhow::Result<PathBuf> {
-    let text = std::str::from_utf8(bytes).context("git listed a path that is not UTF-8")?;
+fn path_from_bytes(bytes: &[u8]) -> Result<PathBuf> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| Error::git("git listed a path that is not UTF-8"))?;
     Ok(PathBuf::from(text))
 }
 
 /// The paths of `git status --porcelain=v2 -z` records that are
 /// intent-to-add entries (`git add -N`: `1 .A ...`), which are in the
 /// index but not in what the next commit holds.
-fn intent_to_add(status: &[u8]) -> anyhow::Result<Vec<PathBuf>> {
+fn intent_to_add(status: &[u8]) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     let mut records = status.split(|b| *b == 0);
     while let Some(record) = records.next() {

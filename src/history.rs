@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
+use crate::error::{Error, Result};
 
 use crate::diff::{Change, Side, Subject, diff};
 use crate::git::{Repository, output};
@@ -65,7 +65,7 @@ struct Logged {
 ///
 /// # Errors
 /// When git cannot be run or fails.
-pub fn history(repo: &Repository, target: Target<'_>) -> anyhow::Result<Vec<Commit>> {
+pub fn history(repo: &Repository, target: Target<'_>) -> Result<Vec<Commit>> {
     let logged = log_entries(repo, target.file)?;
     let settings = target
         .dir
@@ -157,7 +157,7 @@ fn load_side(
 }
 
 /// Runs `git log --follow --name-status` on `file`.
-fn log_entries(repo: &Repository, file: &Path) -> anyhow::Result<Vec<Logged>> {
+fn log_entries(repo: &Repository, file: &Path) -> Result<Vec<Logged>> {
     let mut command = repo.command();
     command.args([
         "-c",
@@ -171,7 +171,8 @@ fn log_entries(repo: &Repository, file: &Path) -> anyhow::Result<Vec<Logged>> {
     ]);
     command.arg(format!(":(top,literal){}", file.display()));
     let out = output(command, &format!("list the commits of {}", file.display()))?;
-    let text = String::from_utf8(out).context("git log gave text that is not UTF-8")?;
+    let text =
+        String::from_utf8(out).map_err(|_| Error::git("git log gave text that is not UTF-8"))?;
     let mut entries = Vec::new();
     for chunk in text.split('\u{1e}').filter(|c| !c.trim().is_empty()) {
         let mut lines = chunk.lines();

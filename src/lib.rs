@@ -24,6 +24,7 @@ pub(crate) mod chart;
 pub(crate) mod columns;
 pub mod diagnostics;
 pub mod diff;
+pub(crate) mod ecma_regex;
 pub(crate) mod edit;
 pub mod error;
 pub mod escape;

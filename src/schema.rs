@@ -12,6 +12,7 @@
 use schemars::{JsonSchema, Schema, generate::SchemaSettings, transform::RecursiveTransform};
 use serde_json::{Value, json};
 
+use crate::ecma_regex;
 use crate::model::{Action, Meeting, Modification, OrganisationsFile, PeopleFile, PrinciplesFile};
 use crate::settings::Settings;
 
@@ -80,37 +81,46 @@ fn vocabulary_fields(settings: &Settings) -> Vec<(&'static str, &'static str, Va
     ]
 }
 
-/// The ID pattern each ID field must match: (record type, field, pattern).
+/// The ID pattern each ID field must match: (record type, field, the
+/// pattern as ECMA-262 writes it, or why it cannot be written exactly:
+/// the pattern from `tsc.yaml` and the construct, as [`ecma_regex`] says).
 /// A list field's pattern applies to its items.
-fn pattern_fields(settings: &Settings) -> Vec<(&'static str, &'static str, String)> {
+fn pattern_fields(
+    settings: &Settings,
+) -> Vec<(&'static str, &'static str, Result<String, String>)> {
     let p = &settings.id_patterns;
     let (meeting, action, modification) = (
         meeting_pattern(settings),
-        p.action.as_str(),
-        p.modification.as_str(),
+        ecma(&p.action),
+        ecma(&p.modification),
     );
-    let meeting = meeting.as_ref();
     [
-        ("Meeting", "id", meeting),
-        ("Action", "id", action),
-        ("Action", "meeting", meeting),
-        ("ActionUpdate", "meeting", meeting),
-        ("Principle", "decided_at", meeting),
-        ("Modification", "id", modification),
-        ("Modification", "related", modification),
-        ("Assessment", "modification", modification),
-        ("Assessment", "considered_with", modification),
-        ("AgendaItem", "modifications", modification),
-        ("PhaseChange", "meeting", meeting),
+        ("Meeting", "id", &meeting),
+        ("Action", "id", &action),
+        ("Action", "meeting", &meeting),
+        ("ActionUpdate", "meeting", &meeting),
+        ("Principle", "decided_at", &meeting),
+        ("Modification", "id", &modification),
+        ("Modification", "related", &modification),
+        ("Assessment", "modification", &modification),
+        ("Assessment", "considered_with", &modification),
+        ("AgendaItem", "modifications", &modification),
+        ("PhaseChange", "meeting", &meeting),
     ]
-    .map(|(name, field, pattern)| (name, field, pattern.to_owned()))
+    .map(|(name, field, pattern)| (name, field, pattern.clone()))
     .to_vec()
+}
+
+/// `pattern` (from `tsc.yaml`) as ECMA-262, or why not, naming it.
+fn ecma(pattern: &str) -> Result<String, String> {
+    ecma_regex::to_ecma(pattern).map_err(|why| format!("`{pattern}` uses {why}"))
 }
 
 /// The pattern any meeting ID matches: `id_patterns.meeting`, or, when
 /// meeting kinds have their own `id_pattern`, the alternation of them all
-/// with their named groups made plain (ECMA-262 forbids a name twice).
-fn meeting_pattern(settings: &Settings) -> std::borrow::Cow<'_, str> {
+/// (each translated on its own) with their named groups made plain
+/// (ECMA-262 forbids a name twice).
+fn meeting_pattern(settings: &Settings) -> Result<String, String> {
     let own: Vec<&str> = settings
         .vocabularies
         .meeting_kinds
@@ -118,21 +128,14 @@ fn meeting_pattern(settings: &Settings) -> std::borrow::Cow<'_, str> {
         .filter_map(|k| k.id_pattern.as_deref())
         .collect();
     if own.is_empty() {
-        return settings.id_patterns.meeting.as_str().into();
+        return ecma(&settings.id_patterns.meeting);
     }
     let named = regex_lite::Regex::new(r"\(\?P?<[A-Za-z_][A-Za-z0-9_]*>").expect("a valid regex");
     let all: Vec<String> = std::iter::once(settings.id_patterns.meeting.as_str())
         .chain(own)
-        .map(|p| format!("(?:{})", named.replace_all(p, "(?:")))
-        .collect();
-    all.join("|").into()
-}
-
-/// A Rust `regex` pattern as an ECMA-262 one (what JSON Schema uses):
-/// `(?P<name>` is written `(?<name>`; the rest of the syntax `tsc.yaml`
-/// patterns use is shared.
-fn ecma_pattern(pattern: &str) -> String {
-    pattern.replace("(?P<", "(?<")
+        .map(|p| ecma(&named.replace_all(p, "(?:")).map(|e| format!("(?:{e})")))
+        .collect::<Result<_, _>>()?;
+    Ok(all.join("|"))
 }
 
 /// The property `field` of the object schema of the type titled `name`,
@@ -176,7 +179,22 @@ pub fn committee_schema(kind: Kind, settings: &Settings) -> serde_json::Value {
             Some(items) => items,
             None => prop,
         };
-        target["pattern"] = json!(ecma_pattern(&pattern));
+        match pattern {
+            Ok(pattern) => target["pattern"] = json!(pattern),
+            // Left out rather than a pattern that would accept or refuse
+            // other IDs than tsc does; the description says so.
+            Err(why) => {
+                let note = format!(
+                    "The ID pattern is not checked here: {why}, which ECMAScript regular \
+                     expressions (JSON Schema's) cannot express exactly; `tsc validate` checks it."
+                );
+                let text = match target.get("description").and_then(Value::as_str) {
+                    Some(old) => format!("{old}\n\n{note}"),
+                    None => note,
+                };
+                target["description"] = json!(text);
+            }
+        }
     }
     schema
 }

@@ -96,6 +96,97 @@ pub(crate) struct MinutesSettings {
     /// The order of the attendees: grouped by category (the default) or
     /// as recorded.
     pub(crate) attendance: AttendanceOrder,
+    /// The headings of the assessment table's columns; `null` leaves an
+    /// optional column out.
+    pub(crate) assessment_columns: AssessmentColumns,
+}
+
+/// `minutes.assessment_columns`: the heading of each column of the
+/// assessment table in `tsc minutes`, in the table's order. The proposal
+/// and interest columns are always shown; the others are left out when
+/// set to `null` (`technical: ~`). TSC's headings are the defaults.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub(crate) struct AssessmentColumns {
+    /// The proposal (ID and title): `Modification Proposal`.
+    pub(crate) proposal: String,
+    /// `impact.technical` (and its note): `Impact: Technical`.
+    pub(crate) technical: Option<String>,
+    /// `impact.business` (and its note): `Impact: Business`.
+    pub(crate) business: Option<String>,
+    /// `ec_notification`'s label: `EC Notification requirement`.
+    pub(crate) ec_notification: Option<String>,
+    /// Notes, concerns and remarks: `Notes/Concerns`.
+    pub(crate) notes: Option<String>,
+    /// The interest level's label: `Interest Level`.
+    pub(crate) interest: String,
+}
+
+impl Default for AssessmentColumns {
+    fn default() -> Self {
+        AssessmentColumns {
+            proposal: "Modification Proposal".into(),
+            technical: Some("Impact: Technical".into()),
+            business: Some("Impact: Business".into()),
+            ec_notification: Some("EC Notification requirement".into()),
+            notes: Some("Notes/Concerns".into()),
+            interest: "Interest Level".into(),
+        }
+    }
+}
+
+/// One column of the assessment table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AssessmentColumn {
+    /// The proposal's ID and title.
+    Proposal,
+    /// The technical impact.
+    Technical,
+    /// The business impact.
+    Business,
+    /// The EC notification requirement.
+    EcNotification,
+    /// Notes, concerns and remarks.
+    Notes,
+    /// The interest level.
+    Interest,
+}
+
+impl AssessmentColumns {
+    /// The columns shown, in the table's order, each with its heading and
+    /// its share of the HTML table's width in percent (TSC's widths; the
+    /// share of a column left out goes to the notes, else the proposal).
+    pub(crate) fn shown(&self) -> Vec<(AssessmentColumn, &str, u32)> {
+        use AssessmentColumn as C;
+        let all = [
+            (C::Proposal, Some(self.proposal.as_str()), 17),
+            (C::Technical, self.technical.as_deref(), 9),
+            (C::Business, self.business.as_deref(), 9),
+            (C::EcNotification, self.ec_notification.as_deref(), 10),
+            (C::Notes, self.notes.as_deref(), 45),
+            (C::Interest, Some(self.interest.as_str()), 10),
+        ];
+        let spare: u32 = all
+            .iter()
+            .filter(|(_, heading, _)| heading.is_none())
+            .map(|(_, _, width)| width)
+            .sum();
+        let taker = if self.notes.is_some() {
+            C::Notes
+        } else {
+            C::Proposal
+        };
+        all.into_iter()
+            .filter_map(|(column, heading, width)| {
+                let width = if column == taker {
+                    width + spare
+                } else {
+                    width
+                };
+                heading.map(|h| (column, h, width))
+            })
+            .collect()
+    }
 }
 
 /// `minutes.attendance`.

@@ -122,18 +122,29 @@ fn show_modification(index: &Index<'_>, id: &str, out: &mut String) {
             Some(_) => "no",
             None => "-",
         };
-        let _ = writeln!(
-            out,
-            "  Impact: technical {}, business {}; EC notification: {}",
-            yes(&x.impact.technical),
-            yes(&x.impact.business),
-            x.ec_notification
-                .as_ref()
-                .map_or("-", |e| Vocabularies::label(
-                    &vocab.ec_notification,
-                    &e.value
-                ))
-        );
+        // The columns `minutes.assessment_columns` leaves out are left
+        // out here too.
+        let columns = &index.records().settings.minutes.assessment_columns;
+        let mut impact = Vec::new();
+        if columns.technical.is_some() {
+            impact.push(format!("technical {}", yes(&x.impact.technical)));
+        }
+        if columns.business.is_some() {
+            impact.push(format!("business {}", yes(&x.impact.business)));
+        }
+        let mut parts = Vec::new();
+        if !impact.is_empty() {
+            parts.push(format!("Impact: {}", impact.join(", ")));
+        }
+        if columns.ec_notification.is_some() {
+            let ec = x.ec_notification.as_ref().map_or("-", |e| {
+                Vocabularies::label(&vocab.ec_notification, &e.value)
+            });
+            parts.push(format!("EC notification: {ec}"));
+        }
+        if !parts.is_empty() {
+            let _ = writeln!(out, "  {}", parts.join("; "));
+        }
         if let Some(notes) = &x.notes {
             for line in notes.get().trim().lines().filter(|l| !l.trim().is_empty()) {
                 let _ = writeln!(out, "  {line}");

@@ -58,6 +58,11 @@ pub fn require_known<'a>(
         return Ok(());
     }
     let list: Vec<&str> = allowed.clone().collect();
+    if list.is_empty() {
+        return Err(crate::error::Error::NotFound(format!(
+            "unknown {what} `{value}`: the records define none"
+        )));
+    }
     let hint = closest(value, allowed)
         .map(|c| format!("{} ", did_you_mean(value, c)))
         .unwrap_or_default();
@@ -69,7 +74,7 @@ pub fn require_known<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::closest;
+    use super::{closest, require_known};
 
     #[test]
     fn transposed_letters_are_suggested() {
@@ -81,6 +86,15 @@ mod tests {
     fn ties_go_to_the_candidate_that_sorts_first_whatever_the_order() {
         assert_eq!(closest("abcdz", ["abcdy", "abcdx"]), Some("abcdx"));
         assert_eq!(closest("abcdz", ["abcdx", "abcdy"]), Some("abcdx"));
+    }
+
+    #[test]
+    fn an_empty_list_of_allowed_values_says_there_is_none() {
+        let error = require_known("high", [].into_iter(), "interest level").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "unknown interest level `high`: the records define none"
+        );
     }
 
     #[test]

@@ -38,6 +38,17 @@ pub(crate) fn first_invisible(text: &str) -> Option<(usize, char)> {
         .map(|(i, c)| (i + 1, c))
 }
 
+/// The first control character in `text` other than a tab (General_Category
+/// `Cc`: C0 such as U+001B ESCAPE and the line breaks, DEL, C1 such as
+/// U+0085 NEXT LINE), with its 1-based position in characters. A tab is
+/// left to the white-space check.
+pub(crate) fn first_control(text: &str) -> Option<(usize, char)> {
+    text.chars()
+        .enumerate()
+        .find(|&(_, c)| c.is_control() && c != '\t')
+        .map(|(i, c)| (i + 1, c))
+}
+
 /// The UTS #39 skeleton of `text`: two strings with the same skeleton
 /// look the same (`SECAS`, `SЕCAS` with a Cyrillic Е, `ＳＥＣＡＳ`).
 pub(crate) fn skeleton(text: &str) -> String {

@@ -157,7 +157,7 @@ fn the_four_changes_in_the_human_format() {
          2016-09-08: Circulate the revised assessment of SECMP0007 to TSC members.\n\n\
          Modification proposals\n    interest SECMP0007 Medium → High at TSC_09_1608\n\n\
          People\n     renamed julian-hughes Julian Hughes → Julian R. Hughes\n\n\
-         4 changes between HEAD~1 and HEAD: 2 actions, 1 modification proposal, 1 person\n"
+         4 changes to 2 actions, 1 modification proposal and 1 person between HEAD~1 and HEAD\n"
     );
     assert_eq!(text, expected);
     // Coloured on request: the verbs are green for raised, red for closed.
@@ -183,7 +183,7 @@ fn the_four_changes_in_markdown() {
          revised assessment of SECMP0007 to TSC members.\n\n\
          **Modification proposals**\n\n- **interest** SECMP0007 Medium → High at TSC_09_1608\n\n\
          **People**\n\n- **renamed** julian-hughes Julian Hughes → Julian R. Hughes\n\n\
-         4 changes: 2 actions, 1 modification proposal, 1 person.\n"
+         4 changes to 2 actions, 1 modification proposal and 1 person.\n"
     );
     assert_eq!(text, expected);
 }
@@ -198,7 +198,7 @@ fn the_four_changes_in_json_field_by_field() {
     assert_eq!(doc["to"], "HEAD");
     assert_eq!(
         doc["summary"],
-        "4 changes: 2 actions, 1 modification proposal, 1 person"
+        "4 changes to 2 actions, 1 modification proposal and 1 person"
     );
     let changes = doc["changes"].as_array().unwrap();
     assert_eq!(changes.len(), 4, "{text}");
@@ -259,7 +259,7 @@ fn new_meetings_are_changes_of_their_own() {
         "Modification proposals\n    interest SECMP0007 High → Medium at TSC_08_1607\n\n\
          Meetings\n       added TSC_08_1607 on 2016-07-14, draft\n       \
          added TSC_09_1608 on 2016-08-11, draft\n\n\
-         3 changes between HEAD~2 and HEAD~1: 1 modification proposal, 2 meetings\n"
+         3 changes to 1 modification proposal and 2 meetings between HEAD~2 and HEAD~1\n"
     );
 }
 
@@ -347,7 +347,7 @@ fn an_unparsable_record_is_reported_with_revision_and_path() {
     // Not also reported as a removed action.
     assert!(!text.contains("removed"), "{text}");
     assert!(
-        text.ends_with("1 change between HEAD~1 and HEAD: 1 unreadable file\n"),
+        text.ends_with("1 change to 1 unreadable file between HEAD~1 and HEAD\n"),
         "{text}"
     );
     let doc: Value =
@@ -393,7 +393,7 @@ fn staged_compares_the_index_and_touches_neither_index_nor_work_tree() {
     assert_eq!(
         staged,
         "Actions\n       owner TSC07/02 SECAS → DCC\n\n\
-         1 change between HEAD and index: 1 action\n"
+         1 change to 1 action between HEAD and index\n"
     );
     let worktree = ok(&repo, &["diff"]);
     assert!(
@@ -404,7 +404,9 @@ fn staged_compares_the_index_and_touches_neither_index_nor_work_tree() {
         worktree.contains("renamed david-speake David Speake → David J. Speake"),
         "{worktree}"
     );
-    assert!(worktree.ends_with("2 changes between HEAD and working tree: 1 action, 1 person\n"));
+    assert!(
+        worktree.ends_with("2 changes to 1 action and 1 person between HEAD and working tree\n")
+    );
     assert_eq!(fs::read(&index).unwrap(), index_before);
     assert_eq!(fs::metadata(&index).unwrap().modified().unwrap(), mtime);
 }
@@ -750,7 +752,7 @@ fn the_example_pull_request_job_writes_the_diff_into_the_step_summary() {
         "{written}"
     );
     assert!(
-        written.ends_with("4 changes: 2 actions, 1 modification proposal, 1 person.\n"),
+        written.ends_with("4 changes to 2 actions, 1 modification proposal and 1 person.\n"),
         "{written}"
     );
 }

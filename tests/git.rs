@@ -216,3 +216,25 @@ fn staged_intent_to_add_is_skipped() {
     // The really staged empty file is still reported.
     assert_eq!(found, [("E0007", "TSC02-97.yaml".to_owned())]);
 }
+
+/// The library returns its own typed error for a git failure (issue 9:
+/// "The library's public API returns typed errors; anyhow stays in the
+/// binary"), with the message the binary prints.
+#[test]
+fn git_failures_are_typed_library_errors() {
+    let outside = tempfile::tempdir().unwrap();
+    let records = outside.path().join("records");
+    std::fs::create_dir(&records).unwrap();
+    let Err(error) = load_records(outside.path(), None, Revision::Index) else {
+        panic!("a directory outside any git work tree has no index");
+    };
+    let tsc::error::Error::Git { what, .. } = &error else {
+        panic!("expected Error::Git, got {error:?}");
+    };
+    assert!(
+        what.starts_with(
+            "git could not find the repository (run tsc inside a git work tree): fatal: not a git repository"
+        ),
+        "{what}"
+    );
+}

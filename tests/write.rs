@@ -524,11 +524,11 @@ fn unknown_names_and_repeats_are_refused_with_did_you_mean() {
         ),
         (
             &["person", "add", "Julian Hughes"],
-            "the ID `julian-hughes` is taken by `julian-hughes`",
+            "the ID `julian-hughes` is taken by Julian Hughes (`julian-hughes`, in people.yaml)",
         ),
         (
             &["person", "add", "J", "--id", "secas"],
-            "the ID `secas` is taken by `SECAS`",
+            "the ID `secas` is taken by the organisation Smart Energy Code Administrator and Secretariat (`SECAS`)",
         ),
         (
             &["person", "add", "Julian", "--id", "julian-hughеs"],

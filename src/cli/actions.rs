@@ -7,6 +7,7 @@ use clap::{Args, ValueEnum};
 use tsc::actions::{ActionQuery, ActionSort, listing, query_actions};
 use tsc::index::Index;
 use tsc::load::Loaded;
+use tsc::report::as_of::records_as_of;
 use tsc::suggest::closest;
 
 use super::output::{AsOfArgs, OutputArgs, parse_date};
@@ -29,7 +30,10 @@ Filters combine: an action is listed when it passes all of them.
 
 Dates: a due date is a whole day. An open action due on 2016-07-14 is
 due all of that day and overdue from 2016-07-15 on. \"Today\" is the date
-in the system's time zone unless --as-of names it.
+in the system's time zone unless --as-of names it. With --as-of, the
+actions are as they stood at the end of that day, as `tsc report --as-of`
+counts them: none raised at a later meeting, no later update, and the
+status those updates left.
 
 Examples:
   tsc actions --open
@@ -120,6 +124,19 @@ pub(crate) fn run(
             SortKey::Id => ActionSort::Id,
             SortKey::Due => ActionSort::Due,
         },
+    };
+    // With --as-of, the actions as they stood at the end of that day (the
+    // view `tsc report --as-of` counts): none raised later, no later
+    // update, and the state those updates left.
+    let view;
+    let view_index;
+    let index = match args.as_of.as_of {
+        Some(date) => {
+            view = records_as_of(records, date);
+            view_index = Index::new(&view);
+            &view_index
+        }
+        None => index,
     };
     let rows = query_actions(index, &query);
     args.output

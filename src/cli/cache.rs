@@ -54,7 +54,7 @@ pub(crate) fn report(usage: &Usage) {
     for note in &usage.notes {
         super::say(&format!("tsc: note: {note}"));
     }
-    if std::env::var_os(CACHE_STATS_ENV).is_some_and(|v| !v.is_empty()) {
+    if stats_wanted() {
         super::say(&format!(
             "tsc: cache: {} hits, {} parsed, {}",
             usage.hits,
@@ -65,5 +65,18 @@ pub(crate) fn report(usage: &Usage) {
                 "not written"
             }
         ));
+    }
+}
+
+/// Whether `TSC_CACHE_STATS` asks for the line on how a run used the cache.
+pub(crate) fn stats_wanted() -> bool {
+    std::env::var_os(CACHE_STATS_ENV).is_some_and(|v| !v.is_empty())
+}
+
+/// With `TSC_CACHE_STATS`, says that `tsc validate` answered from its memo
+/// (nothing loaded, parsed or checked).
+pub(crate) fn report_memo_used() {
+    if stats_wanted() {
+        super::say("tsc: cache: memo used: the last answer, nothing parsed or checked");
     }
 }

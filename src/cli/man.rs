@@ -49,7 +49,8 @@ The records directory, when \fB\-\-records\fR is not given.
 The root of the parse cache, when \fB\-\-cache\-dir\fR is not given.
 .TP
 \fBTSC_CACHE_STATS\fR
-When set and not empty, each load prints one line on how it used the cache.
+When set and not empty, each load prints one line on how it used the cache,
+and a validate answered from its memo says so.
 .TP
 \fBNO_COLOR\fR
 When set and not empty, no styling (unless \fB\-\-color always\fR).

@@ -123,7 +123,10 @@ pub(crate) fn run(
     });
     if let (Some(dir), Some(key)) = (&dir, &memo_key) {
         match memo::read(dir, key) {
-            Ok(Some(memo)) => return replay(&memo, out),
+            Ok(Some(memo)) => {
+                super::cache::report_memo_used();
+                return replay(&memo, out);
+            }
             Ok(None) => {}
             Err(note) => super::say(&format!("tsc: note: {note}")),
         }

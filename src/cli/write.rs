@@ -344,6 +344,9 @@ fn run(
         refuse(&plan, &checked);
         return Ok(EXIT_FINDINGS);
     }
+    for warning in &plan.warnings {
+        super::say(&format!("tsc: warning: {warning}"));
+    }
     let diff = plan.transaction.diff();
     if !args.dry_run {
         plan.transaction.commit(&root)?;

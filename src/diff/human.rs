@@ -7,7 +7,7 @@
 //! Actions
 //!       closed TSC07/01 on 2016-07-14 (Open → Closed) at TSC_08_1607: Done.
 //!
-//! 1 change between HEAD~1 and HEAD: 1 action
+//! 1 change to 1 action between HEAD~1 and HEAD
 //! ```
 
 use anstyle::{AnsiColor, Style};
@@ -38,16 +38,11 @@ pub fn render(diff: &Diff, styled: bool) -> String {
         }
         out.push('\n');
     }
-    let (count, parts) = diff.tally();
-    let mut summary = format!(
-        "{count} between {} and {}",
+    let summary = diff.worded(Some(&format!(
+        "{} and {}",
         escape_controls(&diff.from),
         escape_controls(&diff.to)
-    );
-    if !parts.is_empty() {
-        summary.push_str(": ");
-        summary.push_str(&parts);
-    }
+    )));
     out.push_str(&paint(bold, &summary));
     out.push('\n');
     out

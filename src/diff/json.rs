@@ -2,7 +2,7 @@
 //!
 //! ```json
 //! {"version": 1, "from": "HEAD~1", "to": "HEAD",
-//!  "summary": "1 change: 1 action",
+//!  "summary": "1 change to 1 action",
 //!  "changes": [{"record": "action", "id": "TSC07/01", "change": "closed",
 //!               "from": "Open", "to": "Closed", "date": "2016-07-14"}]}
 //! ```

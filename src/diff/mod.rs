@@ -325,22 +325,18 @@ impl Diff {
         groups.into_iter().collect()
     }
 
-    /// `4 changes: 2 actions, 1 modification proposal, 1 person`, or `no
-    /// changes`.
+    /// `4 changes to 2 actions, 1 modification proposal and 1 person`,
+    /// `3 changes to 1 action`, or `no changes`.
     pub(crate) fn summary(&self) -> String {
-        let (count, parts) = self.tally();
-        if parts.is_empty() {
-            count
-        } else {
-            format!("{count}: {parts}")
-        }
+        self.worded(None)
     }
 
-    /// The two halves of [`Diff::summary`]: `4 changes` (or `no
-    /// changes`) and `2 actions, 1 modification proposal, 1 person`.
-    pub(crate) fn tally(&self) -> (String, String) {
+    /// The summary line, with `between` (`HEAD~1 and HEAD`) after the
+    /// records when given: changes are counted once each, records once
+    /// per kind and ID however many of their changes there are.
+    pub(crate) fn worded(&self, between: Option<&str>) -> String {
         let n = self.changes.len();
-        let count = match n {
+        let mut line = match n {
             0 => "no changes".to_owned(),
             1 => "1 change".to_owned(),
             n => format!("{n} changes"),
@@ -348,9 +344,25 @@ impl Diff {
         let parts: Vec<String> = self
             .groups()
             .iter()
-            .map(|(subject, changes)| subject.counted(changes.len()))
+            .map(|(subject, changes)| {
+                let ids: std::collections::BTreeSet<&str> =
+                    changes.iter().map(|c| c.id.as_str()).collect();
+                subject.counted(ids.len())
+            })
             .collect();
-        (count, parts.join(", "))
+        if let Some((last, rest)) = parts.split_last() {
+            line.push_str(" to ");
+            if !rest.is_empty() {
+                line.push_str(&rest.join(", "));
+                line.push_str(" and ");
+            }
+            line.push_str(last);
+        }
+        if let Some(between) = between {
+            line.push_str(" between ");
+            line.push_str(between);
+        }
+        line
     }
 }
 

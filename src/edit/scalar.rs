@@ -37,6 +37,29 @@ pub(crate) fn style_of(written: &str, header: Option<&str>) -> Style {
     }
 }
 
+/// Whether `c` is written only as an escape in a double-quoted scalar:
+/// control characters (C0, DEL, C1), which YAML 1.1 readers such as
+/// PyYAML refuse (or, for NEL U+0085, take for a line break), the line
+/// and paragraph separators U+2028 and U+2029 (line breaks to YAML 1.1,
+/// so a raw one changes the value), a byte order mark inside text, and
+/// the noncharacters U+FFFE and U+FFFF, which PyYAML refuses.
+pub(crate) fn must_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
+        )
+}
+
+/// `text` for a `#` comment: every character [`must_escape`] would
+/// escape (line breaks included) becomes a space, since a comment has
+/// no escapes and a YAML 1.1 reader ends it at NEL, U+2028 or U+2029.
+pub(crate) fn comment_text(text: &str) -> String {
+    text.chars()
+        .map(|c| if must_escape(c) { ' ' } else { c })
+        .collect()
+}
+
 /// Words that YAML readers take for something other than a string.
 const NOT_STRINGS: &[&str] = &[
     "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", ".inf", "-.inf", "+.inf",
@@ -64,7 +87,7 @@ pub(crate) fn plain_is_safe(value: &str) -> bool {
         || value.contains(": ")
         || value.contains(" #")
         || value.ends_with(':')
-        || value.chars().any(char::is_control)
+        || value.chars().any(must_escape)
         || NOT_STRINGS.contains(&value.to_ascii_lowercase().as_str()))
         && reads_back(value, value)
 }
@@ -90,7 +113,7 @@ pub(crate) fn double_quoted(value: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c if must_escape(c) => out.push_str(&format!("\\u{:04X}", c as u32)),
             c => out.push(c),
         }
     }
@@ -101,7 +124,7 @@ pub(crate) fn double_quoted(value: &str) -> String {
 /// `value` in single quotes, or `None` when single quotes cannot hold it
 /// (line breaks and control characters need double quotes).
 pub(crate) fn single_quoted(value: &str) -> Option<String> {
-    (!value.chars().any(char::is_control)).then(|| format!("'{}'", value.replace('\'', "''")))
+    (!value.chars().any(must_escape)).then(|| format!("'{}'", value.replace('\'', "''")))
 }
 
 /// `value` as a one-line scalar: plain when that is safe, else double
@@ -132,7 +155,7 @@ pub(crate) fn folded_lines(value: &str, indent: usize, width: usize) -> Option<S
     let simple = !value.is_empty()
         && value == value.trim()
         && !value.contains("  ")
-        && !value.chars().any(char::is_control);
+        && !value.chars().any(must_escape);
     if !simple {
         return None;
     }
@@ -168,7 +191,7 @@ pub(crate) fn literal_lines(value: &str, indent: usize) -> Option<String> {
     if body.is_empty()
         || body.starts_with(' ')
         || body.ends_with('\n')
-        || body.chars().any(|c| c.is_control() && c != '\n')
+        || body.chars().any(|c| must_escape(c) && c != '\n')
     {
         return None;
     }
@@ -192,6 +215,19 @@ pub(crate) fn literal_lines(value: &str, indent: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn separators_nel_and_controls_are_escaped_in_double_quotes() {
+        assert_eq!(inline("a\u{2028}b"), "\"a\\u2028b\"");
+        assert_eq!(
+            inline("a\u{2029}b\u{85}c\u{1b}"),
+            "\"a\\u2029b\\u0085c\\u001B\""
+        );
+        assert_eq!(inline_in("a\u{2028}b", Style::Single), "\"a\\u2028b\"");
+        assert_eq!(folded_lines("a\u{2028}b", 2, 80), None);
+        assert_eq!(literal_lines("a\u{2029}b\n", 2), None);
+        assert_eq!(comment_text("a\u{2028}b\u{85}c\nd"), "a b c d");
+    }
 
     #[test]
     fn ordinary_text_stays_plain() {

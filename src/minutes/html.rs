@@ -4,6 +4,7 @@
 use maud::{Markup, html};
 
 use super::{MinutesView, decision_end, paragraph_list, paragraph_prefix};
+use crate::settings::AssessmentColumn;
 
 /// An attendance or apologies table from its header and rows.
 fn people_table((header, rows): (Vec<&'static str>, Vec<Vec<String>>)) -> Markup {
@@ -75,30 +76,35 @@ fn body(view: &MinutesView) -> Markup {
                     }
                 }
                 @if !item.assessments.is_empty() {
-                    // Notes/Concerns takes half the width; the short
-                    // columns share the rest.
+                    // Each column's share of the width: TSC's, with that of a
+                    // column left out given to the notes (AssessmentColumns::shown).
                     table.assessments.fixed {
                         colgroup {
-                            col style="width:17%"; col style="width:9%"; col style="width:9%";
-                            col style="width:10%"; col style="width:45%"; col style="width:10%";
+                            @for (_, _, width) in &view.assessment_columns {
+                                col style=(format!("width:{width}%"));
+                            }
                         }
                         thead { tr {
-                            th { "Modification Proposal" } th { "Impact: Technical" }
-                            th { "Impact: Business" } th { "EC Notification requirement" }
-                            th { "Notes/Concerns" } th { "Interest Level" }
+                            @for (_, heading, _) in &view.assessment_columns { th { (heading) } }
                         } }
                         tbody { @for a in &item.assessments { tr {
-                            td { strong { (a.id) } @if let Some(t) = &a.title { br; (t) } }
-                            td { (a.technical) } td { (a.business) } td { (a.ec_notification) }
-                            td {
-                                @if let Some(notes) = &a.notes { (paragraphs(notes)) }
-                                @if !a.concerns.is_empty() {
-                                    p { "Concerns:" }
-                                    ul { @for c in &a.concerns { li { (c) } } }
+                            @for (column, _, _) in &view.assessment_columns {
+                                @match column {
+                                    AssessmentColumn::Proposal => td { strong { (a.id) } @if let Some(t) = &a.title { br; (t) } },
+                                    AssessmentColumn::Technical => td { (a.technical) },
+                                    AssessmentColumn::Business => td { (a.business) },
+                                    AssessmentColumn::EcNotification => td { (a.ec_notification) },
+                                    AssessmentColumn::Notes => td {
+                                        @if let Some(notes) = &a.notes { (paragraphs(notes)) }
+                                        @if !a.concerns.is_empty() {
+                                            p { "Concerns:" }
+                                            ul { @for c in &a.concerns { li { (c) } } }
+                                        }
+                                        @for r in &a.remarks { p { (r) } }
+                                    },
+                                    AssessmentColumn::Interest => td { (a.interest) },
                                 }
-                                @for r in &a.remarks { p { (r) } }
                             }
-                            td { (a.interest) }
                         } } }
                     }
                 }

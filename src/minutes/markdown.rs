@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::{MinutesView, decision_end, paragraph_list, paragraph_prefix};
 use crate::output::markdown::{escape_cell, escape_inline, escape_text, table};
+use crate::settings::AssessmentColumn;
 
 /// Renders `view` as a Markdown document.
 pub fn render(view: &MinutesView) -> String {
@@ -106,33 +107,35 @@ pub fn render(view: &MinutesView) -> String {
                 .assessments
                 .iter()
                 .map(|a| {
-                    let mut notes: Vec<String> = a.notes.iter().cloned().collect();
-                    notes.extend(a.concerns.iter().map(|c| format!("Concern: {c}")));
-                    notes.extend(a.remarks.iter().cloned());
-                    vec![
-                        match &a.title {
-                            Some(t) => format!("{} {t}", a.id),
-                            None => a.id.clone(),
-                        },
-                        a.technical.clone(),
-                        a.business.clone(),
-                        a.ec_notification.clone(),
-                        notes.join("\n"),
-                        a.interest.clone(),
-                    ]
+                    let columns = view.assessment_columns.iter();
+                    columns
+                        .map(|(column, _, _)| match column {
+                            AssessmentColumn::Proposal => match &a.title {
+                                Some(t) => format!("{} {t}", a.id),
+                                None => a.id.clone(),
+                            },
+                            AssessmentColumn::Technical => a.technical.clone(),
+                            AssessmentColumn::Business => a.business.clone(),
+                            AssessmentColumn::EcNotification => a.ec_notification.clone(),
+                            AssessmentColumn::Notes => {
+                                let mut notes: Vec<String> = a.notes.iter().cloned().collect();
+                                notes.extend(a.concerns.iter().map(|c| format!("Concern: {c}")));
+                                notes.extend(a.remarks.iter().cloned());
+                                notes.join("\n")
+                            }
+                            AssessmentColumn::Interest => a.interest.clone(),
+                        })
+                        .collect()
                 })
                 .collect();
-            md.push_str(&table(
-                &[
-                    "Modification Proposal",
-                    "Impact: Technical",
-                    "Impact: Business",
-                    "EC Notification requirement",
-                    "Notes/Concerns",
-                    "Interest Level",
-                ],
-                &rows,
-            ));
+            // The headings come from tsc.yaml: escaped as record text is.
+            let headings: Vec<String> = view
+                .assessment_columns
+                .iter()
+                .map(|(_, heading, _)| escape_cell(heading))
+                .collect();
+            let headings: Vec<&str> = headings.iter().map(String::as_str).collect();
+            md.push_str(&table(&headings, &rows));
             md.push('\n');
         }
         if !item.decisions.is_empty() {

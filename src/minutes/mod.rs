@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use crate::actions::NOT_RECORDED;
 use crate::index::Index;
 use crate::model::{Attendance, Impact, Text};
-use crate::settings::{AttendanceOrder, Vocabularies};
+use crate::settings::{AssessmentColumn, AttendanceOrder, Vocabularies};
 use crate::suggest::closest;
 
 /// The minutes of one meeting, ready to lay out.
@@ -59,6 +59,9 @@ pub struct MinutesView {
     pub(crate) initials: Vec<(String, String)>,
     /// The agenda items, in order.
     pub(crate) items: Vec<ItemView>,
+    /// The assessment table's columns, from `minutes.assessment_columns`:
+    /// each with its heading and its share of the HTML table's width.
+    pub(crate) assessment_columns: Vec<(AssessmentColumn, String, u32)>,
 }
 
 /// Attendees of one category, for example `TSC Members`.
@@ -587,6 +590,13 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
         apologies,
         initials,
         items,
+        assessment_columns: settings
+            .minutes
+            .assessment_columns
+            .shown()
+            .into_iter()
+            .map(|(column, heading, width)| (column, heading.to_owned(), width))
+            .collect(),
     })
 }
 

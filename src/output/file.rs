@@ -111,7 +111,8 @@ fn is_our_stdout(_meta: &std::fs::Metadata) -> bool {
 ///
 /// # Errors
 /// When `path` lies inside `records_root` (generated files must not be
-/// mixed with the records), names a directory or a read-only file, or its
+/// mixed with the records), names a directory (an existing one, or a
+/// name ending in `/`, `.` or `..`) or a read-only file, or its
 /// directory does not exist, or on an I/O error.
 pub fn write_atomic(
     path: &Path,
@@ -119,6 +120,20 @@ pub fn write_atomic(
     records_root: &Path,
     stdout: &mut dyn Write,
 ) -> Result<()> {
+    // `x.html/` names a directory, whatever the path's tidied form
+    // (without the slash) would say: refused before anything is resolved.
+    if names_a_directory(path) {
+        let shown = path.display().to_string();
+        let file = shown.trim_end_matches('/');
+        let such_as = if file.is_empty() || file.ends_with('.') {
+            String::new()
+        } else {
+            format!(" such as {file}")
+        };
+        return Err(Error::Output(format!(
+            "{shown} names a directory (it ends in `/`, `.` or `..`); give a file name{such_as}"
+        )));
+    }
     let given = std::path::absolute(path).map_err(Error::io("cannot resolve", path))?;
     let refuse = || {
         Err(Error::Output(format!(
@@ -198,6 +213,16 @@ pub fn write_atomic(
         .map_err(|e| e.error)
         .map_err(Error::io("cannot write", path))?;
     Ok(())
+}
+
+/// Whether `path` as written can only name a directory: it ends in a
+/// separator, or its last part is `.` or `..`.
+fn names_a_directory(path: &Path) -> bool {
+    let text = path.as_os_str().as_encoded_bytes();
+    text.ends_with(b"/")
+        || text == b"."
+        || text.ends_with(b"/.")
+        || path.components().next_back() == Some(std::path::Component::ParentDir)
 }
 
 /// A temporary file in `dir` for `target` (named after it, removed with

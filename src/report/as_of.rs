@@ -2,6 +2,8 @@
 //! only the meetings held by then, the actions raised at them, and each
 //! action's state as its updates by then left it.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::load::Records;
@@ -17,9 +19,16 @@ use crate::model::Action;
 ///   status of its last update by then, else the vocabulary's first open
 ///   status (the state it was raised in), and has no closing date.
 ///
-/// Proposals, people, organisations, principles and settings are kept:
-/// they carry no date of their own, and the assessments that give a
-/// proposal its interest level live in the meetings.
+/// - a proposal first seen after `date` (every assessment or mention of
+///   it at a meeting held after `date`, and every dated phase change after it)
+///   is left out; a proposal with no assessment and no dated phase is
+///   kept, its date being unknown; phase changes dated after `date` are
+///   left out (a proposal whose every phase change is later has no known
+///   phase by then).
+///
+/// People, organisations, principles and settings are kept: they carry
+/// no date of their own. `tsc actions --as-of` and `tsc report --as-of`
+/// both read this view, so they agree on what existed.
 pub fn records_as_of(records: &Records, date: NaiveDate) -> Records {
     let mut view = records.clone();
     view.meetings
@@ -41,7 +50,51 @@ pub fn records_as_of(records: &Records, date: NaiveDate) -> Records {
     for action in &mut view.actions {
         rewind(&mut action.record, date, first_open.as_deref());
     }
+    let seen = first_seen(records);
+    view.modifications.retain(|m| {
+        seen.get(m.record.id.value.as_str())
+            .is_none_or(|d| *d <= date)
+    });
+    for proposal in &mut view.modifications {
+        let proposal = &mut proposal.record;
+        let before = proposal.phases.len();
+        proposal
+            .phases
+            .retain(|p| p.date.as_ref().is_none_or(|d| d.value <= date));
+        if before > 0 && proposal.phases.is_empty() {
+            proposal.phase = None;
+        }
+    }
     view
+}
+
+/// The first day each proposal is seen: its earliest assessment or
+/// mention at a dated meeting or its earliest dated phase change.
+fn first_seen(records: &Records) -> HashMap<&str, NaiveDate> {
+    let mut seen: HashMap<&str, NaiveDate> = HashMap::new();
+    for meeting in &records.meetings {
+        let Some(day) = meeting.record.sort_date() else {
+            continue;
+        };
+        for item in &meeting.record.agenda {
+            let assessed = item.assessments.iter().map(|a| &a.modification);
+            for id in assessed.chain(&item.modifications) {
+                let first = seen.entry(id.value.as_str()).or_insert(day);
+                *first = (*first).min(day);
+            }
+        }
+    }
+    for proposal in &records.modifications {
+        for change in &proposal.record.phases {
+            if let Some(day) = &change.date {
+                let first = seen
+                    .entry(proposal.record.id.value.as_str())
+                    .or_insert(day.value);
+                *first = (*first).min(day.value);
+            }
+        }
+    }
+    seen
 }
 
 /// Turns `action` back to its state at the end of `date`.

@@ -1,5 +1,6 @@
 //! Unicode rules for IDs and one-line fields: IDs in NFC (E0206), no
-//! bidirectional controls or invisible format characters (E0207), and no
+//! bidirectional controls, invisible format characters or control
+//! characters such as ESC (E0207), and no
 //! two IDs that look the same (E0208, the UTS #39 skeleton).
 
 use std::collections::HashMap;
@@ -10,7 +11,9 @@ use crate::source::Spanned;
 
 use super::Checker;
 use crate::finding::{Code, Finding};
-use crate::unicode::{describe, first_invisible, is_normalized, look_alike_difference, skeleton};
+use crate::unicode::{
+    describe, first_control, first_invisible, is_normalized, look_alike_difference, skeleton,
+};
 
 /// A defined ID: its kind (for messages), file and spanned value.
 type Defined<'r> = (&'static str, &'r PathBuf, &'r Spanned<Token>);
@@ -102,10 +105,26 @@ impl<'r> Checker<'r> {
         text: &str,
         place: &Spanned<T>,
     ) {
-        let help = "delete it: bidirectional controls and invisible format characters \
-                    make different text look the same";
-        let found = first_invisible(text);
-        self.character(file, what, place, found, "invisible character", help);
+        // The first of an invisible format character and a control
+        // character (ESC, a line break, NEL: not one line of text, and ESC
+        // starts a terminal's escape sequences).
+        let format = first_invisible(text);
+        let control = first_control(text);
+        let (found, noun, help) = match (format, control) {
+            (_, Some(c)) if format.is_none_or(|f| c.0 < f.0) => (
+                control,
+                "control character",
+                "delete it: control characters (escape, line breaks, C1 controls) are not \
+                 one line of text, and make different text look the same",
+            ),
+            _ => (
+                format,
+                "invisible character",
+                "delete it: bidirectional controls and invisible format characters \
+                 make different text look the same",
+            ),
+        };
+        self.character(file, what, place, found, noun, help);
     }
 
     /// The E0207 finding for the character `found` (at a 1-based

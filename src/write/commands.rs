@@ -35,6 +35,9 @@ pub struct Plan {
     pub id: String,
     /// The files to write.
     pub transaction: Transaction,
+    /// What the command did that may not be what was meant, one line
+    /// each, for the binary to print as warnings (the write goes ahead).
+    pub warnings: Vec<String>,
 }
 
 /// `tsc new meeting`.
@@ -69,6 +72,12 @@ fn meeting<'r>(index: &Index<'r>, id: &str) -> Result<&'r Meeting> {
 }
 
 fn agenda_item(meeting: &Meeting, item: &str) -> Result<()> {
+    refuse_unless!(
+        !meeting.agenda.is_empty(),
+        "meeting {id} has no agenda items, so none is numbered {item}; add the item under \
+         `agenda:` in its file (`- number: {item}` with its `title:`), then run this again",
+        id = meeting.id.value
+    );
     let numbers: Vec<String> = meeting
         .agenda
         .iter()
@@ -240,6 +249,7 @@ fn attendance(list: &[crate::model::Attendance]) -> Value {
 
 /// Comment lines at column `col`, wrapped before column 80.
 fn comment_lines(col: usize, text: &str) -> String {
+    let text = &edit::scalar::comment_text(text);
     let pad = format!("{}# ", " ".repeat(col));
     let mut out = String::new();
     let mut line = String::new();
@@ -290,6 +300,7 @@ pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> Result<
     )?;
     refuse_unless!(index.meeting(&id).is_none(), "meeting {id} exists already");
     let path = PathBuf::from(Kind::Meeting.entry()).join(format!("{}.yaml", file_stem_for(&id)));
+    let warnings = date_after_latest(index, date, &id, number, &tree.root.join(&path))?;
     let sibling = previous
         .and_then(|p| {
             records
@@ -334,7 +345,10 @@ pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> Result<
     }
     head.push(("status".to_owned(), Value::text(draft)));
     let short = &settings.committee.short_name;
-    let mut text = format!("# Draft minutes of {short} meeting {number} ({id}), {date}.\n");
+    let mut text = edit::scalar::comment_text(&format!(
+        "# Draft minutes of {short} meeting {number} ({id}), {date}."
+    ));
+    text.push('\n');
     text.push_str(&edit::render_document(&head, layout));
     if let Some(p) = previous.filter(|p| !p.attendees.is_empty() || !p.apologies.is_empty()) {
         text.push('\n');
@@ -385,7 +399,48 @@ pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> Result<
     }
     let mut transaction = Transaction::default();
     transaction.create(tree, &path, text)?;
-    Ok(Plan { id, transaction })
+    Ok(Plan {
+        id,
+        transaction,
+        warnings,
+    })
+}
+
+/// Checks a new meeting's `date` against the latest recorded meeting's:
+/// the new meeting takes the next number, so it must not be dated before
+/// that meeting (refused), and one on the same day is written with a
+/// warning (a second meeting that day is possible, a mistyped date more
+/// likely).
+fn date_after_latest(
+    index: &Index<'_>,
+    date: NaiveDate,
+    id: &str,
+    number: u32,
+    path: &Path,
+) -> Result<Vec<String>> {
+    let latest = index
+        .meetings_by_date()
+        .iter()
+        .rev()
+        .find_map(|m| m.known_date().map(|d| (m.id.value.as_str(), d)));
+    let Some((latest, held)) = latest else {
+        return Ok(Vec::new());
+    };
+    refuse_unless!(
+        date >= held,
+        "--date {date} is before the latest meeting, {latest} on {held}: a new meeting \
+         takes the next number ({number}, {id}), so give a date on or after {held}; \
+         a meeting held earlier is recorded by writing its file by hand with its own number"
+    );
+    if date == held {
+        return Ok(vec![format!(
+            "{id} is dated {date}, the same day as the latest meeting, {latest}; \
+             if that was meant (a second meeting that day) nothing more is needed, \
+             else remove {} and run again with the right --date",
+            path.display()
+        )]);
+    }
+    Ok(Vec::new())
 }
 
 /// The comment under the review item: the meeting reviewed and each action
@@ -414,14 +469,15 @@ fn review_comment(
         let full = a.text.get();
         let text: String = full.chars().take(60).collect();
         let more = if full.chars().count() > 60 { "…" } else { "" };
-        out.push_str(&format!(
-            "{}#   {} ({}): {text}{more}\n",
+        out.push_str(&edit::scalar::comment_text(&format!(
+            "{}#   {} ({}): {text}{more}",
             " ".repeat(col),
             a.id.value,
             a.owner
                 .as_ref()
                 .map_or(crate::actions::NOT_RECORDED, |o| o.value.as_str())
-        ));
+        )));
+        out.push('\n');
     }
     out
 }
@@ -540,7 +596,11 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
     let path = PathBuf::from(Kind::Action.entry()).join(format!("{}.yaml", file_stem_for(&id)));
     let mut transaction = Transaction::default();
     transaction.create(tree, &path, text)?;
-    Ok(Plan { id, transaction })
+    Ok(Plan {
+        id,
+        transaction,
+        warnings: Vec::new(),
+    })
 }
 
 /// `tsc action update` and `tsc action close`.
@@ -730,6 +790,7 @@ fn report_on_action(
     Ok(Plan {
         id: action.id.value.to_string(),
         transaction,
+        warnings: Vec::new(),
     })
 }
 
@@ -784,7 +845,12 @@ pub fn add_person(tree: &Tree, index: &Index<'_>, args: &NewPerson) -> Result<Pl
         args.name
     );
     if let Some(taken) = index.owner_ids().find(|o| o.eq_ignore_ascii_case(&id)) {
-        refuse!("the ID `{id}` is taken by `{taken}`; give another with --id");
+        let by = match (index.person(taken), index.organisation(taken)) {
+            (Some(p), _) => format!("{} (`{taken}`, in people.yaml)", p.name),
+            (None, Some(o)) => format!("the organisation {} (`{taken}`)", o.name),
+            (None, None) => format!("`{taken}`"),
+        };
+        refuse!("the ID `{id}` is taken by {by}; give another with --id");
     }
     if let Some(like) = index.owner_ids().find(|o| skeleton(o) == skeleton(&id)) {
         refuse!("the ID `{id}` looks like `{like}`, which exists; give another with --id");
@@ -834,7 +900,11 @@ pub fn add_person(tree: &Tree, index: &Index<'_>, args: &NewPerson) -> Result<Pl
             transaction.create(tree, &path, text)?;
         }
     }
-    Ok(Plan { id, transaction })
+    Ok(Plan {
+        id,
+        transaction,
+        warnings: Vec::new(),
+    })
 }
 
 /// `tsc assess`.
@@ -986,6 +1056,7 @@ pub fn assess(tree: &Tree, index: &Index<'_>, args: &NewAssessment) -> Result<Pl
     Ok(Plan {
         id: format!("{proposal}@{}", at.id.value),
         transaction,
+        warnings: Vec::new(),
     })
 }
 

@@ -1,0 +1,456 @@
+//! Regression tests, one per defect users hit, each named after the bug
+//! and asserting the exact output.
+
+mod common;
+
+use std::path::Path;
+
+use common::{
+    copy_dir, copy_tree, edit, git, minimal_example, real_records, stderr, stdout, tsc, tsc_in,
+};
+
+fn run(root: &Path, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["--records", root.to_str().unwrap()];
+    all.extend_from_slice(args);
+    tsc(&all)
+}
+
+#[test]
+fn new_meeting_dated_before_the_latest_meeting_is_refused() {
+    let (_dir, root) = copy_tree(&real_records());
+    let out = run(&root, &["new", "meeting", "--date", "2016-06-01"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        stderr(&out),
+        "tsc: error: --date 2016-06-01 is before the latest meeting, TSC_07_1606 on 2016-06-16: \
+         a new meeting takes the next number (8, TSC_08_1606), so give a date on or after \
+         2016-06-16; a meeting held earlier is recorded by writing its file by hand with its \
+         own number\n"
+    );
+    assert!(!root.join("meetings/TSC_08_1606.yaml").exists());
+}
+
+#[test]
+fn new_meeting_on_the_latest_meetings_day_warns() {
+    let (_dir, root) = copy_tree(&real_records());
+    let out = run(&root, &["new", "meeting", "--date", "2016-06-16"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let path = root.join("meetings/TSC_08_1606.yaml");
+    assert_eq!(stdout(&out), format!("TSC_08_1606 {}\n", path.display()));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "tsc: warning: TSC_08_1606 is dated 2016-06-16, the same day as the latest meeting, \
+             TSC_07_1606; if that was meant (a second meeting that day) nothing more is needed, \
+             else remove {} and run again with the right --date\n",
+            path.display()
+        )
+    );
+    assert!(path.exists());
+}
+
+#[test]
+fn diff_summary_counts_one_action_with_three_changes_as_one_action() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    let records = repo.join("records");
+    copy_dir(&real_records(), &records);
+    git(repo, &["init", "-q", "-b", "main"]);
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-q", "-m", "Import"]);
+    let action = records.join("actions/TSC07-02.yaml");
+    edit(&action, "owner: SECAS", "owner: DCC");
+    edit(
+        &action,
+        "following the Panel meeting.",
+        "after the Panel meeting.",
+    );
+    edit(&action, "status: open", "status: open\ndue: 2016-07-21");
+    let out = tsc_in(repo, &["diff"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let lines = "owner TSC07/02 SECAS → DCC\n\
+                 due TSC07/02 none → 2016-07-21\n\
+                 text TSC07/02 is now: Circulate the Panel risk register after the Panel meeting.\n";
+    let human = "       owner TSC07/02 SECAS → DCC\n         due TSC07/02 none → 2016-07-21\n        \
+                 text TSC07/02 is now: Circulate the Panel risk register after the Panel meeting.\n";
+    assert_eq!(
+        stdout(&out),
+        format!("Actions\n{human}\n3 changes to 1 action between HEAD and working tree\n")
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&tsc_in(repo, &["diff", "--format", "json"]))).unwrap();
+    assert_eq!(json["summary"], "3 changes to 1 action");
+    let markdown: String = lines
+        .lines()
+        .map(|l| {
+            let (verb, rest) = l.split_once(' ').unwrap();
+            format!("- **{verb}** {rest}\n")
+        })
+        .collect();
+    assert_eq!(
+        stdout(&tsc_in(repo, &["diff", "--format", "markdown"])),
+        format!(
+            "## Changes to the records: HEAD → working tree\n\n**Actions**\n\n{markdown}\n\
+             3 changes to 1 action.\n"
+        )
+    );
+}
+
+/// The minimal example with a third proposal, SECMP0103, first assessed
+/// at its second meeting (2024-02-15).
+fn minimal_with_a_later_proposal() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, root) = copy_tree(&minimal_example());
+    std::fs::write(
+        root.join("modifications/SECMP0103.yaml"),
+        "id: SECMP0103\ntitle: Example proposal first assessed at the second meeting\n\
+         phase: initial-consideration\n",
+    )
+    .unwrap();
+    edit(
+        &root.join("meetings/TSC_02_2402.yaml"),
+        "        interest: no-interest\n",
+        "        interest: no-interest\n      - modification: SECMP0103\n        \
+         ec_notification: \"no\"\n        interest: medium\n",
+    );
+    (dir, root)
+}
+
+#[test]
+fn as_of_means_the_same_in_actions_and_report() {
+    let (_dir, root) = minimal_with_a_later_proposal();
+    let valid = run(&root, &["validate"]);
+    assert_eq!(valid.status.code(), Some(0), "{}", stdout(&valid));
+    // Actions raised at TSC_02_2402 (2024-02-15) did not exist on
+    // 2024-02-01, and TSC01/01's closing update of 2024-02-15 was not
+    // made yet: the same two open actions the report counts.
+    let actions = run(
+        &root,
+        &["actions", "--as-of", "2024-02-01", "--format", "csv"],
+    );
+    assert_eq!(
+        stdout(&actions),
+        "id,owner,text,meeting,raised,agenda_item,due,status,status_label,open,overdue,closed\n\
+         TSC01/01,SECAS,Circulate the example attachment to members.,TSC_01_2401,2024-01-18,2,\
+         2024-02-01,open,Open,true,false,\n\
+         TSC01/02,bram-sample,Draft guidance under each example principle.,TSC_01_2401,\
+         2024-01-18,1,2024-03-01,open,Open,true,false,\n"
+    );
+    let report = stdout(&run(&root, &["report", "--as-of", "2024-02-01"]));
+    assert!(
+        report.contains("\n## Open actions\n\n2 open, 0 overdue.\n"),
+        "{report}"
+    );
+    // SECMP0103 was first assessed on 2024-02-15: not in the register.
+    let register = &report[report.find("## Modification register").unwrap()
+        ..report.find("## Recent meetings").unwrap()];
+    assert_eq!(
+        register,
+        "## Modification register by interest level\n\n### High (0)\n\nNone.\n\n\
+         ### Medium (1)\n\n| ID | Title | Phase | Last discussed |\n| --- | --- | --- | --- |\n\
+         | SECMP0101 | Example proposal to add a widget count to the example inventory | \
+         Refinement | 2024-01-18 |\n\n### Watching Brief (1)\n\n\
+         | ID | Title | Phase | Last discussed |\n| --- | --- | --- | --- |\n\
+         | SECMP0102 | Example proposal to rename the example widget report | \
+         Initial consideration | 2024-01-18 |\n\n### No interest (0)\n\nNone.\n\n"
+    );
+    // From the day it was assessed, it is.
+    let later = stdout(&run(&root, &["report", "--as-of", "2024-02-15"]));
+    assert!(
+        later.contains(
+            "| SECMP0103 | Example proposal first assessed at the second meeting | \
+             Initial consideration | 2024-02-15 |\n"
+        ),
+        "{later}"
+    );
+}
+
+#[test]
+fn person_add_names_the_person_who_has_the_id() {
+    let (_dir, root) = copy_tree(&real_records());
+    let first = run(&root, &["person", "add", "Zoë Müller"]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let again = run(&root, &["person", "add", "Zoe Muller"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(
+        stderr(&again),
+        "tsc: error: the ID `zoe-muller` is taken by Zoë Müller (`zoe-muller`, in people.yaml); \
+         give another with --id\n"
+    );
+}
+
+#[test]
+fn an_empty_agenda_says_there_is_no_item_and_how_to_add_one() {
+    let (_dir, root) = copy_tree(&real_records());
+    let new = run(&root, &["new", "meeting", "--date", "2016-07-21"]);
+    assert_eq!(new.status.code(), Some(0), "{}", stderr(&new));
+    let file = root.join("meetings/TSC_08_1607.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, &text[..=text.find("\nagenda:").unwrap()]).unwrap();
+    let args = "action new --meeting TSC_08_1607 --item 1 --owner DCC Report.";
+    let out = run(&root, &args.split(' ').collect::<Vec<_>>());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "tsc: error: meeting TSC_08_1607 has no agenda items, so none is numbered 1; add the \
+         item under `agenda:` in its file (`- number: 1` with its `title:`), then run this again\n"
+    );
+}
+
+#[test]
+fn cache_stats_say_when_the_validate_memo_answered() {
+    let (dir, root) = copy_tree(&real_records());
+    let cache = dir.path().join("cache");
+    let validate = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_tsc"))
+            .arg("--records")
+            .arg(&root)
+            .arg("--cache-dir")
+            .arg(&cache)
+            .arg("validate")
+            .env("TSC_CACHE_STATS", "1")
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    let first = validate();
+    assert_eq!(stderr(&first), "tsc: cache: 0 hits, 25 parsed, written\n");
+    let second = validate();
+    assert_eq!(stdout(&second), stdout(&first));
+    assert_eq!(
+        stderr(&second),
+        "tsc: cache: memo used: the last answer, nothing parsed or checked\n"
+    );
+}
+
+/// Reads `file` with PyYAML (a YAML 1.1 reader) and returns what
+/// `expression` (Python, over the document `d`) makes of it, as JSON.
+fn pyyaml(file: &Path, expression: &str) -> String {
+    let script = format!(
+        "import json, sys, yaml\nd = yaml.safe_load(open(sys.argv[1], encoding='utf-8'))\n\
+         print(json.dumps({expression}))"
+    );
+    let out = std::process::Command::new(common::pytool("python3"))
+        .arg("-c")
+        .arg(script)
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "PyYAML: {}", stderr(&out));
+    stdout(&out)
+}
+
+#[test]
+fn line_separators_and_nel_in_new_text_are_written_escaped() {
+    let (_dir, root) = copy_tree(&real_records());
+    let name = "Ann\u{2028}Lee";
+    let note = "One\u{2029}two\u{85}three";
+    let text = "Report\u{2028}back.";
+    let location = "Room\u{2029}1";
+    for args in [
+        format!("person add {name} --id ann-lee"),
+        format!("new meeting --date 2016-07-21 --location {location}"),
+        format!("action new --meeting TSC_08_1607 --item 1 --owner DCC {text}"),
+        format!("action update TSC07/03 --at TSC_08_1607 --item 1 --note {note}"),
+    ] {
+        let out = run(&root, &args.split(' ').collect::<Vec<_>>());
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    }
+    let people = std::fs::read_to_string(root.join("people.yaml")).unwrap();
+    assert!(
+        people.ends_with("  - id: ann-lee\n    name: \"Ann\\u2028Lee\"\n"),
+        "{people}"
+    );
+    let action = std::fs::read_to_string(root.join("actions/TSC07-03.yaml")).unwrap();
+    assert!(
+        action.contains("\n    note: \"One\\u2029two\\u0085three\"\n"),
+        "{action}"
+    );
+    assert_eq!(
+        pyyaml(&root.join("people.yaml"), "d['people'][-1]"),
+        "{\"id\": \"ann-lee\", \"name\": \"Ann\\u2028Lee\"}\n"
+    );
+    assert_eq!(
+        pyyaml(
+            &root.join("actions/TSC07-03.yaml"),
+            "d['updates'][-1]['note']"
+        ),
+        "\"One\\u2029two\\u0085three\"\n"
+    );
+    assert_eq!(
+        pyyaml(&root.join("actions/TSC08-01.yaml"), "d['text']"),
+        "\"Report\\u2028back.\"\n"
+    );
+    assert_eq!(
+        pyyaml(&root.join("meetings/TSC_08_1607.yaml"), "d['location']"),
+        "\"Room\\u20291\"\n"
+    );
+    // And tsc reads back what it wrote.
+    let valid = run(&root, &["validate"]);
+    assert_eq!(valid.status.code(), Some(0), "{}", stdout(&valid));
+}
+
+#[test]
+fn report_output_with_a_trailing_slash_is_refused_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tsc_in(
+        dir.path(),
+        &[
+            "--records",
+            real_records().to_str().unwrap(),
+            "report",
+            "--output",
+            "x.html/",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        stderr(&out),
+        "tsc: error: x.html/ names a directory (it ends in `/`, `.` or `..`); give a file name \
+         such as x.html\n"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn control_characters_in_ids_and_one_line_names_are_findings() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let organisations = root.join("organisations.yaml");
+    let mut text = std::fs::read_to_string(&organisations).unwrap();
+    text.push_str("  - id: \"AC\\eME\"\n    name: Another ACME\n");
+    std::fs::write(&organisations, text).unwrap();
+    edit(
+        &root.join("people.yaml"),
+        "name: Ada Example",
+        "name: \"Ada\\u0085Example\"",
+    );
+    let out = run(&root, &["validate", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let messages: Vec<(&str, &str)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["code"].as_str().unwrap(), f["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            (
+                "E0207",
+                "organisation ID `AC\u{1b}ME` holds the control character U+001B at character 3"
+            ),
+            (
+                "E0207",
+                "the name of person `ada-example` holds the control character U+0085 at character 4"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn id_patterns_with_flags_and_posix_classes_are_translated_for_the_schema_or_left_out() {
+    let (dir, root) = copy_tree(&real_records());
+    edit(
+        &root.join("tsc.yaml"),
+        "  meeting: '^TSC_(?<number>[0-9]{2,})_(?<yy>[0-9]{2})(?<mm>[0-9]{2})$'\n  \
+         action: '^TSC(?<meeting>[0-9]{2,})/(?<seq>[0-9]{2,})$'\n  \
+         modification: '^SECMP[0-9]{4}$'",
+        "  meeting: '(?x) ^TSC_ (?<number>[[:digit:]]{2,}) _ (?<yy>\\d{2}) (?<mm>\\d{2}) $'\n  \
+         action: '(?s)^TSC(?<meeting>[0-9]{2,})/(?<seq>[0-9]{2,})$'\n  \
+         modification: '(?i)^secmp[[:digit:]]{4}$'",
+    );
+    let valid = run(&root, &["validate"]);
+    assert_eq!(valid.status.code(), Some(0), "{}", stdout(&valid));
+    let schema_of = |kind: &str| -> serde_json::Value {
+        let out = run(&root, &["schema", kind]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let action = schema_of("action");
+    assert_eq!(
+        action["properties"]["meeting"]["pattern"],
+        "^TSC_(?<number>[0-9]{2,})_(?<yy>\\d{2})(?<mm>\\d{2})$"
+    );
+    assert!(action["properties"]["id"].get("pattern").is_none());
+    assert!(
+        action["properties"]["id"]["description"]
+            .as_str()
+            .unwrap()
+            .ends_with(
+                "\n\nThe ID pattern is not checked here: `(?s)^TSC(?<meeting>[0-9]{2,})/\
+                 (?<seq>[0-9]{2,})$` uses the flag `s`, which ECMAScript regular expressions \
+                 (JSON Schema's) cannot express exactly; `tsc validate` checks it."
+            ),
+        "{}",
+        action["properties"]["id"]
+    );
+    let modification = schema_of("modification");
+    assert_eq!(
+        modification["properties"]["id"]["pattern"],
+        "^[Ss][Ee][Cc][Mm][Pp][0-9]{4}$"
+    );
+    // check-jsonschema (an ECMAScript regex engine) reads the patterns:
+    // the real files pass, and a bad ID fails as tsc validate says.
+    let schema = dir.path().join("modification.schema.json");
+    std::fs::write(&schema, modification.to_string()).unwrap();
+    let good = root.join("modifications/SECMP0007.yaml");
+    let bad = dir.path().join("bad.yaml");
+    let text = std::fs::read_to_string(&good).unwrap();
+    std::fs::write(&bad, text.replace("id: SECMP0007", "id: SECMP007")).unwrap();
+    let checked = |file: &Path| {
+        std::process::Command::new(common::pytool("check-jsonschema"))
+            .arg("--schemafile")
+            .arg(&schema)
+            .arg(file)
+            .output()
+            .unwrap()
+    };
+    let ok = checked(&good);
+    assert!(ok.status.success(), "{}", stdout(&ok));
+    let failed = checked(&bad);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(
+        stdout(&failed)
+            .contains("$.id: 'SECMP007' does not match '^[Ss][Ee][Cc][Mm][Pp][0-9]{4}$'"),
+        "{}",
+        stdout(&failed)
+    );
+    let lower = dir.path().join("lower.yaml");
+    std::fs::write(&lower, text.replace("id: SECMP0007", "id: secmp0007")).unwrap();
+    assert!(checked(&lower).status.success());
+}
+
+#[test]
+fn assessment_columns_can_be_renamed_and_dropped_in_tsc_yaml() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let settings = root.join("tsc.yaml");
+    let mut text = std::fs::read_to_string(&settings).unwrap();
+    text.push_str(
+        "minutes:\n  assessment_columns:\n    proposal: Proposal\n    technical: ~\n    \
+         business: null\n    ec_notification: \"Ofgem | notice\"\n    interest: Interest\n",
+    );
+    std::fs::write(&settings, text).unwrap();
+    let minutes = stdout(&run(&root, &["minutes", "TSC_02_2402"]));
+    assert!(
+        minutes.contains(
+            "\n| Proposal | Ofgem \\| notice | Notes/Concerns | Interest |\n| --- | --- | --- | --- |\n\
+             | SECMP0101 Example proposal to add a widget count to the example inventory | Yes |  | High |\n\
+             | SECMP0102 Example proposal to rename the example widget report | No |  | No interest |\n"
+        ),
+        "{minutes}"
+    );
+    let html = stdout(&run(&root, &["minutes", "TSC_02_2402", "--format", "html"]));
+    assert!(
+        html.contains(
+            "<colgroup><col style=\"width:17%\"><col style=\"width:10%\"><col style=\"width:63%\">\
+             <col style=\"width:10%\"></colgroup><thead><tr><th>Proposal</th><th>Ofgem | notice</th>\
+             <th>Notes/Concerns</th><th>Interest</th></tr></thead>"
+        ),
+        "{html}"
+    );
+    let show = stdout(&run(&root, &["show", "SECMP0101"]));
+    assert!(!show.contains("Impact:"), "{show}");
+    assert!(show.contains("\n  EC notification: Potential\n"), "{show}");
+}
