@@ -7,6 +7,7 @@
 //! [`crate::today`]: an open action is overdue from the day after its due
 //! date.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use chrono::NaiveDate;
@@ -93,7 +94,7 @@ pub struct ActionRow<'r> {
     /// say (listed as "not recorded").
     pub owner: Option<&'r str>,
     /// What must be done.
-    pub text: &'r str,
+    pub text: Cow<'r, str>,
     /// ID of the meeting that raised the action.
     pub meeting: &'r str,
     /// Date of that meeting; `None` when the meeting record is missing.
@@ -128,7 +129,7 @@ impl<'r> ActionRow<'r> {
         ActionRow {
             id: &action.id.value,
             owner: action.owner.as_ref().map(|o| o.value.as_str()),
-            text: &action.text,
+            text: action.text.get(),
             meeting: meeting_id,
             raised,
             agenda_item: action.agenda_item.as_ref().map(|i| &i.value),
@@ -220,7 +221,7 @@ pub fn listing(rows: &[ActionRow<'_>]) -> crate::output::Listing {
             Value::Text(row.id.to_owned()),
             Value::opt_text(row.owner),
             Value::Text(row.owner.unwrap_or(NOT_RECORDED).to_owned()),
-            Value::Text(row.text.to_owned()),
+            Value::Text(row.text.to_string()),
             Value::Text(row.meeting.to_owned()),
             Value::opt_date(row.raised),
             Value::Text(raised_at),

@@ -55,6 +55,7 @@ pub(crate) mod stubs;
 pub mod suggest;
 pub(crate) mod template;
 pub mod terminal;
+pub(crate) mod text;
 pub mod today;
 pub(crate) mod unicode;
 pub mod validate;

@@ -4,10 +4,12 @@
 //! agenda items' decisions and assessments) and `actions/*.yaml` (the
 //! actions each meeting raised, by their `meeting` field).
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use crate::index::Index;
-use crate::model::Meeting;
+use crate::model::{Meeting, Text};
 use crate::output::{Listing, Value};
 use crate::settings::Settings;
 
@@ -28,7 +30,7 @@ pub struct MeetingRow<'r> {
     /// The kind's label.
     pub(crate) kind_label: Option<&'r str>,
     /// The minutes' own title, when recorded.
-    pub(crate) title: Option<&'r str>,
+    pub(crate) title: Option<Cow<'r, str>>,
     /// Status ID of the minutes (`draft`, `final`), when recorded.
     pub(crate) status: Option<&'r str>,
     /// The status's label (`Final`, `Not recorded`).
@@ -70,7 +72,7 @@ impl<'r> MeetingRow<'r> {
                 .map(|k| k.value.as_str())
                 .or(kind.map(super::settings::Term::id)),
             kind_label: kind.map(|k| k.label.as_str()),
-            title: meeting.title.as_deref(),
+            title: meeting.title.as_ref().map(Text::get),
             status,
             status_label: status.map(|s| vocabularies.meeting_status_label(s)),
             recorded: meeting.is_recorded(settings),
@@ -145,7 +147,7 @@ pub fn listing(rows: &[MeetingRow<'_>]) -> Listing {
             row.number.map_or(Value::Null, |n| Value::Int(i64::from(n))),
             Value::opt_text(row.kind),
             Value::opt_text(row.kind_label),
-            Value::opt_text(row.title),
+            Value::opt_text(row.title.as_deref()),
             Value::opt_text(row.status),
             Value::opt_text(row.status_label),
             Value::Bool(row.recorded),

@@ -3,7 +3,9 @@
 //! Every struct here is what one YAML file deserialises into. Values that a
 //! finding may need to point at (IDs, references, vocabulary values, dates)
 //! are wrapped in [`Spanned`] so that the line and column of the value in
-//! its file survive deserialisation. The structs deliberately avoid
+//! its file survive deserialisation. Long text (summaries, notes,
+//! decisions, titles) is a [`Text`]: a span of the file's kept text,
+//! decoded on use, rather than a second copy of it. The structs deliberately avoid
 //! `#[serde(flatten)]`, `untagged` and internally tagged enums, because
 //! serde-saphyr loses spans inside them.
 //!
@@ -34,6 +36,8 @@ pub(crate) type Sp<T> = Spanned<T>;
 /// and the parse cache, exactly as a `String` is.
 pub type Token = compact_str::CompactString;
 
+pub use crate::text::Text;
+
 /// A meeting of the committee: `meetings/<ID>.yaml`.
 ///
 /// Source: the minutes' title block (meeting ID, date, times, place), the
@@ -58,7 +62,7 @@ pub struct Meeting {
     /// The minutes' own title (`Special Review Panel`), in place of the
     /// heading's default.
     #[serde(default)]
-    pub(crate) title: Option<String>,
+    pub(crate) title: Option<Text>,
     /// The day the meeting was held; may be left out only on a stub.
     #[serde(default)]
     #[schemars(with = "Option<NaiveDate>")]
@@ -79,7 +83,7 @@ pub struct Meeting {
     pub(crate) end: Option<Sp<Token>>,
     /// Where the meeting was held (free text address).
     #[serde(default)]
-    pub(crate) location: Option<String>,
+    pub(crate) location: Option<Text>,
     /// Status of the minutes, from `vocabularies.meeting_statuses`
     /// (`draft`, `final` or `not-recorded` by default); left out when the
     /// minutes never say. A status whose term has `recorded: false` makes
@@ -90,7 +94,7 @@ pub struct Meeting {
     /// What is known of a meeting that is not recorded, or any remark on
     /// the record.
     #[serde(default)]
-    pub(crate) note: Option<String>,
+    pub(crate) note: Option<Text>,
     /// Who attended, in the order of the minutes.
     #[serde(default)]
     pub attendees: Vec<Attendance>,
@@ -113,7 +117,7 @@ pub struct Meeting {
 /// other participants represent an organisation.
 //
 // The fields most lines leave out (`capacity`, `role`, `initials`,
-// `name_as_written`, `alternate_for`) are boxed: absent, each costs 8
+// `organisation`, `name_as_written`, `alternate_for`) are boxed: absent, each costs 8
 // bytes instead of 24 to 40, and a large tree holds tens of thousands of
 // attendance lines. (Not a doc comment: it would change the JSON Schema.)
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -155,7 +159,7 @@ pub struct Attendance {
     /// of the person's usual organisation.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub(crate) organisation: Option<Sp<Token>>,
+    pub(crate) organisation: Option<Box<Sp<Token>>>,
     /// `true` when the person dialled in.
     #[serde(default)]
     pub(crate) remote: bool,
@@ -186,14 +190,14 @@ pub struct AgendaItem {
     #[schemars(with = "Vec<u32>")]
     pub(crate) paragraphs: Vec<Sp<u32>>,
     /// The item's heading, for example `Matters arising`.
-    pub(crate) title: String,
+    pub(crate) title: Text,
     /// Who presented the item: organisation or person ID.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub(crate) presented_by: Option<Sp<Token>>,
     /// The discussion, in the minutes' words or a faithful summary.
     #[serde(default)]
-    pub summary: Option<String>,
+    pub summary: Option<Text>,
     /// Papers presented under this item.
     #[serde(default)]
     pub(crate) papers: Vec<Paper>,
@@ -224,7 +228,7 @@ pub struct AgendaItem {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Paper {
     /// The paper's title as the minutes describe it.
-    pub(crate) title: String,
+    pub(crate) title: Text,
     /// Attachments to the paper, by name (for example `Attachment A`).
     #[serde(default)]
     pub(crate) attachments: Vec<String>,
@@ -238,7 +242,7 @@ pub struct Decision {
     #[schemars(with = "String")]
     pub verb: Sp<Token>,
     /// What was noted, approved, ...: the rest of the minutes' sentence.
-    pub text: String,
+    pub text: Text,
     /// The minutes' paragraph number of the decision, when paragraphs are
     /// numbered.
     #[serde(default)]
@@ -254,10 +258,10 @@ pub struct Decision {
 #[serde(deny_unknown_fields)]
 pub(crate) struct ExternalReference {
     /// What is referred to, for example a meeting whose minutes are not kept.
-    pub(crate) title: String,
+    pub(crate) title: Text,
     /// Why it is referred to.
     #[serde(default)]
-    pub(crate) note: Option<String>,
+    pub(crate) note: Option<Text>,
 }
 
 /// The committee's view of one modification proposal at one meeting: a row
@@ -278,10 +282,10 @@ pub struct Assessment {
     pub(crate) ec_notification: Option<Sp<Token>>,
     /// The "Notes/Concerns" column's narrative.
     #[serde(default)]
-    pub notes: Option<String>,
+    pub notes: Option<Text>,
     /// Concerns raised, one per entry.
     #[serde(default)]
-    pub(crate) concerns: Vec<String>,
+    pub(crate) concerns: Vec<Text>,
     /// "Interest Level", from `vocabularies.interest_levels`.
     #[schemars(with = "String")]
     pub interest: Sp<Token>,
@@ -306,14 +310,14 @@ pub(crate) struct Impact {
     pub(crate) technical: Option<Sp<bool>>,
     /// Qualifier of the technical impact, for example `DUIS / GBCS / SMETS`.
     #[serde(default)]
-    pub(crate) technical_note: Option<String>,
+    pub(crate) technical_note: Option<Text>,
     /// Business impact (`true` for "Yes").
     #[serde(default)]
     #[schemars(with = "Option<bool>")]
     pub(crate) business: Option<Sp<bool>>,
     /// Qualifier of the business impact, for example `Limited to DNOs`.
     #[serde(default)]
-    pub(crate) business_note: Option<String>,
+    pub(crate) business_note: Option<Text>,
 }
 
 /// An action: `actions/<ID with / as ->.yaml`, for example
@@ -340,7 +344,7 @@ pub struct Action {
     #[schemars(with = "Option<String>")]
     pub owner: Option<Sp<Token>>,
     /// What must be done.
-    pub text: String,
+    pub text: Text,
     /// The date by which it is due, if one was set.
     #[serde(default)]
     #[schemars(with = "Option<NaiveDate>")]
@@ -382,7 +386,7 @@ pub struct ActionUpdate {
     #[schemars(with = "Option<String>")]
     pub status: Option<Sp<Token>>,
     /// What was reported.
-    pub note: String,
+    pub note: Text,
 }
 
 /// A modification proposal: `modifications/<ID>.yaml`.
@@ -398,7 +402,7 @@ pub struct Modification {
     /// The proposal's title; left out when the minutes cite the proposal
     /// only by its ID (W0606).
     #[serde(default)]
-    pub(crate) title: Option<String>,
+    pub(crate) title: Option<Text>,
     /// Who raised it: a person or organisation ID.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
@@ -424,7 +428,7 @@ pub struct Modification {
     pub(crate) related: Vec<Sp<Token>>,
     /// Free-text notes about the proposal itself.
     #[serde(default)]
-    pub(crate) notes: Option<String>,
+    pub(crate) notes: Option<Text>,
 }
 
 /// One entry of a proposal's phase history.
@@ -452,8 +456,10 @@ impl Modification {
     }
 
     /// The title, or the empty string when the records have none.
-    pub fn title_or_empty(&self) -> &str {
-        self.title.as_deref().unwrap_or("")
+    pub fn title_or_empty(&self) -> std::borrow::Cow<'_, str> {
+        self.title
+            .as_ref()
+            .map_or(std::borrow::Cow::Borrowed(""), Text::get)
     }
 }
 
@@ -521,7 +527,7 @@ pub struct Principle {
     pub number: Sp<u32>,
     /// The principle's wording, if the records hold it.
     #[serde(default)]
-    pub(crate) text: Option<String>,
+    pub(crate) text: Option<Text>,
     /// `agreed`, `merged`, `retired` or `proposed`, from
     /// `vocabularies.principle_statuses`.
     #[schemars(with = "String")]
@@ -536,5 +542,5 @@ pub struct Principle {
     pub(crate) decided_at: Option<Sp<Token>>,
     /// Discussion recorded against the principle.
     #[serde(default)]
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<Text>,
 }

@@ -91,7 +91,7 @@ fn people_in(list: &[Attendance]) -> impl Iterator<Item = &str> {
 fn represented(list: &[Attendance]) -> impl Iterator<Item = &str> {
     list.iter().flat_map(|a| {
         (a.representing.iter())
-            .chain(&a.organisation)
+            .chain(a.organisation.as_deref())
             .map(|r| r.value.as_str())
     })
 }

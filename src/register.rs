@@ -43,7 +43,7 @@ pub struct ModRow<'r> {
     /// Proposal ID, for example `SECMP0007`.
     pub id: &'r str,
     /// Title.
-    pub(crate) title: &'r str,
+    pub(crate) title: std::borrow::Cow<'r, str>,
     /// Phase ID, if recorded: the last of `phases`, else `phase`.
     pub(crate) phase: Option<&'r str>,
     /// The phase's label from `tsc.yaml`.
@@ -179,8 +179,8 @@ pub fn listing(rows: &[ModRow<'_>], vocabularies: &Vocabularies) -> Listing {
         listing.push(vec![
             Value::Text(row.id.to_owned()),
             Value::Text(under(row.id, row.last_discussed.map(|d| d.to_string()))),
-            Value::opt_text(Some(row.title).filter(|t| !t.is_empty())),
-            Value::Text(under(row.title, related)),
+            Value::opt_text(Some(&*row.title).filter(|t| !t.is_empty())),
+            Value::Text(under(&row.title, related)),
             Value::opt_text(row.phase),
             Value::opt_text(row.phase_label),
             Value::opt_text(row.interest),

@@ -11,6 +11,7 @@
 //! - a principle (by its number): wording, status, the meeting that
 //!   decided it, notes, and the proposals assessed as not aligning with it.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use chrono::NaiveDate;
@@ -28,12 +29,12 @@ fn heading(out: &mut String, text: &str) {
     let _ = writeln!(out, "{text}\n{}", "=".repeat(text.chars().count()));
 }
 
-fn item_title<'m>(meeting: &'m Meeting, number: &ItemNumber) -> &'m str {
+fn item_title<'m>(meeting: &'m Meeting, number: &ItemNumber) -> Cow<'m, str> {
     meeting
         .agenda
         .iter()
         .find(|i| i.number.value == *number)
-        .map_or("", |i| i.title.as_str())
+        .map_or(Cow::Borrowed(""), |i| i.title.get())
 }
 
 /// `2023-05-04 ID`, or the month its ID names, or the ID alone.
@@ -99,7 +100,7 @@ fn show_modification(index: &Index<'_>, id: &str, out: &mut String) {
         let _ = writeln!(out, "Related: {}", related.join(", "));
     }
     if let Some(notes) = &m.notes {
-        let _ = writeln!(out, "Notes: {}", notes.trim());
+        let _ = writeln!(out, "Notes: {}", notes.get().trim());
     }
     let assessed = assessments_of(index, id);
     // A committee without interest levels does not assess proposals.
@@ -145,7 +146,7 @@ fn show_modification(index: &Index<'_>, id: &str, out: &mut String) {
             let _ = writeln!(out, "  {}", parts.join("; "));
         }
         if let Some(notes) = &x.notes {
-            for line in notes.trim().lines().filter(|l| !l.trim().is_empty()) {
+            for line in notes.get().trim().lines().filter(|l| !l.trim().is_empty()) {
                 let _ = writeln!(out, "  {line}");
             }
         }
@@ -192,7 +193,7 @@ fn show_action(index: &Index<'_>, action: &Action, today: NaiveDate, out: &mut S
     let recorded = meeting.is_none_or(|m| m.is_recorded(&index.records().settings));
     let under = match row.agenda_item {
         Some(item) => {
-            let title = meeting.map_or("", |m| item_title(m, item));
+            let title = meeting.map_or(Cow::Borrowed(""), |m| item_title(m, item));
             format!(" under item {item} ({title})")
         }
         None => String::new(),
@@ -241,7 +242,7 @@ fn show_action(index: &Index<'_>, action: &Action, today: NaiveDate, out: &mut S
                 out,
                 "- {}{at}{item}{paragraph}{status}: {}",
                 u.date.value,
-                u.note.trim()
+                u.note.get().trim()
             );
         }
     }
@@ -288,7 +289,7 @@ fn show_meeting(index: &Index<'_>, meeting: &Meeting, out: &mut String) {
         let _ = writeln!(out, "Status: {}", vocab.meeting_status_label(&status.value));
     }
     if let Some(note) = &meeting.note {
-        let _ = writeln!(out, "Note: {}", note.trim());
+        let _ = writeln!(out, "Note: {}", note.get().trim());
     }
     if !meeting.is_recorded(settings) {
         let _ = writeln!(out, "\nIts minutes are not recorded.");
@@ -331,7 +332,7 @@ fn show_meeting(index: &Index<'_>, meeting: &Meeting, out: &mut String) {
                 out,
                 "     {} {}{}",
                 d.verb.value,
-                d.text.trim(),
+                d.text.get().trim(),
                 paragraph_note(d.paragraph.as_ref())
             );
         }
@@ -364,7 +365,7 @@ fn show_raised_and_reviewed(index: &Index<'_>, meeting: &Meeting, out: &mut Stri
                     .as_ref()
                     .map_or(crate::actions::NOT_RECORDED, |o| o.value.as_str()),
                 vocab.action_status_label(r.status),
-                r.update.note.trim()
+                r.update.note.get().trim()
             );
         }
     }
@@ -376,7 +377,7 @@ fn show_raised_and_reviewed(index: &Index<'_>, meeting: &Meeting, out: &mut Stri
             a.id.value,
             a.owner.as_ref().map_or(NOT_RECORDED, |o| o.value.as_str()),
             vocab.action_status_label(&a.status.value),
-            a.text.trim()
+            a.text.get().trim()
         );
     }
 }
@@ -425,7 +426,7 @@ fn show_participant(index: &Index<'_>, p: &Participation<'_>, kind: &str, out: &
                     .settings
                     .vocabularies
                     .action_status_label(&a.record.status.value),
-                a.record.text.trim()
+                a.record.text.get().trim()
             );
         }
     }
@@ -437,7 +438,7 @@ fn show_principle(index: &Index<'_>, principle: &Principle, out: &mut String) {
     let number = principle.number.value;
     heading(out, &format!("Principle {number}"));
     if let Some(text) = &principle.text {
-        let _ = writeln!(out, "{}", text.trim());
+        let _ = writeln!(out, "{}", text.get().trim());
     }
     let status = &principle.status.value;
     let _ = write!(
@@ -471,7 +472,7 @@ fn show_principle(index: &Index<'_>, principle: &Principle, out: &mut String) {
     if !principle.notes.is_empty() {
         let _ = writeln!(out, "\nNotes:\n");
         for note in &principle.notes {
-            let _ = writeln!(out, "- {}", note.trim());
+            let _ = writeln!(out, "- {}", note.get().trim());
         }
     }
     // One pass over the meetings in date order: the assessments that name

@@ -189,7 +189,7 @@ fn check_structure(text: &str, file: &Path) -> Result<(), Finding> {
         format!("file holds {found} where a record's mapping of `field: value` lines belongs"),
     )
     .with_help("write the record as `field: value` lines starting in the first column");
-    finding.span = Some(top.span).filter(|s| s.len > 0);
+    finding.span = Some(top.span).filter(|s| s.len() > 0);
     Err(finding)
 }
 

@@ -285,7 +285,7 @@ fn rendered_minutes_carry_every_fact_of_the_seed() {
         .unwrap();
     for item in &meeting.record.agenda {
         for d in &item.decisions {
-            let text = format!("- **{}** {}", d.verb.value, d.text.trim());
+            let text = format!("- **{}** {}", d.verb.value, d.text.get().trim());
             assert!(md.contains(&text), "{text} missing");
             decisions += 1;
         }

@@ -307,7 +307,10 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
                 .find(|a| a.modification.value == proposal)
                 .unwrap();
             assert_eq!(a.interest.value, LEVELS[*interest]);
-            assert_eq!(&a.notes, note);
+            assert_eq!(
+                a.notes.as_ref().map(ToString::to_string).as_ref(),
+                note.as_ref()
+            );
         }
         Step::Meeting { .. } => {
             assert!(

@@ -14,7 +14,7 @@ use crate::kind::Kind;
 use crate::load::parse::{FileOutcome, Parsed};
 use crate::load::scan::ScannedFile;
 use crate::processing;
-use crate::source::{self, FileId};
+use crate::source::{self, FileId, Kept};
 
 /// Whether files of `kind` are cached. Settings are not: `tsc.yaml` is one
 /// small file, and parsing it also records where each term is written.
@@ -36,7 +36,7 @@ enum Source {
 
 /// What [`crate::load::parse::parse_file`] gives for one file: its text (kept
 /// in the loaded sources) and its outcome.
-pub(crate) type Parse = fn(&Path, Kind, Vec<u8>, FileId) -> (Option<String>, FileOutcome);
+pub(crate) type Parse = fn(&Path, Kind, Vec<u8>, FileId) -> (Option<Kept>, FileOutcome);
 
 /// One shard of the store as this run found it.
 enum Shard {
@@ -57,7 +57,7 @@ pub(crate) fn parse_all(
     files: Vec<ScannedFile>,
     cache: Option<&CacheDir>,
     parse: Parse,
-) -> (Vec<(Option<String>, FileOutcome)>, Usage) {
+) -> (Vec<(Option<Kept>, FileOutcome)>, Usage) {
     let mut usage = Usage::default();
     let mut shards: Vec<Shard> = match cache {
         Some(dir) => (0..SHARDS)
@@ -78,7 +78,7 @@ pub(crate) fn parse_all(
         None => Vec::new(),
     };
     type Result1 = (
-        Option<String>,
+        Option<Kept>,
         FileOutcome,
         Source,
         Option<Entry>,
@@ -99,22 +99,28 @@ pub(crate) fn parse_all(
             let mut problem = None;
             let tag = kind_tag(file.kind);
             let mut bytes = bytes;
-            if let Some(Shard::Open(reader)) = shards.get(shard_of(&hash)) {
-                match cached(reader, tag, &hash, file.id) {
-                    Some(Ok(parsed)) if fits(&parsed, file.kind) => {
-                        match String::from_utf8(bytes) {
-                            Ok(text) => {
+            if let Some(Shard::Open(reader)) = shards.get(shard_of(&hash))
+                && reader.holds(tag, &hash)
+            {
+                // The entry's text values are spans of this text.
+                match String::from_utf8(bytes) {
+                    Ok(text) => {
+                        let text = Kept::new(text);
+                        match cached(reader, tag, &hash, file.id, &text) {
+                            Some(Ok(parsed)) if fits(&parsed, file.kind) => {
                                 processing::force_internal_error_if_asked(&file.path);
                                 let entry = Some((tag, hash));
                                 return (Some(text), Ok(parsed), Source::Hit, entry, None);
                             }
-                            // Cannot be: the entry is of a file that decoded.
-                            Err(e) => bytes = e.into_bytes(),
+                            Some(Ok(_)) => problem = Some(undecodable(reader)),
+                            Some(Err(note)) => problem = Some(note),
+                            None => {}
                         }
+                        bytes = Kept::try_unwrap(text)
+                            .map_or_else(|shared| shared.as_bytes().to_vec(), String::into_bytes);
                     }
-                    Some(Ok(_)) => problem = Some(undecodable(reader)),
-                    Some(Err(note)) => problem = Some(note),
-                    None => {}
+                    // Not text: the file is parsed, for its finding.
+                    Err(e) => bytes = e.into_bytes(),
                 }
             }
             let (text, outcome) = parse(&file.path, file.kind, bytes, file.id);
@@ -203,11 +209,19 @@ thread_local! {
 
 /// The parse the store holds for `(tag, hash)`, decoded with its spans
 /// pointing into the file `id`.
-fn cached(reader: &Reader, tag: u8, hash: &Hash, id: FileId) -> Option<Result<Parsed, Note>> {
+fn cached(
+    reader: &Reader,
+    tag: u8,
+    hash: &Hash,
+    id: FileId,
+    text: &Kept,
+) -> Option<Result<Parsed, Note>> {
     PAYLOAD.with_borrow_mut(|buffer| {
         Some(match reader.get_into(tag, hash, buffer)? {
-            Ok(len) => source::parsing(id, || postcard::from_bytes::<Parsed>(&buffer[..len]))
-                .map_err(|_| undecodable(reader)),
+            Ok(len) => source::parsing(id, Some(text), || {
+                postcard::from_bytes::<Parsed>(&buffer[..len])
+            })
+            .map_err(|_| undecodable(reader)),
             Err(note) => Err(note),
         })
     })

@@ -168,6 +168,11 @@ impl Reader {
         self.index.len()
     }
 
+    /// Whether the store has an entry for `(kind, hash)`.
+    pub(crate) fn holds(&self, kind: u8, hash: &Hash) -> bool {
+        self.index.contains_key(&(kind, *hash))
+    }
+
     /// The payload stored for `(kind, hash)`: `None` when there is none,
     /// `Some(Err)` when it cannot be read or fails its checksum. Safe to
     /// call from several threads at once.

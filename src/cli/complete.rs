@@ -66,7 +66,7 @@ pub(crate) fn record_ids() -> ArgValueCandidates {
         all.extend(r.modifications.iter().map(|m| {
             (
                 m.record.id.value.to_string(),
-                m.record.title_or_empty().to_owned(),
+                m.record.title_or_empty().into_owned(),
             )
         }));
         all.extend(owners(r));

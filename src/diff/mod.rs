@@ -21,6 +21,7 @@ pub mod human;
 pub mod json;
 pub mod markdown;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
@@ -29,7 +30,7 @@ use serde::Serialize;
 use crate::ids::{file_stem_for, natural_cmp};
 use crate::index::Index;
 use crate::load::{Loaded, Records};
-use crate::model::{Action, Modification, Principle};
+use crate::model::{Action, Modification, Principle, Text};
 use crate::settings::{MEANINGS, Meaning, Term, Vocabularies};
 
 /// One side of a comparison: the records and where they came from.
@@ -723,7 +724,7 @@ fn diff_actions(s: &Sides<'_>, changes: &mut Vec<Change>) {
                         owner: action.owner.as_ref().map(|o| o.value.to_string()),
                         due: action.due.as_ref().map(|d| d.value),
                         date: None,
-                        text: Some(action.text.clone()),
+                        text: Some(action.text.to_string()),
                         status: (!vb.is_open_status(status)).then(|| status_label(vb, status)),
                     },
                 );
@@ -748,7 +749,7 @@ fn action_changes(
         meeting: u.meeting.as_ref().map(|m| m.value.to_string()),
         agenda_item: u.agenda_item.as_ref().map(|i| i.value.clone()),
         status: u.status.as_ref().map(|s| status_label(v, &s.value)),
-        note: u.note.clone(),
+        note: u.note.to_string(),
     };
     // An update equal in every field on both sides is unchanged; of the
     // rest, one of the same day and meeting on both sides was edited, a
@@ -860,14 +861,14 @@ fn action_changes(
             },
         );
     }
-    if x.text.trim() != y.text.trim() {
+    if x.text.get().trim() != y.text.get().trim() {
         push(
             changes,
             Subject::Action,
             id,
             What::Text {
-                from: x.text.clone(),
-                to: y.text.clone(),
+                from: x.text.to_string(),
+                to: y.text.to_string(),
             },
         );
     }
@@ -927,20 +928,22 @@ fn diff_modifications(s: &Sides<'_>, changes: &mut Vec<Change>) {
                     owner: None,
                     due: None,
                     date: None,
-                    text: m.title.clone(),
+                    text: m.title.as_ref().map(Text::to_string),
                     status: phase(vb, m),
                 },
             ),
             (Some(_), None) => push(changes, Subject::Modification, id, What::Removed),
             (Some(x), Some(y)) => {
-                if x.title.as_deref().map(str::trim) != y.title.as_deref().map(str::trim) {
+                if x.title.as_ref().map(Text::get).as_deref().map(str::trim)
+                    != y.title.as_ref().map(Text::get).as_deref().map(str::trim)
+                {
                     push(
                         changes,
                         Subject::Modification,
                         id,
                         What::Text {
-                            from: x.title.clone().unwrap_or_default(),
-                            to: y.title.clone().unwrap_or_default(),
+                            from: x.title.as_ref().map(Text::to_string).unwrap_or_default(),
+                            to: y.title.as_ref().map(Text::to_string).unwrap_or_default(),
                         },
                     );
                 }
@@ -1102,12 +1105,13 @@ fn diff_registers(s: &Sides<'_>, changes: &mut Vec<Change>) {
     // Every entry with its name (a principle's text, which may be absent).
     type Named<'n> = Vec<(
         String,
-        Option<Option<&'n String>>,
-        Option<Option<&'n String>>,
+        Option<Option<Cow<'n, str>>>,
+        Option<Option<Cow<'n, str>>>,
     )>;
     fn named<'n>(list: Vec<(String, Option<&'n String>, Option<&'n String>)>) -> Named<'n> {
+        let name = |n: &'n String| Some(Cow::Borrowed(n.as_str()));
         list.into_iter()
-            .map(|(id, x, y)| (id, x.map(Some), y.map(Some)))
+            .map(|(id, x, y)| (id, x.map(name), y.map(name)))
             .collect()
     }
     let principles: Named<'_> = principles
@@ -1116,7 +1120,11 @@ fn diff_registers(s: &Sides<'_>, changes: &mut Vec<Change>) {
             if let (Some(x), Some(y)) = (x, y) {
                 principle_status(s, &id, x, y, changes);
             }
-            (id, x.map(|p| p.text.as_ref()), y.map(|p| p.text.as_ref()))
+            (
+                id,
+                x.map(|p| p.text.as_ref().map(Text::get)),
+                y.map(|p| p.text.as_ref().map(Text::get)),
+            )
         })
         .collect();
     for (subject, list) in [
@@ -1131,12 +1139,12 @@ fn diff_registers(s: &Sides<'_>, changes: &mut Vec<Change>) {
                     owner: None,
                     due: None,
                     date: None,
-                    text: name.map(ToOwned::to_owned),
+                    text: name.map(Cow::into_owned),
                     status: None,
                 },
                 (Some(_), None) => What::Removed,
                 (Some(Some(x)), Some(Some(y))) if x.trim() != y.trim() => {
-                    let (from, to) = (x.clone(), y.clone());
+                    let (from, to) = (x.into_owned(), y.into_owned());
                     if subject == Subject::Principle {
                         What::Text { from, to }
                     } else {

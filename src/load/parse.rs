@@ -23,7 +23,7 @@ use crate::processing;
 use crate::settings::Settings;
 use crate::shape;
 use crate::shrink::Shrink;
-use crate::source::{self, FileId};
+use crate::source::{self, FileId, Kept};
 use crate::yaml::{self, MAX_FILE_BYTES};
 
 /// What parsing one record file gave: its record(s), or the first
@@ -60,17 +60,17 @@ pub(crate) fn parse_file(
     kind: Kind,
     bytes: Vec<u8>,
     id: FileId,
-) -> (Option<String>, FileOutcome) {
+) -> (Option<Kept>, FileOutcome) {
     processing::force_internal_error_if_asked(path);
     let size = bytes.len() as u64;
     if size > MAX_FILE_BYTES {
         return (None, Err(vec![too_big(path, size)]));
     }
     let text = match decode(path, bytes) {
-        Ok(text) => text,
+        Ok(text) => Kept::new(text),
         Err(finding) => return (None, Err(vec![*finding])),
     };
-    let outcome = source::parsing(id, || {
+    let outcome = source::parsing(id, Some(&text), || {
         let parsed = parse_kind(kind, &text, path).map(|mut parsed| {
             parsed.shrink();
             parsed

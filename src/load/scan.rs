@@ -81,6 +81,7 @@ impl Scanned {
         let (outcomes, usage) = cache::load::parse_all(self.files, cache, parse_file);
         // One record per file of these kinds: room for exactly that many.
         let count = |kind: Kind| kinds.iter().filter(|(_, k)| *k == kind).count();
+        loaded.sources.reserve(kinds.len());
         let records = &mut loaded.records;
         records.meetings.reserve_exact(count(Kind::Meeting));
         records.actions.reserve_exact(count(Kind::Action));

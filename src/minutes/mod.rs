@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 
 use crate::actions::NOT_RECORDED;
 use crate::index::Index;
-use crate::model::{Attendance, Impact};
+use crate::model::{Attendance, Impact, Text};
 use crate::settings::{AssessmentColumn, AttendanceOrder, Vocabularies};
 use crate::suggest::closest;
 
@@ -230,11 +230,11 @@ fn impact_cells(impact: &Impact) -> (String, String) {
     (
         impact_cell(
             impact.technical.as_ref().map(|v| v.value),
-            impact.technical_note.as_deref(),
+            impact.technical_note.as_ref().map(Text::get).as_deref(),
         ),
         impact_cell(
             impact.business.as_ref().map(|v| v.value),
-            impact.business_note.as_deref(),
+            impact.business_note.as_ref().map(Text::get).as_deref(),
         ),
     )
 }
@@ -290,7 +290,7 @@ fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies, org_na
     };
     let organisation = attendance
         .organisation
-        .as_ref()
+        .as_deref()
         .or(attendance.representing.as_ref())
         .map(|o| o.value.to_string())
         .or_else(|| {
@@ -328,7 +328,7 @@ fn not_recorded(meeting: &crate::model::Meeting, vocab: &Vocabularies) -> String
         meeting.id.value
     );
     if let Some(note) = &meeting.note {
-        message.push_str(&format!("; {}", note.trim()));
+        message.push_str(&format!("; {}", note.get().trim()));
     }
     message
 }
@@ -429,29 +429,29 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                         || crate::actions::NOT_RECORDED.to_owned(),
                         |o| index.name_of(o.value.as_str()).to_owned(),
                     ),
-                    text: r.action.text.trim().to_owned(),
+                    text: r.action.text.get().trim().to_owned(),
                     status: statuses
                         .iter()
                         .find(|s| s.id() == r.status)
                         .map_or(r.status, |s| s.label.as_str())
                         .to_owned(),
-                    note: r.update.note.trim().to_owned(),
+                    note: r.update.note.get().trim().to_owned(),
                 })
                 .collect(),
             number: item.number.value.to_string(),
             paragraphs: item.paragraphs.iter().map(|p| p.value).collect(),
-            title: item.title.clone(),
+            title: item.title.to_string(),
             presented_by: item
                 .presented_by
                 .as_ref()
                 .map(|p| index.name_of(&p.value).to_owned()),
-            summary: item.summary.clone(),
+            summary: item.summary.as_ref().map(Text::to_string),
             papers: item
                 .papers
                 .iter()
                 .map(|p| {
                     if p.attachments.is_empty() {
-                        p.title.clone()
+                        p.title.to_string()
                     } else {
                         format!("{} ({})", p.title, p.attachments.join(", "))
                     }
@@ -462,7 +462,8 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                 .iter()
                 // The list supplies its own `;`, `; and` and `.`.
                 .map(|d| {
-                    let text = d.text.trim().trim_end_matches(['.', ';']).trim_end();
+                    let text = d.text.get();
+                    let text = text.trim().trim_end_matches(['.', ';']).trim_end();
                     (
                         d.verb.value.to_string(),
                         text.to_owned(),
@@ -486,7 +487,7 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                         .as_ref()
                         .map_or(NOT_RECORDED, |o| index.name_of(o.value.as_str()))
                         .to_owned(),
-                    text: a.text.trim().to_owned(),
+                    text: a.text.get().trim().to_owned(),
                     due: a.due.as_ref().map(|d| d.value),
                 })
                 .collect(),
@@ -496,9 +497,9 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                 .map(|a| {
                     let (technical, business) = impact_cells(&a.impact);
                     let mut remarks = Vec::new();
-                    let notes = a.notes.as_deref().unwrap_or_default();
+                    let notes = a.notes.as_ref().map(Text::get).unwrap_or_default();
                     if !a.misaligned_principles.is_empty()
-                        && !says_misaligned(notes, &a.misaligned_principles)
+                        && !says_misaligned(&notes, &a.misaligned_principles)
                     {
                         let list: Vec<String> = a
                             .misaligned_principles
@@ -524,7 +525,7 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                         id: a.modification.value.to_string(),
                         title: index
                             .modification(&a.modification.value)
-                            .and_then(|m| m.title.clone()),
+                            .and_then(|m| m.title.as_ref().map(Text::to_string)),
                         technical,
                         business,
                         ec_notification: a
@@ -534,8 +535,8 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                                 Vocabularies::label(&vocab.ec_notification, &e.value).to_owned()
                             })
                             .unwrap_or_default(),
-                        notes: a.notes.as_ref().map(|n| n.trim().to_owned()),
-                        concerns: a.concerns.clone(),
+                        notes: a.notes.as_ref().map(|n| n.get().trim().to_owned()),
+                        concerns: a.concerns.iter().map(Text::to_string).collect(),
                         remarks,
                         interest: Vocabularies::label(&vocab.interest_levels, &a.interest.value)
                             .to_owned(),
@@ -552,19 +553,22 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                 .external_references
                 .iter()
                 .map(|r| match &r.note {
-                    Some(note) => format!("{}: {}", r.title, note.trim()),
-                    None => r.title.clone(),
+                    Some(note) => format!("{}: {}", r.title, note.get().trim()),
+                    None => r.title.to_string(),
                 })
                 .collect(),
         })
         .collect();
     Ok(MinutesView {
-        committee: meeting.title.clone().unwrap_or_else(|| {
-            format!(
-                "{} ({})",
-                settings.committee.name, settings.committee.short_name
-            )
-        }),
+        committee: meeting.title.as_ref().map_or_else(
+            || {
+                format!(
+                    "{} ({})",
+                    settings.committee.name, settings.committee.short_name
+                )
+            },
+            Text::to_string,
+        ),
         short_name: settings.committee.short_name.clone(),
         collective: settings.committee.collective().to_owned(),
         id: meeting.id.value.to_string(),
@@ -575,7 +579,7 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
             (Some(s), None) => Some(s.value.to_string()),
             _ => None,
         },
-        location: meeting.location.clone(),
+        location: meeting.location.as_ref().map(Text::to_string),
         status: meeting
             .status
             .as_ref()

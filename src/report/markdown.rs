@@ -30,7 +30,7 @@ pub fn render(report: &Report<'_>) -> String {
             .map(|r| {
                 vec![
                     r.id.to_owned(),
-                    r.text.to_owned(),
+                    r.text.to_string(),
                     r.meeting.to_owned(),
                     r.due.map_or_else(|| "-".to_owned(), |d| d.to_string()),
                     if r.overdue { "**overdue**" } else { "" }.to_owned(),
@@ -62,7 +62,7 @@ pub fn render(report: &Report<'_>) -> String {
                 vec![
                     r.id.to_owned(),
                     r.owner.unwrap_or(crate::actions::NOT_RECORDED).to_owned(),
-                    r.text.to_owned(),
+                    r.text.to_string(),
                     r.status_label.to_owned(),
                     r.closed.map_or_else(|| "-".to_owned(), |d| d.to_string()),
                 ]
@@ -95,7 +95,7 @@ pub fn render(report: &Report<'_>) -> String {
             .map(|r| {
                 vec![
                     r.id.to_owned(),
-                    r.title.to_owned(),
+                    r.title.to_string(),
                     r.phase_label.unwrap_or("-").to_owned(),
                     r.last_discussed
                         .map_or_else(|| "-".to_owned(), |d| d.to_string()),

@@ -142,7 +142,11 @@ impl Checker<'_> {
                     "constituencies",
                 );
             }
-            for org in person.representing.iter().chain(&person.organisation) {
+            for org in person
+                .representing
+                .iter()
+                .chain(person.organisation.as_deref())
+            {
                 self.organisation_ref(file, org);
             }
             if let Some(roles) = &person.role {

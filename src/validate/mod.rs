@@ -424,7 +424,7 @@ impl Checker<'_> {
     /// JSON Schema and other tools would reject it. The value's source
     /// length tells: ten characters, or twelve with quotes.
     fn check_date_form(&mut self, file: &Path, date: &Spanned<chrono::NaiveDate>) {
-        let written = date.span.len;
+        let written = date.span.len();
         if written == 0 || written == 10 || written == 12 {
             return;
         }

@@ -203,7 +203,7 @@ impl<'r> Checker<'r> {
         for m in &r.modifications {
             let what = || format!("the title of `{}`", m.record.id.value);
             if let Some(title) = &m.record.title {
-                self.invisible(&m.file, what, title, &m.record.id);
+                self.invisible(&m.file, what, &title.get(), &m.record.id);
             }
         }
         for a in &r.actions {
@@ -221,7 +221,7 @@ impl<'r> Checker<'r> {
                 [
                     Some(&a.person),
                     a.representing.as_ref(),
-                    a.organisation.as_ref(),
+                    a.organisation.as_deref(),
                     a.alternate_for.as_deref(),
                 ]
             });
@@ -233,7 +233,7 @@ impl<'r> Checker<'r> {
             }
             for item in &meeting.agenda {
                 let what = || format!("the title of agenda item {}", item.number.value);
-                self.invisible(&m.file, what, &item.title, &item.number);
+                self.invisible(&m.file, what, &item.title.get(), &item.number);
             }
         }
     }

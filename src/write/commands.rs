@@ -19,6 +19,7 @@ use crate::ids::{file_stem_for, natural_cmp};
 use crate::index::Index;
 use crate::kind::Kind;
 use crate::load::{Located, Records};
+use crate::model::Text;
 use crate::model::{Action, Meeting, Token};
 use crate::settings::{Meaning, Term};
 use crate::suggest::require_known;
@@ -328,7 +329,7 @@ pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> Result<
     let location = args
         .location
         .clone()
-        .or_else(|| previous.and_then(|p| p.location.clone()));
+        .or_else(|| previous.and_then(|p| p.location.as_ref().map(Text::to_string)));
     let mut head = vec![
         ("id".to_owned(), Value::text(&id)),
         ("number".to_owned(), Value::raw(number)),
@@ -465,12 +466,9 @@ fn review_comment(
         ),
     );
     for a in open {
-        let text: String = a.text.chars().take(60).collect();
-        let more = if a.text.chars().count() > 60 {
-            "…"
-        } else {
-            ""
-        };
+        let full = a.text.get();
+        let text: String = full.chars().take(60).collect();
+        let more = if full.chars().count() > 60 { "…" } else { "" };
         out.push_str(&edit::scalar::comment_text(&format!(
             "{}#   {} ({}): {text}{more}",
             " ".repeat(col),
@@ -989,7 +987,7 @@ pub fn assess(tree: &Tree, index: &Index<'_>, args: &NewAssessment) -> Result<Pl
     if let Some(t) = technical {
         impact.push(("technical".to_owned(), Value::raw(t)));
         if let Some(n) = old
-            .and_then(|i| i.technical_note.clone())
+            .and_then(|i| i.technical_note.as_ref().map(Text::to_string))
             .filter(|_| args.technical.is_none())
         {
             impact.push(("technical_note".to_owned(), Value::Text(n)));
@@ -998,7 +996,7 @@ pub fn assess(tree: &Tree, index: &Index<'_>, args: &NewAssessment) -> Result<Pl
     if let Some(b) = business {
         impact.push(("business".to_owned(), Value::raw(b)));
         if let Some(n) = old
-            .and_then(|i| i.business_note.clone())
+            .and_then(|i| i.business_note.as_ref().map(Text::to_string))
             .filter(|_| args.business.is_none())
         {
             impact.push(("business_note".to_owned(), Value::Text(n)));

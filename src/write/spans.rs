@@ -15,7 +15,7 @@ use crate::model::Sp;
 /// parsed from a string; this guards against a value with no span).
 pub(crate) fn range<T>(value: &Sp<T>) -> crate::error::Result<Range<usize>> {
     crate::refuse_unless!(
-        value.span != crate::source::Span::default() || value.span.len > 0,
+        value.span != crate::source::Span::default() || value.span.len() > 0,
         "a value has no span"
     );
     Ok(value.span.range())
