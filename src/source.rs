@@ -29,9 +29,9 @@ pub(crate) struct FileId(pub u32);
 /// (the file's ID in the top 22 bits, then the offset and the length in
 /// 21 bits each), so that a spanned ID or term of the records is 32 bytes
 /// rather than 40. A record file is at most [`crate::yaml::MAX_FILE_BYTES`]
-/// (1 MiB) and a records tree has far fewer than [`Span::MAX_FILES`]
-/// files; a larger offset, length or file ID is held as the largest one
-/// that fits.
+/// (1 MiB), and the loader reads at most [`Span::MAX_FILES`] files of a
+/// tree (more are an E0004 finding); a larger offset, length or file ID
+/// would be held as the largest one that fits.
 //
 // Two `u32`s (high and low half) rather than a `u64`, so that a span is
 // aligned to 4 bytes and a spanned number is 12 bytes, not 16.

@@ -180,20 +180,21 @@ pub fn load_in_memory(root: &Path, files: &[(PathBuf, Vec<u8>)]) -> Loaded {
     let mut loaded = empty(root);
     let mut sorted: Vec<&(PathBuf, Vec<u8>)> = files.iter().collect();
     sorted.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut read = 0;
+    let mut records = Vec::new();
     for (relative, bytes) in sorted {
         let path = root.join(relative);
         match judge(relative, walk::Entry::File) {
-            Verdict::Read(kind) => {
-                let _working = processing::working_on(&path);
-                let id = file_id(read);
-                read += 1;
-                let (text, outcome) = parse_file(&path, kind, bytes.clone(), id);
-                loaded.sources.add(path.clone(), text);
-                add(path, kind, outcome, &mut loaded);
-            }
+            Verdict::Read(kind) => records.push((path, kind, bytes)),
             verdict => loaded.findings.extend(verdict.finding(root, &path)),
         }
+    }
+    let limit = scan::keep_at_most(&mut records, scan::MAX_RECORD_FILES, root);
+    loaded.findings.extend(limit);
+    for (read, (path, kind, bytes)) in records.into_iter().enumerate() {
+        let _working = processing::working_on(&path);
+        let (text, outcome) = parse_file(&path, kind, bytes.clone(), file_id(read));
+        loaded.sources.add(path.clone(), text);
+        add(path, kind, outcome, &mut loaded);
     }
     resolve(&mut loaded);
     crate::stubs::fill_id_months(&mut loaded.records);

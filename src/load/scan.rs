@@ -173,7 +173,8 @@ pub fn scan(root: &Path) -> crate::error::Result<Scanned> {
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     batches.sort_unstable_by_key(|(first, _)| *first);
-    let files = batches.into_iter().flat_map(|(_, files)| files).collect();
+    let mut files = batches.into_iter().flat_map(|(_, files)| files).collect();
+    findings.extend(keep_at_most(&mut files, MAX_RECORD_FILES, root));
     Ok(Scanned {
         root: root.to_path_buf(),
         findings,
@@ -225,6 +226,7 @@ impl Scanned {
                 verdict => findings.extend(verdict.finding(root, &path)),
             }
         }
+        findings.extend(keep_at_most(&mut records, MAX_RECORD_FILES, root));
         // Hashed on every core, as [`scan`] does.
         let files = records
             .into_par_iter()
@@ -253,6 +255,58 @@ impl Scanned {
     }
 }
 
+/// The most record files read from one tree: a [`Span`] holds its
+/// file's ID in 22 bits (4,194,304 files; L, the largest benchmark tree,
+/// has 72,000).
+///
+/// [`Span`]: crate::source::Span
+pub(super) const MAX_RECORD_FILES: usize = crate::source::Span::MAX_FILES as usize;
+
+/// Keeps the first `max` of `files` (in path order) and, when there were
+/// more, returns the limit finding that says which were left unread.
+pub(super) fn keep_at_most<T>(files: &mut Vec<T>, max: usize, root: &Path) -> Option<Finding> {
+    if files.len() <= max {
+        return None;
+    }
+    let count = files.len();
+    files.truncate(max);
+    Some(
+        Finding::new(
+            Code::LimitExceeded,
+            root,
+            Position::default(),
+            format!(
+                "the records directory holds {count} record files, more than the {max} tsc reads; \
+                 those after the first {max} in path order are not read"
+            ),
+        )
+        .with_help("split the records into more than one records directory"),
+    )
+}
+
 pub(super) fn file_id(index: usize) -> FileId {
     FileId(u32::try_from(index).unwrap_or(u32::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tree with more record files than a span can name keeps the first
+    /// ones in path order and says which were not read (E0004), rather than
+    /// pointing the later files' findings into the last file that fits.
+    #[test]
+    fn more_record_files_than_a_span_names_are_a_limit_finding() {
+        let mut files = vec!["a.yaml", "b.yaml", "c.yaml"];
+        let finding = keep_at_most(&mut files, 2, Path::new("records")).unwrap();
+        assert_eq!(files, ["a.yaml", "b.yaml"]);
+        assert_eq!(finding.code, Code::LimitExceeded);
+        assert_eq!(
+            finding.message,
+            "the records directory holds 3 record files, more than the 2 tsc reads; \
+             those after the first 2 in path order are not read"
+        );
+        assert!(keep_at_most(&mut files, 2, Path::new("records")).is_none());
+        assert_eq!(MAX_RECORD_FILES, 4_194_304);
+    }
 }
