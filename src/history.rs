@@ -112,9 +112,7 @@ pub fn history(repo: &Repository, target: Target<'_>) -> Result<Vec<Commit>> {
         )
         .changes
         .into_iter()
-        .filter(|c| {
-            (c.record == target.subject && c.id == target.id) || c.record == Subject::Unreadable
-        })
+        .filter(|c| about_target(c, target))
         .collect();
         let moved = match (&entry.before, &entry.after) {
             (Some(b), Some(a)) if b != a => Some((b.clone(), a.clone())),
@@ -131,6 +129,17 @@ pub fn history(repo: &Repository, target: Target<'_>) -> Result<Vec<Commit>> {
         });
     }
     Ok(commits)
+}
+
+/// Whether `change`, found by diffing the target's file (and tsc.yaml)
+/// alone, is about the target: a change to the record itself, a file
+/// that did not load, or for a meeting the assessments recorded in it
+/// (which [`diff`] reports under the proposal assessed, and which can come
+/// from nowhere but this file).
+fn about_target(change: &Change, target: Target<'_>) -> bool {
+    (change.record == target.subject && change.id == target.id)
+        || change.record == Subject::Unreadable
+        || (target.subject == Subject::Meeting && change.record == Subject::Modification)
 }
 
 /// The record file and `tsc.yaml` of one side, loaded in memory as if

@@ -251,6 +251,12 @@ impl<'r> Index<'r> {
         self.assessments_of.get(id).map_or(&[], Vec::as_slice)
     }
 
+    /// The proposal IDs that have an assessment, in no particular order
+    /// (a proposal need not be defined to be assessed).
+    pub(crate) fn assessed_ids(&self) -> impl Iterator<Item = &'r str> + '_ {
+        self.assessments_of.keys().copied()
+    }
+
     /// The meetings that assessed proposal `id` or mentioned it in an
     /// agenda item, oldest first, each once.
     pub(crate) fn meetings_discussing(&self, id: &str) -> &[&'r Meeting] {

@@ -756,3 +756,24 @@ fn the_example_pull_request_job_writes_the_diff_into_the_step_summary() {
         "{written}"
     );
 }
+
+/// Regression: `tsc log MEETING` said "no change in meaning" for the
+/// commit that recorded an assessment in that meeting, because the
+/// change is reported under the proposal assessed and the proposal's file
+/// is not part of the meeting's history.
+#[test]
+fn log_of_a_meeting_shows_an_assessment_recorded_in_it() {
+    let (_dir, repo) = scenario();
+    let text = ok(&repo, &["log", "TSC_09_1608"]);
+    let first = text.lines().take(2).collect::<Vec<_>>().join("\n");
+    let short = git(&repo, &["rev-parse", "--short", "HEAD"])
+        .trim()
+        .to_owned();
+    assert_eq!(
+        first,
+        format!(
+            "2016-08-12  Ada Secretary  {short}  Close TSC07/01, raise TSC09/01, assess SECMP0007\n    \
+             interest SECMP0007 not assessed → High at TSC_09_1608"
+        )
+    );
+}

@@ -971,8 +971,18 @@ fn diff_modifications(s: &Sides<'_>, changes: &mut Vec<Change>) {
             (None, None) => {}
         }
     }
-    // The latest interest level of every proposal on either side.
-    for (id, _, _) in &pairs {
+    // The latest interest level of every proposal on either side, and of
+    // any other proposal assessed there (`tsc log` of a meeting diffs that
+    // meeting's file alone, without the proposals it assesses).
+    let mut assessed: Vec<&str> = pairs.iter().map(|(id, _, _)| id.as_str()).collect();
+    let paired: std::collections::HashSet<&str> = assessed.iter().copied().collect();
+    let mut unpaired: Vec<&str> = (s.ia.assessed_ids().chain(s.ib.assessed_ids()))
+        .filter(|id| !paired.contains(id))
+        .collect();
+    unpaired.sort_by(|x, y| natural_cmp(x, y));
+    unpaired.dedup();
+    assessed.extend(unpaired);
+    for id in assessed {
         let (la, lb) = (latest_interest(&s.ia, id), latest_interest(&s.ib, id));
         // Compared by ID: a relabelled level is a settings change only.
         let (x, y) = (la.map(|l| l.0), lb.map(|l| l.0));
