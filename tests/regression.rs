@@ -454,3 +454,42 @@ fn assessment_columns_can_be_renamed_and_dropped_in_tsc_yaml() {
     assert!(!show.contains("Impact:"), "{show}");
     assert!(show.contains("\n  EC notification: Potential\n"), "{show}");
 }
+
+/// Regression: `person add` refused a new committee's first person when
+/// people.yaml held `people: []` ("lists nobody or could not be read"),
+/// although with no file at all it created one. The empty list is filled
+/// in place and its comment kept.
+#[test]
+fn person_add_fills_an_empty_people_list() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let people = root.join("people.yaml");
+    std::fs::write(
+        &people,
+        "# The committee's members.\npeople: []  # none yet\n",
+    )
+    .unwrap();
+    let out = run(
+        &root,
+        &["person", "add", "Ann Other", "--organisation", "ACME"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&people).unwrap(),
+        "# The committee's members.\npeople:  # none yet\n  - id: ann-other\n    name: Ann Other\n    organisation: ACME\n"
+    );
+}
+
+/// Regression: a committee that does not list its attendee categories got
+/// TSC's heading "TSC Members" in its minutes. The default member
+/// category is named after the committee; a list written in tsc.yaml is
+/// kept as written.
+#[test]
+fn default_member_category_is_named_after_the_committee() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    edit(&root.join("tsc.yaml"), "short_name: TSC", "short_name: DWG");
+    let out = run(&root, &["minutes", "TSC_01_2401"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let headings: Vec<&str> = text.lines().filter(|l| l.ends_with("Members")).collect();
+    assert_eq!(headings, ["### DWG Members"]);
+}

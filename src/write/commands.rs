@@ -889,10 +889,22 @@ pub fn add_person(tree: &Tree, index: &Index<'_>, args: &NewPerson) -> Result<Pl
         }
         None => {
             let path = PathBuf::from(Kind::People.entry());
-            refuse_unless!(
-                tree.text(&path).is_none(),
-                "people.yaml lists nobody or could not be read; add the first person by hand"
-            );
+            if let Some(src) = tree.text(&path) {
+                // `people: []`, as a new committee starts, is filled in
+                // place; a file that did not load is left to the user.
+                let filled = edit::fill_empty_list(src, "people", std::slice::from_ref(&person));
+                let filled = filled.or_refuse_with(|| {
+                    "people.yaml lists nobody and has no `people: []` to fill, or could not be \
+                     read; run `tsc validate`, or add the first person by hand"
+                        .to_owned()
+                })?;
+                transaction.edit(tree, &path, &filled)?;
+                return Ok(Plan {
+                    id,
+                    transaction,
+                    warnings: Vec::new(),
+                });
+            }
             let text = edit::render_document(
                 &[("people".to_owned(), Value::List(vec![person]))],
                 Layout::default(),
