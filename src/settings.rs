@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use crate::source::Spanned;
+use crate::source::{Span, Spanned};
 use regex_lite::Regex;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -62,6 +62,16 @@ impl Settings {
     pub fn parse(text: &str, path: &Path) -> Result<Settings, Box<Finding>> {
         let mut settings: Settings = yaml::parse(text, path)?;
         settings.vocabularies.inherit_meanings();
+        // The default categories head the members by the committee's own
+        // name ("TSC Members" for TSC, "DWG Members" for a DWG that does
+        // not list its categories); a list read from the file (its terms
+        // have spans) is as written.
+        let categories = &mut settings.vocabularies.attendee_categories;
+        if categories.iter().all(|t| t.id.span == Span::default())
+            && let Some(members) = categories.first_mut()
+        {
+            members.label = format!("{} Members", settings.committee.collective());
+        }
         Ok(settings)
     }
 }
