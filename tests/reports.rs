@@ -1292,6 +1292,16 @@ fn a_temporary_file_left_by_a_killed_write_is_ignored_and_then_removed() {
     // What `kill -9` during a write leaves: the temporary file, half full.
     let leftover = dir.path().join(".tsc-report-report.md.Ab3dE9.tmp");
     std::fs::write(&leftover, "# Technical Sub-Comm").unwrap();
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&leftover)
+        .unwrap()
+        .set_modified(an_hour_ago)
+        .unwrap();
+    // A young one may be another tsc's write in progress: it is kept.
+    let in_progress = dir.path().join(".tsc-report-report.md.Xy7kL2.tmp");
+    std::fs::write(&in_progress, "# Technical").unwrap();
     let other = dir.path().join(".tsc-report-other.md.Ab3dE9.tmp");
     std::fs::write(&other, "another target's").unwrap();
     // One in the records tree is not a record (the loader skips it).
@@ -1308,6 +1318,10 @@ fn a_temporary_file_left_by_a_killed_write_is_ignored_and_then_removed() {
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(!leftover.exists(), "the next write removes its leftover");
+    assert!(
+        in_progress.exists(),
+        "a temporary file younger than ten minutes is left alone"
+    );
     assert!(
         other.exists(),
         "another target's temporary file is left alone"

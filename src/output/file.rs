@@ -292,8 +292,14 @@ fn keep_owner(file: &std::fs::File, meta: &std::fs::Metadata) {
 #[cfg(not(unix))]
 fn keep_owner(_file: &std::fs::File, _meta: &std::fs::Metadata) {}
 
+/// How old a temporary file must be before it counts as left by an
+/// interrupted write: a younger one may be another tsc's write in
+/// progress, which removing it would break.
+const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
 /// Removes temporary files an interrupted write of the same target left
-/// in `dir` (`PREFIX` + six characters + `.tmp`).
+/// in `dir` (`PREFIX` + six characters + `.tmp`, last modified more than
+/// [`LEFTOVER_AGE`] ago).
 fn remove_leftovers(dir: &Path, prefix: &str) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -305,7 +311,13 @@ fn remove_leftovers(dir: &Path, prefix: &str) {
             .strip_prefix(prefix)
             .and_then(|rest| rest.strip_suffix(".tmp"))
             .is_some_and(|random| random.chars().count() == 6 && !random.contains('.'));
-        if leftover && entry.file_type().is_ok_and(|t| t.is_file()) {
+        let stale = || {
+            entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|at| at.elapsed().is_ok_and(|age| age > LEFTOVER_AGE))
+        };
+        if leftover && entry.file_type().is_ok_and(|t| t.is_file()) && stale() {
             let _ = std::fs::remove_file(entry.path());
         }
     }

@@ -303,12 +303,34 @@ impl Transaction {
                 .or_refuse_with(|| format!("{} has no directory", target.display()))?;
             std::fs::create_dir_all(dir).map_err(Error::io("cannot create", dir))?;
             let temp = crate::output::file::temp_beside(dir, &target, &target, &change.after)?;
-            ready.push((temp, target));
+            ready.push((temp, target, change.before.is_none()));
         }
-        for (temp, target) in ready {
-            temp.persist(&target)
-                .map_err(|e| e.error)
-                .map_err(Error::io("cannot write", &target))?;
+        // New files first, each only where no file is (another tsc may
+        // have created it since the records were read): a clash undoes
+        // this write's new files and changes nothing else.
+        ready.sort_by_key(|(_, _, new)| !*new);
+        let mut created: Vec<PathBuf> = Vec::new();
+        for (temp, target, new) in ready {
+            if !new {
+                temp.persist(&target)
+                    .map_err(|e| e.error)
+                    .map_err(Error::io("cannot write", &target))?;
+                continue;
+            }
+            match temp.persist_noclobber(&target) {
+                Ok(_) => created.push(target),
+                Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                    for path in &created {
+                        let _ = std::fs::remove_file(path);
+                    }
+                    return Err(Error::Refused(format!(
+                        "{} was created by someone else since tsc read the records; \
+                         nothing was written: run the command again",
+                        target.display()
+                    )));
+                }
+                Err(e) => return Err(Error::io("cannot write", &target)(e.error)),
+            }
         }
         Ok(())
     }
@@ -342,6 +364,49 @@ fn refuse_links(root: &Path, relative: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: two `tsc action new` run at once both took the next ID
+    /// and both said they wrote it, but the second rename replaced the
+    /// first one's file. A new file is now only ever created where no
+    /// file is, and a clash writes nothing (the edit in the same write
+    /// included).
+    #[test]
+    fn a_file_created_by_someone_else_meanwhile_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("actions")).unwrap();
+        std::fs::write(root.join("people.yaml"), "people: []\n").unwrap();
+        let tree = Tree::read(root).unwrap();
+        let mut t = Transaction::default();
+        let edit = Edit {
+            range: 8..10,
+            text: "[x]".into(),
+        };
+        t.edit(&tree, Path::new("people.yaml"), &[edit]).unwrap();
+        t.create(&tree, Path::new("actions/A-1.yaml"), "id: A/1\n".into())
+            .unwrap();
+        // Another process writes the same new file after the read.
+        std::fs::write(root.join("actions/A-1.yaml"), "id: A/1\ntext: theirs\n").unwrap();
+        let Err(Error::Refused(message)) = t.commit(root) else {
+            panic!("the clash is refused");
+        };
+        assert_eq!(
+            message,
+            format!(
+                "{} was created by someone else since tsc read the records; \
+                 nothing was written: run the command again",
+                root.join("actions/A-1.yaml").display()
+            )
+        );
+        assert_eq!(
+            std::fs::read_to_string(root.join("actions/A-1.yaml")).unwrap(),
+            "id: A/1\ntext: theirs\n"
+        );
+        assert_eq!(
+            std::fs::read_to_string(root.join("people.yaml")).unwrap(),
+            "people: []\n"
+        );
+    }
 
     #[test]
     fn commit_writes_every_file_keeps_permissions_and_leaves_no_temporary_file() {
