@@ -34,6 +34,7 @@ pub(crate) fn to_ecma(pattern: &str) -> Result<String, String> {
     let mut p = Parser {
         chars: pattern.chars().collect(),
         at: 0,
+        before: Before::Nothing,
         fold: false,
         verbose: false,
         out: String::with_capacity(pattern.len() + 8),
@@ -52,9 +53,28 @@ enum Member {
     Raw(String),
 }
 
+/// What the construct before the next one was, for repetitions:
+/// ECMA-262 repeats only an atom (and takes one `?` after a repetition
+/// as "lazy"), where regex-lite also reads `a{2}{2}`, `a**` or `^*`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Before {
+    /// The start, `(` or `|`.
+    Nothing,
+    /// A character, class, escape or group.
+    Atom,
+    /// `^`, `$`, `\b`, `\B`, `\A` or `\z`.
+    Assertion,
+    /// `*`, `+`, `?` or `{..}` after an atom.
+    Repetition,
+    /// A repetition made lazy by `?`.
+    Lazy,
+}
+
 struct Parser {
     chars: Vec<char>,
     at: usize,
+    /// The construct before the next one.
+    before: Before,
     /// `(?i)`: ASCII letters match both cases.
     fold: bool,
     /// `(?x)`: white space and `#` comments are not part of the pattern.
@@ -130,22 +150,72 @@ impl Parser {
             return Ok(());
         };
         match c {
-            '\\' => self.escape_outside(),
-            '[' => self.class(),
+            '\\' => {
+                let assertion = matches!(self.peek(0), Some('b' | 'B' | 'A' | 'z'));
+                self.escape_outside()?;
+                self.before = if assertion {
+                    Before::Assertion
+                } else {
+                    Before::Atom
+                };
+            }
+            '[' => {
+                self.class()?;
+                self.before = Before::Atom;
+            }
             '.' => {
                 self.out.push_str(r"[^\n]");
-                Ok(())
+                self.before = Before::Atom;
             }
-            '(' => self.group(),
-            '^' | '$' | '*' | '+' | '?' | '{' | '}' | '|' | ')' => {
+            '(' => {
+                self.group()?;
+                self.before = Before::Nothing;
+            }
+            '|' => {
                 self.out.push(c);
-                Ok(())
+                self.before = Before::Nothing;
             }
+            ')' => {
+                self.out.push(c);
+                self.before = Before::Atom;
+            }
+            '^' | '$' => {
+                self.out.push(c);
+                self.before = Before::Assertion;
+            }
+            '*' | '+' | '?' | '{' => self.repetition(c)?,
             c => {
                 self.literal(c);
-                Ok(())
+                self.before = Before::Atom;
             }
         }
+        Ok(())
+    }
+
+    /// `*`, `+`, `?` or `{n,m}` (with its `{` read): after an atom, or a
+    /// `?` making a repetition lazy; anything else ECMA-262 refuses.
+    fn repetition(&mut self, c: char) -> Result<(), String> {
+        match (c, self.before) {
+            ('?', Before::Repetition) => self.before = Before::Lazy,
+            (_, Before::Atom) => self.before = Before::Repetition,
+            _ => {
+                return Err(
+                    "a repetition of nothing, of an assertion or of a repetition \
+                     (such as `{2}{2}`, `**` or `^*`)"
+                        .to_owned(),
+                );
+            }
+        }
+        self.out.push(c);
+        if c == '{' {
+            while let Some(d) = self.next() {
+                self.out.push(d);
+                if d == '}' {
+                    break;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// `(`, `(?:`, `(?<name>` or `(?P<name>`; flags here are refused.
@@ -154,12 +224,21 @@ impl Parser {
             self.out.push('(');
             return Ok(());
         }
-        if self.rest_starts_with("?P<") {
-            self.at += 3;
-            self.out.push_str("(?<");
-        } else if self.rest_starts_with("?<") || self.rest_starts_with("?:") {
-            self.out.push_str("(?");
-            self.out.push(self.peek(1).unwrap_or(':'));
+        if self.rest_starts_with("?P<") || self.rest_starts_with("?<") {
+            self.at += if self.peek(1) == Some('P') { 3 } else { 2 };
+            // The name as written: it is not part of what is matched.
+            let mut name = String::new();
+            while let Some(n) = self.next().filter(|n| *n != '>') {
+                name.push(n);
+            }
+            let identifier = name.chars().next().is_some_and(|n| !n.is_ascii_digit())
+                && name.chars().all(|n| n.is_ascii_alphanumeric() || n == '_');
+            if !identifier {
+                return Err(format!("the group name `{name}`"));
+            }
+            let _ = write!(self.out, "(?<{name}>");
+        } else if self.rest_starts_with("?:") {
+            self.out.push_str("(?:");
             self.at += 2;
         } else {
             return Err("flags after the start of the pattern".to_owned());
@@ -420,6 +499,45 @@ mod tests {
         );
         assert_eq!(to_ecma(r"^\A\s.\z$").unwrap(), r"^^[\t\n\v\f\r ][^\n]$$");
         assert_eq!(to_ecma(r"^A\-B\x{41}$").unwrap(), r"^A-BA$");
+    }
+
+    /// Regression: under `(?i)` group names were case-folded like the
+    /// pattern (`(?<[Nn][Uu]...>`), and `.` in a name became `[^\n]`;
+    /// stacked repetitions (`{2}{2}`, `**`, `^*`) were copied, which
+    /// ECMA-262 refuses ("Nothing to repeat"), so editors could not
+    /// compile the schema.
+    #[test]
+    fn group_names_are_kept_and_stacked_repetitions_are_refused() {
+        assert_eq!(
+            to_ecma(r"(?i)^TSC_(?<number>[0-9]{2,})_(?P<yy>[0-9]{2})$").unwrap(),
+            "^[Tt][Ss][Cc]_(?<number>[0-9]{2,})_(?<yy>[0-9]{2})$"
+        );
+        assert_eq!(to_ecma(r"^a+?b*?c{2}?$").unwrap(), r"^a+?b*?c{2}?$");
+        assert_eq!(to_ecma(r"^(ab)+$").unwrap(), r"^(ab)+$");
+        let stacked = "a repetition of nothing, of an assertion or of a repetition \
+                       (such as `{2}{2}`, `**` or `^*`)";
+        let mut read = 0;
+        for pattern in [
+            r"^SECMP[0-9]{2}{2}$",
+            "^a**$",
+            "^a+*$",
+            "^*a$",
+            "^$+",
+            r"^\b+x$",
+            "^x{3}?+$",
+        ] {
+            if regex_lite::Regex::new(pattern).is_ok() {
+                read += 1;
+                assert_eq!(to_ecma(pattern).unwrap_err(), stacked, "{pattern}");
+            }
+        }
+        // tsc reads these (E0302 does not refuse them), so the schema must not.
+        assert!(read >= 3, "{read}");
+        assert_eq!(
+            to_ecma(r"^(?P<a.b>x)$")
+                .map_err(|e| e.starts_with("the group name") || e.starts_with("syntax")),
+            Err(true)
+        );
     }
 
     #[test]
