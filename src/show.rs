@@ -145,12 +145,19 @@ fn show_modification(index: &Index<'_>, id: &str, out: &mut String) {
         if !parts.is_empty() {
             let _ = writeln!(out, "  {}", parts.join("; "));
         }
-        if let Some(notes) = &x.notes {
+        // Notes and concerns are the notes column's.
+        let notes = x.notes.as_ref().filter(|_| columns.notes.is_some());
+        if let Some(notes) = notes {
             for line in notes.get().trim().lines().filter(|l| !l.trim().is_empty()) {
                 let _ = writeln!(out, "  {line}");
             }
         }
-        for concern in &x.concerns {
+        let concerns = if columns.notes.is_some() {
+            x.concerns.as_slice()
+        } else {
+            &[]
+        };
+        for concern in concerns {
             let _ = writeln!(out, "  Concern: {concern}");
         }
         if !x.misaligned_principles.is_empty() {

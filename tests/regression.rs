@@ -493,3 +493,30 @@ fn default_member_category_is_named_after_the_committee() {
     let headings: Vec<&str> = text.lines().filter(|l| l.ends_with("Members")).collect();
     assert_eq!(headings, ["### DWG Members"]);
 }
+
+/// Regression: with `minutes.assessment_columns.notes: ~`, `tsc show`
+/// still printed an assessment's notes and every `Concern:` line, although
+/// the minutes drop them and docs/records.md says show does too.
+#[test]
+fn show_leaves_out_notes_and_concerns_when_the_notes_column_is_dropped() {
+    let (_dir, root) = copy_tree(&real_records());
+    let settings = root.join("tsc.yaml");
+    let mut text = std::fs::read_to_string(&settings).unwrap();
+    text.push_str("minutes:\n  assessment_columns:\n    notes: ~\n");
+    std::fs::write(&settings, text).unwrap();
+    let out = run(&root, &["show", "SECMP0014"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let show = stdout(&out);
+    let assessment: Vec<&str> = show
+        .lines()
+        .skip_while(|l| !l.starts_with("- 2016-06-16"))
+        .collect();
+    assert_eq!(
+        assessment,
+        [
+            "- 2016-06-16 TSC_07_1606 (item 6, Modification Development Update): interest High",
+            "  Impact: technical yes, business yes; EC notification: -",
+            "  Does not align with principles 1, 3, 4",
+        ]
+    );
+}
