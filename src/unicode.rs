@@ -43,13 +43,20 @@ pub(crate) fn first_invisible(text: &str) -> Option<(usize, char)> {
 
 /// The first control character in `text` other than a tab (General_Category
 /// `Cc`: C0 such as U+001B ESCAPE and the line breaks, DEL, C1 such as
-/// U+0085 NEXT LINE), with its 1-based position in characters. A tab is
-/// left to the white-space check.
+/// U+0085 NEXT LINE), or U+2028 LINE SEPARATOR or U+2029 PARAGRAPH
+/// SEPARATOR (line breaks too, to JavaScript and YAML 1.1 readers), with
+/// its 1-based position in characters. A tab is left to the white-space
+/// check.
 pub(crate) fn first_control(text: &str) -> Option<(usize, char)> {
     text.chars()
         .enumerate()
-        .find(|&(_, c)| c.is_control() && c != '\t')
+        .find(|&(_, c)| (c.is_control() && c != '\t') || is_separator_line_break(c))
         .map(|(i, c)| (i + 1, c))
+}
+
+/// U+2028 LINE SEPARATOR or U+2029 PARAGRAPH SEPARATOR.
+pub(crate) fn is_separator_line_break(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// The UTS #39 skeleton of `text`: two strings with the same skeleton

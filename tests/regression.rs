@@ -247,8 +247,22 @@ fn line_separators_and_nel_in_new_text_are_written_escaped() {
     let note = "One\u{2029}two\u{85}three";
     let text = "Report\u{2028}back.";
     let location = "Room\u{2029}1";
+    // A one-line name holding a line break is refused (E0207), and
+    // nothing is written.
+    let before = std::fs::read_to_string(root.join("people.yaml")).unwrap();
+    let refused = run(&root, &["person", "add", name, "--id", "ann-lee"]);
+    assert_eq!(refused.status.code(), Some(1), "{}", stderr(&refused));
+    let said = format!("{}{}", stdout(&refused), stderr(&refused));
+    assert!(
+        said.contains("holds the line break U+2028 LINE SEPARATOR")
+            && said.contains("nothing was written"),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("people.yaml")).unwrap(),
+        before
+    );
     for args in [
-        format!("person add {name} --id ann-lee"),
         format!("new meeting --date 2016-07-21 --location {location}"),
         format!("action new --meeting TSC_08_1607 --item 1 --owner DCC {text}"),
         format!("action update TSC07/03 --at TSC_08_1607 --item 1 --note {note}"),
@@ -256,19 +270,10 @@ fn line_separators_and_nel_in_new_text_are_written_escaped() {
         let out = run(&root, &args.split(' ').collect::<Vec<_>>());
         assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
     }
-    let people = std::fs::read_to_string(root.join("people.yaml")).unwrap();
-    assert!(
-        people.ends_with("  - id: ann-lee\n    name: \"Ann\\u2028Lee\"\n"),
-        "{people}"
-    );
     let action = std::fs::read_to_string(root.join("actions/TSC07-03.yaml")).unwrap();
     assert!(
         action.contains("\n    note: \"One\\u2029two\\u0085three\"\n"),
         "{action}"
-    );
-    assert_eq!(
-        pyyaml(&root.join("people.yaml"), "d['people'][-1]"),
-        "{\"id\": \"ann-lee\", \"name\": \"Ann\\u2028Lee\"}\n"
     );
     assert_eq!(
         pyyaml(
@@ -518,5 +523,34 @@ fn show_leaves_out_notes_and_concerns_when_the_notes_column_is_dropped() {
             "  Impact: technical yes, business yes; EC notification: -",
             "  Does not align with principles 1, 3, 4",
         ]
+    );
+}
+
+/// Regression: U+2028 LINE SEPARATOR in a one-line name passed E0207,
+/// although it is a line break to JavaScript and YAML 1.1 readers (the
+/// write commands escape it for that reason).
+#[test]
+fn a_line_separator_in_a_one_line_name_is_a_finding() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    edit(
+        &root.join("people.yaml"),
+        "name: Ada Example",
+        "name: \"Ada\\u2028Example\"",
+    );
+    let out = run(&root, &["validate", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let messages: Vec<(&str, &str)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["code"].as_str().unwrap(), f["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        messages,
+        [(
+            "E0207",
+            "the name of person `ada-example` holds the line break U+2028 LINE SEPARATOR at character 4"
+        )]
     );
 }

@@ -12,7 +12,8 @@ use crate::source::Spanned;
 use super::Checker;
 use crate::finding::{Code, Finding};
 use crate::unicode::{
-    describe, first_control, first_invisible, is_normalized, look_alike_difference, skeleton,
+    describe, first_control, first_invisible, is_normalized, is_separator_line_break,
+    look_alike_difference, skeleton,
 };
 
 /// A defined ID: its kind (for messages), file and spanned value.
@@ -113,7 +114,11 @@ impl<'r> Checker<'r> {
         let (found, noun, help) = match (format, control) {
             (_, Some(c)) if format.is_none_or(|f| c.0 < f.0) => (
                 control,
-                "control character",
+                if is_separator_line_break(c.1) {
+                    "line break"
+                } else {
+                    "control character"
+                },
                 "delete it: control characters (escape, line breaks, C1 controls) are not \
                  one line of text, and make different text look the same",
             ),
