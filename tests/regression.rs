@@ -554,3 +554,51 @@ fn a_line_separator_in_a_one_line_name_is_a_finding() {
         )]
     );
 }
+
+/// Regression: `new meeting --dry-run` on the latest meeting's day warned
+/// "else remove ./meetings/TSC_08_1606.yaml and run again", although
+/// nothing was written.
+#[test]
+fn a_dry_run_on_the_latest_meetings_day_does_not_say_to_remove_a_file() {
+    let (_dir, root) = copy_tree(&real_records());
+    let out = run(
+        &root,
+        &["new", "meeting", "--date", "2016-06-16", "--dry-run"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "tsc: warning: TSC_08_1606 is dated 2016-06-16, the same day as the latest meeting, \
+         TSC_07_1606; if that was meant (a second meeting that day) nothing more is needed, \
+         else run again with the right --date\n"
+    );
+    assert!(!root.join("meetings/TSC_08_1606.yaml").exists());
+}
+
+/// Regression: when the latest meeting was a stub with no date, `new
+/// meeting` took an earlier date (meeting 9 in June after meeting 8 in
+/// July). The stub's month, from its ID, now bounds the date.
+#[test]
+fn new_meeting_before_the_month_of_a_dateless_latest_stub_is_refused() {
+    let (_dir, root) = copy_tree(&real_records());
+    std::fs::write(
+        root.join("meetings/TSC_08_1607.yaml"),
+        "id: TSC_08_1607\nnumber: 8\nstatus: not-recorded\n",
+    )
+    .unwrap();
+    let out = run(&root, &["new", "meeting", "--date", "2016-06-20"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "tsc: error: --date 2016-06-20 is before the month of the latest meeting, TSC_08_1607 \
+         (July 2016, by its ID): a new meeting takes the next number (9, TSC_09_1606), so give \
+         a date in or after that month; a meeting held earlier is recorded by writing its file \
+         by hand with its own number\n"
+    );
+    assert!(!root.join("meetings/TSC_09_1606.yaml").exists());
+    let later = run(
+        &root,
+        &["new", "meeting", "--date", "2016-08-11", "--dry-run"],
+    );
+    assert_eq!(later.status.code(), Some(0), "{}", stderr(&later));
+}

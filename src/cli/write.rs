@@ -345,7 +345,7 @@ fn run(
         return Ok(EXIT_FINDINGS);
     }
     for warning in &plan.warnings {
-        super::say(&format!("tsc: warning: {warning}"));
+        super::say(&format!("tsc: warning: {}", warning.line(!args.dry_run)));
     }
     let diff = plan.transaction.diff();
     if !args.dry_run {

@@ -35,9 +35,9 @@ pub struct Plan {
     pub id: String,
     /// The files to write.
     pub transaction: Transaction,
-    /// What the command did that may not be what was meant, one line
-    /// each, for the binary to print as warnings (the write goes ahead).
-    pub warnings: Vec<String>,
+    /// What the command did that may not be what was meant, for the
+    /// binary to print as warnings (the write goes ahead).
+    pub warnings: Vec<Warning>,
 }
 
 /// `tsc new meeting`.
@@ -417,12 +417,29 @@ fn date_after_latest(
     id: &str,
     number: u32,
     path: &Path,
-) -> Result<Vec<String>> {
+) -> Result<Vec<Warning>> {
     let latest = index
         .meetings_by_date()
         .iter()
         .rev()
         .find_map(|m| m.known_date().map(|d| (m.id.value.as_str(), d)));
+    // A stub without a date that sorts after every dated meeting is the
+    // latest by the month its ID names.
+    let last = index.meetings_by_date().last();
+    if let Some(stub) = last.filter(|m| m.known_date().is_none()) {
+        let month = stub.sort_date();
+        refuse_unless!(
+            month.is_none_or(|m| date >= m),
+            "--date {date} is before the month of the latest meeting, {} ({}, by its ID): \
+             a new meeting takes the next number ({number}, {id}), so give a date in or after \
+             that month; a meeting held earlier is recorded by writing its file by hand with \
+             its own number",
+            stub.id.value,
+            month
+                .map(|m| m.format("%B %Y").to_string())
+                .unwrap_or_default()
+        );
+    }
     let Some((latest, held)) = latest else {
         return Ok(Vec::new());
     };
@@ -433,12 +450,17 @@ fn date_after_latest(
          a meeting held earlier is recorded by writing its file by hand with its own number"
     );
     if date == held {
-        return Ok(vec![format!(
-            "{id} is dated {date}, the same day as the latest meeting, {latest}; \
-             if that was meant (a second meeting that day) nothing more is needed, \
-             else remove {} and run again with the right --date",
-            path.display()
-        )]);
+        return Ok(vec![Warning {
+            text: format!(
+                "{id} is dated {date}, the same day as the latest meeting, {latest}; \
+                 if that was meant (a second meeting that day) nothing more is needed"
+            ),
+            undo: format!(
+                "else remove {} and run again with the right --date",
+                path.display()
+            ),
+            instead: "else run again with the right --date".to_owned(),
+        }]);
     }
     Ok(Vec::new())
 }
@@ -917,6 +939,27 @@ pub fn add_person(tree: &Tree, index: &Index<'_>, args: &NewPerson) -> Result<Pl
         transaction,
         warnings: Vec::new(),
     })
+}
+
+/// A warning of a [`Plan`]: one line, and what to undo when the write
+/// was made and was not meant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// What may not be what was meant.
+    pub text: String,
+    /// How to undo the write if so ("remove FILE and run again with the
+    /// right --date"); said only when the files were written.
+    pub undo: String,
+    /// What to do instead when nothing was written (`--dry-run`).
+    pub instead: String,
+}
+
+impl Warning {
+    /// The warning's line, for a write that was made (`written`) or not.
+    pub fn line(&self, written: bool) -> String {
+        let next = if written { &self.undo } else { &self.instead };
+        format!("{}, {next}", self.text)
+    }
 }
 
 /// `tsc assess`.
