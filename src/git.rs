@@ -81,6 +81,7 @@ impl Blobs {
     fn load(self) -> GitRecords {
         let mut loaded = load_in_memory(&self.root, &self.files);
         loaded.findings.extend(self.findings);
+        crate::load::note_unread(&mut loaded);
         let files = self
             .files
             .into_iter()

@@ -777,3 +777,25 @@ fn log_of_a_meeting_shows_an_assessment_recorded_in_it() {
         )
     );
 }
+
+/// Regression: a record file that did not load in a git revision (over
+/// the size limit there) was reported as the record "removed", although
+/// the working-tree diff of the same file said only that it did not load.
+#[test]
+fn a_record_that_did_not_load_in_a_revision_is_not_removed() {
+    let (_dir, repo) = scenario();
+    let file = repo.join("records/actions/TSC07-01.yaml");
+    let text = fs::read_to_string(&file).unwrap();
+    let padding = format!("# {}\n", "x".repeat(1000)).repeat(1100);
+    fs::write(&file, format!("{padding}{text}")).unwrap();
+    git(&repo, &["commit", "-q", "-am", "Pad TSC07/01"]);
+    let text = ok(&repo, &["diff", "HEAD~1", "HEAD"]);
+    assert!(!text.contains("removed"), "{text}");
+    assert!(
+        text.ends_with(
+            "record files may be at most 1048576 bytes (the limit)\n\n\
+             1 change to 1 unreadable file between HEAD~1 and HEAD\n"
+        ),
+        "{text}"
+    );
+}

@@ -35,7 +35,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::kind::Kind;
 use crate::model::{Action, Meeting, Modification, Organisation, Person, Principle};
 use crate::processing;
@@ -169,6 +169,27 @@ pub fn load(root: &Path) -> crate::error::Result<Loaded> {
 pub(super) fn resolve(loaded: &mut Loaded) {
     for finding in &mut loaded.findings {
         loaded.sources.resolve(finding);
+    }
+    note_unread(loaded);
+}
+
+/// Notes as unread every record whose file has a finding that kept it
+/// from being read (a link, a file over the size limit, an I/O error,
+/// something other than a file): `tsc diff` then says the file did not
+/// load instead of "removed". For the git reader's own findings too.
+pub(crate) fn note_unread(loaded: &mut Loaded) {
+    let root = &loaded.records.root;
+    for finding in &loaded.findings {
+        let unread = matches!(
+            finding.code,
+            Code::Io | Code::LimitExceeded | Code::Symlink | Code::NotAFile
+        );
+        if unread
+            && let Ok(relative) = finding.file.strip_prefix(root)
+            && let Verdict::Read(kind) = judge(relative, walk::Entry::File)
+        {
+            loaded.records.unread.note(kind, &finding.file);
+        }
     }
 }
 
