@@ -97,7 +97,7 @@ fn body(view: &MinutesView) -> Markup {
                                     AssessmentColumn::Notes => td {
                                         @if let Some(notes) = &a.notes { (paragraphs(notes)) }
                                         @if !a.concerns.is_empty() {
-                                            p { "Concerns:" }
+                                            p { (if a.concerns.len() == 1 { "Concern:" } else { "Concerns:" }) }
                                             ul { @for c in &a.concerns { li { (c) } } }
                                         }
                                         @for r in &a.remarks { p { (r) } }
