@@ -9,6 +9,20 @@ use common::{
     copy_dir, copy_tree, edit, git, minimal_example, real_records, stderr, stdout, tsc, tsc_in,
 };
 
+/// The code and message of every finding of a `validate --format json` run.
+fn codes_and_messages(out: &std::process::Output) -> Vec<(String, String)> {
+    let doc: serde_json::Value = serde_json::from_str(&stdout(out)).unwrap();
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let text = |key: &str| f[key].as_str().unwrap().to_owned();
+            (text("code"), text("message"))
+        })
+        .collect()
+}
+
 fn run(root: &Path, args: &[&str]) -> std::process::Output {
     let mut all = vec!["--records", root.to_str().unwrap()];
     all.extend_from_slice(args);
@@ -332,12 +346,10 @@ fn control_characters_in_ids_and_one_line_names_are_findings() {
     );
     let out = run(&root, &["validate", "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
-    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let messages: Vec<(&str, &str)> = doc["findings"]
-        .as_array()
-        .unwrap()
+    let found = codes_and_messages(&out);
+    let messages: Vec<(&str, &str)> = found
         .iter()
-        .map(|f| (f["code"].as_str().unwrap(), f["message"].as_str().unwrap()))
+        .map(|(c, m)| (c.as_str(), m.as_str()))
         .collect();
     assert_eq!(
         messages,
@@ -539,12 +551,10 @@ fn a_line_separator_in_a_one_line_name_is_a_finding() {
     );
     let out = run(&root, &["validate", "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
-    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let messages: Vec<(&str, &str)> = doc["findings"]
-        .as_array()
-        .unwrap()
+    let found = codes_and_messages(&out);
+    let messages: Vec<(&str, &str)> = found
         .iter()
-        .map(|f| (f["code"].as_str().unwrap(), f["message"].as_str().unwrap()))
+        .map(|(c, m)| (c.as_str(), m.as_str()))
         .collect();
     assert_eq!(
         messages,

@@ -365,17 +365,14 @@ fn refuse_links(root: &Path, relative: &Path) -> Result<()> {
 mod tests {
     use super::*;
 
-    /// Regression: two `tsc action new` run at once both took the next ID
-    /// and both said they wrote it, but the second rename replaced the
-    /// first one's file. A new file is now only ever created where no
-    /// file is, and a clash writes nothing (the edit in the same write
-    /// included).
-    #[test]
-    fn a_file_created_by_someone_else_meanwhile_is_not_overwritten() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        std::fs::create_dir(root.join("actions")).unwrap();
-        std::fs::write(root.join("people.yaml"), "people: []\n").unwrap();
+    /// A tree at `root` with `people: []` in people.yaml (made unless it
+    /// is there) and an empty actions folder, read, and a write that
+    /// fills the list and creates `actions/A-1.yaml`.
+    fn edit_and_create(root: &Path) -> (Tree, Transaction) {
+        std::fs::create_dir_all(root.join("actions")).unwrap();
+        if !root.join("people.yaml").exists() {
+            std::fs::write(root.join("people.yaml"), "people: []\n").unwrap();
+        }
         let tree = Tree::read(root).unwrap();
         let mut t = Transaction::default();
         let edit = Edit {
@@ -385,6 +382,19 @@ mod tests {
         t.edit(&tree, Path::new("people.yaml"), &[edit]).unwrap();
         t.create(&tree, Path::new("actions/A-1.yaml"), "id: A/1\n".into())
             .unwrap();
+        (tree, t)
+    }
+
+    /// Regression: two `tsc action new` run at once both took the next ID
+    /// and both said they wrote it, but the second rename replaced the
+    /// first one's file. A new file is now only ever created where no
+    /// file is, and a clash writes nothing (the edit in the same write
+    /// included).
+    #[test]
+    fn a_file_created_by_someone_else_meanwhile_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let (_, t) = edit_and_create(root);
         // Another process writes the same new file after the read.
         std::fs::write(root.join("actions/A-1.yaml"), "id: A/1\ntext: theirs\n").unwrap();
         let Err(Error::Refused(message)) = t.commit(root) else {
@@ -420,16 +430,8 @@ mod tests {
             let p = std::fs::Permissions::from_mode(0o640);
             std::fs::set_permissions(root.join("people.yaml"), p).unwrap();
         }
-        let tree = Tree::read(root).unwrap();
+        let (tree, mut t) = edit_and_create(root);
         assert_eq!(tree.text(Path::new("people.yaml")), Some("people: []\n"));
-        let mut t = Transaction::default();
-        let edit = Edit {
-            range: 8..10,
-            text: "[x]".into(),
-        };
-        t.edit(&tree, Path::new("people.yaml"), &[edit]).unwrap();
-        t.create(&tree, Path::new("actions/A-1.yaml"), "id: A/1\n".into())
-            .unwrap();
         assert!(
             t.create(&tree, Path::new("people.yaml"), String::new())
                 .is_err(),
