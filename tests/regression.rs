@@ -9,18 +9,19 @@ use common::{
     copy_dir, copy_tree, edit, git, minimal_example, real_records, stderr, stdout, tsc, tsc_in,
 };
 
-/// The code and message of every finding of a `validate --format json` run.
-fn codes_and_messages(out: &std::process::Output) -> Vec<(String, String)> {
-    let doc: serde_json::Value = serde_json::from_str(&stdout(out)).unwrap();
-    doc["findings"]
+/// Runs `validate --format json` on `root`, which must fail (exit 1), and
+/// asserts the code and message of every finding, in order.
+fn assert_findings(root: &Path, expected: &[(&str, &str)]) {
+    let out = run(root, &["validate", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let found: Vec<(&str, &str)> = doc["findings"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| {
-            let text = |key: &str| f[key].as_str().unwrap().to_owned();
-            (text("code"), text("message"))
-        })
-        .collect()
+        .map(|f| (f["code"].as_str().unwrap(), f["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(found, expected);
 }
 
 fn run(root: &Path, args: &[&str]) -> std::process::Output {
@@ -344,25 +345,18 @@ fn control_characters_in_ids_and_one_line_names_are_findings() {
         "name: Ada Example",
         "name: \"Ada\\u0085Example\"",
     );
-    let out = run(&root, &["validate", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(1));
-    let found = codes_and_messages(&out);
-    let messages: Vec<(&str, &str)> = found
-        .iter()
-        .map(|(c, m)| (c.as_str(), m.as_str()))
-        .collect();
-    assert_eq!(
-        messages,
-        [
+    assert_findings(
+        &root,
+        &[
             (
                 "E0207",
-                "organisation ID `AC\u{1b}ME` holds the control character U+001B at character 3"
+                "organisation ID `AC\u{1b}ME` holds the control character U+001B at character 3",
             ),
             (
                 "E0207",
-                "the name of person `ada-example` holds the control character U+0085 at character 4"
+                "the name of person `ada-example` holds the control character U+0085 at character 4",
             ),
-        ]
+        ],
     );
 }
 
@@ -549,19 +543,12 @@ fn a_line_separator_in_a_one_line_name_is_a_finding() {
         "name: Ada Example",
         "name: \"Ada\\u2028Example\"",
     );
-    let out = run(&root, &["validate", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(1));
-    let found = codes_and_messages(&out);
-    let messages: Vec<(&str, &str)> = found
-        .iter()
-        .map(|(c, m)| (c.as_str(), m.as_str()))
-        .collect();
-    assert_eq!(
-        messages,
-        [(
+    assert_findings(
+        &root,
+        &[(
             "E0207",
-            "the name of person `ada-example` holds the line break U+2028 LINE SEPARATOR at character 4"
-        )]
+            "the name of person `ada-example` holds the line break U+2028 LINE SEPARATOR at character 4",
+        )],
     );
 }
 
