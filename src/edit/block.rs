@@ -207,11 +207,36 @@ pub(crate) fn sequence_end(src: &str, start: usize, dash: usize) -> (usize, bool
             && indent_of(line) == dash
             && (line[dash..].starts_with("- ") || &line[dash..] == "-");
         if !more {
+            // Appending after the last item: the items before it say.
+            let spaced = spaced.or_else(|| spaced_before(src, start, dash));
             return (end, spaced.unwrap_or(false));
         }
         spaced.get_or_insert(blank);
         end = block_end(src, pos, dash, false);
     }
+}
+
+/// Whether the sequence item whose `- ` line starts at `start` (dash at
+/// column `dash`) is separated from the item before it by a blank line;
+/// `None` when it is the first item.
+fn spaced_before(src: &str, start: usize, dash: usize) -> Option<bool> {
+    let mut pos = start;
+    let mut blank = false;
+    while pos > 0 {
+        pos = line_start(src, pos - 1);
+        let line = line_at(src, pos);
+        if line.trim().is_empty() {
+            blank = true;
+            continue;
+        }
+        if is_filler(line) {
+            continue;
+        }
+        let indent = indent_of(line);
+        let item = indent == dash && (line[dash..].starts_with("- ") || &line[dash..] == "-");
+        return (indent > dash || item).then_some(blank);
+    }
+    None
 }
 
 /// How a file indents: the indentation of a nested mapping under its key,
@@ -225,6 +250,9 @@ pub(crate) struct Layout {
     pub(crate) sequence_indent: usize,
     /// The column before which folded text is wrapped.
     pub(crate) width: usize,
+    /// Columns from a sequence item's `-` to its content: 2 for `- key`,
+    /// 4 for `-   key`.
+    pub(crate) item_indent: usize,
 }
 
 impl Default for Layout {
@@ -233,16 +261,27 @@ impl Default for Layout {
             indent: 2,
             sequence_indent: 2,
             width: 78,
+            item_indent: 2,
         }
     }
 }
 
+/// Columns from the `-` of the sequence item on `line` (its dash at
+/// column `dash`) to the item's content (2 for `- key`, 4 for `-   key`),
+/// or `None` when nothing follows the dash on its line.
+pub(crate) fn item_indent_of(line: &str, dash: usize) -> Option<usize> {
+    let after = line.get(dash + 1..)?;
+    let gap = indent_of(after);
+    (gap > 0 && !is_filler(&after[gap..])).then_some(gap + 1)
+}
+
 impl Layout {
     /// The layout `src` uses, from its first nested mapping and its first
-    /// block sequence under a key; the defaults where it has none.
+    /// block sequence under a key (its first item's spacing after the
+    /// dash); the defaults where it has none.
     pub(crate) fn of(src: &str) -> Layout {
         let mut layout = Layout::default();
-        let (mut mapping, mut sequence) = (None, None);
+        let (mut mapping, mut sequence, mut item) = (None, None, None);
         let mut pos = 0;
         while pos < src.len() && (mapping.is_none() || sequence.is_none()) {
             let next = next_line(src, pos);
@@ -258,6 +297,7 @@ impl Layout {
                 let dash = child[indent..].starts_with("- ");
                 if dash && indent >= col && sequence.is_none() {
                     sequence = Some(indent - col);
+                    item = item_indent_of(child, indent);
                 } else if !dash && indent > col && mapping.is_none() {
                     mapping = Some(indent - col);
                 }
@@ -266,6 +306,7 @@ impl Layout {
         }
         layout.indent = mapping.unwrap_or(layout.indent);
         layout.sequence_indent = sequence.unwrap_or(layout.sequence_indent);
+        layout.item_indent = item.unwrap_or(layout.item_indent);
         layout
     }
 }
@@ -308,5 +349,7 @@ mod tests {
         assert_eq!(Layout::of("a:\n    b: 1\nc:\n- d\n").indent, 4);
         assert_eq!(Layout::of("a:\n    b: 1\nc:\n- d\n").sequence_indent, 0);
         assert_eq!(Layout::of("id: x\n"), Layout::default());
+        assert_eq!(Layout::of("a:\n  -   b: 1\n").item_indent, 4);
+        assert_eq!(Layout::of("a:\n  -\n    b: 1\n").item_indent, 2);
     }
 }

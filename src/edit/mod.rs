@@ -110,17 +110,20 @@ fn render_map(
         .collect()
 }
 
-/// A block sequence item whose `- ` is at column `dash`.
+/// A block sequence item whose `-` is at column `dash`, its content
+/// `layout.item_indent` columns after it (`- key`, or `-   key`).
 pub(crate) fn render_item(value: &Value, dash: usize, layout: Layout) -> String {
-    let lead = format!("{}- ", " ".repeat(dash));
+    let content = dash + layout.item_indent.max(2);
+    let lead = format!("{}-{}", " ".repeat(dash), " ".repeat(content - dash - 1));
     match value {
         Value::Map(entries) if !entries.is_empty() => {
-            render_map(entries, dash + 2, Some(&lead), layout)
+            render_map(entries, content, Some(&lead), layout)
         }
         other => {
-            // `- value`: a scalar item's text is what follows `key:`.
-            let rendered = render_value(other, (dash + 2).saturating_sub(layout.indent), layout);
-            format!("{}-{rendered}", " ".repeat(dash))
+            // `- value`: a scalar item's text is what follows `key:` (its
+            // one space included).
+            let rendered = render_value(other, content.saturating_sub(layout.indent), layout);
+            format!("{}{rendered}", &lead[..lead.len() - 1])
         }
     }
 }
@@ -257,7 +260,13 @@ pub(crate) fn append_item(src: &str, anchor: usize, item: &Value) -> Result<Edit
     } else {
         String::new()
     };
-    text.push_str(&render_item(item, dash, Layout::of(src)));
+    // The new item is spaced after its dash as its sibling is.
+    let mut layout = Layout::of(src);
+    let line = &src[start..block::next_line(src, start)];
+    if let Some(n) = block::item_indent_of(line.trim_end_matches(['\n', '\r']), dash) {
+        layout.item_indent = n;
+    }
+    text.push_str(&render_item(item, dash, layout));
     Ok(Edit {
         range: end..end,
         text,
@@ -279,7 +288,9 @@ pub(crate) fn add_to_item(
     let (start, dash) = block::item_of(src, anchor)
         .ok_or_else(|| "the value is not in a block sequence item".to_owned())?;
     let end = block::block_end(src, start, dash, false);
-    let col = dash + 2;
+    // The item's own content column (`- key` or `-   key`).
+    let line = &src[start..block::next_line(src, start)];
+    let col = dash + block::item_indent_of(line.trim_end_matches(['\n', '\r']), dash).unwrap_or(2);
     Ok(Edit {
         range: end..end,
         text: render_entry(key, value, col, &" ".repeat(col), Layout::of(src)),

@@ -190,6 +190,49 @@ fn a_person_is_appended_to_people_yaml() {
     assert_eq!(after.people.len(), p.people.len() + 1);
 }
 
+/// Regression: a list written with `-   key` (three spaces after the
+/// dash) got new items written `- key`, in another style than the file's.
+#[test]
+fn new_items_are_spaced_after_the_dash_as_the_file_spaces_them() {
+    let src = "# People.\npeople:\n  -   id: ann-example   # first\n      name: Ann Example\n\n  -   id: bo-example\n      name: Bo Example\n";
+    let p: PeopleFile = crate::yaml::parse(src, Path::new("people.yaml")).unwrap();
+    let entry = Value::Map(vec![
+        ("id".into(), Value::text("helen-marsh")),
+        ("name".into(), Value::text("Helen Marsh")),
+        (
+            "roles".into(),
+            Value::List(vec![Value::text("chair"), Value::text("secretary")]),
+        ),
+    ]);
+    let edit = append_item(src, span(&p.people[1].id).start, &entry).unwrap();
+    assert_eq!(
+        apply(src, &[edit]),
+        format!(
+            "{src}\n  -   id: helen-marsh\n      name: Helen Marsh\n      roles:\n        -   chair\n        -   secretary\n"
+        )
+    );
+    // A field added to an item goes at the item's own content column.
+    let meeting = "id: M_1\nagenda:\n-   number: 1\n    title: Minutes\n";
+    let m: Meeting = crate::yaml::parse(meeting, Path::new("m.yaml")).unwrap();
+    let row = Value::List(vec![Value::Map(vec![
+        ("modification".into(), Value::text("MP1")),
+        ("interest".into(), Value::text("high")),
+    ])]);
+    let edit = add_to_item(
+        meeting,
+        span(&m.agenda[0].number).start,
+        "assessments",
+        &row,
+    )
+    .unwrap();
+    let (out, after): (String, Meeting) = edited(meeting, &[edit]);
+    assert_eq!(
+        out,
+        "id: M_1\nagenda:\n-   number: 1\n    title: Minutes\n    assessments:\n    -   modification: MP1\n        interest: high\n"
+    );
+    assert_eq!(after.agenda[0].assessments[0].interest.value, "high");
+}
+
 #[test]
 fn a_file_without_a_final_line_break_gets_one_before_new_text() {
     let src = "id: x\nstatus: open";
@@ -215,6 +258,7 @@ fn new_documents_follow_the_layout() {
             indent: 4,
             sequence_indent: 0,
             width: 78,
+            item_indent: 2,
         },
     );
     assert_eq!(doc, "id: \"TSC08/01\"\ntags: []\nnested:\n    a: 1\n");

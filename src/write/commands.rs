@@ -372,6 +372,7 @@ pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> Result<
     if !items.is_empty() {
         text.push_str("\nagenda:\n");
         let dash = layout.sequence_indent;
+        let content = dash + layout.item_indent;
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
                 text.push('\n');
@@ -383,13 +384,13 @@ pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> Result<
             ];
             text.push_str(&edit::render_item(&Value::Map(entries), dash, layout));
             if item.review {
-                text.push_str(&review_comment(index, previous, &id, n, date, dash + 2));
+                text.push_str(&review_comment(index, previous, &id, n, date, content));
             }
         }
         let proposals = under_consideration(index);
         if !proposals.is_empty() {
             text.push_str(&comment_lines(
-                dash + 2,
+                content,
                 &format!(
                     "Proposals under consideration, to assess with `tsc assess ID --at {id} --item N --interest LEVEL`: {}.",
                     proposals.join(", ")
