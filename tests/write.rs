@@ -5,23 +5,9 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::{copy_tree, minimal_example, real_records, stderr, stdout, tsc};
-
-/// Every file under `root`, by relative path, with its bytes.
-fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    walkdir::WalkDir::new(root)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(root).unwrap().to_path_buf();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
+use common::{copy_tree, minimal_example, real_records, snapshot, stderr, stdout, tsc};
 
 fn run(root: &Path, args: &[&str]) -> std::process::Output {
     let mut all = vec!["--records", root.to_str().unwrap()];
@@ -683,4 +669,88 @@ fn an_update_under_an_item_its_meeting_lacks_is_an_error() {
         text.contains("error[E0105]: update names agenda item 1 but no meeting"),
         "{text}"
     );
+}
+
+/// Runs each of `runs` (a command line after `--records ROOT`) in a
+/// process of its own, all started together, each editing `file`. Every
+/// run must succeed or be refused with the one line that says the file
+/// changed under it; and the file must hold `written(i)` exactly for the
+/// runs `i` that succeeded. Returns how many did.
+fn race(
+    root: &Path,
+    file: &Path,
+    runs: &[Vec<String>],
+    written: impl Fn(usize) -> String,
+) -> usize {
+    let children: Vec<_> = runs
+        .iter()
+        .map(|args| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_tsc"))
+                .arg("--records")
+                .arg(root)
+                .args(args)
+                .env_remove("TSC_RECORDS")
+                .env("TSC_CACHE_DIR", common::test_cache_root())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let changed = format!(
+        "tsc: error: {} changed while this command ran; nothing was written; run it again\n",
+        file.display()
+    );
+    let outs: Vec<_> = children
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap())
+        .collect();
+    let text = std::fs::read_to_string(file).unwrap();
+    let mut won = 0;
+    for (i, out) in outs.iter().enumerate() {
+        let success = out.status.code() == Some(0);
+        if !success {
+            assert_eq!(out.status.code(), Some(2), "{}", stderr(out));
+            assert_eq!(stderr(out), changed);
+        }
+        won += usize::from(success);
+        assert_eq!(text.contains(&written(i)), success, "run {i}: {text}");
+    }
+    won
+}
+
+/// Regression: two write commands that edit the same file both read it,
+/// and the second rename replaced the first one's edit, though both said
+/// they wrote. Now every command that says it wrote is in the file.
+#[test]
+fn concurrent_edits_of_one_file_lose_nothing() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let adds: Vec<Vec<String>> = (0..8)
+        .map(|i| vec!["person".into(), "add".into(), format!("Racer Number{i}")])
+        .collect();
+    let won = race(&root, &root.join("people.yaml"), &adds, |i| {
+        format!("  - id: racer-number{i}\n    name: Racer Number{i}\n")
+    });
+    assert!(won > 0);
+    let update = [
+        "action",
+        "update",
+        "TSC01/02",
+        "--at",
+        "TSC_02_2402",
+        "--note",
+    ];
+    let updates: Vec<Vec<String>> = (0..6)
+        .map(|i| {
+            let mut args = update.map(String::from).to_vec();
+            args.push(format!("Progress report {i}."));
+            args
+        })
+        .collect();
+    let action = root.join("actions/TSC01-02.yaml");
+    let won = race(&root, &action, &updates, |i| {
+        format!("note: Progress report {i}.\n")
+    });
+    assert!(won > 0);
+    assert_eq!(run(&root, &["validate"]).status.code(), Some(0));
 }

@@ -107,6 +107,14 @@ impl Tree {
         Tree::from_loaded(&load::load(root)?)
     }
 
+    /// A tree with no record files, at `root` (new records: `tsc init`).
+    pub fn empty(root: &Path) -> Tree {
+        Tree {
+            root: root.to_path_buf(),
+            files: BTreeMap::new(),
+        }
+    }
+
     /// The tree made of `files` (relative path and text) under `root`,
     /// for tests.
     #[cfg(test)]
@@ -286,8 +294,17 @@ impl Transaction {
     /// a file and a failure while preparing writes nothing. An existing
     /// file keeps its permissions.
     ///
+    /// The renames are made under an advisory lock on the records
+    /// directory ([`WriteLock`]), so two writes never interleave their
+    /// checks and renames, and an edited file is replaced only if it
+    /// still holds exactly the bytes it was read with: a file another
+    /// write (or an editor) changed since is refused, and nothing is
+    /// written, so no change is lost.
+    ///
     /// # Errors
-    /// On an I/O error; files renamed before it stay written.
+    /// [`Error::Refused`] when an edited file changed, or a new one was
+    /// created, since the records were read (nothing is written); on an
+    /// I/O error, files renamed before it stay written.
     pub fn commit(&self, root: &Path) -> Result<()> {
         // The loader never follows a link (E0008), so a write through one
         // would land outside the records it checked: refuse before any
@@ -304,6 +321,21 @@ impl Transaction {
             std::fs::create_dir_all(dir).map_err(Error::io("cannot create", dir))?;
             let temp = crate::output::file::temp_beside(dir, &target, &target, &change.after)?;
             ready.push((temp, target, change.before.is_none()));
+        }
+        // From here to the last rename, no other tsc writes these records;
+        // an edited file must still be as it was read.
+        let _held = WriteLock::take(root)?;
+        for change in &self.changes {
+            let Some(before) = &change.before else {
+                continue;
+            };
+            let target = root.join(&change.path);
+            if std::fs::read(&target).ok().as_deref() != Some(before.as_bytes()) {
+                return Err(Error::Refused(format!(
+                    "{} changed while this command ran; nothing was written; run it again",
+                    crate::escape::path(&target)
+                )));
+            }
         }
         // New files first, each only where no file is (another tsc may
         // have created it since the records were read): a clash undoes
@@ -333,6 +365,44 @@ impl Transaction {
             }
         }
         Ok(())
+    }
+}
+
+/// An advisory lock (`flock`, through [`std::fs::File::lock`]) held by
+/// a write from its last check to its last rename, and released when
+/// dropped (or when the process ends, however it ends). On Unix it is
+/// taken on the records directory itself, so no lock file is left
+/// anywhere; elsewhere, where a directory cannot be opened as a file,
+/// on `.tsc-write.lock` in it (a hidden name, which the loader skips).
+/// Readers never take it: a write's renames are atomic as they are.
+#[derive(Debug)]
+pub(crate) struct WriteLock(
+    #[allow(dead_code, reason = "held, never read: closing it releases the lock")]
+    Option<std::fs::File>,
+);
+
+impl WriteLock {
+    /// Waits for, then takes, the write lock of the records at `root`.
+    /// Where the file system cannot lock, the write goes ahead unlocked
+    /// (the check of each edited file's bytes still applies).
+    ///
+    /// # Errors
+    /// When the directory (or lock file) cannot be opened or locked.
+    pub(crate) fn take(root: &Path) -> Result<WriteLock> {
+        #[cfg(unix)]
+        let file = std::fs::File::open(root);
+        #[cfg(not(unix))]
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(root.join(".tsc-write.lock"));
+        let file = file.map_err(Error::io("cannot open for locking", root))?;
+        match file.lock() {
+            Ok(()) => Ok(WriteLock(Some(file))),
+            Err(e) if e.kind() == std::io::ErrorKind::Unsupported => Ok(WriteLock(None)),
+            Err(e) => Err(Error::io("cannot lock", root)(e)),
+        }
     }
 }
 
@@ -416,6 +486,52 @@ mod tests {
             std::fs::read_to_string(root.join("people.yaml")).unwrap(),
             "people: []\n"
         );
+    }
+
+    /// Regression: two writes that edit the same file both read it, and
+    /// the second rename replaced the first one's edit. An edited file
+    /// that changed since it was read is now refused, and nothing of the
+    /// write is made (its new file included).
+    #[test]
+    fn a_file_changed_by_someone_else_meanwhile_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let (_, t) = edit_and_create(root);
+        let theirs = "people: [y]\n";
+        std::fs::write(root.join("people.yaml"), theirs).unwrap();
+        let Err(Error::Refused(message)) = t.commit(root) else {
+            panic!("the changed file is refused");
+        };
+        assert_eq!(
+            message,
+            format!(
+                "{} changed while this command ran; nothing was written; run it again",
+                root.join("people.yaml").display()
+            )
+        );
+        assert_eq!(
+            std::fs::read_to_string(root.join("people.yaml")).unwrap(),
+            theirs
+        );
+        assert!(!root.join("actions/A-1.yaml").exists());
+        // A file removed meanwhile is not written back either.
+        std::fs::remove_file(root.join("people.yaml")).unwrap();
+        assert!(matches!(t.commit(root), Err(Error::Refused(_))));
+        assert!(!root.join("people.yaml").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_write_lock_is_held_until_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let held = WriteLock::take(dir.path()).unwrap();
+        let other = std::fs::File::open(dir.path()).unwrap();
+        assert!(matches!(
+            other.try_lock(),
+            Err(std::fs::TryLockError::WouldBlock)
+        ));
+        drop(held);
+        other.try_lock().unwrap();
     }
 
     #[test]

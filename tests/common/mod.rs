@@ -57,6 +57,19 @@ pub(crate) fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// Every file under `root`, by relative path, with its bytes.
+pub(crate) fn snapshot(root: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(root).unwrap().to_path_buf();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
 /// Copies a directory tree into a fresh temporary directory and returns
 /// the temporary directory (kept alive by the caller) and the copy's path.
 pub(crate) fn copy_tree(from: &Path) -> (tempfile::TempDir, PathBuf) {
