@@ -34,6 +34,7 @@ pub mod git;
 pub mod history;
 pub(crate) mod ids;
 pub mod index;
+pub mod init;
 pub(crate) mod kind;
 pub mod load;
 pub mod meetings;

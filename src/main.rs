@@ -105,6 +105,16 @@ enum Command {
     /// organisation) with its history across meetings.
     Show(cli::show::ShowArgs),
 
+    /// Start a committee's records: a commented tsc.yaml with its name and
+    /// ID patterns, empty people.yaml and organisations.yaml, and the
+    /// record folders.
+    ///
+    /// `tsc validate` passes on them at once, and `tsc new meeting`,
+    /// `tsc person add` and `tsc action new` work on them next. A
+    /// directory that already holds records is refused (exit 2) and
+    /// nothing is written; `--dry-run` prints what would be written.
+    Init(cli::init::InitArgs),
+
     /// Write a new record: `tsc new meeting --date YYYY-MM-DD`.
     ///
     /// Every write command checks the records as they would be after it
@@ -186,6 +196,7 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
         Command::Schema(args) => cli::schema::run(args, records, &mut out)?,
         Command::Validate(args) => cli::validate::run(args, records, &cli.cache, &mut out)?,
         Command::Diff(args) => cli::diff::run(args, records, &mut out)?,
+        Command::Init(args) => cli::init::run(args, records, &mut out)?,
         Command::New(args) => cli::write::run_new(args, records, &mut out)?,
         Command::Action(args) => cli::write::run_action(args, records, &mut out)?,
         Command::Person(args) => cli::write::run_person(args, records, &mut out)?,
@@ -214,6 +225,7 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
                 | Command::Man(_)
                 | Command::Schema(_)
                 | Command::Validate(_)
+                | Command::Init(_)
                 | Command::New(_)
                 | Command::Action(_)
                 | Command::Person(_)

@@ -245,10 +245,35 @@ pub struct IdTemplates {
 }
 
 impl Default for IdTemplates {
+    /// TSC's templates: [`IdTemplates::with_prefix`] of `TSC`.
     fn default() -> Self {
         IdTemplates {
             meeting: "TSC_{number:02}_{yy}{mm}".into(),
             action: "TSC{meeting_number:02}/{seq:02}".into(),
+        }
+    }
+}
+
+/// Whether `prefix` can start the IDs of [`IdPatterns::with_prefixes`]
+/// and [`IdTemplates::with_prefix`] as it is: ASCII letters and digits,
+/// `-` and `_`, starting with a letter, so that it means itself in a
+/// regular expression, in a template and in a file name.
+pub fn is_id_prefix(prefix: &str) -> bool {
+    prefix.starts_with(|c: char| c.is_ascii_alphabetic())
+        && prefix
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+impl IdTemplates {
+    /// The templates of the default shape with IDs starting `prefix`
+    /// (one that [`is_id_prefix`]): meetings `{prefix}_{number:02}_{yy}{mm}`,
+    /// actions `{prefix}{meeting_number:02}/{seq:02}`. The defaults are
+    /// TSC's (`TSC_07_1606`, `TSC07/01`).
+    pub fn with_prefix(prefix: &str) -> IdTemplates {
+        IdTemplates {
+            meeting: format!("{prefix}_{{number:02}}_{{yy}}{{mm}}"),
+            action: format!("{prefix}{{meeting_number:02}}/{{seq:02}}"),
         }
     }
 }
@@ -520,11 +545,30 @@ impl Default for Committee {
 }
 
 impl Default for IdPatterns {
+    /// TSC's patterns: [`IdPatterns::with_prefixes`] of `TSC` and `SECMP`
+    /// (written out, so that the binary holds the committee's name only
+    /// as these default values).
     fn default() -> Self {
         IdPatterns {
             meeting: "^TSC_(?<number>[0-9]{2,})_(?<yy>[0-9]{2})(?<mm>[0-9]{2})$".into(),
             action: "^TSC(?<meeting>[0-9]{2,})/(?<seq>[0-9]{2,})$".into(),
             modification: "^SECMP[0-9]{4}$".into(),
+        }
+    }
+}
+
+impl IdPatterns {
+    /// The patterns of the default shape with meeting and action IDs
+    /// starting `ids` and proposal IDs starting `modifications` (each one
+    /// that [`is_id_prefix`]): `{ids}_07_1606` (number, `yy`, `mm`),
+    /// `{ids}07/01` (meeting number, `seq`) and `{modifications}0007`
+    /// (four digits). They accept what [`IdTemplates::with_prefix`] of
+    /// `ids` makes. The defaults are TSC's (`TSC`, `SECMP`).
+    pub fn with_prefixes(ids: &str, modifications: &str) -> IdPatterns {
+        IdPatterns {
+            meeting: format!("^{ids}_(?<number>[0-9]{{2,}})_(?<yy>[0-9]{{2}})(?<mm>[0-9]{{2}})$"),
+            action: format!("^{ids}(?<meeting>[0-9]{{2,}})/(?<seq>[0-9]{{2,}})$"),
+            modification: format!("^{modifications}[0-9]{{4}}$"),
         }
     }
 }
@@ -795,6 +839,36 @@ mod tests {
         assert_eq!(&patterns.action.captures("TSC07/04").unwrap()["seq"], "04");
         assert!(patterns.modification.is_match("SECMP0017"));
         assert!(!patterns.modification.is_match("SECMP/0017"));
+    }
+
+    #[test]
+    fn another_prefix_makes_ids_of_the_same_shape() {
+        assert_eq!(
+            IdPatterns::with_prefixes("TSC", "SECMP"),
+            IdPatterns::default()
+        );
+        assert_eq!(IdTemplates::with_prefix("TSC"), IdTemplates::default());
+        let patterns = IdPatterns::with_prefixes("DWG", "DWGMP").compile().unwrap();
+        let templates = IdTemplates::with_prefix("DWG");
+        assert_eq!(templates.meeting, "DWG_{number:02}_{yy}{mm}");
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let meeting = crate::template::render(
+            &templates.meeting,
+            &crate::template::Fields::meeting(3, date),
+        )
+        .unwrap();
+        assert_eq!(meeting, "DWG_03_2601");
+        assert_eq!(
+            &patterns.meeting.captures(&meeting).unwrap()["number"],
+            "03"
+        );
+        let action = crate::template::Fields::action(3, date, 12);
+        let action = crate::template::render(&templates.action, &action).unwrap();
+        assert_eq!(action, "DWG03/12");
+        assert!(patterns.action.is_match(&action));
+        assert!(patterns.modification.is_match("DWGMP0001"));
+        assert!(!patterns.meeting.is_match("TSC_03_2601"));
+        assert!(is_id_prefix("Panel_2") && !is_id_prefix("Review Panel") && !is_id_prefix("2X"));
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub(crate) mod color;
 pub(crate) mod complete;
 pub(crate) mod completions;
 pub(crate) mod diff;
+pub(crate) mod init;
 pub(crate) mod internal_error;
 pub(crate) mod man;
 pub(crate) mod meetings;

@@ -339,9 +339,30 @@ fn run(
     let tree = Tree::from_loaded(&loaded)?;
     let before = validate_with(&loaded, &index);
     let plan = build(&tree, &index)?;
-    let checked = plan.transaction.check(&tree, &before);
+    finish(&plan, &tree, &before, &root, args, &[], out, || {
+        plan.transaction.commit(&root)
+    })
+}
+
+/// Checks `plan` against the records `tree` holds (validated as
+/// `before`): a new error prints the findings and writes nothing (exit 1).
+/// Otherwise prints its warnings, writes it with `commit` (unless
+/// `--dry-run`) and prints what it wrote, or would write: `ID PATH` lines
+/// (`folders` too, with a trailing `/`), the diff, or one JSON document.
+#[allow(clippy::too_many_arguments, reason = "one call per kind of write")]
+pub(crate) fn finish(
+    plan: &Plan,
+    tree: &Tree,
+    before: &Report,
+    root: &Path,
+    args: &WriteArgs,
+    folders: &[std::path::PathBuf],
+    out: &mut dyn Write,
+    commit: impl FnOnce() -> tsc::error::Result<()>,
+) -> anyhow::Result<u8> {
+    let checked = plan.transaction.check(tree, before);
     if !checked.added.is_empty() {
-        refuse(&plan, &checked);
+        refuse(plan, &checked);
         return Ok(EXIT_FINDINGS);
     }
     for warning in &plan.warnings {
@@ -349,13 +370,17 @@ fn run(
     }
     let diff = plan.transaction.diff();
     if !args.dry_run {
-        plan.transaction.commit(&root)?;
+        commit()?;
     }
     let files: Vec<(String, bool)> = plan
         .transaction
         .changes()
         .iter()
         .map(|c| (root.join(&c.path).display().to_string(), c.before.is_none()))
+        .collect();
+    let folders: Vec<String> = folders
+        .iter()
+        .map(|f| format!("{}/", root.join(f).display()))
         .collect();
     match (args.format, args.dry_run) {
         (WriteFormat::Json, _) => {
@@ -364,14 +389,25 @@ fn run(
                 "files": files.iter().map(|(path, created)| serde_json::json!({"path": path, "created": created})).collect::<Vec<_>>(),
                 "written": !args.dry_run,
             });
+            if !folders.is_empty() {
+                doc["folders"] = serde_json::json!(folders);
+            }
             if args.dry_run {
                 doc["diff"] = serde_json::Value::String(diff);
             }
             writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
         }
-        (WriteFormat::Text, true) => write!(out, "{diff}")?,
+        (WriteFormat::Text, true) => {
+            write!(out, "{diff}")?;
+            if !folders.is_empty() {
+                super::say(&format!(
+                    "tsc: --dry-run: nothing was written; the folders {} would be made too",
+                    folders.join(", ")
+                ));
+            }
+        }
         (WriteFormat::Text, false) => {
-            for (path, _) in &files {
+            for path in files.iter().map(|(path, _)| path).chain(&folders) {
                 writeln!(out, "{} {path}", plan.id)?;
             }
         }
