@@ -864,7 +864,7 @@ fn completions_and_man_page_need_no_records() {
     assert!(actions.contains(".TH tsc-actions 1"), "{actions}");
     assert!(actions.contains("overdue"), "{actions}");
     for command in [
-        "validate", "mods", "minutes", "report", "show", "diff", "log",
+        "validate", "mods", "minutes", "report", "show", "diff", "log", "init",
     ] {
         assert!(
             pages.join(format!("tsc-{command}.1")).is_file(),
@@ -877,7 +877,7 @@ fn completions_and_man_page_need_no_records() {
         .lines()
         .filter_map(|l| l.strip_prefix("tsc\\-").and_then(|l| l.strip_suffix("(1)")))
         .collect();
-    assert_eq!(named.len(), 18, "{named:?}");
+    assert_eq!(named.len(), 19, "{named:?}");
     assert!(!named.contains(&"help"), "{named:?}");
     for name in named {
         assert!(pages.join(format!("tsc-{name}.1")).is_file(), "{name}");
