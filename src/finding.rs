@@ -149,6 +149,8 @@ codes! {
     UpdatesOutOfOrder = ("E0408", "updates-out-of-order", Error),
     /// An action whose `status` is not the status its latest update reports.
     StatusNotLatest = ("E0409", "status-not-latest", Error),
+    /// A closed action whose `closed` date is not the date of the update that closed it.
+    ClosedNotLatest = ("E0410", "closed-not-latest", Error),
     /// A person both attending and sending apologies at the same meeting.
     AttendedAndApologised = ("E0501", "attended-and-apologised", Error),
     /// A person listed twice in the attendees, or twice in the apologies, of one meeting.

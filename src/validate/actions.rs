@@ -31,6 +31,7 @@ impl Checker<'_> {
             }
             self.check_action_statuses(file, action);
             self.check_status_is_latest(file, action);
+            self.check_closed_is_latest(file, action);
             self.check_updates(file, action);
             if self.meeting_ref(file, &action.meeting) {
                 let Some(meeting) = self.index.meeting(&action.meeting.value) else {
@@ -113,6 +114,43 @@ impl Checker<'_> {
                 "set `status: {}`, or correct the update; `tsc action update` and \
                  `tsc action close` keep the two in step",
                 reported.value
+            )),
+        );
+    }
+
+    /// One source of truth for when an action closed: the `closed` date
+    /// of an action whose latest status-reporting update reports its
+    /// closing status is that update's date (a different status is
+    /// E0409's finding, not this one).
+    fn check_closed_is_latest(&mut self, file: &Path, action: &Action) {
+        let Some(closed) = &action.closed else {
+            return;
+        };
+        let Some(update) = action.updates.iter().rev().find(|u| u.status.is_some()) else {
+            return;
+        };
+        let reports_own_status = update
+            .status
+            .as_ref()
+            .is_some_and(|s| s.value == action.status.value);
+        if !reports_own_status || update.date.value == closed.value {
+            return;
+        }
+        self.push(
+            Finding::at_value(
+                Code::ClosedNotLatest,
+                file,
+                closed,
+                format!(
+                    "action {} was closed on {} but the update that reports `{}` is dated {}",
+                    action.id.value, closed.value, action.status.value, update.date.value
+                ),
+            )
+            .with_related_value(file, &update.date, "the closing update's date")
+            .with_help(format!(
+                "set `closed: {}`, or correct the update's date; `tsc action close` \
+                 writes both",
+                update.date.value
             )),
         );
     }
