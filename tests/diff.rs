@@ -799,3 +799,26 @@ fn a_record_that_did_not_load_in_a_revision_is_not_removed() {
         "{text}"
     );
 }
+
+/// Regression (new-user trial): a closed action's `closed:` date typed
+/// from 2026-12-01 to 2026-12-10 by hand gave "no changes between HEAD
+/// and working tree", though the registers read that date.
+#[test]
+fn a_changed_closing_date_of_a_closed_action_is_a_change() {
+    let closed = changed(
+        &real_files(),
+        TSC07_02,
+        "status: open",
+        "status: closed\nclosed: 2016-07-21\nupdates:\n  - date: 2016-07-21\n    meeting: TSC_07_1606\n    status: closed\n    note: Done.",
+    );
+    let retyped = changed(
+        &closed,
+        TSC07_02,
+        "closed: 2016-07-21",
+        "closed: 2016-07-28",
+    );
+    assert_eq!(
+        lines(&closed, &retyped),
+        ["closed-on TSC07/02 2016-07-21 → 2016-07-28"]
+    );
+}

@@ -96,7 +96,7 @@ pub(crate) fn document_schema() -> serde_json::Value {
                             "organisation", "principle", "settings", "unreadable"] },
                         "id": text,
                         "change": { "enum": ["raised", "added", "removed", "closed", "withdrawn",
-                            "reopened", "status", "owner", "due", "text", "update", "edited", "deleted", "interest",
+                            "reopened", "status", "owner", "due", "closed-on", "text", "update", "edited", "deleted", "interest",
                             "phase", "related", "attendance", "renamed", "setting", "unreadable"] },
                         "from": opt_text,
                         "to": opt_text,

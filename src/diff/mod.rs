@@ -155,6 +155,14 @@ pub(crate) enum What {
         /// The new due date.
         to: Option<NaiveDate>,
     },
+    /// A closed (or withdrawn) action's closing date changed, its status
+    /// staying closed.
+    ClosedOn {
+        /// The old closing date.
+        from: Option<NaiveDate>,
+        /// The new closing date.
+        to: Option<NaiveDate>,
+    },
     /// An action's text changed (or a proposal's title, a principle's
     /// wording).
     Text {
@@ -380,6 +388,7 @@ impl Change {
             What::Status { .. } => "status",
             What::Owner { .. } => "owner",
             What::Due { .. } => "due",
+            What::ClosedOn { .. } => "closed-on",
             What::Text { .. } => "text",
             What::Update(_) => "update",
             What::Edited { .. } => "edited",
@@ -458,7 +467,7 @@ impl Change {
                 w.either(from, is_text).word(" → ");
                 w.either(to, is_text);
             }
-            What::Due { from, to } => {
+            What::Due { from, to } | What::ClosedOn { from, to } => {
                 let date = |d: &Option<NaiveDate>| d.map_or("none".to_owned(), |d| d.to_string());
                 w.word(&format!(" {} → {}", date(from), date(to)));
             }
@@ -826,6 +835,21 @@ fn action_changes(
             What::Status {
                 from: status_label(va, from),
                 to: status_label(vb, to),
+            },
+        );
+    }
+    let (closed_x, closed_y) = (
+        x.closed.as_ref().map(|c| c.value),
+        y.closed.as_ref().map(|c| c.value),
+    );
+    if !was_open && !is_open && closed_x != closed_y {
+        push(
+            changes,
+            Subject::Action,
+            id,
+            What::ClosedOn {
+                from: closed_x,
+                to: closed_y,
             },
         );
     }
