@@ -23,6 +23,23 @@ pub(crate) fn id_month(
     NaiveDate::from_ymd_opt(2000 + i32::try_from(yy).ok()?, mm, 1)
 }
 
+/// The meeting number `meeting`'s ID names by its pattern's `number`
+/// capture (`PANEL_68_1408` is meeting 68), when it names one.
+pub(crate) fn id_number(
+    patterns: &CompiledPatterns,
+    settings: &Settings,
+    meeting: &Meeting,
+) -> Option<u32> {
+    let kind = meeting.kind.as_ref().map(|k| k.value.as_str());
+    let regex = patterns.meeting_of(&settings.vocabularies, kind);
+    regex
+        .captures(&meeting.id.value)?
+        .name("number")?
+        .as_str()
+        .parse()
+        .ok()
+}
+
 /// Fills [`Meeting::id_month`] of every meeting that has no `date`, once
 /// after loading (nothing when the ID patterns do not compile).
 pub(crate) fn fill_id_months(records: &mut Records) {

@@ -599,3 +599,103 @@ fn new_meeting_before_the_month_of_a_dateless_latest_stub_is_refused() {
     );
     assert_eq!(later.status.code(), Some(0), "{}", stderr(&later));
 }
+
+/// Regression (new-user trial): an action raised at a meeting held
+/// before the records began (a stub) could not be written by command:
+/// `--item` was required, and any item was refused because a stub has no
+/// agenda. It is now written without `--item`, numbered by the stub.
+#[test]
+fn action_new_at_a_stub_meeting_needs_no_agenda_item() {
+    let (_dir, root) = copy_tree(&real_records());
+    let args = [
+        "action",
+        "new",
+        "--meeting",
+        "TSC_06_1605",
+        "--owner",
+        "SECAS",
+        "Develop principles for assessing Modification Proposals.",
+    ];
+    let refused = run(&root, &[&args[..2], &["--item", "1"], &args[2..]].concat());
+    assert_eq!(refused.status.code(), Some(2));
+    assert_eq!(
+        stderr(&refused),
+        "tsc: error: meeting TSC_06_1605 is not recorded, so it has no agenda items; \
+         leave out --item (an action raised there names none)\n"
+    );
+    let out = run(&root, &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(root.join("actions/TSC06-01.yaml")).unwrap(),
+        "# Action TSC06/01, raised at TSC_06_1605 (a meeting that is not recorded).\n\
+         id: \"TSC06/01\"\n\
+         meeting: TSC_06_1605\n\
+         owner: SECAS\n\
+         text: >-\n  Develop principles for assessing Modification Proposals.\n\
+         status: open\n"
+    );
+    let ok = run(&root, &["validate"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+    // A recorded meeting still needs the item.
+    let missing = run(
+        &root,
+        &[
+            "action",
+            "new",
+            "--meeting",
+            "TSC_07_1606",
+            "--owner",
+            "SECAS",
+            "x",
+        ],
+    );
+    assert_eq!(
+        stderr(&missing),
+        "tsc: error: give --item, the agenda item of TSC_07_1606 that raises the action\n"
+    );
+}
+
+/// Regression (new-user trial): `tsc assess --technical yes` was refused
+/// ("possible values: true, false") though the minutes print Yes and No.
+#[test]
+fn assess_takes_yes_and_no_for_the_impacts() {
+    let (_dir, root) = copy_tree(&real_records());
+    let draft = run(&root, &["new", "meeting", "--date", "2016-07-21"]);
+    assert_eq!(draft.status.code(), Some(0), "{}", stderr(&draft));
+    let out = run(
+        &root,
+        &[
+            "assess",
+            "SECMP0007",
+            "--at",
+            "TSC_08_1607",
+            "--item",
+            "1",
+            "--interest",
+            "medium",
+            "--technical",
+            "yes",
+            "--business",
+            "no",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let diff = stdout(&out);
+    let added: Vec<&str> = diff
+        .lines()
+        .filter(|l| l.starts_with('+') && !l.starts_with("+++"))
+        .collect();
+    assert_eq!(
+        added,
+        [
+            "+    assessments:",
+            "+      - modification: SECMP0007",
+            "+        impact:",
+            "+          technical: true",
+            "+          business: false",
+            "+        ec_notification: potential",
+            "+        interest: medium",
+        ]
+    );
+}

@@ -142,7 +142,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
             &index,
             &NewAction {
                 meeting: latest.clone(),
-                item: "1".to_owned(),
+                item: Some("1".to_owned()),
                 owner: OWNERS[*owner].into(),
                 due: due.map(|d| date.checked_add_days(Days::new(d)).unwrap()),
                 text: text.clone(),

@@ -98,9 +98,10 @@ struct ActionNewArgs {
     /// The meeting that raises it.
     #[arg(long, value_name = "ID")]
     meeting: String,
-    /// The agenda item that raises it.
+    /// The agenda item that raises it (left out for a meeting that is not
+    /// recorded, whose actions name no item).
     #[arg(long, value_name = "N")]
-    item: String,
+    item: Option<String>,
     /// Who must do it: a person or organisation ID.
     #[arg(long)]
     owner: String,
@@ -203,11 +204,13 @@ pub(crate) struct AssessArgs {
     /// A concern raised; repeat for more.
     #[arg(long = "concern", value_name = "TEXT")]
     concerns: Vec<String>,
-    /// Technical impact (default: the previous assessment's).
-    #[arg(long, value_name = "BOOL")]
+    /// Technical impact: yes or no (also true/false, on/off, 1/0;
+    /// default: the previous assessment's).
+    #[arg(long, value_name = "yes|no", value_parser = clap::builder::BoolishValueParser::new())]
     technical: Option<bool>,
-    /// Business impact (default: the previous assessment's).
-    #[arg(long, value_name = "BOOL")]
+    /// Business impact: yes or no (also true/false, on/off, 1/0;
+    /// default: the previous assessment's).
+    #[arg(long, value_name = "yes|no", value_parser = clap::builder::BoolishValueParser::new())]
     business: Option<bool>,
     /// EC notification requirement (default: the previous assessment's).
     #[arg(long, value_name = "VALUE")]

@@ -104,6 +104,33 @@ fn held(meeting: &Meeting) -> Result<(NaiveDate, u32)> {
     }
 }
 
+/// The number and date that name the actions raised at `meeting`: its
+/// own, or for a stub that leaves them out, the `number` its ID names
+/// and the first day of the month its ID names (as E0401 takes it).
+fn numbered(
+    meeting: &Meeting,
+    patterns: &crate::settings::CompiledPatterns,
+    settings: &crate::settings::Settings,
+) -> Result<(NaiveDate, u32)> {
+    if meeting.is_recorded(settings) {
+        return held(meeting);
+    }
+    let date = meeting.known_date().or(meeting.id_month);
+    let number = meeting
+        .number
+        .as_ref()
+        .map(|n| n.value)
+        .or_else(|| crate::stubs::id_number(patterns, settings, meeting));
+    match (date, number) {
+        (Some(date), Some(number)) => Ok((date, number)),
+        _ => Err(Error::Refused(format!(
+            "meeting {} is not recorded and neither it nor its ID gives its number and \
+             month; add `number:` and `date:` to its file, then run this again",
+            meeting.id.value
+        ))),
+    }
+}
+
 /// An agenda item number as YAML writes it: a plain number unquoted,
 /// anything else (`2a`) as text.
 fn item_value(item: &str) -> Value {
@@ -510,8 +537,9 @@ fn review_comment(
 pub struct NewAction {
     /// The meeting that raises it.
     pub meeting: String,
-    /// The agenda item that raises it.
-    pub item: String,
+    /// The agenda item that raises it; `None` only for a meeting that is
+    /// not recorded (a stub), whose actions name no item.
+    pub item: Option<String>,
     /// A person or organisation ID.
     pub owner: String,
     /// The due date.
@@ -528,7 +556,24 @@ pub struct NewAction {
 pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Plan> {
     let records = index.records();
     let m = meeting(index, &args.meeting)?;
-    agenda_item(m, &args.item)?;
+    let recorded = m.is_recorded(&records.settings);
+    match (&args.item, recorded) {
+        (Some(item), true) => agenda_item(m, item)?,
+        (None, true) => {
+            return Err(Error::Refused(format!(
+                "give --item, the agenda item of {} that raises the action",
+                m.id.value
+            )));
+        }
+        (Some(_), false) => {
+            return Err(Error::Refused(format!(
+                "meeting {} is not recorded, so it has no agenda items; leave out --item \
+                 (an action raised there names none)",
+                m.id.value
+            )));
+        }
+        (None, false) => {}
+    }
     let owners: Vec<&str> = index.owner_ids().collect();
     require_known(&args.owner, owners.iter().copied(), "owner")?;
     let owner = owners
@@ -560,7 +605,7 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
             || records.unread.actions.contains(&file_stem_for(id))
     };
     let template = &records.settings.id_templates.action;
-    let (date, number) = held(m)?;
+    let (date, number) = numbered(m, &patterns, &records.settings)?;
     let mut id = make_id(
         template,
         &Fields::action(number, date, seq),
@@ -600,21 +645,31 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
     let mut entries = vec![
         ("id".to_owned(), Value::Styled(id.clone(), id_style)),
         ("meeting".to_owned(), Value::text(m.id.value.as_str())),
-        ("agenda_item".to_owned(), item_value(&args.item)),
+    ];
+    if let Some(item) = &args.item {
+        entries.push(("agenda_item".to_owned(), item_value(item)));
+    }
+    entries.extend([
         ("owner".to_owned(), Value::text(owner)),
         (
             "text".to_owned(),
             Value::Styled(args.text.clone(), Style::Folded),
         ),
-    ];
+    ]);
     if let Some(due) = args.due {
         entries.push(("due".to_owned(), Value::raw(due)));
     }
     entries.push(("status".to_owned(), Value::text(open)));
-    let mut text = format!(
-        "# Action {id}, raised at {} under agenda item {}.\n",
-        m.id.value, args.item
-    );
+    let mut text = match &args.item {
+        Some(item) => format!(
+            "# Action {id}, raised at {} under agenda item {item}.\n",
+            m.id.value
+        ),
+        None => format!(
+            "# Action {id}, raised at {} (a meeting that is not recorded).\n",
+            m.id.value
+        ),
+    };
     text.push_str(&edit::render_document(&entries, layout));
     let path = PathBuf::from(Kind::Action.entry()).join(format!("{}.yaml", file_stem_for(&id)));
     let mut transaction = Transaction::default();
