@@ -508,6 +508,25 @@ pub struct Organisation {
     pub(crate) description: Option<String>,
 }
 
+impl Organisation {
+    /// The organisation as the minutes name it: its ID, the acronym the
+    /// minutes use (`DECC`, not "Department of Energy and Climate
+    /// Change"), unless its name is that same word in other letter case,
+    /// which is then how the minutes write it (`Ofgem` for `OFGEM`).
+    pub fn as_minuted(&self) -> &str {
+        let same = |a: &str, b: &str| {
+            a.chars()
+                .flat_map(char::to_lowercase)
+                .eq(b.chars().flat_map(char::to_lowercase))
+        };
+        if same(&self.name, &self.id.value) {
+            &self.name
+        } else {
+            &self.id.value
+        }
+    }
+}
+
 /// `principles.yaml`: the principles the committee assesses proposals by.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

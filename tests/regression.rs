@@ -599,3 +599,82 @@ fn new_meeting_before_the_month_of_a_dateless_latest_stub_is_refused() {
     );
     assert_eq!(later.status.code(), Some(0), "{}", stderr(&later));
 }
+
+/// Regression: `tsc actions` and the report's "Since the last meeting"
+/// showed an owner's ID (`helen-marsh`) where the minutes name the person
+/// (`Helen Marsh`). Machine output keeps the ID, and `--owner` takes it.
+#[test]
+fn action_tables_name_the_owner_as_the_minutes_do_not_by_id() {
+    let (_dir, root) = copy_tree(&real_records());
+    // Each step: its words, then the one argument that holds spaces.
+    for (words, text) in [
+        ("person add --organisation DCC", "Helen Marsh"),
+        (
+            "action new --meeting TSC_07_1606 --item 2 --owner helen-marsh --due 2016-07-01",
+            "Report on the DCC's resource levels.",
+        ),
+        ("new meeting --date 2016-07-21 --from", "TSC_07_1606"),
+        (
+            "action close TSC07/05 --at TSC_08_1607 --item 1 --note",
+            "Reported to the TSC.",
+        ),
+    ] {
+        let mut args: Vec<&str> = words.split(' ').collect();
+        args.push(text);
+        let out = run(&root, &args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    }
+    let table = run(&root, &["actions", "--owner", "helen-marsh"]);
+    assert_eq!(
+        stdout(&table),
+        "\
++----------+-------------+--------------------------------------+-------------+------------+--------+
+| ID       | Owner       | Action                               | Raised      | Due        | Status |
++==========+=============+======================================+=============+============+========+
+| TSC07/05 | Helen Marsh | Report on the DCC's resource levels. | TSC_07_1606 | 2016-07-01 | Closed |
+|          |             |                                      | 2016-06-16  |            |        |
++----------+-------------+--------------------------------------+-------------+------------+--------+
+"
+    );
+    let markdown = run(&root, &["actions", "--open", "--format", "markdown"]);
+    assert!(
+        stdout(&markdown).contains(
+            "| TSC07/02 | SECAS | Circulate the Panel risk register following the Panel meeting. |"
+        ),
+        "{}",
+        stdout(&markdown)
+    );
+    let csv = run(
+        &root,
+        &["actions", "--owner", "helen-marsh", "--format", "csv"],
+    );
+    assert_eq!(
+        stdout(&csv),
+        "id,owner,text,meeting,raised,agenda_item,due,status,status_label,open,overdue,closed\n\
+         TSC07/05,helen-marsh,Report on the DCC's resource levels.,TSC_07_1606,2016-06-16,2,\
+         2016-07-01,closed,Closed,false,false,2016-07-21\n"
+    );
+    let report = stdout(&run(&root, &["report", "--as-of", "2016-07-31"]));
+    assert!(
+        report.contains(
+            "## Since the last meeting\n\nClosed by TSC_08_1607 (1):\n\n\
+             | ID | Owner | Action | Status | Closed |\n\
+             | --- | --- | --- | --- | --- |\n\
+             | TSC07/05 | Helen Marsh | Report on the DCC's resource levels. | Closed | 2016-07-21 |\n"
+        ),
+        "{report}"
+    );
+    let html = stdout(&run(
+        &root,
+        &["report", "--as-of", "2016-07-31", "--format", "html"],
+    ));
+    assert!(
+        html.contains("<tr><td>TSC07/05</td><td>Helen Marsh</td><td>Report on the DCC's"),
+        "{html}"
+    );
+    let shown = stdout(&run(&root, &["show", "TSC_07_1606"]));
+    assert!(
+        shown.contains("- TSC07/05 (Helen Marsh, Closed): Report on the DCC's resource levels.\n"),
+        "{shown}"
+    );
+}
