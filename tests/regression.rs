@@ -24,6 +24,18 @@ fn assert_findings(root: &Path, expected: &[(&str, &str)]) {
     assert_eq!(found, expected);
 }
 
+/// A fresh git repository holding a copy of the real records in
+/// `records/`, committed as "Import"; the directory and the records.
+fn imported_repo() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let records = dir.path().join("records");
+    copy_dir(&real_records(), &records);
+    git(dir.path(), &["init", "-q", "-b", "main"]);
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-q", "-m", "Import"]);
+    (dir, records)
+}
+
 fn run(root: &Path, args: &[&str]) -> std::process::Output {
     let mut all = vec!["--records", root.to_str().unwrap()];
     all.extend_from_slice(args);
@@ -67,13 +79,8 @@ fn new_meeting_on_the_latest_meetings_day_warns() {
 
 #[test]
 fn diff_summary_counts_one_action_with_three_changes_as_one_action() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, records) = imported_repo();
     let repo = dir.path();
-    let records = repo.join("records");
-    copy_dir(&real_records(), &records);
-    git(repo, &["init", "-q", "-b", "main"]);
-    git(repo, &["add", "."]);
-    git(repo, &["commit", "-q", "-m", "Import"]);
     let action = records.join("actions/TSC07-02.yaml");
     edit(&action, "owner: SECAS", "owner: DCC");
     edit(
@@ -676,5 +683,78 @@ fn action_tables_name_the_owner_as_the_minutes_do_not_by_id() {
     assert!(
         shown.contains("- TSC07/05 (Helen Marsh, Closed): Report on the DCC's resource levels.\n"),
         "{shown}"
+    );
+}
+
+/// `tsc log` output with each commit's header (date, author, short ID,
+/// subject) reduced to its subject, which alone does not vary by run.
+fn log_by_subject(repo: &Path, id: &str) -> String {
+    let out = tsc_in(repo, &["log", id]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    stdout(&out)
+        .lines()
+        .map(|line| match line.splitn(4, "  ").collect::<Vec<_>>()[..] {
+            [_, "Secretariat", _, subject] => format!("commit: {subject}"),
+            _ => line.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Regression: `tsc log SECMP0007` listed only the commits of the
+/// proposal's own file, not those of the meetings that assessed it.
+#[test]
+fn log_of_a_proposal_lists_the_commits_that_assessed_it() {
+    let (dir, records) = imported_repo();
+    let repo = dir.path();
+    for (subject, words) in [
+        (
+            "Meeting 8",
+            "new meeting --date 2016-07-21 --from TSC_07_1606",
+        ),
+        (
+            "SECMP0007 at meeting 8",
+            "assess SECMP0007 --at TSC_08_1607 --item 1 --interest high",
+        ),
+        (
+            "SECMP0008 at meeting 8",
+            "assess SECMP0008 --at TSC_08_1607 --item 1 --interest high",
+        ),
+    ] {
+        let args: Vec<&str> = words.split(' ').collect();
+        let out = tsc_in(repo, &args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        git(repo, &["add", "."]);
+        git(repo, &["commit", "-q", "-m", subject]);
+    }
+    let meeting = records.join("meetings/TSC_08_1607.yaml");
+    edit(&meeting, "interest: high", "interest: medium");
+    git(
+        repo,
+        &["commit", "-q", "-a", "-m", "SECMP0007 medium after all"],
+    );
+    assert_eq!(
+        log_by_subject(repo, "SECMP0007"),
+        "\
+commit: SECMP0007 medium after all
+    interest SECMP0007 High → Medium at TSC_08_1607
+
+commit: SECMP0007 at meeting 8
+    assessed SECMP0007 at TSC_08_1607, its latest interest level unchanged
+
+commit: Import
+       added SECMP0007, Refinement: Firmware updates to mandated HAN devices
+    interest SECMP0007 not assessed → High at TSC_07_1606"
+    );
+    assert_eq!(
+        log_by_subject(repo, "SECMP0008"),
+        "\
+commit: SECMP0008 at meeting 8
+    interest SECMP0008 Medium → High at TSC_08_1607
+
+commit: Import
+       added SECMP0008, Refinement: Provision of a DCC Alert (formerly Service Request Error \
+         Response) for Quarantined Service Requests
+    interest SECMP0008 not assessed → Medium at TSC_07_1606"
     );
 }
