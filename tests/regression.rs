@@ -758,3 +758,35 @@ commit: Import
     interest SECMP0008 not assessed → Medium at TSC_07_1606"
     );
 }
+
+/// Regression: `--dry-run` named files inside the records directory
+/// (`a/actions/TSC07-01.yaml`) where `git diff` names them from the top
+/// of the repository (`a/records/actions/TSC07-01.yaml`), so `git apply`
+/// there refused the diff.
+#[test]
+fn dry_run_diff_paths_are_the_repositorys_and_git_apply_takes_them() {
+    let (dir, records) = imported_repo();
+    let repo = dir.path();
+    let words = "action close TSC07/01 --at TSC_07_1606 --item 2 --note Sent --dry-run";
+    let args: Vec<&str> = words.split(' ').collect();
+    // Run from inside the records, as a secretary might.
+    let out = tsc_in(&records, &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let patch = stdout(&out);
+    assert!(
+        patch.starts_with(
+            "--- a/records/actions/TSC07-01.yaml\n+++ b/records/actions/TSC07-01.yaml\n"
+        ),
+        "{patch}"
+    );
+    let file = repo.join("patch.diff");
+    std::fs::write(&file, &patch).unwrap();
+    git(repo, &["apply", "patch.diff"]);
+    let action = records.join("actions/TSC07-01.yaml");
+    let applied = std::fs::read_to_string(&action).unwrap();
+    git(repo, &["checkout", "--", "records"]);
+    let out = tsc_in(&records, &args[..args.len() - 1]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&action).unwrap(), applied);
+    assert!(applied.ends_with("    note: Sent\n"), "{applied}");
+}
