@@ -790,3 +790,41 @@ fn dry_run_diff_paths_are_the_repositorys_and_git_apply_takes_them() {
     assert_eq!(std::fs::read_to_string(&action).unwrap(), applied);
     assert!(applied.ends_with("    note: Sent\n"), "{applied}");
 }
+
+/// Regression: the minutes' apologies named an organisation in full
+/// ("Department of Energy and Climate Change (Secretary of State)") where
+/// the attendees and the minutes as written say `DECC (Secretary of
+/// State)`; `Ofgem` stays as the minutes write it.
+#[test]
+fn apologies_name_organisations_as_the_attendees_and_the_minutes_do() {
+    let markdown = stdout(&run(&real_records(), &["minutes", "TSC_07_1606"]));
+    assert!(
+        markdown.contains(
+            "| DECC (Secretary of State) | Seamus Gallagher |\n\
+             | DCC | Matt Roderick |\n"
+        ),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains(
+            "## Apologies\n\n\
+             | Representing | Name |\n\
+             | --- | --- |\n\
+             | Small Suppliers | Andy Knowles |\n\
+             | DECC (Secretary of State) | Mike Bennett |\n\
+             | Ofgem | Nigel Nash |\n"
+        ),
+        "{markdown}"
+    );
+    let html = stdout(&run(
+        &real_records(),
+        &["minutes", "TSC_07_1606", "--format", "html"],
+    ));
+    assert!(
+        html.contains(
+            "<tr><td>DECC (Secretary of State)</td><td>Mike Bennett</td></tr>\
+             <tr><td>Ofgem</td><td>Nigel Nash</td></tr>"
+        ),
+        "{html}"
+    );
+}
