@@ -269,7 +269,7 @@ impl<'r> Index<'r> {
     /// itself when it resolves to nothing.
     pub(crate) fn name_of(&self, id: &'r str) -> &'r str {
         if let Some(person) = self.person(id) {
-            &person.name
+            &person.name.value
         } else if let Some(organisation) = self.organisation(id) {
             organisation.as_minuted()
         } else {

@@ -479,7 +479,8 @@ pub struct Person {
     #[schemars(with = "String")]
     pub id: Sp<Token>,
     /// Full name as written in the minutes.
-    pub name: String,
+    #[schemars(with = "String")]
+    pub name: Sp<String>,
     /// The organisation the person works for, if the minutes say.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
@@ -502,7 +503,8 @@ pub struct Organisation {
     #[schemars(with = "String")]
     pub id: Sp<Token>,
     /// Full name.
-    pub name: String,
+    #[schemars(with = "String")]
+    pub name: Sp<String>,
     /// What the organisation is, in a few words.
     #[serde(default)]
     pub(crate) description: Option<String>,
@@ -519,8 +521,8 @@ impl Organisation {
                 .flat_map(char::to_lowercase)
                 .eq(b.chars().flat_map(char::to_lowercase))
         };
-        if same(&self.name, &self.id.value) {
-            &self.name
+        if same(&self.name.value, &self.id.value) {
+            &self.name.value
         } else {
             &self.id.value
         }

@@ -828,3 +828,34 @@ fn apologies_name_organisations_as_the_attendees_and_the_minutes_do() {
         "{html}"
     );
 }
+
+/// Regression: E0207 for a person's name underlined the person's `id`
+/// (line 5) instead of the name (line 6), where the character is.
+#[test]
+fn invisible_character_in_a_persons_name_underlines_the_name() {
+    let (_dir, root) = copy_tree(&real_records());
+    edit(
+        &root.join("people.yaml"),
+        "name: Julian Hughes",
+        "name: \"Julian\\u200bHughes\"",
+    );
+    let out = run(&root, &["validate"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "\
+error[E0207]: the name of person `julian-hughes` holds the invisible character U+200B ZERO WIDTH SPACE at character 7
+ --> {}/people.yaml:6:11
+  |
+6 |     name: \"Julian\\u200bHughes\"
+  |           ^^^^^^^^^^^^^^^^^^^^ invisible-character
+  |
+  = help: delete it: bidirectional controls and invisible format characters make different text look the same
+
+1 error: 2 meetings, 16 modification proposals, 4 actions, 23 people, 4 organisations, 5 principles
+",
+            root.display()
+        )
+    );
+}

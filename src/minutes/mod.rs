@@ -272,7 +272,7 @@ fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies) -> Lin
     let name_of = |id: &str| {
         index
             .person(id)
-            .map_or_else(|| id.to_owned(), |p| p.name.clone())
+            .map_or_else(|| id.to_owned(), |p| p.name.value.clone())
     };
     let person = attendance.person.value.as_str();
     let name = match &attendance.name_as_written {

@@ -199,11 +199,11 @@ impl<'r> Checker<'r> {
         let r = self.records;
         for p in &r.people {
             let what = || format!("the name of person `{}`", p.record.id.value);
-            self.invisible(&p.file, what, &p.record.name, &p.record.id);
+            self.invisible(&p.file, what, &p.record.name.value, &p.record.name);
         }
         for o in &r.organisations {
             let what = || format!("the name of organisation `{}`", o.record.id.value);
-            self.invisible(&o.file, what, &o.record.name, &o.record.id);
+            self.invisible(&o.file, what, &o.record.name.value, &o.record.name);
         }
         for m in &r.modifications {
             let what = || format!("the title of `{}`", m.record.id.value);

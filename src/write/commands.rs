@@ -868,8 +868,8 @@ pub fn add_person(tree: &Tree, index: &Index<'_>, args: &NewPerson) -> Result<Pl
     );
     if let Some(taken) = index.owner_ids().find(|o| o.eq_ignore_ascii_case(&id)) {
         let by = match (index.person(taken), index.organisation(taken)) {
-            (Some(p), _) => format!("{} (`{taken}`, in people.yaml)", p.name),
-            (None, Some(o)) => format!("the organisation {} (`{taken}`)", o.name),
+            (Some(p), _) => format!("{} (`{taken}`, in people.yaml)", p.name.value),
+            (None, Some(o)) => format!("the organisation {} (`{taken}`)", o.name.value),
             (None, None) => format!("`{taken}`"),
         };
         refuse!("the ID `{id}` is taken by {by}; give another with --id");
