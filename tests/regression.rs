@@ -859,3 +859,40 @@ error[E0207]: the name of person `julian-hughes` holds the invisible character U
         )
     );
 }
+
+/// Regression: a braille pattern blank (U+2800) in an organisation ID
+/// raised nothing and rendered as blank; so did the Hangul fillers in a
+/// name. Both are E0207 now.
+#[test]
+fn a_braille_blank_or_a_hangul_filler_in_an_id_or_name_is_a_finding() {
+    let (_dir, root) = copy_tree(&real_records());
+    let organisations = root.join("organisations.yaml");
+    let mut text = std::fs::read_to_string(&organisations).unwrap();
+    text.push_str(
+        "  - id: \"ELEXON\\u2800\"\n    name: Elexon\n  \
+         - id: XOSERVE\n    name: \"Xo\\u3164serve\"\n  \
+         - id: \"CA\\uFFA0\"\n    name: \"Citizens\\u115FAdvice\\u1160\"\n",
+    );
+    std::fs::write(&organisations, text).unwrap();
+    assert_findings(
+        &root,
+        &[
+            (
+                "E0207",
+                "organisation ID `ELEXON\u{2800}` holds the invisible character U+2800 BRAILLE PATTERN BLANK at character 7",
+            ),
+            (
+                "E0207",
+                "the name of organisation `XOSERVE` holds the invisible character U+3164 HANGUL FILLER at character 3",
+            ),
+            (
+                "E0207",
+                "organisation ID `CA\u{ffa0}` holds the invisible character U+FFA0 HALFWIDTH HANGUL FILLER at character 3",
+            ),
+            (
+                "E0207",
+                "the name of organisation `CA\u{ffa0}` holds the invisible character U+115F HANGUL CHOSEONG FILLER at character 9",
+            ),
+        ],
+    );
+}

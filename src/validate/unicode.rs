@@ -12,7 +12,7 @@ use crate::source::Spanned;
 use super::Checker;
 use crate::finding::{Code, Finding};
 use crate::unicode::{
-    describe, first_control, first_invisible, is_normalized, is_separator_line_break,
+    describe, first_control, first_invisible, is_format, is_normalized, is_separator_line_break,
     look_alike_difference, skeleton,
 };
 
@@ -121,6 +121,12 @@ impl<'r> Checker<'r> {
                 },
                 "delete it: control characters (escape, line breaks, C1 controls) are not \
                  one line of text, and make different text look the same",
+            ),
+            (_, _) if format.is_some_and(|(_, c)| !is_format(c)) => (
+                format,
+                "invisible character",
+                "delete it: it draws nothing (a filler or a blank pattern), so \
+                 different text looks the same",
             ),
             _ => (
                 format,
