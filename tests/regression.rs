@@ -896,3 +896,22 @@ fn a_braille_blank_or_a_hangul_filler_in_an_id_or_name_is_a_finding() {
         ],
     );
 }
+
+/// Regression: the owners after "use one of:" came in hash-map order, a
+/// different order each run; they are listed by ID.
+#[test]
+fn unknown_owner_lists_the_owners_in_id_order() {
+    let words = "action new --meeting TSC_07_1606 --item 1 --owner SECSA --dry-run Circulate";
+    let out = run(&real_records(), &words.split(' ').collect::<Vec<_>>());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        stderr(&out),
+        "tsc: error: unknown owner `SECSA`; did you mean `SECAS`? use one of: DCC, DECC, OFGEM, \
+         SECAS, alan-creighton, alys-garrett, andrew-campbell, andy-knowles, ashley-pocock, \
+         colin-rowland, david-barber, david-speake, grahame-weir, joana-esgalhado, \
+         julian-hughes, kevin-atkin, leigh-page, matt-roderick, mike-bennett, nigel-nash, \
+         paul-saker, rochelle-harrison, sarah-gratte, seamus-gallagher, stephanie-shepherd, \
+         tim-boyle, tim-newton\n"
+    );
+}

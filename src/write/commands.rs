@@ -528,7 +528,9 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
     let records = index.records();
     let m = meeting(index, &args.meeting)?;
     agenda_item(m, &args.item)?;
-    let owners: Vec<&str> = index.owner_ids().collect();
+    // By ID, so that "use one of:" lists them in one order every run.
+    let mut owners: Vec<&str> = index.owner_ids().collect();
+    owners.sort_by(|a, b| natural_cmp(a, b));
     require_known(&args.owner, owners.iter().copied(), "owner")?;
     let owner = owners
         .iter()
