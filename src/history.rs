@@ -185,50 +185,48 @@ fn file_commits(
             (Some(b), Some(a)) if b != a => Some((b.clone(), a.clone())),
             _ => None,
         };
-        commits.push((entry.time, commit(entry, moved, changes, Vec::new())));
+        commits.push((entry.time, commit(&entry, moved, changes, Vec::new())));
     }
     Ok(commits)
 }
 
 /// The commits that changed a meeting file's assessments of the target
-/// proposal: each side holds the files the commit changed and the files
-/// that assess the proposal now ([`Target::assessed_in`]), as they were
-/// at that side.
+/// proposal. Whether one did is told from the files it changed alone;
+/// its change in meaning from those and the files that assess the
+/// proposal now ([`Target::assessed_in`]), each as it was at that side.
 fn assessment_commits(
     repo: &Repository,
     target: Target<'_>,
     logged: Vec<Logged>,
 ) -> Result<Vec<(i64, Commit)>> {
     let settings = settings_path(target);
-    let read = |entry: &Logged, after: bool| -> Vec<String> {
-        let mut paths: Vec<String> = entry
+    // The files one side of a commit holds: those it changed, and with
+    // `context` those that assess the proposal now.
+    let paths = |entry: &Logged, after: bool, context: bool| -> Vec<String> {
+        let changed = entry
             .paths
             .iter()
-            .filter_map(|(b, a)| if after { a.clone() } else { b.clone() })
-            .chain(target.assessed_in.iter().map(|p| p.display().to_string()))
-            .collect();
+            .filter_map(|(b, a)| if after { a.clone() } else { b.clone() });
+        let assessing = target.assessed_in.iter().map(|p| p.display().to_string());
+        let mut paths: Vec<String> = changed.chain(assessing.filter(|_| context)).collect();
         paths.sort();
         paths.dedup();
         paths
     };
-    let mut wanted = Vec::new();
-    for entry in &logged {
-        let parent = format!("{}^", entry.hash);
-        for (rev, after) in [(&entry.hash, true), (&parent, false)] {
-            wanted.extend(
-                read(entry, after)
-                    .into_iter()
-                    .map(|p| (rev.clone(), Some(p))),
-            );
-            wanted.push((rev.clone(), Some(settings.clone())));
+    // Both sides of each entry, the commit's then its first parent's.
+    let load_sides = |entries: &[&Logged], context: bool| -> Result<Vec<(Loaded, Loaded)>> {
+        let mut wanted = Vec::new();
+        for entry in entries {
+            let parent = format!("{}^", entry.hash);
+            for (rev, after) in [(&entry.hash, true), (&parent, false)] {
+                let files = paths(entry, after, context).into_iter();
+                wanted.extend(files.map(|p| (rev.clone(), Some(p))));
+                wanted.push((rev.clone(), Some(settings.clone())));
+            }
         }
-    }
-    let mut blobs = read_all(repo, &wanted)?.into_iter();
-    let mut commits = Vec::new();
-    for entry in logged {
-        let mut side = |after: bool| {
-            let paths = read(&entry, after);
-            let files: Vec<(String, Vec<u8>)> = paths
+        let mut blobs = read_all(repo, &wanted)?.into_iter();
+        let mut side = |entry: &Logged, after: bool| {
+            let files: Vec<(String, Vec<u8>)> = paths(entry, after, context)
                 .into_iter()
                 .filter_map(|p| blobs.next().flatten().map(|b| (p, b)))
                 .collect();
@@ -236,8 +234,19 @@ fn assessment_commits(
             let files = files.iter().map(|(p, b)| (p.as_str(), b.clone())).collect();
             load_side(target.dir, files, settings)
         };
-        let new = side(true);
-        let old = side(false);
+        Ok(entries
+            .iter()
+            .map(|entry| {
+                let new = side(entry, true);
+                (new, side(entry, false))
+            })
+            .collect())
+    };
+    // First the changed files alone, which is enough to tell whether the
+    // commit changed an assessment of the proposal: most do not.
+    let all: Vec<&Logged> = logged.iter().collect();
+    let mut touched: Vec<(&Logged, Vec<String>)> = Vec::new();
+    for (entry, (new, old)) in all.iter().zip(load_sides(&all, false)?) {
         let (was, is) = (assessments(&old, target.id), assessments(&new, target.id));
         if was == is {
             continue;
@@ -250,12 +259,22 @@ fn assessment_commits(
             .collect();
         assessed_at.sort_by(|a, b| crate::ids::natural_cmp(a, b));
         assessed_at.dedup();
-        let changes = changes_between(&entry, &old, &new, |c| {
-            c.record == Subject::Modification && c.id == target.id
-        });
-        commits.push((entry.time, commit(entry, None, changes, assessed_at)));
+        touched.push((entry, assessed_at));
     }
-    Ok(commits)
+    // Then those with the meetings that assess it now, for its latest
+    // interest level before and after.
+    let entries: Vec<&Logged> = touched.iter().map(|(entry, _)| *entry).collect();
+    let sides = load_sides(&entries, true)?;
+    Ok(touched
+        .into_iter()
+        .zip(sides)
+        .map(|((entry, assessed_at), (new, old))| {
+            let changes = changes_between(entry, &old, &new, |c| {
+                c.record == Subject::Modification && c.id == target.id
+            });
+            (entry.time, commit(entry, None, changes, assessed_at))
+        })
+        .collect())
 }
 
 /// The assessments of proposal `id` in `loaded`: the meeting's ID and the
@@ -300,17 +319,17 @@ fn changes_between(
 }
 
 fn commit(
-    entry: Logged,
+    entry: &Logged,
     moved: Option<(String, String)>,
     changes: Vec<Change>,
     assessed_at: Vec<String>,
 ) -> Commit {
     Commit {
-        hash: entry.hash,
-        short: entry.short,
-        date: entry.date,
-        author: entry.author,
-        subject: entry.subject,
+        hash: entry.hash.clone(),
+        short: entry.short.clone(),
+        date: entry.date.clone(),
+        author: entry.author.clone(),
+        subject: entry.subject.clone(),
         moved,
         changes,
         assessed_at,
