@@ -91,13 +91,17 @@ pub(crate) fn skeleton(text: &str) -> String {
     unicode_security::skeleton(text).collect()
 }
 
-/// When `a` and `b` differ but look the same (the same skeleton, or the
-/// same text once normalised), where they differ, in user-perceived
-/// characters: `differs at character 5: here U+0061 LATIN SMALL LETTER A,
-/// U+0301 COMBINING ACUTE ACCENT; there U+00E1 LATIN SMALL LETTER A WITH
-/// ACUTE`.
+/// When `a` and `b` differ but look the same (the same skeleton once
+/// invisible characters, [`is_invisible`], are left out), where they
+/// differ, in user-perceived characters: `differs at character 5: here
+/// U+0061 LATIN SMALL LETTER A, U+0301 COMBINING ACUTE ACCENT; there
+/// U+00E1 LATIN SMALL LETTER A WITH ACUTE`.
 pub(crate) fn look_alike_difference(a: &str, b: &str) -> Option<String> {
-    if a == b || skeleton(a) != skeleton(b) {
+    let seen = |text: &str| {
+        let visible: String = text.chars().filter(|&c| !is_invisible(c)).collect();
+        skeleton(&visible)
+    };
+    if a == b || seen(a) != seen(b) {
         return None;
     }
     let left: Vec<&str> = a.graphemes(true).collect();
@@ -163,6 +167,10 @@ mod tests {
             assert_eq!(first_invisible(&format!("DCC{blank}")), Some((4, blank)));
         }
         assert_eq!(first_invisible("ＳＥＣＡＳ — Ofgem’s «DECC»"), None);
+        assert_eq!(
+            look_alike_difference("DCC", "DCC\u{2800}").as_deref(),
+            Some("differs at character 4: here nothing; there U+2800 BRAILLE PATTERN BLANK")
+        );
         assert!(!is_normalized("julia\u{301}n"));
     }
 }

@@ -915,3 +915,26 @@ fn unknown_owner_lists_the_owners_in_id_order() {
          tim-boyle, tim-newton\n"
     );
 }
+
+/// Regression: with a braille pattern blank in an organisation's ID,
+/// `DCC` got ``did you mean `DCC⠀`?``, which looks like what was
+/// written; the help now says where the two differ.
+#[test]
+fn did_you_mean_an_id_with_a_blank_says_where_they_differ() {
+    let (_dir, root) = copy_tree(&real_records());
+    edit(
+        &root.join("organisations.yaml"),
+        "- id: DCC\n",
+        "- id: \"DCC\\u2800\"\n",
+    );
+    let out = run(&root, &["validate", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let first = &doc["findings"][0];
+    assert_eq!(first["message"], "unknown organisation `DCC`");
+    assert_eq!(
+        first["help"],
+        "did you mean `DCC\u{2800}`? They look the same, but `DCC` differs at character 4: \
+         here nothing; there U+2800 BRAILLE PATTERN BLANK"
+    );
+}
