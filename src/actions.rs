@@ -93,6 +93,11 @@ pub struct ActionRow<'r> {
     /// Owner ID (person or organisation); `None` when the minutes do not
     /// say (listed as "not recorded").
     pub owner: Option<&'r str>,
+    /// The owner as the minutes show it: a person's name, an organisation
+    /// by [`crate::model::Organisation::as_minuted`], the ID when it names
+    /// no one; "not recorded" when the minutes do not say. What tables and
+    /// documents show.
+    pub owner_shown: &'r str,
     /// What must be done.
     pub text: Cow<'r, str>,
     /// ID of the meeting that raised the action.
@@ -129,6 +134,10 @@ impl<'r> ActionRow<'r> {
         ActionRow {
             id: &action.id.value,
             owner: action.owner.as_ref().map(|o| o.value.as_str()),
+            owner_shown: action
+                .owner
+                .as_ref()
+                .map_or(NOT_RECORDED, |o| index.name_of(&o.value)),
             text: action.text.get(),
             meeting: meeting_id,
             raised,
@@ -173,8 +182,9 @@ pub fn query_actions<'r>(index: &Index<'r>, query: &ActionQuery) -> Vec<ActionRo
 /// `id`, `owner` (`null` when not recorded), `text`, `meeting` (raising
 /// meeting ID), `raised` (its date), `agenda_item` (a number, or the text
 /// as written such as `"2a"`), `due`, `status`, `status_label`, `open`,
-/// `overdue`, `closed`. Tables show ID, owner ("not recorded" when the
-/// minutes do not say), action, "Raised" (meeting ID and date in one
+/// `overdue`, `closed`. Tables show ID, owner (a person's name, an
+/// organisation as the minutes name it, "not recorded" when the minutes
+/// do not say), action, "Raised" (meeting ID and date in one
 /// cell), due date and status label (with "overdue" under it when it is).
 pub fn listing(rows: &[ActionRow<'_>]) -> crate::output::Listing {
     use crate::output::{Listing, Value};
@@ -220,7 +230,7 @@ pub fn listing(rows: &[ActionRow<'_>]) -> crate::output::Listing {
         listing.push(vec![
             Value::Text(row.id.to_owned()),
             Value::opt_text(row.owner),
-            Value::Text(row.owner.unwrap_or(NOT_RECORDED).to_owned()),
+            Value::Text(row.owner_shown.to_owned()),
             Value::Text(row.text.to_string()),
             Value::Text(row.meeting.to_owned()),
             Value::opt_date(row.raised),

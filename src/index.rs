@@ -263,12 +263,15 @@ impl<'r> Index<'r> {
         self.mentioned_at.get(id).map_or(&[], Vec::as_slice)
     }
 
-    /// A display name for a person or organisation ID: the person's name,
-    /// the organisation's ID (organisations are known by their acronym), or
-    /// the ID itself when it resolves to nothing.
+    /// A person or organisation ID as the minutes show it: the person's
+    /// name (`Julian Hughes`), the organisation as
+    /// [`Organisation::as_minuted`] names it (`SECAS`, `Ofgem`), or the ID
+    /// itself when it resolves to nothing.
     pub(crate) fn name_of(&self, id: &'r str) -> &'r str {
         if let Some(person) = self.person(id) {
-            &person.name
+            &person.name.value
+        } else if let Some(organisation) = self.organisation(id) {
+            organisation.as_minuted()
         } else {
             id
         }

@@ -479,7 +479,8 @@ pub struct Person {
     #[schemars(with = "String")]
     pub id: Sp<Token>,
     /// Full name as written in the minutes.
-    pub name: String,
+    #[schemars(with = "String")]
+    pub name: Sp<String>,
     /// The organisation the person works for, if the minutes say.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
@@ -502,10 +503,30 @@ pub struct Organisation {
     #[schemars(with = "String")]
     pub id: Sp<Token>,
     /// Full name.
-    pub name: String,
+    #[schemars(with = "String")]
+    pub name: Sp<String>,
     /// What the organisation is, in a few words.
     #[serde(default)]
     pub(crate) description: Option<String>,
+}
+
+impl Organisation {
+    /// The organisation as the minutes name it: its ID, the acronym the
+    /// minutes use (`DECC`, not "Department of Energy and Climate
+    /// Change"), unless its name is that same word in other letter case,
+    /// which is then how the minutes write it (`Ofgem` for `OFGEM`).
+    pub fn as_minuted(&self) -> &str {
+        let same = |a: &str, b: &str| {
+            a.chars()
+                .flat_map(char::to_lowercase)
+                .eq(b.chars().flat_map(char::to_lowercase))
+        };
+        if same(&self.name.value, &self.id.value) {
+            &self.name.value
+        } else {
+            &self.id.value
+        }
+    }
 }
 
 /// `principles.yaml`: the principles the committee assesses proposals by.

@@ -109,7 +109,7 @@ pub fn people<'r>(index: &Index<'r>) -> Vec<Participation<'r>> {
     let parties = records.people.iter().map(|p| {
         let p = &p.record;
         let organisation = p.organisation.as_ref().map(|o| o.value.as_str());
-        (p.id.value.as_str(), p.name.as_str(), organisation)
+        (p.id.value.as_str(), p.name.value.as_str(), organisation)
     });
     rows(records, parties, &attended, &apologies)
 }
@@ -127,7 +127,7 @@ pub fn organisations<'r>(index: &Index<'r>) -> Vec<Participation<'r>> {
     let apologies = meetings_naming(index, |m| represented(&m.apologies));
     let parties = records.organisations.iter().map(|o| {
         let o = &o.record;
-        (o.id.value.as_str(), o.name.as_str(), None)
+        (o.id.value.as_str(), o.name.value.as_str(), None)
     });
     rows(records, parties, &attended, &apologies)
 }

@@ -187,11 +187,7 @@ fn show_action(index: &Index<'_>, action: &Action, today: NaiveDate, out: &mut S
     let row = ActionRow::of(action, index, today);
     let vocab = &index.records().settings.vocabularies;
     heading(out, &format!("Action {}", row.id));
-    let _ = writeln!(
-        out,
-        "Owner: {}",
-        row.owner.map_or(NOT_RECORDED, |o| index.name_of(o))
-    );
+    let _ = writeln!(out, "Owner: {}", row.owner_shown);
     let _ = writeln!(out, "Action: {}", row.text.trim());
     let meeting = index.meeting(row.meeting);
     let raised_on = meeting
@@ -370,7 +366,7 @@ fn show_raised_and_reviewed(index: &Index<'_>, meeting: &Meeting, out: &mut Stri
                 r.action
                     .owner
                     .as_ref()
-                    .map_or(crate::actions::NOT_RECORDED, |o| o.value.as_str()),
+                    .map_or(crate::actions::NOT_RECORDED, |o| index.name_of(&o.value)),
                 vocab.action_status_label(r.status),
                 r.update.note.get().trim()
             );
@@ -382,7 +378,9 @@ fn show_raised_and_reviewed(index: &Index<'_>, meeting: &Meeting, out: &mut Stri
             out,
             "- {} ({}, {}): {}",
             a.id.value,
-            a.owner.as_ref().map_or(NOT_RECORDED, |o| o.value.as_str()),
+            a.owner
+                .as_ref()
+                .map_or(NOT_RECORDED, |o| index.name_of(&o.value)),
             vocab.action_status_label(&a.status.value),
             a.text.get().trim()
         );

@@ -1,12 +1,15 @@
 //! What Unicode makes of an ID: normal form (unicode-normalization),
 //! invisible and bidirectional format characters (General_Category `Cf`,
-//! from unicode-properties), look-alikes (the UTS #39 skeleton, from
+//! from unicode-properties), default-ignorable fillers (UTS #39, from
+//! unicode-security) and blank symbols, look-alikes (the UTS #39 skeleton, from
 //! unicode-security), and a description of where two look-alikes differ
 //! (character names from unicode_names2, user-perceived characters from
 //! unicode-segmentation).
 
 use unicode_normalization::is_nfc;
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+use unicode_security::GeneralSecurityProfile;
+use unicode_security::general_security_profile::IdentifierType;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// `U+0301 COMBINING ACUTE ACCENT`: a character's code point and name, or
@@ -25,19 +28,42 @@ pub(crate) fn is_normalized(text: &str) -> bool {
     is_nfc(text)
 }
 
-/// The first invisible format character in `text` (General_Category
-/// `Cf`: the bidirectional controls such as U+202E RIGHT-TO-LEFT OVERRIDE,
-/// zero-width spaces and joiners, the byte order mark, soft hyphens),
-/// with its 1-based position in characters.
+/// Characters that draw nothing although they are neither white space,
+/// nor format characters, nor default-ignorable: U+2800 BRAILLE PATTERN
+/// BLANK (a symbol, General_Category `So`, that renders as a blank cell).
+/// No Unicode property names them; this list is ours.
+pub(crate) const BLANK_SYMBOLS: &[char] = &['\u{2800}'];
+
+/// Whether `c` is an invisible format character (General_Category `Cf`:
+/// the bidirectional controls such as U+202E RIGHT-TO-LEFT OVERRIDE,
+/// zero-width spaces and joiners, the byte order mark, soft hyphens).
+pub(crate) fn is_format(c: char) -> bool {
+    c.general_category() == GeneralCategory::Format
+}
+
+/// Whether `c` is invisible: a format character ([`is_format`]), a
+/// default-ignorable character by UTS #39's Identifier_Type (from
+/// unicode-security: the fillers U+3164 HANGUL FILLER, U+115F HANGUL
+/// CHOSEONG FILLER, U+1160 HANGUL JUNGSEONG FILLER and U+FFA0 HALFWIDTH
+/// HANGUL FILLER, U+034F COMBINING GRAPHEME JOINER, the variation
+/// selectors, the tag characters), or one of [`BLANK_SYMBOLS`].
+pub(crate) fn is_invisible(c: char) -> bool {
+    is_format(c)
+        || c.identifier_type() == Some(IdentifierType::Default_Ignorable)
+        || BLANK_SYMBOLS.contains(&c)
+}
+
+/// The first invisible character ([`is_invisible`]) in `text`, with its
+/// 1-based position in characters.
 pub(crate) fn first_invisible(text: &str) -> Option<(usize, char)> {
-    // No ASCII character is a format character; most text is ASCII, and
-    // looking up each character's category is slow.
+    // No ASCII character is invisible; most text is ASCII, and looking up
+    // each character's properties is slow.
     if text.is_ascii() {
         return None;
     }
     text.chars()
         .enumerate()
-        .find(|(_, c)| c.general_category() == GeneralCategory::Format)
+        .find(|&(_, c)| is_invisible(c))
         .map(|(i, c)| (i + 1, c))
 }
 
@@ -65,13 +91,17 @@ pub(crate) fn skeleton(text: &str) -> String {
     unicode_security::skeleton(text).collect()
 }
 
-/// When `a` and `b` differ but look the same (the same skeleton, or the
-/// same text once normalised), where they differ, in user-perceived
-/// characters: `differs at character 5: here U+0061 LATIN SMALL LETTER A,
-/// U+0301 COMBINING ACUTE ACCENT; there U+00E1 LATIN SMALL LETTER A WITH
-/// ACUTE`.
+/// When `a` and `b` differ but look the same (the same skeleton once
+/// invisible characters, [`is_invisible`], are left out), where they
+/// differ, in user-perceived characters: `differs at character 5: here
+/// U+0061 LATIN SMALL LETTER A, U+0301 COMBINING ACUTE ACCENT; there
+/// U+00E1 LATIN SMALL LETTER A WITH ACUTE`.
 pub(crate) fn look_alike_difference(a: &str, b: &str) -> Option<String> {
-    if a == b || skeleton(a) != skeleton(b) {
+    let seen = |text: &str| {
+        let visible: String = text.chars().filter(|&c| !is_invisible(c)).collect();
+        skeleton(&visible)
+    };
+    if a == b || seen(a) != seen(b) {
         return None;
     }
     let left: Vec<&str> = a.graphemes(true).collect();
@@ -133,6 +163,14 @@ mod tests {
         assert_eq!(first_invisible("SECAS\u{200b}"), Some((6, '\u{200b}')));
         assert_eq!(first_invisible("\u{202e}SACES"), Some((1, '\u{202e}')));
         assert_eq!(first_invisible("julián"), None);
+        for blank in ['\u{2800}', '\u{3164}', '\u{115f}', '\u{1160}', '\u{ffa0}'] {
+            assert_eq!(first_invisible(&format!("DCC{blank}")), Some((4, blank)));
+        }
+        assert_eq!(first_invisible("ＳＥＣＡＳ — Ofgem’s «DECC»"), None);
+        assert_eq!(
+            look_alike_difference("DCC", "DCC\u{2800}").as_deref(),
+            Some("differs at character 4: here nothing; there U+2800 BRAILLE PATTERN BLANK")
+        );
         assert!(!is_normalized("julia\u{301}n"));
     }
 }

@@ -24,6 +24,18 @@ fn assert_findings(root: &Path, expected: &[(&str, &str)]) {
     assert_eq!(found, expected);
 }
 
+/// A fresh git repository holding a copy of the real records in
+/// `records/`, committed as "Import"; the directory and the records.
+fn imported_repo() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let records = dir.path().join("records");
+    copy_dir(&real_records(), &records);
+    git(dir.path(), &["init", "-q", "-b", "main"]);
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-q", "-m", "Import"]);
+    (dir, records)
+}
+
 fn run(root: &Path, args: &[&str]) -> std::process::Output {
     let mut all = vec!["--records", root.to_str().unwrap()];
     all.extend_from_slice(args);
@@ -67,13 +79,8 @@ fn new_meeting_on_the_latest_meetings_day_warns() {
 
 #[test]
 fn diff_summary_counts_one_action_with_three_changes_as_one_action() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, records) = imported_repo();
     let repo = dir.path();
-    let records = repo.join("records");
-    copy_dir(&real_records(), &records);
-    git(repo, &["init", "-q", "-b", "main"]);
-    git(repo, &["add", "."]);
-    git(repo, &["commit", "-q", "-m", "Import"]);
     let action = records.join("actions/TSC07-02.yaml");
     edit(&action, "owner: SECAS", "owner: DCC");
     edit(
@@ -697,5 +704,337 @@ fn assess_takes_yes_and_no_for_the_impacts() {
             "+        ec_notification: potential",
             "+        interest: medium",
         ]
+    );
+}
+
+/// Regression: `tsc actions` and the report's "Since the last meeting"
+/// showed an owner's ID (`helen-marsh`) where the minutes name the person
+/// (`Helen Marsh`). Machine output keeps the ID, and `--owner` takes it.
+#[test]
+fn action_tables_name_the_owner_as_the_minutes_do_not_by_id() {
+    let (_dir, root) = copy_tree(&real_records());
+    // Each step: its words, then the one argument that holds spaces.
+    for (words, text) in [
+        ("person add --organisation DCC", "Helen Marsh"),
+        (
+            "action new --meeting TSC_07_1606 --item 2 --owner helen-marsh --due 2016-07-01",
+            "Report on the DCC's resource levels.",
+        ),
+        ("new meeting --date 2016-07-21 --from", "TSC_07_1606"),
+        (
+            "action close TSC07/05 --at TSC_08_1607 --item 1 --note",
+            "Reported to the TSC.",
+        ),
+    ] {
+        let mut args: Vec<&str> = words.split(' ').collect();
+        args.push(text);
+        let out = run(&root, &args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    }
+    let table = run(&root, &["actions", "--owner", "helen-marsh"]);
+    assert_eq!(
+        stdout(&table),
+        "\
++----------+-------------+--------------------------------------+-------------+------------+--------+
+| ID       | Owner       | Action                               | Raised      | Due        | Status |
++==========+=============+======================================+=============+============+========+
+| TSC07/05 | Helen Marsh | Report on the DCC's resource levels. | TSC_07_1606 | 2016-07-01 | Closed |
+|          |             |                                      | 2016-06-16  |            |        |
++----------+-------------+--------------------------------------+-------------+------------+--------+
+"
+    );
+    let markdown = run(&root, &["actions", "--open", "--format", "markdown"]);
+    assert!(
+        stdout(&markdown).contains(
+            "| TSC07/02 | SECAS | Circulate the Panel risk register following the Panel meeting. |"
+        ),
+        "{}",
+        stdout(&markdown)
+    );
+    let csv = run(
+        &root,
+        &["actions", "--owner", "helen-marsh", "--format", "csv"],
+    );
+    assert_eq!(
+        stdout(&csv),
+        "id,owner,text,meeting,raised,agenda_item,due,status,status_label,open,overdue,closed\n\
+         TSC07/05,helen-marsh,Report on the DCC's resource levels.,TSC_07_1606,2016-06-16,2,\
+         2016-07-01,closed,Closed,false,false,2016-07-21\n"
+    );
+    let report = stdout(&run(&root, &["report", "--as-of", "2016-07-31"]));
+    assert!(
+        report.contains(
+            "## Since the last meeting\n\nClosed by TSC_08_1607 (1):\n\n\
+             | ID | Owner | Action | Status | Closed |\n\
+             | --- | --- | --- | --- | --- |\n\
+             | TSC07/05 | Helen Marsh | Report on the DCC's resource levels. | Closed | 2016-07-21 |\n"
+        ),
+        "{report}"
+    );
+    let html = stdout(&run(
+        &root,
+        &["report", "--as-of", "2016-07-31", "--format", "html"],
+    ));
+    assert!(
+        html.contains("<tr><td>TSC07/05</td><td>Helen Marsh</td><td>Report on the DCC's"),
+        "{html}"
+    );
+    let shown = stdout(&run(&root, &["show", "TSC_07_1606"]));
+    assert!(
+        shown.contains("- TSC07/05 (Helen Marsh, Closed): Report on the DCC's resource levels.\n"),
+        "{shown}"
+    );
+}
+
+/// `tsc log` output with each commit's header (date, author, short ID,
+/// subject) reduced to its subject, which alone does not vary by run.
+fn log_by_subject(repo: &Path, id: &str) -> String {
+    let out = tsc_in(repo, &["log", id]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    stdout(&out)
+        .lines()
+        .map(|line| match line.splitn(4, "  ").collect::<Vec<_>>()[..] {
+            [_, "Secretariat", _, subject] => format!("commit: {subject}"),
+            _ => line.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Regression: `tsc log SECMP0007` listed only the commits of the
+/// proposal's own file, not those of the meetings that assessed it.
+#[test]
+fn log_of_a_proposal_lists_the_commits_that_assessed_it() {
+    let (dir, records) = imported_repo();
+    let repo = dir.path();
+    for (subject, words) in [
+        (
+            "Meeting 8",
+            "new meeting --date 2016-07-21 --from TSC_07_1606",
+        ),
+        (
+            "SECMP0007 at meeting 8",
+            "assess SECMP0007 --at TSC_08_1607 --item 1 --interest high",
+        ),
+        (
+            "SECMP0008 at meeting 8",
+            "assess SECMP0008 --at TSC_08_1607 --item 1 --interest high",
+        ),
+    ] {
+        let args: Vec<&str> = words.split(' ').collect();
+        let out = tsc_in(repo, &args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        git(repo, &["add", "."]);
+        git(repo, &["commit", "-q", "-m", subject]);
+    }
+    let meeting = records.join("meetings/TSC_08_1607.yaml");
+    edit(&meeting, "interest: high", "interest: medium");
+    git(
+        repo,
+        &["commit", "-q", "-a", "-m", "SECMP0007 medium after all"],
+    );
+    assert_eq!(
+        log_by_subject(repo, "SECMP0007"),
+        "\
+commit: SECMP0007 medium after all
+    interest SECMP0007 High → Medium at TSC_08_1607
+
+commit: SECMP0007 at meeting 8
+    assessed SECMP0007 at TSC_08_1607, its latest interest level unchanged
+
+commit: Import
+       added SECMP0007, Refinement: Firmware updates to mandated HAN devices
+    interest SECMP0007 not assessed → High at TSC_07_1606"
+    );
+    assert_eq!(
+        log_by_subject(repo, "SECMP0008"),
+        "\
+commit: SECMP0008 at meeting 8
+    interest SECMP0008 Medium → High at TSC_08_1607
+
+commit: Import
+       added SECMP0008, Refinement: Provision of a DCC Alert (formerly Service Request Error \
+         Response) for Quarantined Service Requests
+    interest SECMP0008 not assessed → Medium at TSC_07_1606"
+    );
+}
+
+/// Regression: `--dry-run` named files inside the records directory
+/// (`a/actions/TSC07-01.yaml`) where `git diff` names them from the top
+/// of the repository (`a/records/actions/TSC07-01.yaml`), so `git apply`
+/// there refused the diff.
+#[test]
+fn dry_run_diff_paths_are_the_repositorys_and_git_apply_takes_them() {
+    let (dir, records) = imported_repo();
+    let repo = dir.path();
+    let words = "action close TSC07/01 --at TSC_07_1606 --item 2 --note Sent --dry-run";
+    let args: Vec<&str> = words.split(' ').collect();
+    // Run from inside the records, as a secretary might.
+    let out = tsc_in(&records, &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let patch = stdout(&out);
+    assert!(
+        patch.starts_with(
+            "--- a/records/actions/TSC07-01.yaml\n+++ b/records/actions/TSC07-01.yaml\n"
+        ),
+        "{patch}"
+    );
+    let file = repo.join("patch.diff");
+    std::fs::write(&file, &patch).unwrap();
+    git(repo, &["apply", "patch.diff"]);
+    let action = records.join("actions/TSC07-01.yaml");
+    let applied = std::fs::read_to_string(&action).unwrap();
+    git(repo, &["checkout", "--", "records"]);
+    let out = tsc_in(&records, &args[..args.len() - 1]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&action).unwrap(), applied);
+    assert!(applied.ends_with("    note: Sent\n"), "{applied}");
+}
+
+/// Regression: the minutes' apologies named an organisation in full
+/// ("Department of Energy and Climate Change (Secretary of State)") where
+/// the attendees and the minutes as written say `DECC (Secretary of
+/// State)`; `Ofgem` stays as the minutes write it.
+#[test]
+fn apologies_name_organisations_as_the_attendees_and_the_minutes_do() {
+    let markdown = stdout(&run(&real_records(), &["minutes", "TSC_07_1606"]));
+    assert!(
+        markdown.contains(
+            "| DECC (Secretary of State) | Seamus Gallagher |\n\
+             | DCC | Matt Roderick |\n"
+        ),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains(
+            "## Apologies\n\n\
+             | Representing | Name |\n\
+             | --- | --- |\n\
+             | Small Suppliers | Andy Knowles |\n\
+             | DECC (Secretary of State) | Mike Bennett |\n\
+             | Ofgem | Nigel Nash |\n"
+        ),
+        "{markdown}"
+    );
+    let html = stdout(&run(
+        &real_records(),
+        &["minutes", "TSC_07_1606", "--format", "html"],
+    ));
+    assert!(
+        html.contains(
+            "<tr><td>DECC (Secretary of State)</td><td>Mike Bennett</td></tr>\
+             <tr><td>Ofgem</td><td>Nigel Nash</td></tr>"
+        ),
+        "{html}"
+    );
+}
+
+/// Regression: E0207 for a person's name underlined the person's `id`
+/// (line 5) instead of the name (line 6), where the character is.
+#[test]
+fn invisible_character_in_a_persons_name_underlines_the_name() {
+    let (_dir, root) = copy_tree(&real_records());
+    edit(
+        &root.join("people.yaml"),
+        "name: Julian Hughes",
+        "name: \"Julian\\u200bHughes\"",
+    );
+    let out = run(&root, &["validate"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "\
+error[E0207]: the name of person `julian-hughes` holds the invisible character U+200B ZERO WIDTH SPACE at character 7
+ --> {}/people.yaml:6:11
+  |
+6 |     name: \"Julian\\u200bHughes\"
+  |           ^^^^^^^^^^^^^^^^^^^^ invisible-character
+  |
+  = help: delete it: bidirectional controls and invisible format characters make different text look the same
+
+1 error: 2 meetings, 16 modification proposals, 4 actions, 23 people, 4 organisations, 5 principles
+",
+            root.display()
+        )
+    );
+}
+
+/// Regression: a braille pattern blank (U+2800) in an organisation ID
+/// raised nothing and rendered as blank; so did the Hangul fillers in a
+/// name. Both are E0207 now.
+#[test]
+fn a_braille_blank_or_a_hangul_filler_in_an_id_or_name_is_a_finding() {
+    let (_dir, root) = copy_tree(&real_records());
+    let organisations = root.join("organisations.yaml");
+    let mut text = std::fs::read_to_string(&organisations).unwrap();
+    text.push_str(
+        "  - id: \"ELEXON\\u2800\"\n    name: Elexon\n  \
+         - id: XOSERVE\n    name: \"Xo\\u3164serve\"\n  \
+         - id: \"CA\\uFFA0\"\n    name: \"Citizens\\u115FAdvice\\u1160\"\n",
+    );
+    std::fs::write(&organisations, text).unwrap();
+    assert_findings(
+        &root,
+        &[
+            (
+                "E0207",
+                "organisation ID `ELEXON\u{2800}` holds the invisible character U+2800 BRAILLE PATTERN BLANK at character 7",
+            ),
+            (
+                "E0207",
+                "the name of organisation `XOSERVE` holds the invisible character U+3164 HANGUL FILLER at character 3",
+            ),
+            (
+                "E0207",
+                "organisation ID `CA\u{ffa0}` holds the invisible character U+FFA0 HALFWIDTH HANGUL FILLER at character 3",
+            ),
+            (
+                "E0207",
+                "the name of organisation `CA\u{ffa0}` holds the invisible character U+115F HANGUL CHOSEONG FILLER at character 9",
+            ),
+        ],
+    );
+}
+
+/// Regression: the owners after "use one of:" came in hash-map order, a
+/// different order each run; they are listed by ID.
+#[test]
+fn unknown_owner_lists_the_owners_in_id_order() {
+    let words = "action new --meeting TSC_07_1606 --item 1 --owner SECSA --dry-run Circulate";
+    let out = run(&real_records(), &words.split(' ').collect::<Vec<_>>());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        stderr(&out),
+        "tsc: error: unknown owner `SECSA`; did you mean `SECAS`? use one of: DCC, DECC, OFGEM, \
+         SECAS, alan-creighton, alys-garrett, andrew-campbell, andy-knowles, ashley-pocock, \
+         colin-rowland, david-barber, david-speake, grahame-weir, joana-esgalhado, \
+         julian-hughes, kevin-atkin, leigh-page, matt-roderick, mike-bennett, nigel-nash, \
+         paul-saker, rochelle-harrison, sarah-gratte, seamus-gallagher, stephanie-shepherd, \
+         tim-boyle, tim-newton\n"
+    );
+}
+
+/// Regression: with a braille pattern blank in an organisation's ID,
+/// `DCC` got ``did you mean `DCC⠀`?``, which looks like what was
+/// written; the help now says where the two differ.
+#[test]
+fn did_you_mean_an_id_with_a_blank_says_where_they_differ() {
+    let (_dir, root) = copy_tree(&real_records());
+    edit(
+        &root.join("organisations.yaml"),
+        "- id: DCC\n",
+        "- id: \"DCC\\u2800\"\n",
+    );
+    let out = run(&root, &["validate", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let first = &doc["findings"][0];
+    assert_eq!(first["message"], "unknown organisation `DCC`");
+    assert_eq!(
+        first["help"],
+        "did you mean `DCC\u{2800}`? They look the same, but `DCC` differs at character 4: \
+         here nothing; there U+2800 BRAILLE PATTERN BLANK"
     );
 }

@@ -292,7 +292,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
                 .iter()
                 .find(|p| p.record.id.value == plan.id)
                 .unwrap();
-            assert_eq!(&p.record.name, name);
+            assert_eq!(&p.record.name.value, name);
         }
         Step::Assess { interest, note, .. } => {
             let m = records

@@ -45,11 +45,11 @@ fn owners(r: &Records) -> Vec<(String, String)> {
     let people = r
         .people
         .iter()
-        .map(|p| (p.record.id.value.to_string(), p.record.name.clone()));
+        .map(|p| (p.record.id.value.to_string(), p.record.name.value.clone()));
     let orgs = r
         .organisations
         .iter()
-        .map(|o| (o.record.id.value.to_string(), o.record.name.clone()));
+        .map(|o| (o.record.id.value.to_string(), o.record.name.value.clone()));
     orgs.chain(people).collect()
 }
 

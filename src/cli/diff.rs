@@ -149,7 +149,9 @@ pub(crate) fn run(
 #[command(after_help = "\
 Each commit that changed the record's file, newest first: date, author,
 short commit ID and subject, then the change in meaning in the words of
-`tsc diff`. A rename of the file (`git mv`) is followed.
+`tsc diff`. A rename of the file (`git mv`) is followed. For a proposal,
+also each commit that added, changed or removed an assessment of it in a
+meeting's file.
 
 Examples:
   tsc log PA0112
@@ -269,11 +271,19 @@ fn write_log(
     let root = cwd.join(&loaded.records.root);
     let repo = Repository::discover(&root)?;
     let outside = || anyhow::anyhow!("{} is outside the git work tree", root.display());
+    let assessed_in: Vec<PathBuf> = match subject {
+        Subject::Modification => tsc::history::assessing_files(index, &args.id)
+            .iter()
+            .filter_map(|f| repo.from_top(&cwd.join(f)))
+            .collect(),
+        _ => Vec::new(),
+    };
     let target = Target {
         dir: &repo.from_top(&root).ok_or_else(outside)?,
         file: &repo.from_top(&cwd.join(&file)).ok_or_else(outside)?,
         subject,
         id: &args.id,
+        assessed_in: &assessed_in,
     };
     let commits = history(&repo, target)?;
     if args.format == LogFormat::Json {
@@ -288,6 +298,7 @@ fn write_log(
                     "subject": c.subject,
                     "moved_from": c.moved.as_ref().map(|(from, _)| from),
                     "changes": c.changes.iter().map(json::change).collect::<Vec<_>>(),
+                    "assessed_at": c.assessed_at,
                 })
             })
             .collect();
@@ -321,11 +332,20 @@ fn write_log(
         if let Some((from, to)) = &commit.moved {
             writeln!(out, "{:>12} {} → {}", "moved", safe(from), safe(to))?;
         }
-        if commit.changes.is_empty() && commit.moved.is_none() {
-            writeln!(out, "{:>12} no change in meaning", "")?;
-        }
         for change in &commit.changes {
             writeln!(out, "{}", human::line(change, styled))?;
+        }
+        // An assessment that left the latest interest level as it was.
+        if commit.changes.is_empty() && !commit.assessed_at.is_empty() {
+            writeln!(
+                out,
+                "{:>12} {} at {}, its latest interest level unchanged",
+                "assessed",
+                safe(&args.id),
+                safe(&commit.assessed_at.join(", "))
+            )?;
+        } else if commit.changes.is_empty() && commit.moved.is_none() {
+            writeln!(out, "{:>12} no change in meaning", "")?;
         }
     }
     if commits.is_empty() {

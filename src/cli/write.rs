@@ -371,7 +371,18 @@ pub(crate) fn finish(
     for warning in &plan.warnings {
         super::say(&format!("tsc: warning: {}", warning.line(!args.dry_run)));
     }
-    let diff = plan.transaction.diff();
+    // Paths as git names them, from the top of the work tree, so that
+    // the diff applies with `git apply` there; outside a repository,
+    // from the records directory.
+    let diff = if args.dry_run {
+        let dir = tsc::git::Repository::discover(&root)
+            .ok()
+            .and_then(|repo| repo.from_top(Path::new(".")))
+            .unwrap_or_default();
+        plan.transaction.diff(&dir)
+    } else {
+        String::new()
+    };
     if !args.dry_run {
         commit()?;
     }

@@ -1106,8 +1106,8 @@ fn diff_registers(s: &Sides<'_>, changes: &mut Vec<Change>) {
     let (a, b) = (&s.a.unread, &s.b.unread);
     let people = pair(
         [s.ia.person_ids().collect(), s.ib.person_ids().collect()],
-        |id| s.ia.person(id).map(|p| &p.name),
-        |id| s.ib.person(id).map(|p| &p.name),
+        |id| s.ia.person(id).map(|p| &p.name.value),
+        |id| s.ib.person(id).map(|p| &p.name.value),
         [&|_| a.people, &|_| b.people],
     );
     let organisations = pair(
@@ -1115,8 +1115,8 @@ fn diff_registers(s: &Sides<'_>, changes: &mut Vec<Change>) {
             s.ia.organisation_ids().collect(),
             s.ib.organisation_ids().collect(),
         ],
-        |id| s.ia.organisation(id).map(|o| &o.name),
-        |id| s.ib.organisation(id).map(|o| &o.name),
+        |id| s.ia.organisation(id).map(|o| &o.name.value),
+        |id| s.ib.organisation(id).map(|o| &o.name.value),
         [&|_| a.organisations, &|_| b.organisations],
     );
     let numbers = |index: &Index<'_>| -> Vec<String> {

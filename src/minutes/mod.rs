@@ -239,10 +239,11 @@ fn impact_cells(impact: &Impact) -> (String, String) {
     )
 }
 
-/// One attendee or apologies line. `org_names`: show an organisation by
-/// its name (`Ofgem`) rather than its ID (`OFGEM`), as the apologies
-/// table of the minutes does.
-fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies, org_names: bool) -> Line {
+/// One attendee or apologies line. Both show an organisation as the
+/// minutes do, by [`crate::model::Organisation::as_minuted`]: `DECC`
+/// (not "Department of Energy and Climate Change"), `Ofgem` (not
+/// `OFGEM`).
+fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies) -> Line {
     let role = attendance.role.as_ref().map(|r| {
         r.value
             .iter()
@@ -253,10 +254,7 @@ fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies, org_na
     let mut context = match (&attendance.constituency, &attendance.representing) {
         (Some(c), _) => Vocabularies::label(&vocab.constituencies, &c.value).to_owned(),
         (None, Some(org)) => {
-            let shown = match index.organisation(&org.value) {
-                Some(o) if org_names => o.name.clone(),
-                _ => org.value.to_string(),
-            };
+            let shown = index.name_of(&org.value).to_owned();
             match &attendance.capacity {
                 Some(capacity) => format!("{shown} ({capacity})"),
                 None => shown,
@@ -274,7 +272,7 @@ fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies, org_na
     let name_of = |id: &str| {
         index
             .person(id)
-            .map_or_else(|| id.to_owned(), |p| p.name.clone())
+            .map_or_else(|| id.to_owned(), |p| p.name.value.clone())
     };
     let person = attendance.person.value.as_str();
     let name = match &attendance.name_as_written {
@@ -292,7 +290,7 @@ fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies, org_na
         .organisation
         .as_deref()
         .or(attendance.representing.as_ref())
-        .map(|o| o.value.to_string())
+        .map(|o| index.name_of(&o.value).to_owned())
         .or_else(|| {
             attendance
                 .constituency
@@ -303,7 +301,7 @@ fn line(attendance: &Attendance, index: &Index<'_>, vocab: &Vocabularies, org_na
             index
                 .person(person)
                 .and_then(|p| p.organisation.as_ref())
-                .map(|o| o.value.to_string())
+                .map(|o| index.name_of(&o.value).to_owned())
         });
     Line {
         context,
@@ -364,7 +362,7 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
             lines: meeting
                 .attendees
                 .iter()
-                .map(|a| line(a, index, vocab, false))
+                .map(|a| line(a, index, vocab))
                 .collect(),
         }]
     } else {
@@ -377,7 +375,7 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                     .attendees
                     .iter()
                     .filter(|a| a.category.value == category.id())
-                    .map(|a| line(a, index, vocab, false))
+                    .map(|a| line(a, index, vocab))
                     .collect(),
             })
             .collect()
@@ -389,7 +387,7 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
     let apologies: Vec<Line> = meeting
         .apologies
         .iter()
-        .map(|a| line(a, index, vocab, true))
+        .map(|a| line(a, index, vocab))
         .collect();
     let everyone = || attendees.iter().flat_map(|g| &g.lines).chain(&apologies);
     let columns = Columns {

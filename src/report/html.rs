@@ -50,7 +50,7 @@ fn body(report: &Report<'_>) -> Markup {
                 thead { tr { th { "ID" } th { "Owner" } th { "Action" } th { "Status" } th { "Closed" } } }
                 tbody { @for r in &report.since_last.closed {
                     tr {
-                        td { (r.id) } td { (r.owner.unwrap_or(crate::actions::NOT_RECORDED)) } td { (r.text) } td { (r.status_label) }
+                        td { (r.id) } td { (r.owner_shown) } td { (r.text) } td { (r.status_label) }
                         td { (r.closed.map_or_else(|| "-".to_owned(), |d| d.to_string())) }
                     }
                 } }

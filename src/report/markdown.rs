@@ -61,7 +61,7 @@ pub fn render(report: &Report<'_>) -> String {
             .map(|r| {
                 vec![
                     r.id.to_owned(),
-                    r.owner.unwrap_or(crate::actions::NOT_RECORDED).to_owned(),
+                    r.owner_shown.to_owned(),
                     r.text.to_string(),
                     r.status_label.to_owned(),
                     r.closed.map_or_else(|| "-".to_owned(), |d| d.to_string()),

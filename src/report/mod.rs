@@ -41,8 +41,9 @@ pub struct Report<'r> {
     pub findings: usize,
     /// What was validated.
     pub summary: Summary,
-    /// Open actions grouped by owner, each shown by name (a person) or ID
-    /// (an organisation, known by its acronym); owners in natural order of
+    /// Open actions grouped by owner, each shown as the minutes name it
+    /// (a person by name, an organisation by its acronym, see
+    /// [`crate::model::Organisation::as_minuted`]); owners in natural order of
     /// their IDs, actions by due date then ID; each row says whether it is
     /// overdue.
     pub(crate) open_by_owner: Vec<(&'r str, Vec<ActionRow<'r>>)>,

@@ -12,7 +12,7 @@ use crate::source::Spanned;
 use super::Checker;
 use crate::finding::{Code, Finding};
 use crate::unicode::{
-    describe, first_control, first_invisible, is_normalized, is_separator_line_break,
+    describe, first_control, first_invisible, is_format, is_normalized, is_separator_line_break,
     look_alike_difference, skeleton,
 };
 
@@ -122,6 +122,12 @@ impl<'r> Checker<'r> {
                 "delete it: control characters (escape, line breaks, C1 controls) are not \
                  one line of text, and make different text look the same",
             ),
+            (_, _) if format.is_some_and(|(_, c)| !is_format(c)) => (
+                format,
+                "invisible character",
+                "delete it: it draws nothing (a filler or a blank pattern), so \
+                 different text looks the same",
+            ),
             _ => (
                 format,
                 "invisible character",
@@ -199,11 +205,11 @@ impl<'r> Checker<'r> {
         let r = self.records;
         for p in &r.people {
             let what = || format!("the name of person `{}`", p.record.id.value);
-            self.invisible(&p.file, what, &p.record.name, &p.record.id);
+            self.invisible(&p.file, what, &p.record.name.value, &p.record.name);
         }
         for o in &r.organisations {
             let what = || format!("the name of organisation `{}`", o.record.id.value);
-            self.invisible(&o.file, what, &o.record.name, &o.record.id);
+            self.invisible(&o.file, what, &o.record.name.value, &o.record.name);
         }
         for m in &r.modifications {
             let what = || format!("the title of `{}`", m.record.id.value);

@@ -574,7 +574,9 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
         }
         (None, false) => {}
     }
-    let owners: Vec<&str> = index.owner_ids().collect();
+    // By ID, so that "use one of:" lists them in one order every run.
+    let mut owners: Vec<&str> = index.owner_ids().collect();
+    owners.sort_by(|a, b| natural_cmp(a, b));
     require_known(&args.owner, owners.iter().copied(), "owner")?;
     let owner = owners
         .iter()
@@ -924,8 +926,8 @@ pub fn add_person(tree: &Tree, index: &Index<'_>, args: &NewPerson) -> Result<Pl
     );
     if let Some(taken) = index.owner_ids().find(|o| o.eq_ignore_ascii_case(&id)) {
         let by = match (index.person(taken), index.organisation(taken)) {
-            (Some(p), _) => format!("{} (`{taken}`, in people.yaml)", p.name),
-            (None, Some(o)) => format!("the organisation {} (`{taken}`)", o.name),
+            (Some(p), _) => format!("{} (`{taken}`, in people.yaml)", p.name.value),
+            (None, Some(o)) => format!("the organisation {} (`{taken}`)", o.name.value),
             (None, None) => format!("`{taken}`"),
         };
         refuse!("the ID `{id}` is taken by {by}; give another with --id");

@@ -267,10 +267,13 @@ impl Transaction {
 
     /// The unified diff of every change (`a/PATH`, `b/PATH` headers, as
     /// git writes them; `/dev/null` for a new file), three lines of context.
-    pub fn diff(&self) -> String {
+    /// PATH is the file's path inside the records joined to `dir`: the
+    /// records directory from the top of the git work tree (`records`),
+    /// so that `git apply` takes the diff from there, or empty.
+    pub fn diff(&self, dir: &Path) -> String {
         let mut out = String::new();
         for change in &self.changes {
-            let path = change.path.to_string_lossy().replace('\\', "/");
+            let path = dir.join(&change.path).to_string_lossy().replace('\\', "/");
             let before = change.before.as_deref().unwrap_or("");
             let old = if change.before.is_some() {
                 format!("a/{path}")
@@ -587,8 +590,12 @@ mod tests {
         t.create(&tree, Path::new("meetings/M_1.yaml"), "id: M_1\n".into())
             .unwrap();
         assert_eq!(
-            t.diff(),
+            t.diff(Path::new("")),
             "--- /dev/null\n+++ b/meetings/M_1.yaml\n@@ -0,0 +1 @@\n+id: M_1\n"
+        );
+        assert_eq!(
+            t.diff(Path::new("records")),
+            "--- /dev/null\n+++ b/records/meetings/M_1.yaml\n@@ -0,0 +1 @@\n+id: M_1\n"
         );
     }
 }
