@@ -375,7 +375,7 @@ pub(crate) fn finish(
     // the diff applies with `git apply` there; outside a repository,
     // from the records directory.
     let diff = if args.dry_run {
-        let dir = tsc::git::Repository::discover(&root)
+        let dir = tsc::git::Repository::discover(root)
             .ok()
             .and_then(|repo| repo.from_top(Path::new(".")))
             .unwrap_or_default();
