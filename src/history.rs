@@ -40,6 +40,21 @@ pub struct Commit {
     /// order; empty for other records and for commits of the proposal's
     /// own file alone.
     pub assessed_at: Vec<String>,
+    /// For a meeting: the proposals whose assessment in it the commit
+    /// added, changed or removed, in natural ID order; empty for other
+    /// records.
+    pub assessed: Vec<String>,
+}
+
+impl Commit {
+    /// For a meeting: the proposals of [`Commit::assessed`] whose latest
+    /// interest level the commit left as it was (no change about them).
+    pub fn unchanged_assessments(&self) -> impl Iterator<Item = &str> {
+        self.assessed
+            .iter()
+            .filter(|p| !self.changes.iter().any(|c| &c.id == *p))
+            .map(String::as_str)
+    }
 }
 
 /// What to look up: the record and the records directory it lives in.
@@ -73,6 +88,36 @@ pub fn assessing_files(index: &crate::index::Index<'_>, id: &str) -> Vec<PathBuf
     files.sort();
     files.dedup();
     files
+}
+
+/// The meeting files read beside a record's own file at each commit, for
+/// the latest interest levels its history speaks of: for a proposal, the
+/// meetings that assess it now ([`assessing_files`]); for a meeting, the
+/// other meetings that assess the proposals it assesses (so that an
+/// assessment it records is weighed against the proposal's earlier ones,
+/// not against none); nothing for other records.
+pub fn context_files(index: &crate::index::Index<'_>, subject: Subject, id: &str) -> Vec<PathBuf> {
+    match subject {
+        Subject::Modification => assessing_files(index, id),
+        Subject::Meeting => {
+            let own = index.located_meeting(id).map(|m| m.file.clone());
+            let mut files: Vec<PathBuf> = index
+                .assessed_ids()
+                .filter(|p| {
+                    index
+                        .assessments_of(p)
+                        .iter()
+                        .any(|a| a.meeting.id.value == id)
+                })
+                .flat_map(|p| assessing_files(index, p))
+                .filter(|f| Some(f) != own.as_ref())
+                .collect();
+            files.sort();
+            files.dedup();
+            files
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// One entry of `git log --name-status`, before reading the blobs.
@@ -158,13 +203,25 @@ fn file_commits(
     logged: Vec<Logged>,
 ) -> Result<Vec<(i64, Commit)>> {
     let settings = settings_path(target);
-    // Four objects per commit: the file and tsc.yaml after, then before.
+    // For a meeting, the meetings that assess what it assesses, read at
+    // both sides too ([`context_files`]).
+    let context: Vec<String> = match target.subject {
+        Subject::Meeting => target
+            .assessed_in
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
+        _ => Vec::new(),
+    };
+    // Per side of each commit: the file, the context files and tsc.yaml,
+    // after, then before.
     let mut wanted = Vec::new();
     for entry in &logged {
         let (before, after) = entry.paths.last().cloned().unwrap_or_default();
         let parent = format!("{}^", entry.hash);
         for (rev, path) in [(&entry.hash, after), (&parent, before)] {
             wanted.push((rev.clone(), path));
+            wanted.extend(context.iter().map(|c| (rev.clone(), Some(c.clone()))));
             wanted.push((rev.clone(), Some(settings.clone())));
         }
     }
@@ -174,18 +231,31 @@ fn file_commits(
         let (before, after) = entry.paths.last().cloned().unwrap_or_default();
         let mut side = |path: &Option<String>| {
             let record = blobs.next().flatten();
+            let mut files: Vec<(&str, Vec<u8>)> = path.as_deref().zip(record).into_iter().collect();
+            for c in &context {
+                if let Some(bytes) = blobs.next().flatten()
+                    && path.as_deref() != Some(c.as_str())
+                {
+                    files.push((c.as_str(), bytes));
+                }
+            }
             let settings = blobs.next().flatten();
-            let files: Vec<(&str, Vec<u8>)> = path.as_deref().zip(record).into_iter().collect();
             load_side(target.dir, files, settings)
         };
         let new = side(&after);
         let old = side(&before);
         let changes = changes_between(&entry, &old, &new, |c| about_target(c, target));
+        let assessed = match target.subject {
+            Subject::Meeting => assessed_in_meeting(&old, &new, target.id),
+            _ => Vec::new(),
+        };
         let moved = match (&before, &after) {
             (Some(b), Some(a)) if b != a => Some((b.clone(), a.clone())),
             _ => None,
         };
-        commits.push((entry.time, commit(&entry, moved, changes, Vec::new())));
+        let mut commit = commit(&entry, moved, changes, Vec::new());
+        commit.assessed = assessed;
+        commits.push((entry.time, commit));
     }
     Ok(commits)
 }
@@ -277,6 +347,40 @@ fn assessment_commits(
         .collect())
 }
 
+/// The proposals whose assessment at meeting `id` differs between `old`
+/// and `new` (added, changed or removed), in natural ID order.
+fn assessed_in_meeting(old: &Loaded, new: &Loaded, id: &str) -> Vec<String> {
+    let at = |loaded: &Loaded| -> Vec<(String, serde_json::Value)> {
+        let index = crate::index::Index::new(&loaded.records);
+        index
+            .assessed_ids()
+            .flat_map(|p| {
+                index
+                    .assessments_of(p)
+                    .iter()
+                    .filter(|a| a.meeting.id.value == id)
+                    .map(|a| {
+                        (
+                            p.to_owned(),
+                            serde_json::to_value(a.assessment).unwrap_or_default(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let (was, is) = (at(old), at(new));
+    let mut changed: Vec<String> = was
+        .iter()
+        .chain(&is)
+        .filter(|a| !(was.contains(a) && is.contains(a)))
+        .map(|(p, _)| p.clone())
+        .collect();
+    changed.sort_by(|a, b| crate::ids::natural_cmp(a, b));
+    changed.dedup();
+    changed
+}
+
 /// The assessments of proposal `id` in `loaded`: the meeting's ID and the
 /// assessment as its fields' values.
 fn assessments(loaded: &Loaded, id: &str) -> Vec<(String, serde_json::Value)> {
@@ -333,6 +437,7 @@ fn commit(
         moved,
         changes,
         assessed_at,
+        assessed: Vec::new(),
     }
 }
 

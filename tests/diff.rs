@@ -760,7 +760,9 @@ fn the_example_pull_request_job_writes_the_diff_into_the_step_summary() {
 /// Regression: `tsc log MEETING` said "no change in meaning" for the
 /// commit that recorded an assessment in that meeting, because the
 /// change is reported under the proposal assessed and the proposal's file
-/// is not part of the meeting's history.
+/// is not part of the meeting's history. Then it said "not assessed →
+/// High", weighing the assessment against the meeting's file alone: the
+/// proposal was Medium at TSC_07_1606 (new-user trial).
 #[test]
 fn log_of_a_meeting_shows_an_assessment_recorded_in_it() {
     let (_dir, repo) = scenario();
@@ -773,7 +775,7 @@ fn log_of_a_meeting_shows_an_assessment_recorded_in_it() {
         first,
         format!(
             "2016-08-12  Ada Secretary  {short}  Close TSC07/01, raise TSC09/01, assess SECMP0007\n    \
-             interest SECMP0007 not assessed → High at TSC_09_1608"
+             interest SECMP0007 Medium → High at TSC_09_1608"
         )
     );
 }

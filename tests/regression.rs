@@ -857,6 +857,24 @@ commit: Import
          Response) for Quarantined Service Requests
     interest SECMP0008 not assessed → Medium at TSC_07_1606"
     );
+    // The meeting's own log weighs each assessment against the
+    // proposal's earlier ones (new-user trial: it said "not assessed →
+    // High" for a proposal already High at an earlier meeting).
+    assert_eq!(
+        log_by_subject(repo, "TSC_08_1607"),
+        "\
+commit: SECMP0007 medium after all
+    interest SECMP0007 High → Medium at TSC_08_1607
+
+commit: SECMP0008 at meeting 8
+    interest SECMP0008 Medium → High at TSC_08_1607
+
+commit: SECMP0007 at meeting 8
+    assessed SECMP0007 at TSC_08_1607, its latest interest level unchanged
+
+commit: Meeting 8
+       added TSC_08_1607 on 2016-07-21, draft"
+    );
 }
 
 /// Regression: `--dry-run` named files inside the records directory

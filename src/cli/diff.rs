@@ -271,13 +271,10 @@ fn write_log(
     let root = cwd.join(&loaded.records.root);
     let repo = Repository::discover(&root)?;
     let outside = || anyhow::anyhow!("{} is outside the git work tree", root.display());
-    let assessed_in: Vec<PathBuf> = match subject {
-        Subject::Modification => tsc::history::assessing_files(index, &args.id)
-            .iter()
-            .filter_map(|f| repo.from_top(&cwd.join(f)))
-            .collect(),
-        _ => Vec::new(),
-    };
+    let assessed_in: Vec<PathBuf> = tsc::history::context_files(index, subject, &args.id)
+        .iter()
+        .filter_map(|f| repo.from_top(&cwd.join(f)))
+        .collect();
     let target = Target {
         dir: &repo.from_top(&root).ok_or_else(outside)?,
         file: &repo.from_top(&cwd.join(&file)).ok_or_else(outside)?,
@@ -299,6 +296,7 @@ fn write_log(
                     "moved_from": c.moved.as_ref().map(|(from, _)| from),
                     "changes": c.changes.iter().map(json::change).collect::<Vec<_>>(),
                     "assessed_at": c.assessed_at,
+                    "assessed": c.assessed,
                 })
             })
             .collect();
@@ -335,6 +333,7 @@ fn write_log(
         for change in &commit.changes {
             writeln!(out, "{}", human::line(change, styled))?;
         }
+        let mut said = !commit.changes.is_empty() || commit.moved.is_some();
         // An assessment that left the latest interest level as it was.
         if commit.changes.is_empty() && !commit.assessed_at.is_empty() {
             writeln!(
@@ -344,7 +343,20 @@ fn write_log(
                 safe(&args.id),
                 safe(&commit.assessed_at.join(", "))
             )?;
-        } else if commit.changes.is_empty() && commit.moved.is_none() {
+            said = true;
+        }
+        // For a meeting: each assessment it records that did the same.
+        for proposal in commit.unchanged_assessments() {
+            writeln!(
+                out,
+                "{:>12} {} at {}, its latest interest level unchanged",
+                "assessed",
+                safe(proposal),
+                safe(&args.id)
+            )?;
+            said = true;
+        }
+        if !said {
             writeln!(out, "{:>12} no change in meaning", "")?;
         }
     }
