@@ -110,7 +110,7 @@ pub(crate) enum What {
         /// An action's owner.
         #[serde(skip_serializing_if = "Option::is_none")]
         owner: Option<String>,
-        /// An action's due date.
+        /// An action's due date, as given when it was raised.
         #[serde(skip_serializing_if = "Option::is_none")]
         due: Option<NaiveDate>,
         /// A meeting's date.
