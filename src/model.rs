@@ -410,12 +410,6 @@ impl Action {
     /// as of today or `--as-of`, so nothing shows as due at a meeting a
     /// date that was only set later.
     pub fn due_as_of(&self, date: Option<NaiveDate>) -> Option<NaiveDate> {
-        self.due_set_as_of(date).map(|d| d.value)
-    }
-
-    /// [`Action::due_as_of`] with where the date is written: the
-    /// update's `due`, or the action's own.
-    pub(crate) fn due_set_as_of(&self, date: Option<NaiveDate>) -> Option<&Sp<NaiveDate>> {
         let counted = self
             .updates
             .iter()
@@ -426,7 +420,8 @@ impl Action {
     /// What `update` (one of this action's updates) did to the due date:
     /// `Some((before, set))` when it carries `due`, `before` being the due
     /// date in effect after the updates listed before it (the action's own
-    /// `due` when none of them set one). `None` when it sets no due date.
+    /// `due` when none of them set one; for an update that is not this
+    /// action's, after all of them). `None` when it sets no due date.
     pub(crate) fn due_change(
         &self,
         update: &ActionUpdate,
@@ -437,7 +432,7 @@ impl Action {
             .iter()
             .position(|u| std::ptr::eq(u, update))
             .unwrap_or(self.updates.len());
-        let before = due_after(self, self.updates[..at].iter()).map(|d| d.value);
+        let before = due_after(self, self.updates[..at].iter());
         Some((before, set))
     }
 }
@@ -447,11 +442,12 @@ impl Action {
 fn due_after<'a>(
     action: &'a Action,
     updates: impl DoubleEndedIterator<Item = &'a ActionUpdate>,
-) -> Option<&'a Sp<NaiveDate>> {
+) -> Option<NaiveDate> {
     updates
         .rev()
         .find_map(|u| u.due.as_ref())
         .or(action.due.as_ref())
+        .map(|d| d.value)
 }
 
 /// How documents say what an update did to an action's due date (from
