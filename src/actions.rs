@@ -107,7 +107,8 @@ pub struct ActionRow<'r> {
     /// Agenda item that raised it, as written; `None` for an action
     /// raised at a meeting that is not recorded.
     pub agenda_item: Option<&'r ItemNumber>,
-    /// Due date, if one was set.
+    /// Due date as of the row's "today" ([`Action::due_as_of`]), if
+    /// one was set by then.
     pub(crate) due: Option<NaiveDate>,
     /// Status ID, for example `open`.
     pub(crate) status: &'r str,
@@ -123,14 +124,16 @@ pub struct ActionRow<'r> {
 }
 
 impl<'r> ActionRow<'r> {
-    /// Flattens `action`, judging "overdue" against `today`; the raising
-    /// meeting's date comes from `index`.
+    /// Flattens `action` as of `today`: its due date then, and "overdue"
+    /// judged against it; the raising meeting's date comes from `index`.
     pub(crate) fn of(action: &'r Action, index: &Index<'r>, today: NaiveDate) -> ActionRow<'r> {
         let meeting_id = action.meeting.value.as_str();
         let raised = index.meeting_date(meeting_id);
         let vocabularies = &index.records().settings.vocabularies;
         let open = vocabularies.is_open_status(&action.status.value);
-        let due = action.due.as_ref().map(|d| d.value);
+        // The due date as of `today`: a later update's move does not
+        // count yet.
+        let due = action.due_as_of(Some(today));
         ActionRow {
             id: &action.id.value,
             owner: action.owner.as_ref().map(|o| o.value.as_str()),

@@ -345,7 +345,9 @@ pub struct Action {
     pub owner: Option<Sp<Token>>,
     /// What must be done.
     pub text: Text,
-    /// The date by which it is due, if one was set.
+    /// The date by which it is due, as given when it was raised, if one
+    /// was. An update that sets or moves the due date carries its own
+    /// `due`; [`Action::due_as_of`] says which is in effect when.
     #[serde(default)]
     #[schemars(with = "Option<NaiveDate>")]
     pub(crate) due: Option<Sp<NaiveDate>>,
@@ -385,8 +387,81 @@ pub struct ActionUpdate {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub status: Option<Sp<Token>>,
+    /// The due date set or moved at this update, if it set one: from the
+    /// update's day on, the action is due then (until a later update
+    /// moves it again).
+    #[serde(default)]
+    #[schemars(with = "Option<NaiveDate>")]
+    pub(crate) due: Option<Sp<NaiveDate>>,
     /// What was reported.
     pub note: Text,
+}
+
+impl Action {
+    /// The action's due date as of the end of day `date` (`None`: with
+    /// every update counted): the `due` of the latest update dated on or
+    /// before `date` that carries one, else the action's own `due` (the
+    /// one given when it was raised); `None` when no due date was set by
+    /// then. Of several updates that count, the last listed wins (updates
+    /// are listed oldest first, E0408).
+    ///
+    /// Every document asks this, each for its own point in time: the
+    /// minutes of a meeting as of its day, `tsc actions` and `tsc report`
+    /// as of today or `--as-of`, so nothing shows as due at a meeting a
+    /// date that was only set later.
+    pub fn due_as_of(&self, date: Option<NaiveDate>) -> Option<NaiveDate> {
+        let counted = self
+            .updates
+            .iter()
+            .filter(|u| date.is_none_or(|d| u.date.value <= d));
+        due_after(self, counted)
+    }
+
+    /// What `update` (one of this action's updates) did to the due date:
+    /// `Some((before, set))` when it carries `due`, `before` being the due
+    /// date in effect after the updates listed before it (the action's own
+    /// `due` when none of them set one; for an update that is not this
+    /// action's, after all of them). `None` when it sets no due date.
+    pub(crate) fn due_change(
+        &self,
+        update: &ActionUpdate,
+    ) -> Option<(Option<NaiveDate>, NaiveDate)> {
+        let set = update.due.as_ref()?.value;
+        let at = self
+            .updates
+            .iter()
+            .position(|u| std::ptr::eq(u, update))
+            .unwrap_or(self.updates.len());
+        let before = due_after(self, self.updates[..at].iter());
+        Some((before, set))
+    }
+}
+
+/// The due date after `updates` (a run of `action`'s updates, oldest
+/// first): the last of them that carries `due`, else the action's own.
+fn due_after<'a>(
+    action: &'a Action,
+    updates: impl DoubleEndedIterator<Item = &'a ActionUpdate>,
+) -> Option<NaiveDate> {
+    updates
+        .rev()
+        .find_map(|u| u.due.as_ref())
+        .or(action.due.as_ref())
+        .map(|d| d.value)
+}
+
+/// How documents say what an update did to an action's due date (from
+/// [`Action::due_change`]), for the minutes' "Actions outstanding" table
+/// and `tsc show`: `due date moved from 2016-07-21 to 2016-08-31`, `due
+/// date set to 2016-08-31` (none before), `due date 2016-08-31 kept` (the
+/// same date again); `None` when the update sets no due date.
+pub(crate) fn due_change_words(action: &Action, update: &ActionUpdate) -> Option<String> {
+    let (before, set) = action.due_change(update)?;
+    Some(match before {
+        Some(b) if b == set => format!("due date {set} kept"),
+        Some(b) => format!("due date moved from {b} to {set}"),
+        None => format!("due date set to {set}"),
+    })
 }
 
 /// A modification proposal: `modifications/<ID>.yaml`.

@@ -52,6 +52,14 @@ fn paragraph_note(paragraph: Option<&crate::source::Spanned<u32>>) -> String {
         .unwrap_or_default()
 }
 
+/// What an update did to its action's due date, as ` (due date moved
+/// from A to B)`; empty when it set none.
+fn due_note(action: &Action, update: &crate::model::ActionUpdate) -> String {
+    crate::model::due_change_words(action, update)
+        .map(|words| format!(" ({words})"))
+        .unwrap_or_default()
+}
+
 fn show_modification(index: &Index<'_>, id: &str, out: &mut String) {
     let Some(m) = index.modification(id) else {
         return;
@@ -241,9 +249,10 @@ fn show_action(index: &Index<'_>, action: &Action, today: NaiveDate, out: &mut S
                 .as_ref()
                 .map(|s| format!(" [{}]", vocab.action_status_label(&s.value)))
                 .unwrap_or_default();
+            let due = due_note(action, u);
             let _ = writeln!(
                 out,
-                "- {}{at}{item}{paragraph}{status}: {}",
+                "- {}{at}{item}{paragraph}{status}{due}: {}",
                 u.date.value,
                 u.note.get().trim()
             );
@@ -359,9 +368,10 @@ fn show_raised_and_reviewed(index: &Index<'_>, meeting: &Meeting, out: &mut Stri
                 .map(|n| format!(" under item {}", n.value))
                 .unwrap_or_default();
             let paragraph = paragraph_note(r.update.paragraph.as_ref());
+            let due = due_note(r.action, r.update);
             let _ = writeln!(
                 out,
-                "- {} ({}, {}){item}{paragraph}: {}",
+                "- {} ({}, {}){item}{paragraph}{due}: {}",
                 r.action.id.value,
                 r.action
                     .owner

@@ -201,6 +201,7 @@ shrink_fields!(ActionUpdate {
     agenda_item,
     paragraph,
     status,
+    due,
     note,
 });
 shrink_fields!(Modification {

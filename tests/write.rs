@@ -378,7 +378,9 @@ fn closing_with_another_status_and_updating_with_a_status_keep_one_state() {
         ],
     );
     let a4 = std::fs::read_to_string(root.join("actions/TSC07-04.yaml")).unwrap();
-    assert!(a4.ends_with("due: 2016-08-18\nstatus: on-target\nupdates:\n  - date: 2016-07-21\n    meeting: TSC_08_1607\n    status: on-target\n    note: On track.\n"), "{a4}");
+    // The new due date is the update's: the action's own fields keep
+    // what was given when it was raised (it had no due date).
+    assert!(a4.ends_with("in word format to TSC members.\nstatus: on-target\nupdates:\n  - date: 2016-07-21\n    meeting: TSC_08_1607\n    status: on-target\n    due: 2016-08-18\n    note: On track.\n"), "{a4}");
     let a2 = std::fs::read_to_string(root.join("actions/TSC07-02.yaml")).unwrap();
     assert!(a2.ends_with("status: withdrawn\nclosed: 2016-07-21\nupdates:\n  - date: 2016-07-21\n    meeting: TSC_08_1607\n    status: withdrawn\n    note: Withdrawn.\n"), "{a2}");
     assert_eq!(run(&root, &["validate"]).status.code(), Some(0));

@@ -30,6 +30,7 @@ enum Step {
         action: usize,
         note: String,
         status: Option<usize>,
+        due: Option<u64>,
     },
     Close {
         action: usize,
@@ -63,13 +64,18 @@ fn step() -> impl Strategy<Value = Step> {
         (1u64..40).prop_map(|days| Step::Meeting { days }),
         (0..OWNERS.len(), text(), proptest::option::of(0u64..90))
             .prop_map(|(owner, text, due)| Step::Action { owner, text, due }),
-        (0usize..12, text(), proptest::option::of(0..OPEN.len())).prop_map(
-            |(action, note, status)| Step::Update {
+        (
+            0usize..12,
+            text(),
+            proptest::option::of(0..OPEN.len()),
+            proptest::option::of(0u64..60)
+        )
+            .prop_map(|(action, note, status, due)| Step::Update {
                 action,
                 note,
-                status
-            }
-        ),
+                status,
+                due
+            }),
         (0usize..12, proptest::option::of(text()), 0..CLOSED.len()).prop_map(
             |(action, note, status)| Step::Close {
                 action,
@@ -152,6 +158,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
             action,
             note,
             status,
+            due,
         } => commands::update_action(
             tree,
             &index,
@@ -161,7 +168,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
                 item: Some("1".to_owned()),
                 note: Some(note.clone()),
                 status: status.map(|s| OPEN[s].to_owned()),
-                due: None,
+                due: due.map(|d| date.checked_add_days(Days::new(d)).unwrap()),
             },
         ),
         Step::Close {
@@ -230,11 +237,12 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
             );
         }
     }
-    // Edited files keep every line not meant to change.
+    // Edited files keep every line not meant to change (an action's own
+    // `due:` included: a new due date is the update's).
     for change in plan.transaction.changes() {
         if let Some(old) = &change.before {
             assert!(
-                keeps_lines(old, &change.after, &["status:", "closed:", "due:"]),
+                keeps_lines(old, &change.after, &["status:", "closed:"]),
                 "{step:?} lost lines of {}:\n{old}\n---\n{}",
                 change.path.display(),
                 change.after
@@ -249,8 +257,19 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
             action,
             note,
             status,
+            due,
         } => {
-            let a = find(records, &action_id(&loaded.records, *action));
+            let id = action_id(&loaded.records, *action);
+            let a = find(records, &id);
+            let was = find(&loaded.records, &id);
+            // A due date given is in effect from the update's day on;
+            // none given leaves the due date as it was.
+            let expected = match due {
+                Some(d) => Some(date.checked_add_days(Days::new(*d)).unwrap()),
+                None => was.due_as_of(None),
+            };
+            assert_eq!(a.due_as_of(None), expected);
+            assert_eq!(a.due_as_of(date.pred_opt()), was.due_as_of(date.pred_opt()));
             let last = a.updates.last().unwrap();
             assert_eq!(&last.note, note);
             assert_eq!(

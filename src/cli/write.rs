@@ -130,7 +130,8 @@ struct ActionUpdateArgs {
     /// The status after the update (the action's status changes with it).
     #[arg(long)]
     status: Option<String>,
-    /// A new due date.
+    /// The due date set or moved at this update (written on the update;
+    /// the action's own `due`, as raised, is kept).
     #[arg(long, value_name = "YYYY-MM-DD")]
     due: Option<NaiveDate>,
     #[command(flatten)]

@@ -110,7 +110,7 @@ pub(crate) enum What {
         /// An action's owner.
         #[serde(skip_serializing_if = "Option::is_none")]
         owner: Option<String>,
-        /// An action's due date.
+        /// An action's due date, as given when it was raised.
         #[serde(skip_serializing_if = "Option::is_none")]
         due: Option<NaiveDate>,
         /// A meeting's date.
@@ -148,7 +148,9 @@ pub(crate) enum What {
         /// The new owner.
         to: String,
     },
-    /// An action's due date was set, changed or removed.
+    /// An action's own due date (the one given when it was raised) was
+    /// set, changed or removed; a due date an update sets is told with
+    /// that update.
     Due {
         /// The old due date.
         from: Option<NaiveDate>,
@@ -277,6 +279,13 @@ pub(crate) struct Update {
     /// The status it set (label).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) status: Option<String>,
+    /// The due date it set or moved to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) due: Option<NaiveDate>,
+    /// The due date in effect before it (the action's own, or an earlier
+    /// update's), when it set one: the words say `due FROM → TO`.
+    #[serde(skip)]
+    pub(crate) due_before: Option<NaiveDate>,
     /// What was reported.
     pub(crate) note: String,
 }
@@ -458,6 +467,7 @@ impl Change {
                 w.word(" (").id(&t.from).word(" → ").id(&t.to).word(")");
                 if let Some(update) = &t.update {
                     w.reported(update);
+                    w.due_set(update);
                     w.word(": ").text(&update.note);
                 }
             }
@@ -480,6 +490,7 @@ impl Change {
                 if let Some(status) = &update.status {
                     w.word(" (").id(status).word(")");
                 }
+                w.due_set(update);
                 w.word(": ").text(&update.note);
             }
             What::Edited { update, previous } => {
@@ -487,6 +498,11 @@ impl Change {
                 w.reported(update);
                 if let Some(status) = &update.status {
                     w.word(" (").id(status).word(")");
+                }
+                w.due_set(update);
+                if previous.due != update.due {
+                    let was = previous.due.map_or("none".to_owned(), |d| d.to_string());
+                    w.word(&format!(" (due was: {was})"));
                 }
                 w.word(": ").text(&update.note);
                 if previous.note != update.note {
@@ -496,6 +512,7 @@ impl Change {
             What::Deleted { update } => {
                 w.word(&format!(" update of {}", update.date));
                 w.reported(update);
+                w.due_set(update);
                 w.word(": ").text(&update.note);
             }
             What::Interest { from, to, meeting } => {
@@ -585,6 +602,19 @@ impl Words {
         if let Some(item) = &update.agenda_item {
             self.word(&format!(" item {item}"));
         }
+    }
+
+    /// `, due 2016-07-21 → 2016-08-31` (`none → ...` when no due date
+    /// was set before) for an update that set a due date, as the `due`
+    /// change of an action's own date reads.
+    fn due_set(&mut self, update: &Update) -> &mut Self {
+        if let Some(due) = update.due {
+            let before = update
+                .due_before
+                .map_or("none".to_owned(), |d| d.to_string());
+            self.word(&format!(", due {before} → {due}"));
+        }
+        self
     }
 
     fn either(&mut self, s: &str, is_text: bool) -> &mut Self {
@@ -753,12 +783,17 @@ fn action_changes(
     vb: &Vocabularies,
     changes: &mut Vec<Change>,
 ) {
-    let to_update = |u: &crate::model::ActionUpdate, v: &Vocabularies| Update {
-        date: u.date.value,
-        meeting: u.meeting.as_ref().map(|m| m.value.to_string()),
-        agenda_item: u.agenda_item.as_ref().map(|i| i.value.clone()),
-        status: u.status.as_ref().map(|s| status_label(v, &s.value)),
-        note: u.note.to_string(),
+    let to_update = |u: &crate::model::ActionUpdate, a: &Action, v: &Vocabularies| {
+        let due = a.due_change(u);
+        Update {
+            date: u.date.value,
+            meeting: u.meeting.as_ref().map(|m| m.value.to_string()),
+            agenda_item: u.agenda_item.as_ref().map(|i| i.value.clone()),
+            status: u.status.as_ref().map(|s| status_label(v, &s.value)),
+            due: due.map(|(_, set)| set),
+            due_before: due.and_then(|(before, _)| before),
+            note: u.note.to_string(),
+        }
     };
     // An update equal in every field on both sides is unchanged; of the
     // rest, one of the same day and meeting on both sides was edited, a
@@ -769,6 +804,7 @@ fn action_changes(
             && o.agenda_item.as_ref().map(|i| &i.value) == u.agenda_item.as_ref().map(|i| &i.value)
             && o.note == u.note
             && o.status.as_ref().map(|s| &s.value) == u.status.as_ref().map(|s| &s.value)
+            && o.due.as_ref().map(|d| d.value) == u.due.as_ref().map(|d| d.value)
     };
     let mut old_left: Vec<Option<&crate::model::ActionUpdate>> =
         x.updates.iter().map(Some).collect();
@@ -789,14 +825,14 @@ fn action_changes(
             })
         });
         match pair.and_then(Option::take) {
-            Some(o) => edited.push((to_update(o, va), to_update(u, vb))),
-            None => added.push(to_update(u, vb)),
+            Some(o) => edited.push((to_update(o, x, va), to_update(u, y, vb))),
+            None => added.push(to_update(u, y, vb)),
         }
     }
     let deleted: Vec<Update> = old_left
         .into_iter()
         .flatten()
-        .map(|o| to_update(o, va))
+        .map(|o| to_update(o, x, va))
         .collect();
     let mut added = added.into_iter().peekable();
     let (from, to) = (&x.status.value, &y.status.value);

@@ -224,16 +224,6 @@ pub(crate) fn insert_after(src: &str, anchor: usize, key: &str, value: &Value) -
     }
 }
 
-/// Inserts `key: value` as a new entry of the mapping that holds the
-/// value at byte `anchor`, on the line before that value's key.
-pub(crate) fn insert_before(src: &str, anchor: usize, key: &str, value: &Value) -> Edit {
-    let (start, col) = block::key_of(src, anchor);
-    Edit {
-        range: start..start,
-        text: render_entry(key, value, col, &" ".repeat(col), Layout::of(src)),
-    }
-}
-
 /// Removes the mapping entry whose value is at byte `anchor`: its key's
 /// line through the end of its value.
 pub(crate) fn remove_entry(src: &str, anchor: usize) -> Edit {

@@ -170,7 +170,8 @@ pub(crate) struct ActionLine {
     pub(crate) owner: String,
     /// What must be done.
     pub(crate) text: String,
-    /// Due date, when set.
+    /// Due date as of the meeting ([`crate::model::Action::due_as_of`]),
+    /// when one was set by then.
     pub(crate) due: Option<NaiveDate>,
 }
 
@@ -185,8 +186,26 @@ pub(crate) struct ReviewLine {
     pub(crate) text: String,
     /// The status as reported (its label).
     pub(crate) status: String,
-    /// What was reported.
+    /// What was reported, and what the update did to the due date, when
+    /// it set one.
     pub(crate) note: String,
+}
+
+/// The "Actions outstanding" table's note: what was reported, and what
+/// the update did to the due date, when it set one ("Principles 1 to 4
+/// done. (due date moved from 2016-07-21 to 2016-08-31)").
+fn reviewed_note(r: &crate::actions::Reported<'_>) -> String {
+    let note = r.update.note.get().trim().to_owned();
+    match crate::model::due_change_words(r.action, r.update) {
+        Some(words) => {
+            if note.is_empty() {
+                format!("({words})")
+            } else {
+                format!("{note} ({words})")
+            }
+        }
+        None => note,
+    }
 }
 
 /// One row of the assessment table.
@@ -404,6 +423,10 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
     let mut agenda: Vec<&crate::model::AgendaItem> = meeting.agenda.iter().collect();
     agenda.sort_by(|a, b| a.number.value.natural_cmp(&b.number.value));
     let actions = index.actions_raised_at(&meeting.id.value);
+    // The minutes tell what was known at the end of the meeting's day (a
+    // meeting with no day at all: what was known when the action was
+    // raised).
+    let as_of = meeting.sort_date().unwrap_or(NaiveDate::MIN);
     let reported = crate::actions::reported_at(index, &meeting.id.value);
     // Updates that name no item are shown under the first item.
     let first_item = agenda.first().map(|i| &i.number.value);
@@ -433,7 +456,7 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                         .find(|s| s.id() == r.status)
                         .map_or(r.status, |s| s.label.as_str())
                         .to_owned(),
-                    note: r.update.note.get().trim().to_owned(),
+                    note: reviewed_note(r),
                 })
                 .collect(),
             number: item.number.value.to_string(),
@@ -486,7 +509,9 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                         .map_or(NOT_RECORDED, |o| index.name_of(o.value.as_str()))
                         .to_owned(),
                     text: a.text.get().trim().to_owned(),
-                    due: a.due.as_ref().map(|d| d.value),
+                    // As of this meeting: a due date moved at a later
+                    // meeting is not what these minutes recorded.
+                    due: a.due_as_of(Some(as_of)),
                 })
                 .collect(),
             assessments: item

@@ -127,7 +127,11 @@ impl OutputKind {
                 Type::OptItem,
                 "The agenda item that raised it, as written (2, \"2a\"); null for an action raised at a meeting not recorded.",
             ),
-            ("due", Type::OptDate, "Due date, or null."),
+            (
+                "due",
+                Type::OptDate,
+                "Due date as of today or --as-of (the latest update by then that set one, else the one given when the action was raised), or null.",
+            ),
             (
                 "status",
                 Type::Text,

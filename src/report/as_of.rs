@@ -17,7 +17,9 @@ use crate::model::Action;
 /// - action updates dated after `date` are left out, and an action closed
 ///   after `date`, or whose status was set by a later update, takes the
 ///   status of its last update by then, else the vocabulary's first open
-///   status (the state it was raised in), and has no closing date.
+///   status (the state it was raised in), and has no closing date; a
+///   due date moved by a later update is, with that update gone, the one
+///   in effect that day ([`crate::model::Action::due_as_of`]).
 ///
 /// - a proposal first seen after `date` (every assessment or mention of
 ///   it at a meeting held after `date`, and every dated phase change after it)

@@ -25,7 +25,8 @@ impl Checker<'_> {
             }
             let dates = (action.due.iter())
                 .chain(&action.closed)
-                .chain(action.updates.iter().map(|u| &u.date));
+                .chain(action.updates.iter().map(|u| &u.date))
+                .chain(action.updates.iter().filter_map(|u| u.due.as_ref()));
             for date in dates {
                 self.check_date_form(file, date);
             }
@@ -270,7 +271,8 @@ impl Checker<'_> {
     }
 
     /// Due date, closure and updates may not come before the day of the
-    /// meeting that raised the action.
+    /// meeting that raised the action, and a due date an update sets not
+    /// before that update's day (E0402 either way).
     fn check_action_dates(&mut self, file: &Path, action: &Action, meeting: &Meeting) {
         // A meeting whose day is not recorded was held in the month its ID
         // names: nothing can be dated before that month.
@@ -295,6 +297,39 @@ impl Checker<'_> {
                 .with_related_value(file, &action.meeting, raised_label.clone())
                 .with_help("correct the due date, or the meeting that raised the action"),
             );
+        }
+        // A due date set at an update is due no earlier than that update
+        // (nor than the raising).
+        for update in &action.updates {
+            let Some(due) = &update.due else { continue };
+            let day = update.date.value;
+            let before_update = due.value < day;
+            if !before_update && !early(due) {
+                continue;
+            }
+            let why = if before_update {
+                ", before the update itself".to_owned()
+            } else {
+                format!(" but was raised {on}")
+            };
+            let finding = Finding::at_value(
+                Code::DueBeforeRaised,
+                file,
+                due,
+                format!(
+                    "action {} is due {} from its update of {day}{why}",
+                    action.id.value, due.value
+                ),
+            );
+            let finding = if before_update {
+                finding.with_related_value(file, &update.date, "the update that set it")
+            } else {
+                finding.with_related_value(file, &action.meeting, raised_label.clone())
+            };
+            self.push(finding.with_help(
+                "correct the update's due date: a due date set at an update is on or after \
+                 the update's day",
+            ));
         }
         let closed = action.closed.iter().map(|d| (d, "closed"));
         let updates = action.updates.iter().map(|u| (&u.date, "updated"));

@@ -696,7 +696,8 @@ pub struct ActionReport {
     pub note: Option<String>,
     /// The status after the update.
     pub status: Option<String>,
-    /// A new due date.
+    /// A due date set or moved at this update: written as the new
+    /// update's `due`, never over the action's own `due`.
     pub due: Option<NaiveDate>,
 }
 
@@ -813,6 +814,12 @@ fn report_on_action(
     if let Some(s) = new_status {
         update.push(("status".to_owned(), Value::text(s.id())));
     }
+    // A new due date is history too: the update carries it, and the
+    // action's own `due` (the one given when it was raised) is kept, so
+    // the minutes of earlier meetings still show the date they set.
+    if let Some(due) = args.due {
+        update.push(("due".to_owned(), Value::raw(due)));
+    }
     update.push(("note".to_owned(), Value::Text(note)));
     let update = Value::Map(update);
     let status_at = spans::range(&action.status)?;
@@ -836,12 +843,6 @@ fn report_on_action(
             (Some(c), true) => edits.push(edit::remove_entry(src, spans::start(c)?)),
             (None, true) => {}
         }
-    }
-    if let Some(due) = args.due {
-        edits.push(match &action.due {
-            Some(d) => edit::replace_scalar(src, spans::range(d)?, &due.to_string()),
-            None => edit::insert_before(src, status_at.start, "due", &Value::raw(due)),
-        });
     }
     match action.updates.last() {
         Some(last) => edits.push(
