@@ -143,6 +143,15 @@ struct Logged {
 pub fn history(repo: &Repository, target: Target<'_>) -> Result<Vec<Commit>> {
     let logged = log_entries(repo, target.file, true)?;
     let mut commits = file_commits(repo, target, logged)?;
+    // A person, organisation or principle shares its file with the
+    // others: a commit of the file that changed nothing about it is
+    // another entry's history, not its own.
+    if matches!(
+        target.subject,
+        Subject::Person | Subject::Organisation | Subject::Principle
+    ) {
+        commits.retain(|(_, c)| !c.changes.is_empty());
+    }
     if target.subject == Subject::Modification {
         let meetings = target.dir.join(Kind::Meeting.entry());
         let logged = log_entries(repo, &meetings, false)?;

@@ -684,9 +684,17 @@ fn proposal_meeting_and_register_changes() {
     assert_eq!(lines(&base, &without), ["removed SECMP0017"]);
 }
 
+/// And only the commits of `people.yaml` that change that person
+/// (new-user trial: a person's log listed `tsc init`'s commit and every
+/// other person's, each "no change in meaning").
 #[test]
 fn log_of_a_person_shows_the_rename() {
     let (_dir, repo) = scenario();
+    ok(
+        &repo,
+        &["person", "add", "Zed Other", "--organisation", "SECAS"],
+    );
+    git(&repo, &["commit", "-q", "-a", "-m", "Add Zed Other"]);
     let text = ok(&repo, &["log", "julian-hughes"]);
     let entries: Vec<&str> = text.split("\n\n").collect();
     assert_eq!(entries.len(), 2, "{text}");
