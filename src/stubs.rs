@@ -8,6 +8,21 @@ use crate::load::Records;
 use crate::model::Meeting;
 use crate::settings::{CompiledPatterns, Settings};
 
+/// The numbers `meeting`'s ID names by its pattern's captures `names`
+/// (`PANEL_68_1408`: number 68, yy 14, mm 08), each `None` when the ID
+/// does not match or the capture is absent or not a number.
+fn id_numbers<const N: usize>(
+    patterns: &CompiledPatterns,
+    settings: &Settings,
+    meeting: &Meeting,
+    names: [&str; N],
+) -> [Option<u32>; N] {
+    let kind = meeting.kind.as_ref().map(|k| k.value.as_str());
+    let regex = patterns.meeting_of(&settings.vocabularies, kind);
+    let caps = regex.captures(&meeting.id.value);
+    names.map(|name| caps.as_ref()?.name(name)?.as_str().parse::<u32>().ok())
+}
+
 /// The first day of the month `id` names by its pattern's `yy` and `mm`
 /// captures (`PANEL_68_1408` is August 2014), when it names one.
 pub(crate) fn id_month(
@@ -15,12 +30,8 @@ pub(crate) fn id_month(
     settings: &Settings,
     meeting: &Meeting,
 ) -> Option<NaiveDate> {
-    let kind = meeting.kind.as_ref().map(|k| k.value.as_str());
-    let regex = patterns.meeting_of(&settings.vocabularies, kind);
-    let caps = regex.captures(&meeting.id.value)?;
-    let number = |name: &str| caps.name(name)?.as_str().parse::<u32>().ok();
-    let (yy, mm) = (number("yy")?, number("mm")?);
-    NaiveDate::from_ymd_opt(2000 + i32::try_from(yy).ok()?, mm, 1)
+    let [yy, mm] = id_numbers(patterns, settings, meeting, ["yy", "mm"]);
+    NaiveDate::from_ymd_opt(2000 + i32::try_from(yy?).ok()?, mm?, 1)
 }
 
 /// The meeting number `meeting`'s ID names by its pattern's `number`
@@ -30,14 +41,8 @@ pub(crate) fn id_number(
     settings: &Settings,
     meeting: &Meeting,
 ) -> Option<u32> {
-    let kind = meeting.kind.as_ref().map(|k| k.value.as_str());
-    let regex = patterns.meeting_of(&settings.vocabularies, kind);
-    regex
-        .captures(&meeting.id.value)?
-        .name("number")?
-        .as_str()
-        .parse()
-        .ok()
+    let [number] = id_numbers(patterns, settings, meeting, ["number"]);
+    number
 }
 
 /// Fills [`Meeting::id_month`] of every meeting that has no `date`, once
