@@ -56,6 +56,15 @@ pub struct NewMeeting {
     pub location: Option<String>,
 }
 
+/// Every person and organisation ID, by ID in natural order, so that a
+/// "use one of:" list, and which of several matches a message names, is
+/// the same every run.
+fn owners_in_order<'r>(index: &Index<'r>) -> Vec<&'r str> {
+    let mut owners: Vec<&str> = index.owner_ids().collect();
+    owners.sort_by(|a, b| natural_cmp(a, b));
+    owners
+}
+
 fn meeting<'r>(index: &Index<'r>, id: &str) -> Result<&'r Meeting> {
     let records = index.records();
     require_known(
@@ -574,9 +583,7 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
         }
         (None, false) => {}
     }
-    // By ID, so that "use one of:" lists them in one order every run.
-    let mut owners: Vec<&str> = index.owner_ids().collect();
-    owners.sort_by(|a, b| natural_cmp(a, b));
+    let owners = owners_in_order(index);
     require_known(&args.owner, owners.iter().copied(), "owner")?;
     let owner = owners
         .iter()
@@ -925,7 +932,8 @@ pub fn add_person(tree: &Tree, index: &Index<'_>, args: &NewPerson) -> Result<Pl
         "`{}` gives no ID; give one with --id",
         args.name
     );
-    if let Some(taken) = index.owner_ids().find(|o| o.eq_ignore_ascii_case(&id)) {
+    let owners = owners_in_order(index);
+    if let Some(taken) = owners.iter().copied().find(|o| o.eq_ignore_ascii_case(&id)) {
         let by = match (index.person(taken), index.organisation(taken)) {
             (Some(p), _) => format!("{} (`{taken}`, in people.yaml)", p.name.value),
             (None, Some(o)) => format!("the organisation {} (`{taken}`)", o.name.value),
@@ -933,7 +941,7 @@ pub fn add_person(tree: &Tree, index: &Index<'_>, args: &NewPerson) -> Result<Pl
         };
         refuse!("the ID `{id}` is taken by {by}; give another with --id");
     }
-    if let Some(like) = index.owner_ids().find(|o| skeleton(o) == skeleton(&id)) {
+    if let Some(like) = owners.iter().find(|o| skeleton(o) == skeleton(&id)) {
         refuse!("the ID `{id}` looks like `{like}`, which exists; give another with --id");
     }
     let organisation = match &args.organisation {
