@@ -326,19 +326,11 @@ fn assessment_commits(
     let all: Vec<&Logged> = logged.iter().collect();
     let mut touched: Vec<(&Logged, Vec<String>)> = Vec::new();
     for (entry, (new, old)) in all.iter().zip(load_sides(&all, false)?) {
-        let (was, is) = (assessments(&old, target.id), assessments(&new, target.id));
-        if was == is {
-            continue;
+        let of_target = |a: &Assessed| a.proposal == target.id;
+        let assessed_at = changed(&old, &new, of_target, |a| &a.meeting);
+        if !assessed_at.is_empty() {
+            touched.push((entry, assessed_at));
         }
-        let mut assessed_at: Vec<String> = was
-            .iter()
-            .chain(&is)
-            .filter(|a| !(was.contains(a) && is.contains(a)))
-            .map(|(meeting, _)| meeting.clone())
-            .collect();
-        assessed_at.sort_by(|a, b| crate::ids::natural_cmp(a, b));
-        assessed_at.dedup();
-        touched.push((entry, assessed_at));
     }
     // Then those with the meetings that assess it now, for its latest
     // interest level before and after.
@@ -359,51 +351,54 @@ fn assessment_commits(
 /// The proposals whose assessment at meeting `id` differs between `old`
 /// and `new` (added, changed or removed), in natural ID order.
 fn assessed_in_meeting(old: &Loaded, new: &Loaded, id: &str) -> Vec<String> {
-    let at = |loaded: &Loaded| -> Vec<(String, serde_json::Value)> {
+    changed(old, new, |a| a.meeting == id, |a| &a.proposal)
+}
+
+/// One assessment recorded in a loaded side: the proposal, the meeting and
+/// the assessment as its fields' values.
+#[derive(PartialEq)]
+struct Assessed {
+    proposal: String,
+    meeting: String,
+    fields: serde_json::Value,
+}
+
+/// Of the assessments `keep` keeps, those that differ between `old` and
+/// `new` (added, changed or removed), named by `name`, in natural order,
+/// each once.
+fn changed(
+    old: &Loaded,
+    new: &Loaded,
+    keep: impl Fn(&Assessed) -> bool,
+    name: impl Fn(&Assessed) -> &String,
+) -> Vec<String> {
+    let all = |loaded: &Loaded| -> Vec<Assessed> {
         let index = crate::index::Index::new(&loaded.records);
-        index
-            .assessed_ids()
-            .flat_map(|p| {
-                index
-                    .assessments_of(p)
-                    .iter()
-                    .filter(|a| a.meeting.id.value == id)
-                    .map(|a| {
-                        (
-                            p.to_owned(),
-                            serde_json::to_value(a.assessment).unwrap_or_default(),
-                        )
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .collect()
+        let mut found = Vec::new();
+        for proposal in index.assessed_ids() {
+            for a in index.assessments_of(proposal) {
+                let assessed = Assessed {
+                    proposal: proposal.to_owned(),
+                    meeting: a.meeting.id.value.to_string(),
+                    fields: serde_json::to_value(a.assessment).unwrap_or_default(),
+                };
+                if keep(&assessed) {
+                    found.push(assessed);
+                }
+            }
+        }
+        found
     };
-    let (was, is) = (at(old), at(new));
-    let mut changed: Vec<String> = was
+    let (was, is) = (all(old), all(new));
+    let mut names: Vec<String> = was
         .iter()
         .chain(&is)
         .filter(|a| !(was.contains(a) && is.contains(a)))
-        .map(|(p, _)| p.clone())
+        .map(|a| name(a).clone())
         .collect();
-    changed.sort_by(|a, b| crate::ids::natural_cmp(a, b));
-    changed.dedup();
-    changed
-}
-
-/// The assessments of proposal `id` in `loaded`: the meeting's ID and the
-/// assessment as its fields' values.
-fn assessments(loaded: &Loaded, id: &str) -> Vec<(String, serde_json::Value)> {
-    let index = crate::index::Index::new(&loaded.records);
-    index
-        .assessments_of(id)
-        .iter()
-        .map(|a| {
-            (
-                a.meeting.id.value.to_string(),
-                serde_json::to_value(a.assessment).unwrap_or_default(),
-            )
-        })
-        .collect()
+    names.sort_by(|a, b| crate::ids::natural_cmp(a, b));
+    names.dedup();
+    names
 }
 
 /// The changes from `old` (the commit's first parent) to `new` (the
