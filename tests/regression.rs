@@ -1056,3 +1056,38 @@ fn did_you_mean_an_id_with_a_blank_says_where_they_differ() {
          here nothing; there U+2800 BRAILLE PATTERN BLANK"
     );
 }
+
+/// Regression (adversarial trial): an action closed at TSC_02_2402 and
+/// reopened at a later meeting was shown, as of a day between the two,
+/// `closed` with no closing date, and the report as of that day lost its
+/// "Closed by TSC_02_2402" section.
+#[test]
+fn an_action_reopened_later_is_closed_as_of_a_day_between_with_its_date() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    for words in [
+        "new meeting --date 2024-03-14",
+        "action update TSC01/01 --at TSC_03_2403 --item 1 --status open --note reopened",
+    ] {
+        let args: Vec<&str> = words.split(' ').collect();
+        let out = run(&root, &args);
+        assert_eq!(out.status.code(), Some(0), "{words}: {}", stderr(&out));
+    }
+    let csv = stdout(&run(
+        &root,
+        &["actions", "--as-of", "2024-02-20", "--format", "csv"],
+    ));
+    assert_eq!(
+        csv.lines().nth(1).unwrap(),
+        "TSC01/01,SECAS,Circulate the example attachment to members.,TSC_01_2401,2024-01-18,2,\
+         2024-02-01,closed,Closed,false,false,2024-02-15"
+    );
+    let report = stdout(&run(&root, &["report", "--as-of", "2024-02-20"]));
+    assert!(
+        report.contains(
+            "Closed by TSC_02_2402 (1):\n\n| ID | Owner | Action | Status | Closed |\n\
+             | --- | --- | --- | --- | --- |\n\
+             | TSC01/01 | SECAS | Circulate the example attachment to members. | Closed | 2024-02-15 |\n"
+        ),
+        "{report}"
+    );
+}

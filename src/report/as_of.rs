@@ -17,7 +17,9 @@ use crate::model::Action;
 /// - action updates dated after `date` are left out, and an action closed
 ///   after `date`, or whose status was set by a later update, takes the
 ///   status of its last update by then, else the vocabulary's first open
-///   status (the state it was raised in), and has no closing date; a
+///   status (the state it was raised in), with that update's day as its
+///   closing date when that status is not an open one (an action
+///   reopened later was closed then), else no closing date; a
 ///   due date moved by a later update is, with that update gone, the one
 ///   in effect that day ([`crate::model::Action::due_as_of`]).
 ///
@@ -44,13 +46,12 @@ pub fn records_as_of(records: &Records, date: NaiveDate) -> Records {
         .collect();
     view.actions
         .retain(|a| !held_later.contains(a.record.meeting.value.as_str()));
-    let first_open = records
-        .settings
-        .vocabularies
-        .first_open_status()
-        .map(|s| s.id().to_owned());
+    let vocabularies = &records.settings.vocabularies;
+    let first_open = vocabularies.first_open_status().map(|s| s.id().to_owned());
     for action in &mut view.actions {
-        rewind(&mut action.record, date, first_open.as_deref());
+        rewind(&mut action.record, date, first_open.as_deref(), &|status| {
+            vocabularies.is_open_status(status)
+        });
     }
     let seen = first_seen(records);
     view.modifications.retain(|m| {
@@ -99,8 +100,17 @@ fn first_seen(records: &Records) -> HashMap<&str, NaiveDate> {
     seen
 }
 
-/// Turns `action` back to its state at the end of `date`.
-fn rewind(action: &mut Action, date: NaiveDate, first_open: Option<&str>) {
+/// Turns `action` back to its state at the end of `date`: the status of
+/// its last update by then that reports one (else `first_open`), and,
+/// when that status is not an open one (`is_open`), the day of that
+/// update as its closing date, so that an action reopened later is shown
+/// closed, and when, as it stood.
+fn rewind(
+    action: &mut Action,
+    date: NaiveDate,
+    first_open: Option<&str>,
+    is_open: &dyn Fn(&str) -> bool,
+) {
     let later_status = action
         .updates
         .iter()
@@ -110,12 +120,20 @@ fn rewind(action: &mut Action, date: NaiveDate, first_open: Option<&str>) {
     if !(later_status || closed_later) {
         return;
     }
-    if closed_later {
-        action.closed = None;
-    }
-    let earlier = action.updates.iter().rev().find_map(|u| u.status.as_ref());
+    action.closed = None;
+    let earlier = action
+        .updates
+        .iter()
+        .rev()
+        .find(|u| u.status.is_some())
+        .and_then(|u| Some((u.status.as_ref()?, &u.date)));
     match (earlier, first_open) {
-        (Some(status), _) => action.status.value = status.value.clone(),
+        (Some((status, day)), _) => {
+            action.status.value = status.value.clone();
+            if !is_open(&status.value) {
+                action.closed = Some(day.clone());
+            }
+        }
         (None, Some(open)) => action.status.value = open.into(),
         (None, None) => {}
     }
