@@ -1091,3 +1091,32 @@ fn an_action_reopened_later_is_closed_as_of_a_day_between_with_its_date() {
         "{report}"
     );
 }
+
+/// Regression (adversarial trial): `report --as-of` showed a phase
+/// reached after that day (Implemented) when its entry had no date but
+/// came after one dated later than the day.
+#[test]
+fn report_as_of_leaves_out_an_undated_phase_listed_after_a_later_one() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    edit(
+        &root.join("modifications/SECMP0101.yaml"),
+        "phase: refinement\n",
+        "phases:\n  - phase: raised\n    date: 2024-01-10\n  - phase: refinement\n    date: 2024-03-01\n  - phase: implemented\n",
+    );
+    let row = |day: &str| -> String {
+        let report = stdout(&run(&root, &["report", "--as-of", day]));
+        report
+            .lines()
+            .find(|l| l.starts_with("| SECMP0101 |"))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(
+        row("2024-01-20"),
+        "| SECMP0101 | Example proposal to add a widget count to the example inventory | Raised | 2024-01-18 |"
+    );
+    assert_eq!(
+        row("2024-03-20"),
+        "| SECMP0101 | Example proposal to add a widget count to the example inventory | Implemented | 2024-02-15 |"
+    );
+}

@@ -26,9 +26,10 @@ use crate::model::Action;
 /// - a proposal first seen after `date` (every assessment or mention of
 ///   it at a meeting held after `date`, and every dated phase change after it)
 ///   is left out; a proposal with no assessment and no dated phase is
-///   kept, its date being unknown; phase changes dated after `date` are
-///   left out (a proposal whose every phase change is later has no known
-///   phase by then).
+///   kept, its date being unknown; phase changes dated after `date`, and
+///   every one listed after such a change (dated or not), are left out (a
+///   proposal whose every phase change is later has no known phase by
+///   then).
 ///
 /// People, organisations, principles and settings are kept: they carry
 /// no date of their own. `tsc actions --as-of` and `tsc report --as-of`
@@ -61,9 +62,15 @@ pub fn records_as_of(records: &Records, date: NaiveDate) -> Records {
     for proposal in &mut view.modifications {
         let proposal = &mut proposal.record;
         let before = proposal.phases.len();
-        proposal
+        // Phases are listed in order: the first one dated after `date`,
+        // and every one after it (dated or not), came later.
+        let later = proposal
             .phases
-            .retain(|p| p.date.as_ref().is_none_or(|d| d.value <= date));
+            .iter()
+            .position(|p| p.date.as_ref().is_some_and(|d| d.value > date));
+        if let Some(first_later) = later {
+            proposal.phases.truncate(first_later);
+        }
         if before > 0 && proposal.phases.is_empty() {
             proposal.phase = None;
         }
