@@ -167,6 +167,8 @@ codes! {
     EndBeforeStart = ("E0507", "end-before-start", Error),
     /// Two people at one meeting with the same initials.
     DuplicateInitials = ("E0508", "duplicate-initials", Error),
+    /// Two meetings of one kind with the same number.
+    DuplicateMeetingNumber = ("E0509", "duplicate-meeting-number", Error),
     /// A related proposal that does not list the relation back.
     RelatedNotReciprocal = ("W0601", "related-not-reciprocal", Warning),
     /// A reference to a principle that was merged or retired before the meeting.

@@ -38,6 +38,54 @@ impl Checker<'_> {
                 self.check_agenda(file, meeting);
             }
         }
+        self.check_meeting_numbers();
+    }
+
+    /// No two meetings of one kind have the same number: the first (in
+    /// date order) keeps it, each later one is reported.
+    fn check_meeting_numbers(&mut self) {
+        let mut first: HashMap<(Option<&str>, u32), (&Path, &Meeting)> = HashMap::new();
+        for m in self.index.meetings_by_date() {
+            let Some(number) = &m.number else {
+                continue;
+            };
+            let kind = m.kind.as_ref().map(|k| k.value.as_str());
+            let Some(file) = self
+                .index
+                .located_meeting(&m.id.value)
+                .map(|l| l.file.as_path())
+            else {
+                continue;
+            };
+            match first.get(&(kind, number.value)) {
+                None => {
+                    first.insert((kind, number.value), (file, m));
+                }
+                Some((other_file, other)) => {
+                    let finding = Finding::at_value(
+                        Code::DuplicateMeetingNumber,
+                        file,
+                        number,
+                        format!(
+                            "meeting {} is numbered {}, as {} is",
+                            m.id.value, number.value, other.id.value
+                        ),
+                    );
+                    let finding = match &other.number {
+                        Some(theirs) => finding.with_related_value(
+                            other_file,
+                            theirs,
+                            "the meeting numbered so first",
+                        ),
+                        None => finding,
+                    };
+                    self.push(finding.with_help(
+                        "number each meeting once; if two `tsc new meeting` ran at once, \
+                         remove the one made by mistake",
+                    ));
+                }
+            }
+        }
     }
 
     /// The status and kind come from their vocabularies.
