@@ -1120,3 +1120,46 @@ fn report_as_of_leaves_out_an_undated_phase_listed_after_a_later_one() {
         "| SECMP0101 | Example proposal to add a widget count to the example inventory | Implemented | 2024-02-15 |"
     );
 }
+
+/// Regression (adversarial trial): two `tsc new meeting` at once both
+/// numbered theirs 3 (TSC_03_2403 and TSC_03_2404): each read the records
+/// before the other wrote. Now a write holds the lock from before it reads,
+/// so the second numbers its meeting after the first's (or refuses a date
+/// before it), and E0509 reports two meetings numbered alike.
+#[test]
+fn two_new_meetings_at_once_are_numbered_one_after_the_other() {
+    for _round in 0..3 {
+        let (_dir, root) = copy_tree(&minimal_example());
+        let spawn = |date: &str| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_tsc"))
+                .args([
+                    "--records",
+                    root.to_str().unwrap(),
+                    "new",
+                    "meeting",
+                    "--date",
+                    date,
+                ])
+                .env_remove("TSC_RECORDS")
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (spawn("2024-04-14"), spawn("2024-05-14"));
+        let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+        let made: Vec<String> = [a, b]
+            .iter()
+            .filter(|o| o.status.success())
+            .map(|o| stdout(o).split(' ').next().unwrap().to_owned())
+            .collect();
+        let mut numbers: Vec<&str> = made.iter().map(|id| &id[4..6]).collect();
+        numbers.sort_unstable();
+        assert!(
+            numbers == ["03"] || numbers == ["03", "04"],
+            "made {made:?}"
+        );
+        let checked = run(&root, &["validate"]);
+        assert_eq!(checked.status.code(), Some(0), "{}", stdout(&checked));
+    }
+}

@@ -12,7 +12,7 @@ use tsc::diagnostics::{Format, render};
 use tsc::index::Index;
 use tsc::validate::{Report, validate_with};
 use tsc::write::commands::{self, Plan};
-use tsc::write::{Checked, Tree};
+use tsc::write::{Checked, Tree, WriteLock};
 
 use super::{EXIT_FINDINGS, EXIT_OK};
 
@@ -336,6 +336,16 @@ fn run(
     build: impl FnOnce(&Tree, &Index<'_>) -> tsc::error::Result<Plan>,
 ) -> anyhow::Result<u8> {
     let root = super::records_dir(records)?;
+    // Held from before the records are read to the last rename, so that
+    // two writes at once run one after the other and the second reads
+    // what the first wrote (two `new meeting` runs would otherwise both
+    // number theirs after the same latest meeting). A dry run writes
+    // nothing and waits for nobody.
+    let held = if args.dry_run {
+        None
+    } else {
+        Some(WriteLock::take(&root)?)
+    };
     // Read once: the loader keeps every file's text, the model's spans
     // point into it, and the edits are made on it.
     let loaded = tsc::load::load(&root)?;
@@ -343,9 +353,19 @@ fn run(
     let tree = Tree::from_loaded(&loaded)?;
     let before = validate_with(&loaded, &index);
     let plan = build(&tree, &index)?;
-    finish(&plan, &tree, &before, &root, args, &[], out, || {
-        plan.transaction.commit(&root)
-    })
+    finish(
+        &plan,
+        &tree,
+        &before,
+        &root,
+        args,
+        &[],
+        out,
+        || match &held {
+            Some(held) => plan.transaction.commit_held(&root, held),
+            None => plan.transaction.commit(&root),
+        },
+    )
 }
 
 /// Checks `plan` against the records `tree` holds (validated as

@@ -309,6 +309,21 @@ impl Transaction {
     /// created, since the records were read (nothing is written); on an
     /// I/O error, files renamed before it stay written.
     pub fn commit(&self, root: &Path) -> Result<()> {
+        // A new records directory (`tsc init`) is made before it is locked.
+        std::fs::create_dir_all(root).map_err(Error::io("cannot create", root))?;
+        self.commit_held(root, &WriteLock::take(root)?)
+    }
+
+    /// [`Transaction::commit`] under a [`WriteLock`] the caller took on
+    /// `root` before it read the records, and holds until this returns:
+    /// a write command that reads, plans and writes under one lock never
+    /// interleaves with another, which then reads what this one wrote
+    /// (two `tsc new meeting` at once number their meetings one after
+    /// the other).
+    ///
+    /// # Errors
+    /// As [`Transaction::commit`].
+    pub fn commit_held(&self, root: &Path, _held: &WriteLock) -> Result<()> {
         // The loader never follows a link (E0008), so a write through one
         // would land outside the records it checked: refuse before any
         // file is touched.
@@ -325,9 +340,8 @@ impl Transaction {
             let temp = crate::output::file::temp_beside(dir, &target, &target, &change.after)?;
             ready.push((temp, target, change.before.is_none()));
         }
-        // From here to the last rename, no other tsc writes these records;
-        // an edited file must still be as it was read.
-        let _held = WriteLock::take(root)?;
+        // Under the lock no other tsc writes these records; an edited
+        // file must still be as it was read (an editor may have saved it).
         for change in &self.changes {
             let Some(before) = &change.before else {
                 continue;
@@ -372,14 +386,15 @@ impl Transaction {
 }
 
 /// An advisory lock (`flock`, through [`std::fs::File::lock`]) held by
-/// a write from its last check to its last rename, and released when
+/// a write command from before it reads the records to its last rename
+/// (the CLI), or by [`Transaction::commit`] from its last check, and released when
 /// dropped (or when the process ends, however it ends). On Unix it is
 /// taken on the records directory itself, so no lock file is left
 /// anywhere; elsewhere, where a directory cannot be opened as a file,
 /// on `.tsc-write.lock` in it (a hidden name, which the loader skips).
 /// Readers never take it: a write's renames are atomic as they are.
 #[derive(Debug)]
-pub(crate) struct WriteLock(
+pub struct WriteLock(
     #[allow(dead_code, reason = "held, never read: closing it releases the lock")]
     Option<std::fs::File>,
 );
@@ -391,7 +406,7 @@ impl WriteLock {
     ///
     /// # Errors
     /// When the directory (or lock file) cannot be opened or locked.
-    pub(crate) fn take(root: &Path) -> Result<WriteLock> {
+    pub fn take(root: &Path) -> Result<WriteLock> {
         #[cfg(unix)]
         let file = std::fs::File::open(root);
         #[cfg(not(unix))]
