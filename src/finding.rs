@@ -125,6 +125,8 @@ codes! {
     InvisibleCharacter = ("E0207", "invisible-character", Error),
     /// Two IDs that look the same (the same UTS #39 skeleton).
     ConfusableId = ("E0208", "confusable-id", Error),
+    /// Two people or organisations shown by the same name.
+    DuplicateName = ("E0209", "duplicate-name", Error),
     /// A vocabulary value that `tsc.yaml` does not allow.
     UnknownTerm = ("E0301", "unknown-term", Error),
     /// `tsc.yaml` itself is unusable (a bad ID pattern, an unknown rule in `allow`).

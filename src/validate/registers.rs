@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::{Checker, repeats};
 use crate::finding::{Code, Finding};
 use crate::settings::{Meaning, Vocabularies};
+use crate::source::Spanned;
 
 impl Checker<'_> {
     pub(super) fn check_people_and_organisations(&mut self) {
@@ -14,6 +15,71 @@ impl Checker<'_> {
             if let Some(org) = &p.record.organisation {
                 self.organisation_ref(&p.file, org);
             }
+        }
+        self.check_shown_names();
+    }
+
+    /// No two people or organisations are shown by the same name: tables,
+    /// minutes and the report name an owner by it (a person by name, an
+    /// organisation as minuted), so a person named `SECAS` would pass for
+    /// the organisation. Names are compared ignoring case, by their
+    /// confusable skeleton; the first (organisations, then people, in file
+    /// order) keeps the name and each later one is reported.
+    fn check_shown_names(&mut self) {
+        let r = self.records;
+        let organisations = r.organisations.iter().map(|o| {
+            let org = &o.record;
+            let span = if org.as_minuted() == org.id.value.as_str() {
+                org.id.span
+            } else {
+                org.name.span
+            };
+            (
+                o.file.as_path(),
+                org.id.value.as_str(),
+                org.as_minuted(),
+                span,
+                "organisation",
+            )
+        });
+        let people = r.people.iter().map(|p| {
+            let person = &p.record;
+            let name = person.name.value.as_str();
+            (
+                p.file.as_path(),
+                person.id.value.as_str(),
+                name,
+                person.name.span,
+                "person",
+            )
+        });
+        let mut first: HashMap<String, (&std::path::Path, &str, crate::source::Span, &str)> =
+            HashMap::new();
+        for (file, id, shown, span, kind) in organisations.chain(people) {
+            let key = crate::unicode::skeleton(&shown.to_lowercase());
+            let Some(&(other_file, other_id, other_span, other_kind)) = first.get(&key) else {
+                first.insert(key, (file, id, span, kind));
+                continue;
+            };
+            let skeleton = crate::unicode::skeleton;
+            if skeleton(other_id) == skeleton(id) {
+                // The same ID twice is E0201's, IDs that look alike E0208's.
+                continue;
+            }
+            let at = |span| Spanned { value: (), span };
+            self.push(
+                Finding::at_value(
+                    Code::DuplicateName,
+                    file,
+                    &at(span),
+                    format!("{kind} `{id}` is shown as `{shown}`, as {other_kind} `{other_id}` is"),
+                )
+                .with_related_value(other_file, &at(other_span), "shown so first")
+                .with_help(
+                    "give one a name that tells them apart (a middle initial, or the \
+                     organisation in brackets); tables and minutes show owners by name",
+                ),
+            );
         }
     }
 
