@@ -136,6 +136,7 @@ pub fn plan(root: &Path, starter: &Starter, today: NaiveDate) -> Result<Init> {
 
 /// Refuses a `root` that is not a directory, or that holds records.
 fn refuse_existing(root: &Path) -> Result<()> {
+    refuse_inside_records(root)?;
     let Ok(meta) = std::fs::symlink_metadata(root) else {
         return Ok(());
     };
@@ -164,6 +165,30 @@ fn refuse_existing(root: &Path) -> Result<()> {
             crate::escape::path(root),
             crate::escape::path(&path)
         );
+    }
+    Ok(())
+}
+
+/// Refuses a `root` inside another records directory: a folder above it
+/// that holds `tsc.yaml`, `people.yaml` or `organisations.yaml` (the new
+/// records would be stray files of that tree, E0005/E0006).
+fn refuse_inside_records(root: &Path) -> Result<()> {
+    let absolute = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    let files = [Kind::Settings, Kind::People, Kind::Organisations];
+    for dir in absolute.ancestors().skip(1) {
+        if let Some(file) = files
+            .iter()
+            .map(|k| dir.join(k.entry()))
+            .find(|f| f.is_file())
+        {
+            crate::refuse!(
+                "{} is inside the records directory {} (it holds {}); nothing was written: \
+                 start the new records outside it",
+                crate::escape::path(root),
+                crate::escape::path(dir),
+                crate::escape::path(Path::new(file.file_name().unwrap_or_default()))
+            );
+        }
     }
     Ok(())
 }

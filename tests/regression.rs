@@ -1163,3 +1163,61 @@ fn two_new_meetings_at_once_are_numbered_one_after_the_other() {
         assert_eq!(checked.status.code(), Some(0), "{}", stdout(&checked));
     }
 }
+
+/// Regression (adversarial trial): `tsc init recs --dry-run` from a
+/// folder of a git repository printed `+++ b/tsc.yaml`, which `git apply`
+/// at the top would put there, not in `sub/recs/`.
+#[test]
+fn init_dry_run_paths_are_the_repositorys() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    git(dir.path(), &["init", "-q"]);
+    let out = tsc_in(
+        &sub,
+        &[
+            "init",
+            "recs",
+            "--short-name",
+            "Q",
+            "--name",
+            "N",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let headers: Vec<String> = stdout(&out)
+        .lines()
+        .filter(|l| l.starts_with("+++ "))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "+++ b/sub/recs/tsc.yaml",
+            "+++ b/sub/recs/people.yaml",
+            "+++ b/sub/recs/organisations.yaml"
+        ]
+    );
+}
+
+/// Regression (adversarial trial): `tsc init` in a folder inside a
+/// records tree made records there, which the outer tree then reported
+/// as stray files (E0005, E0006).
+#[test]
+fn init_inside_a_records_tree_is_refused() {
+    let (_dir, root) = copy_tree(&real_records());
+    let inner = root.join("actions/x");
+    std::fs::create_dir_all(&inner).unwrap();
+    let out = tsc_in(&inner, &["init", "--short-name", "Q", "--name", "N"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "tsc: error: records is inside the records directory {} (it holds tsc.yaml); \
+             nothing was written: start the new records outside it\n",
+            root.display()
+        )
+    );
+    assert!(!inner.join("records").exists());
+}

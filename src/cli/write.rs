@@ -368,6 +368,24 @@ fn run(
     )
 }
 
+/// The records directory `root` as a path from the top of the git work
+/// tree that holds it, `None` outside one. `root` need not exist yet
+/// (`tsc init`): git is asked from the nearest folder above it that does.
+fn from_top(root: &Path) -> Option<std::path::PathBuf> {
+    let here = Path::new(".");
+    let (found, rest) = root.ancestors().find_map(|dir| {
+        let rest = root.strip_prefix(dir).unwrap_or(Path::new(""));
+        let dir = if dir.as_os_str().is_empty() {
+            here
+        } else {
+            dir
+        };
+        dir.is_dir().then_some((dir, rest))
+    })?;
+    let repo = tsc::git::Repository::discover(found).ok()?;
+    repo.from_top(&here.join(rest))
+}
+
 /// Checks `plan` against the records `tree` holds (validated as
 /// `before`): a new error prints the findings and writes nothing (exit 1).
 /// Otherwise prints its warnings, writes it with `commit` (unless
@@ -396,11 +414,7 @@ pub(crate) fn finish(
     // the diff applies with `git apply` there; outside a repository,
     // from the records directory.
     let diff = if args.dry_run {
-        let dir = tsc::git::Repository::discover(root)
-            .ok()
-            .and_then(|repo| repo.from_top(Path::new(".")))
-            .unwrap_or_default();
-        plan.transaction.diff(&dir)
+        plan.transaction.diff(&from_top(root).unwrap_or_default())
     } else {
         String::new()
     };
