@@ -169,6 +169,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
                 note: Some(note.clone()),
                 status: status.map(|s| OPEN[s].to_owned()),
                 due: due.map(|d| date.checked_add_days(Days::new(d)).unwrap()),
+                owner: None,
             },
         ),
         Step::Close {
@@ -185,6 +186,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
                 note: note.clone(),
                 status: Some(CLOSED[*status].to_owned()),
                 due: None,
+                owner: None,
             },
         ),
         Step::Person { name, organisation } => commands::add_person(
