@@ -380,3 +380,22 @@ fn the_action_schema_knows_an_updates_owner() {
         stdout(&bad)
     );
 }
+
+#[test]
+fn the_next_meetings_review_comment_names_the_owner_after_the_reassignment() {
+    let (_dir, root) = seed_with_a_second_meeting();
+    reassign(&root);
+    ok(&root, &["new", "meeting", "--date", "2016-08-18"]);
+    let draft = std::fs::read_to_string(root.join("meetings/TSC_09_1608.yaml")).unwrap();
+    assert!(
+        draft.contains(
+            "\n    #   TSC07/02 (DCC): Circulate the Panel risk register following the Panel \
+             meetin…\n"
+        ),
+        "{draft}"
+    );
+    assert!(
+        draft.contains("\n    #   TSC07/03 (SECAS): Add detail under each agreed TSC principle.\n"),
+        "{draft}"
+    );
+}
