@@ -39,8 +39,9 @@ pub struct ActionQuery {
     /// Only actions with this status ID (for example `closed`), compared
     /// without regard to case.
     pub status: Option<String>,
-    /// Only actions owned by this person or organisation ID (compared
-    /// exactly, as `tsc validate` and the other tables compare IDs).
+    /// Only actions owned by this person or organisation ID as of
+    /// `today` (compared exactly, as `tsc validate` and the other tables
+    /// compare IDs).
     pub owner: Option<String>,
     /// Only actions raised at this meeting ID.
     pub meeting: Option<String>,
@@ -90,8 +91,9 @@ impl ActionQuery {
 pub struct ActionRow<'r> {
     /// Action ID, for example `TSC07/01`.
     pub id: &'r str,
-    /// Owner ID (person or organisation); `None` when the minutes do not
-    /// say (listed as "not recorded").
+    /// Owner ID (person or organisation) as of the row's "today"
+    /// ([`Action::owner_as_of`]); `None` when the minutes do not say
+    /// (listed as "not recorded").
     pub owner: Option<&'r str>,
     /// The owner as the minutes show it: a person's name, an organisation
     /// by [`crate::model::Organisation::as_minuted`], the ID when it names
@@ -134,13 +136,13 @@ impl<'r> ActionRow<'r> {
         // The due date as of `today`: a later update's move does not
         // count yet.
         let due = action.due_as_of(Some(today));
+        // The owner as of `today` too: a later reassignment does not count
+        // yet.
+        let owner = action.owner_as_of(Some(today)).map(|o| o.value.as_str());
         ActionRow {
             id: &action.id.value,
-            owner: action.owner.as_ref().map(|o| o.value.as_str()),
-            owner_shown: action
-                .owner
-                .as_ref()
-                .map_or(NOT_RECORDED, |o| index.name_of(&o.value)),
+            owner,
+            owner_shown: owner.map_or(NOT_RECORDED, |o| index.name_of(o)),
             text: action.text.get(),
             meeting: meeting_id,
             raised,
@@ -261,6 +263,35 @@ pub(crate) struct Reported<'r> {
     /// The status in effect after the update: the latest status reported
     /// up to it, else (no update reports one) the action's `status`.
     pub(crate) status: &'r str,
+    /// The owner ID in effect after the update ([`Action::owner_after`]);
+    /// `None` when no owner was named.
+    pub(crate) owner: Option<&'r str>,
+}
+
+/// What `update` did to its action's due date and owner, as documents
+/// say it (the minutes' "Actions outstanding" note and `tsc show`): `due
+/// date moved from 2016-07-14 to 2016-08-31` ([`crate::model::due_change_words`]),
+/// `reassigned from SECAS to Helen Marsh` (owners as the minutes name
+/// them; `assigned to ...` when none was named before, `owner ... kept`
+/// when the same again), joined by `; `; `None` when it did neither.
+pub(crate) fn update_change_words<'r>(
+    index: &Index<'r>,
+    action: &'r Action,
+    update: &'r crate::model::ActionUpdate,
+) -> Option<String> {
+    let due = crate::model::due_change_words(action, update);
+    let owner = action.owner_change(update).map(|(before, to)| {
+        let to = index.name_of(to);
+        match before.map(|b| index.name_of(b)) {
+            Some(b) if b == to => format!("owner {to} kept"),
+            Some(b) => format!("reassigned from {b} to {to}"),
+            None => format!("assigned to {to}"),
+        }
+    });
+    match (due, owner) {
+        (Some(d), Some(o)) => Some(format!("{d}; {o}")),
+        (d, o) => d.or(o),
+    }
 }
 
 /// Every update reported at meeting `id`, wherever its action was raised,
@@ -291,6 +322,7 @@ pub(crate) fn reported_at<'r>(index: &Index<'r>, id: &str) -> Vec<Reported<'r>> 
                 action,
                 update,
                 status: reported.unwrap_or(fallback),
+                owner: action.owner_after(update).map(|o| o.value.as_str()),
             }
         })
         .collect();

@@ -338,8 +338,10 @@ pub struct Action {
     #[serde(default)]
     #[schemars(with = "Option<ItemNumber>")]
     pub(crate) agenda_item: Option<Sp<ItemNumber>>,
-    /// Who must do it: an organisation ID or a person ID; left out when
-    /// the minutes do not say (W0605).
+    /// Who must do it: an organisation ID or a person ID, as given when
+    /// it was raised; left out when the minutes do not say (W0605). An
+    /// update that reassigns the action carries its own `owner`;
+    /// [`Action::owner_as_of`] says who owns it when.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub owner: Option<Sp<Token>>,
@@ -393,6 +395,12 @@ pub struct ActionUpdate {
     #[serde(default)]
     #[schemars(with = "Option<NaiveDate>")]
     pub(crate) due: Option<Sp<NaiveDate>>,
+    /// The owner the action was reassigned to at this update (a person or
+    /// organisation ID), if it was: from the update's day on, they own it
+    /// (until a later update reassigns it again).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub owner: Option<Sp<Token>>,
     /// What was reported.
     pub note: Text,
 }
@@ -410,11 +418,7 @@ impl Action {
     /// as of today or `--as-of`, so nothing shows as due at a meeting a
     /// date that was only set later.
     pub fn due_as_of(&self, date: Option<NaiveDate>) -> Option<NaiveDate> {
-        let counted = self
-            .updates
-            .iter()
-            .filter(|u| date.is_none_or(|d| u.date.value <= d));
-        due_after(self, counted)
+        latest(self.due.as_ref(), self.counted(date), |u| u.due.as_ref()).map(|d| d.value)
     }
 
     /// What `update` (one of this action's updates) did to the due date:
@@ -427,27 +431,84 @@ impl Action {
         update: &ActionUpdate,
     ) -> Option<(Option<NaiveDate>, NaiveDate)> {
         let set = update.due.as_ref()?.value;
+        let before = latest(self.due.as_ref(), self.before(update), |u| u.due.as_ref());
+        Some((before.map(|d| d.value), set))
+    }
+
+    /// The action's owner (a person or organisation ID, with its span) as
+    /// of the end of day `date` (`None`: with every update counted): the
+    /// `owner` of the latest update dated on or before `date` that
+    /// carries one (a reassignment), else the action's own `owner` (the
+    /// one given when it was raised); `None` when the minutes name no
+    /// owner by then. Of several updates that count, the last listed wins,
+    /// as for [`Action::due_as_of`].
+    ///
+    /// The minutes of a meeting ask it as of their day, `tsc actions`,
+    /// `tsc report` and `tsc show` as of today or `--as-of`, so no
+    /// document names as owner at a meeting someone who was only given
+    /// the action later.
+    pub fn owner_as_of(&self, date: Option<NaiveDate>) -> Option<&Sp<Token>> {
+        latest(self.owner.as_ref(), self.counted(date), |u| {
+            u.owner.as_ref()
+        })
+    }
+
+    /// What `update` (one of this action's updates) did to the owner:
+    /// `Some((before, to))` (IDs) when it carries `owner`, `before` being
+    /// the owner after the updates listed before it (the action's own
+    /// `owner` when none of them reassigned it; `None` when no owner was
+    /// named). `None` when the update reassigns nothing.
+    pub(crate) fn owner_change<'a>(
+        &'a self,
+        update: &'a ActionUpdate,
+    ) -> Option<(Option<&'a str>, &'a str)> {
+        let to = update.owner.as_ref()?.value.as_str();
+        let before = latest(self.owner.as_ref(), self.before(update), |u| {
+            u.owner.as_ref()
+        });
+        Some((before.map(|o| o.value.as_str()), to))
+    }
+
+    /// The owner in effect after `update` (one of this action's updates):
+    /// its own `owner` when it reassigns the action, else the owner after
+    /// the updates listed before it.
+    pub(crate) fn owner_after<'a>(&'a self, update: &'a ActionUpdate) -> Option<&'a Sp<Token>> {
+        let before = || {
+            latest(self.owner.as_ref(), self.before(update), |u| {
+                u.owner.as_ref()
+            })
+        };
+        update.owner.as_ref().or_else(before)
+    }
+
+    /// The updates dated on or before `date` (all of them for `None`).
+    fn counted(&self, date: Option<NaiveDate>) -> impl DoubleEndedIterator<Item = &ActionUpdate> {
+        self.updates
+            .iter()
+            .filter(move |u| date.is_none_or(|d| u.date.value <= d))
+    }
+
+    /// The updates listed before `update` (all of them when `update` is
+    /// not one of this action's).
+    fn before(&self, update: &ActionUpdate) -> std::slice::Iter<'_, ActionUpdate> {
         let at = self
             .updates
             .iter()
             .position(|u| std::ptr::eq(u, update))
             .unwrap_or(self.updates.len());
-        let before = due_after(self, self.updates[..at].iter());
-        Some((before, set))
+        self.updates[..at].iter()
     }
 }
 
-/// The due date after `updates` (a run of `action`'s updates, oldest
-/// first): the last of them that carries `due`, else the action's own.
-fn due_after<'a>(
-    action: &'a Action,
+/// The value in effect after `updates` (a run of an action's updates,
+/// oldest first): the last of them for which `field` gives one, else the
+/// action's own (`own`, as given when it was raised).
+fn latest<'a, T>(
+    own: Option<&'a T>,
     updates: impl DoubleEndedIterator<Item = &'a ActionUpdate>,
-) -> Option<NaiveDate> {
-    updates
-        .rev()
-        .find_map(|u| u.due.as_ref())
-        .or(action.due.as_ref())
-        .map(|d| d.value)
+    field: impl Fn(&'a ActionUpdate) -> Option<&'a T>,
+) -> Option<&'a T> {
+    updates.rev().find_map(field).or(own)
 }
 
 /// How documents say what an update did to an action's due date (from

@@ -41,7 +41,8 @@ fn owned(records: &Records) -> HashMap<&str, (Vec<&str>, usize)> {
     let mut owned: HashMap<&str, (Vec<&str>, usize)> = HashMap::new();
     for action in &records.actions {
         let a = &action.record;
-        let Some(owner) = &a.owner else {
+        // Who owns it now: after every update, reassignments included.
+        let Some(owner) = a.owner_as_of(None) else {
             continue;
         };
         let (ids, open) = owned.entry(owner.value.as_str()).or_default();

@@ -52,10 +52,15 @@ fn paragraph_note(paragraph: Option<&crate::source::Spanned<u32>>) -> String {
         .unwrap_or_default()
 }
 
-/// What an update did to its action's due date, as ` (due date moved
-/// from A to B)`; empty when it set none.
-fn due_note(action: &Action, update: &crate::model::ActionUpdate) -> String {
-    crate::model::due_change_words(action, update)
+/// What an update did to its action's due date and owner, as ` (due
+/// date moved from A to B; reassigned from C to D)`; empty when it did
+/// neither.
+fn change_note<'r>(
+    index: &Index<'r>,
+    action: &'r Action,
+    update: &'r crate::model::ActionUpdate,
+) -> String {
+    crate::actions::update_change_words(index, action, update)
         .map(|words| format!(" ({words})"))
         .unwrap_or_default()
 }
@@ -191,7 +196,7 @@ fn show_modification(index: &Index<'_>, id: &str, out: &mut String) {
     }
 }
 
-fn show_action(index: &Index<'_>, action: &Action, today: NaiveDate, out: &mut String) {
+fn show_action<'r>(index: &Index<'r>, action: &'r Action, today: NaiveDate, out: &mut String) {
     let row = ActionRow::of(action, index, today);
     let vocab = &index.records().settings.vocabularies;
     heading(out, &format!("Action {}", row.id));
@@ -249,7 +254,7 @@ fn show_action(index: &Index<'_>, action: &Action, today: NaiveDate, out: &mut S
                 .as_ref()
                 .map(|s| format!(" [{}]", vocab.action_status_label(&s.value)))
                 .unwrap_or_default();
-            let due = due_note(action, u);
+            let due = change_note(index, action, u);
             let _ = writeln!(
                 out,
                 "- {}{at}{item}{paragraph}{status}{due}: {}",
@@ -368,15 +373,12 @@ fn show_raised_and_reviewed(index: &Index<'_>, meeting: &Meeting, out: &mut Stri
                 .map(|n| format!(" under item {}", n.value))
                 .unwrap_or_default();
             let paragraph = paragraph_note(r.update.paragraph.as_ref());
-            let due = due_note(r.action, r.update);
+            let due = change_note(index, r.action, r.update);
             let _ = writeln!(
                 out,
                 "- {} ({}, {}){item}{paragraph}{due}: {}",
                 r.action.id.value,
-                r.action
-                    .owner
-                    .as_ref()
-                    .map_or(crate::actions::NOT_RECORDED, |o| index.name_of(&o.value)),
+                r.owner.map_or(NOT_RECORDED, |o| index.name_of(o)),
                 vocab.action_status_label(r.status),
                 r.update.note.get().trim()
             );
@@ -388,8 +390,8 @@ fn show_raised_and_reviewed(index: &Index<'_>, meeting: &Meeting, out: &mut Stri
             out,
             "- {} ({}, {}): {}",
             a.id.value,
-            a.owner
-                .as_ref()
+            // The owner it was raised with, as of the meeting.
+            a.owner_as_of(Some(meeting.sort_date().unwrap_or(NaiveDate::MIN)))
                 .map_or(NOT_RECORDED, |o| index.name_of(&o.value)),
             vocab.action_status_label(&a.status.value),
             a.text.get().trim()

@@ -202,6 +202,7 @@ shrink_fields!(ActionUpdate {
     paragraph,
     status,
     due,
+    owner,
     note,
 });
 shrink_fields!(Modification {

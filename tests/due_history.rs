@@ -10,28 +10,11 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
-use common::{copy_dir, copy_tree, edit, git, pytool, real_records, stderr, stdout, tsc, tsc_in};
-
-fn run(root: &Path, args: &[&str]) -> Output {
-    let mut all = vec!["--records", root.to_str().unwrap()];
-    all.extend_from_slice(args);
-    tsc(&all)
-}
-
-/// Runs a command that must succeed and returns its standard output.
-fn ok(root: &Path, args: &[&str]) -> String {
-    let out = run(root, args);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{args:?}: {}{}",
-        stdout(&out),
-        stderr(&out)
-    );
-    stdout(&out)
-}
+use common::history::{
+    assert_update_diff_and_log, check_action_schema, csv_line, ok, records_repo, run, update,
+};
+use common::{copy_tree, edit, real_records, stderr, stdout, tsc_in};
 
 /// TSC07/02 as the seed records it, given the due date 2016-07-14 when
 /// it was raised at TSC_07_1606 (the seed's actions have none).
@@ -64,13 +47,6 @@ fn seed_with_a_due_date() -> (tempfile::TempDir, PathBuf) {
     std::fs::write(&path, TSC07_02_DUE).unwrap();
     ok(&root, &["new", "meeting", "--date", "2016-07-21"]);
     (dir, root)
-}
-
-/// `tsc action update ID --at MEETING REST...`.
-fn update(root: &Path, id: &str, at: &str, rest: &[&str]) -> Output {
-    let mut args = vec!["action", "update", id, "--at", at];
-    args.extend_from_slice(rest);
-    run(root, &args)
 }
 
 /// Moves TSC07/02's due date to 2016-08-31 at TSC_08_1607; its output.
@@ -169,15 +145,6 @@ fn due_set_at_a_later_meeting_on_an_action_raised_without_one_is_not_in_the_earl
         ),
         "{later}"
     );
-}
-
-/// The CSV line of `id` in `tsc actions --as-of DATE --format csv`.
-fn csv_line(root: &Path, date: &str, id: &str) -> String {
-    ok(root, &["actions", "--as-of", date, "--format", "csv"])
-        .lines()
-        .find(|l| l.starts_with(&format!("{id},")))
-        .unwrap_or_else(|| panic!("{id} not listed as of {date}"))
-        .to_owned()
 }
 
 #[test]
@@ -374,41 +341,23 @@ fn show_tells_the_due_date_changes_in_the_actions_history() {
 
 #[test]
 fn diff_and_log_tell_a_due_date_set_at_an_update_as_a_change() {
-    let dir = tempfile::tempdir().unwrap();
-    let repo = dir.path();
-    let records = repo.join("records");
-    copy_dir(&real_records(), &records);
-    std::fs::write(records.join("actions/TSC07-02.yaml"), TSC07_02_DUE).unwrap();
-    git(repo, &["init", "-q", "-b", "main"]);
-    git(repo, &["add", "."]);
-    git(repo, &["commit", "-q", "-m", "Import"]);
+    let (_dir, repo, records) = records_repo(|records| {
+        std::fs::write(records.join("actions/TSC07-02.yaml"), TSC07_02_DUE).unwrap();
+    });
+    let repo = repo.as_path();
     ok(&records, &["new", "meeting", "--date", "2016-07-21"]);
     move_due(&records);
     let line = "update TSC07/02 2016-07-21 at TSC_08_1607 item 1, due 2016-07-14 → 2016-08-31: \
                 Deferred until the Panel has met.";
-    let out = tsc_in(repo, &["diff"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(
-        stdout(&out),
-        format!(
-            "Actions\n      {line}\n\nMeetings\n       added TSC_08_1607 on 2016-07-21, draft\n\n\
-             2 changes to 1 action and 1 meeting between HEAD and working tree\n"
-        )
-    );
-    let json: serde_json::Value =
-        serde_json::from_str(&stdout(&tsc_in(repo, &["diff", "--format", "json"]))).unwrap();
-    assert_eq!(
-        json["changes"][0],
-        serde_json::json!({
+    assert_update_diff_and_log(
+        repo,
+        line,
+        &serde_json::json!({
             "record": "action", "id": "TSC07/02", "change": "update", "date": "2016-07-21",
             "meeting": "TSC_08_1607", "agenda_item": 1, "due": "2016-08-31",
             "note": "Deferred until the Panel has met."
-        })
+        }),
     );
-    git(repo, &["add", "."]);
-    git(repo, &["commit", "-q", "-m", "Record TSC_08_1607"]);
-    let log = stdout(&tsc_in(repo, &["log", "TSC07/02"]));
-    assert!(log.contains(&format!("    {line}\n")), "{log}");
     // Correcting the moved date is an edit of that update, worded with
     // what it was.
     edit(
@@ -513,16 +462,7 @@ fn a_due_date_an_update_sets_before_its_own_day_is_e0402() {
 fn the_action_schema_knows_an_updates_due_date() {
     let (_dir, root) = seed_with_a_due_date();
     move_due(&root);
-    let schema = root.join("../action.schema.json");
-    std::fs::write(&schema, ok(&root, &["schema", "action"])).unwrap();
-    let check = |file: &Path| {
-        std::process::Command::new(pytool("check-jsonschema"))
-            .arg("--schemafile")
-            .arg(&schema)
-            .arg(file)
-            .output()
-            .expect("check-jsonschema runs")
-    };
+    let check = |file: &Path| check_action_schema(&root, file);
     let action = root.join("actions/TSC07-02.yaml");
     let good = check(&action);
     assert!(good.status.success(), "{}", stdout(&good));

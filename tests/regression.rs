@@ -1023,15 +1023,7 @@ fn unknown_owner_lists_the_owners_in_id_order() {
     let out = run(&real_records(), &words.split(' ').collect::<Vec<_>>());
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(stdout(&out), "");
-    assert_eq!(
-        stderr(&out),
-        "tsc: error: unknown owner `SECSA`; did you mean `SECAS`? use one of: DCC, DECC, OFGEM, \
-         SECAS, alan-creighton, alys-garrett, andrew-campbell, andy-knowles, ashley-pocock, \
-         colin-rowland, david-barber, david-speake, grahame-weir, joana-esgalhado, \
-         julian-hughes, kevin-atkin, leigh-page, matt-roderick, mike-bennett, nigel-nash, \
-         paul-saker, rochelle-harrison, sarah-gratte, seamus-gallagher, stephanie-shepherd, \
-         tim-boyle, tim-newton\n"
-    );
+    assert_eq!(stderr(&out), common::SECSA_REFUSED);
 }
 
 /// Regression: with a braille pattern blank in an organisation's ID,

@@ -368,7 +368,7 @@ fn the_diff_document_matches_its_published_schema() {
     common::edit(
         &records.join("actions/TSC07-01.yaml"),
         "status: open",
-        "status: closed\nclosed: 2016-07-14\nupdates:\n  - date: 2016-07-14\n    status: closed\n    due: 2016-07-14\n    note: Done.",
+        "status: closed\nclosed: 2016-07-14\nupdates:\n  - date: 2016-07-14\n    status: closed\n    due: 2016-07-14\n    owner: DCC\n    note: Done.",
     );
     common::edit(
         &records.join("actions/TSC07-02.yaml"),
@@ -396,8 +396,10 @@ fn the_diff_document_matches_its_published_schema() {
         .map(|c| c["change"].as_str().unwrap())
         .collect();
     assert_eq!(changes, ["closed", "owner", "due", "renamed", "unreadable"]);
-    // The closing update set a due date: the update's `due` is in the schema.
+    // The closing update set a due date: the update's `due` is in the schema ...
     assert_eq!(doc["changes"][0]["update"]["due"], "2016-07-14");
+    // ... and reassigned it: so is the update's `owner`.
+    assert_eq!(doc["changes"][0]["update"]["owner"], "DCC");
     let (_tmp, file) = scratch("diff.json", &String::from_utf8_lossy(&out.stdout));
     let checked = check(schema, std::slice::from_ref(&file));
     assert!(checked.status.success(), "{}", stdout(&checked));

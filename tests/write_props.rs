@@ -31,6 +31,7 @@ enum Step {
         note: String,
         status: Option<usize>,
         due: Option<u64>,
+        owner: Option<usize>,
     },
     Close {
         action: usize,
@@ -68,13 +69,15 @@ fn step() -> impl Strategy<Value = Step> {
             0usize..12,
             text(),
             proptest::option::of(0..OPEN.len()),
-            proptest::option::of(0u64..60)
+            proptest::option::of(0u64..60),
+            proptest::option::of(0..OWNERS.len())
         )
-            .prop_map(|(action, note, status, due)| Step::Update {
+            .prop_map(|(action, note, status, due, owner)| Step::Update {
                 action,
                 note,
                 status,
-                due
+                due,
+                owner
             }),
         (0usize..12, proptest::option::of(text()), 0..CLOSED.len()).prop_map(
             |(action, note, status)| Step::Close {
@@ -159,6 +162,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
             note,
             status,
             due,
+            owner,
         } => commands::update_action(
             tree,
             &index,
@@ -169,6 +173,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
                 note: Some(note.clone()),
                 status: status.map(|s| OPEN[s].to_owned()),
                 due: due.map(|d| date.checked_add_days(Days::new(d)).unwrap()),
+                owner: owner.map(|o| OWNERS[o].to_owned()),
             },
         ),
         Step::Close {
@@ -185,6 +190,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
                 note: note.clone(),
                 status: Some(CLOSED[*status].to_owned()),
                 due: None,
+                owner: None,
             },
         ),
         Step::Person { name, organisation } => commands::add_person(
@@ -258,6 +264,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
             note,
             status,
             due,
+            owner,
         } => {
             let id = action_id(&loaded.records, *action);
             let a = find(records, &id);
@@ -270,6 +277,17 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
             };
             assert_eq!(a.due_as_of(None), expected);
             assert_eq!(a.due_as_of(date.pred_opt()), was.due_as_of(date.pred_opt()));
+            // So is an owner given (a reassignment); the action's own
+            // `owner`, as raised, is never rewritten.
+            let owner_of = |a: &tsc::model::Action, d| a.owner_as_of(d).map(|o| o.value.clone());
+            let expected = match owner {
+                Some(o) => Some(OWNERS[*o].into()),
+                None => owner_of(was, None),
+            };
+            assert_eq!(owner_of(a, None), expected);
+            assert_eq!(owner_of(a, date.pred_opt()), owner_of(was, date.pred_opt()));
+            let own = |a: &tsc::model::Action| a.owner.as_ref().map(|o| o.value.clone());
+            assert_eq!(own(a), own(was));
             let last = a.updates.last().unwrap();
             assert_eq!(&last.note, note);
             assert_eq!(

@@ -134,6 +134,11 @@ struct ActionUpdateArgs {
     /// the action's own `due`, as raised, is kept).
     #[arg(long, value_name = "YYYY-MM-DD")]
     due: Option<NaiveDate>,
+    /// The person or organisation the action is reassigned to at this
+    /// update (written on the update; the action's own `owner`, as
+    /// raised, is kept).
+    #[arg(long, value_name = "ORG|PERSON", add = super::complete::owner_ids())]
+    owner: Option<String>,
     #[command(flatten)]
     write: WriteArgs,
 }
@@ -266,6 +271,7 @@ pub(crate) fn run_action(
                 note: Some(a.note.clone()),
                 status: a.status.clone(),
                 due: a.due,
+                owner: a.owner.clone(),
             };
             run(records, &a.write, out, |t, r| {
                 commands::update_action(t, r, &request)
@@ -279,6 +285,7 @@ pub(crate) fn run_action(
                 note: a.note.clone(),
                 status: a.status.clone(),
                 due: None,
+                owner: None,
             };
             run(records, &a.write, out, |t, r| {
                 commands::close_action(t, r, &request)

@@ -67,7 +67,7 @@ pub(crate) fn document_schema() -> serde_json::Value {
         "required": ["date", "note"],
         "properties": {
             "date": date.clone(), "meeting": text.clone(), "status": text.clone(), "note": text.clone(),
-            "due": date.clone(),
+            "due": date.clone(), "owner": text.clone(),
             "agenda_item": { "type": ["integer", "string"] },
         }
     });

@@ -141,7 +141,8 @@ pub(crate) enum What {
         /// The new status.
         to: String,
     },
-    /// An action's owner changed.
+    /// An action's own owner (the one given when it was raised) changed;
+    /// a reassignment at an update is told with that update.
     Owner {
         /// The old owner.
         from: String,
@@ -286,6 +287,13 @@ pub(crate) struct Update {
     /// update's), when it set one: the words say `due FROM → TO`.
     #[serde(skip)]
     pub(crate) due_before: Option<NaiveDate>,
+    /// The owner (ID) it reassigned the action to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) owner: Option<String>,
+    /// The owner (ID) before it, when it reassigned the action: the
+    /// words say `owner FROM → TO` (`not recorded` when none was named).
+    #[serde(skip)]
+    pub(crate) owner_before: Option<String>,
     /// What was reported.
     pub(crate) note: String,
 }
@@ -467,7 +475,7 @@ impl Change {
                 w.word(" (").id(&t.from).word(" → ").id(&t.to).word(")");
                 if let Some(update) = &t.update {
                     w.reported(update);
-                    w.due_set(update);
+                    w.due_set(update).owner_set(update);
                     w.word(": ").text(&update.note);
                 }
             }
@@ -490,7 +498,7 @@ impl Change {
                 if let Some(status) = &update.status {
                     w.word(" (").id(status).word(")");
                 }
-                w.due_set(update);
+                w.due_set(update).owner_set(update);
                 w.word(": ").text(&update.note);
             }
             What::Edited { update, previous } => {
@@ -499,10 +507,14 @@ impl Change {
                 if let Some(status) = &update.status {
                     w.word(" (").id(status).word(")");
                 }
-                w.due_set(update);
+                w.due_set(update).owner_set(update);
                 if previous.due != update.due {
                     let was = previous.due.map_or("none".to_owned(), |d| d.to_string());
                     w.word(&format!(" (due was: {was})"));
+                }
+                if previous.owner != update.owner {
+                    let was = previous.owner.as_deref().unwrap_or("none");
+                    w.word(" (owner was: ").id(was).word(")");
                 }
                 w.word(": ").text(&update.note);
                 if previous.note != update.note {
@@ -512,7 +524,7 @@ impl Change {
             What::Deleted { update } => {
                 w.word(&format!(" update of {}", update.date));
                 w.reported(update);
-                w.due_set(update);
+                w.due_set(update).owner_set(update);
                 w.word(": ").text(&update.note);
             }
             What::Interest { from, to, meeting } => {
@@ -613,6 +625,20 @@ impl Words {
                 .due_before
                 .map_or("none".to_owned(), |d| d.to_string());
             self.word(&format!(", due {before} → {due}"));
+        }
+        self
+    }
+
+    /// `, owner SECAS → DCC` (`not recorded → ...` when no owner was
+    /// named before) for an update that reassigned the action, as the
+    /// `owner` change of an action's own owner reads.
+    fn owner_set(&mut self, update: &Update) -> &mut Self {
+        if let Some(owner) = &update.owner {
+            let before = update
+                .owner_before
+                .as_deref()
+                .unwrap_or(crate::actions::NOT_RECORDED);
+            self.word(", owner ").id(before).word(" → ").id(owner);
         }
         self
     }
@@ -785,6 +811,7 @@ fn action_changes(
 ) {
     let to_update = |u: &crate::model::ActionUpdate, a: &Action, v: &Vocabularies| {
         let due = a.due_change(u);
+        let owner = a.owner_change(u);
         Update {
             date: u.date.value,
             meeting: u.meeting.as_ref().map(|m| m.value.to_string()),
@@ -792,6 +819,8 @@ fn action_changes(
             status: u.status.as_ref().map(|s| status_label(v, &s.value)),
             due: due.map(|(_, set)| set),
             due_before: due.and_then(|(before, _)| before),
+            owner: owner.map(|(_, to)| to.to_owned()),
+            owner_before: owner.and_then(|(before, _)| before.map(str::to_owned)),
             note: u.note.to_string(),
         }
     };
@@ -805,6 +834,7 @@ fn action_changes(
             && o.note == u.note
             && o.status.as_ref().map(|s| &s.value) == u.status.as_ref().map(|s| &s.value)
             && o.due.as_ref().map(|d| d.value) == u.due.as_ref().map(|d| d.value)
+            && o.owner.as_ref().map(|w| &w.value) == u.owner.as_ref().map(|w| &w.value)
     };
     let mut old_left: Vec<Option<&crate::model::ActionUpdate>> =
         x.updates.iter().map(Some).collect();

@@ -166,7 +166,8 @@ pub(crate) struct ItemView {
 pub(crate) struct ActionLine {
     /// Action ID.
     pub(crate) id: String,
-    /// Owner ID, or "not recorded".
+    /// The owner as of the meeting ([`crate::model::Action::owner_as_of`]),
+    /// as the minutes name owners, or "not recorded".
     pub(crate) owner: String,
     /// What must be done.
     pub(crate) text: String,
@@ -180,23 +181,24 @@ pub(crate) struct ActionLine {
 pub(crate) struct ReviewLine {
     /// Action ID.
     pub(crate) id: String,
-    /// Owner ID.
+    /// The owner after the update, as the minutes name owners.
     pub(crate) owner: String,
     /// What must be done.
     pub(crate) text: String,
     /// The status as reported (its label).
     pub(crate) status: String,
-    /// What was reported, and what the update did to the due date, when
-    /// it set one.
+    /// What was reported, and what the update did to the due date and
+    /// the owner, when it set them.
     pub(crate) note: String,
 }
 
 /// The "Actions outstanding" table's note: what was reported, and what
-/// the update did to the due date, when it set one ("Principles 1 to 4
-/// done. (due date moved from 2016-07-21 to 2016-08-31)").
-fn reviewed_note(r: &crate::actions::Reported<'_>) -> String {
+/// the update did to the due date and the owner, when it set them
+/// ("Principles 1 to 4 done. (due date moved from 2016-07-21 to
+/// 2016-08-31)", "... (reassigned from SECAS to DCC)").
+fn reviewed_note<'r>(index: &Index<'r>, r: &crate::actions::Reported<'r>) -> String {
     let note = r.update.note.get().trim().to_owned();
-    match crate::model::due_change_words(r.action, r.update) {
+    match crate::actions::update_change_words(index, r.action, r.update) {
         Some(words) => {
             if note.is_empty() {
                 format!("({words})")
@@ -446,17 +448,19 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                 })
                 .map(|r| ReviewLine {
                     id: r.action.id.value.to_string(),
-                    owner: r.action.owner.as_ref().map_or_else(
-                        || crate::actions::NOT_RECORDED.to_owned(),
-                        |o| index.name_of(o.value.as_str()).to_owned(),
-                    ),
+                    // The owner after the update: a reassignment there
+                    // names the new owner (and the note says so).
+                    owner: r
+                        .owner
+                        .map_or(NOT_RECORDED, |o| index.name_of(o))
+                        .to_owned(),
                     text: r.action.text.get().trim().to_owned(),
                     status: statuses
                         .iter()
                         .find(|s| s.id() == r.status)
                         .map_or(r.status, |s| s.label.as_str())
                         .to_owned(),
-                    note: reviewed_note(r),
+                    note: reviewed_note(index, r),
                 })
                 .collect(),
             number: item.number.value.to_string(),
@@ -503,9 +507,10 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                     id: a.id.value.to_string(),
                     // A person by name, an organisation by its acronym,
                     // as minutes write owners.
+                    // As of this meeting too: a later reassignment is
+                    // not what these minutes recorded.
                     owner: a
-                        .owner
-                        .as_ref()
+                        .owner_as_of(Some(as_of))
                         .map_or(NOT_RECORDED, |o| index.name_of(o.value.as_str()))
                         .to_owned(),
                     text: a.text.get().trim().to_owned(),

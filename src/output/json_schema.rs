@@ -113,7 +113,7 @@ impl OutputKind {
             (
                 "owner",
                 Type::OptText,
-                "Person or organisation ID; null when the minutes do not record one.",
+                "Person or organisation ID of the owner as of today or --as-of (the latest update by then that reassigned it, else the one given when the action was raised); null when the minutes do not record one.",
             ),
             ("text", Type::Text, "What must be done."),
             ("meeting", Type::Text, "ID of the meeting that raised it."),

@@ -20,7 +20,11 @@ impl Checker<'_> {
             let named = self
                 .check_file_id(file, &action.id, &|p| &p.action, "action")
                 .and_then(|caps| super::identity::number_of(&caps, "meeting"));
-            if let Some(owner) = &action.owner {
+            // The owner given when it was raised, and each one an update
+            // reassigned it to: one rule, one did-you-mean.
+            let owners =
+                (action.owner.iter()).chain(action.updates.iter().filter_map(|u| u.owner.as_ref()));
+            for owner in owners {
                 self.party_ref(file, owner, "owner");
             }
             let dates = (action.due.iter())

@@ -218,12 +218,12 @@ impl<'r> Checker<'r> {
             }
         }
         for a in &r.actions {
-            let Some(owner) = &a.record.owner else {
-                continue;
-            };
-            let what = || format!("owner `{}`", owner.value);
-            self.invisible(&a.file, what, &owner.value, owner);
-            self.white_space(&a.file, what, &owner.value, owner);
+            let updates = a.record.updates.iter().filter_map(|u| u.owner.as_ref());
+            for owner in a.record.owner.iter().chain(updates) {
+                let what = || format!("owner `{}`", owner.value);
+                self.invisible(&a.file, what, &owner.value, owner);
+                self.white_space(&a.file, what, &owner.value, owner);
+            }
         }
         for m in &r.meetings {
             let meeting = &m.record;

@@ -532,8 +532,7 @@ fn review_comment(
             "{}#   {} ({}): {text}{more}",
             " ".repeat(col),
             a.id.value,
-            a.owner
-                .as_ref()
+            a.owner_as_of(Some(date))
                 .map_or(crate::actions::NOT_RECORDED, |o| o.value.as_str())
         )));
         out.push('\n');
@@ -555,6 +554,22 @@ pub struct NewAction {
     pub due: Option<NaiveDate>,
     /// What must be done.
     pub text: String,
+}
+
+/// The person or organisation ID `given` names, as the records spell it
+/// (letter case aside).
+///
+/// # Errors
+/// An unknown ID, refused with a "did you mean" and the known owners in
+/// ID order.
+fn known_owner<'a>(index: &Index<'a>, given: &'a str) -> Result<&'a str> {
+    let owners = owners_in_order(index);
+    require_known(given, owners.iter().copied(), "owner")?;
+    Ok(owners
+        .iter()
+        .find(|o| o.eq_ignore_ascii_case(given))
+        .copied()
+        .unwrap_or(given))
 }
 
 /// `tsc action new`: the meeting's next action (the next `seq` of the
@@ -583,13 +598,7 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
         }
         (None, false) => {}
     }
-    let owners = owners_in_order(index);
-    require_known(&args.owner, owners.iter().copied(), "owner")?;
-    let owner = owners
-        .iter()
-        .find(|o| o.eq_ignore_ascii_case(&args.owner))
-        .copied()
-        .unwrap_or(&args.owner);
+    let owner = known_owner(index, &args.owner)?;
     let patterns = patterns(records)?;
     let raised: Vec<&Located<Action>> = records
         .actions
@@ -706,6 +715,10 @@ pub struct ActionReport {
     /// A due date set or moved at this update: written as the new
     /// update's `due`, never over the action's own `due`.
     pub due: Option<NaiveDate>,
+    /// A person or organisation ID the action is reassigned to at this
+    /// update: written as the new update's `owner`, never over the
+    /// action's own `owner` (the one given when it was raised).
+    pub owner: Option<String>,
 }
 
 fn find_action<'r>(records: &'r Records, id: &str) -> Result<&'r Located<Action>> {
@@ -735,7 +748,7 @@ fn status<'r>(records: &'r Records, id: &str) -> Result<&'r Term> {
 /// change with it, so the two never disagree (rule E0409).
 ///
 /// # Errors
-/// An unknown action, meeting, item or status, or no `--note`.
+/// An unknown action, meeting, item, status or owner, or no `--note`.
 pub fn update_action(tree: &Tree, index: &Index<'_>, args: &ActionReport) -> Result<Plan> {
     let records = index.records();
     let note = args
@@ -826,6 +839,12 @@ fn report_on_action(
     // the minutes of earlier meetings still show the date they set.
     if let Some(due) = args.due {
         update.push(("due".to_owned(), Value::raw(due)));
+    }
+    // So is a new owner: the minutes of the meeting that raised the
+    // action still name the owner it was given there.
+    if let Some(owner) = &args.owner {
+        let owner = known_owner(index, owner)?;
+        update.push(("owner".to_owned(), Value::text(owner)));
     }
     update.push(("note".to_owned(), Value::Text(note)));
     let update = Value::Map(update);

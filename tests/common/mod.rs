@@ -1,8 +1,19 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub(crate) mod history;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+/// How a write command refuses the unknown owner `SECSA` in the seed
+/// records: the did-you-mean and every owner in ID order.
+pub(crate) const SECSA_REFUSED: &str = "tsc: error: unknown owner `SECSA`; did you mean `SECAS`? \
+    use one of: DCC, DECC, OFGEM, SECAS, alan-creighton, alys-garrett, andrew-campbell, \
+    andy-knowles, ashley-pocock, colin-rowland, david-barber, david-speake, grahame-weir, \
+    joana-esgalhado, julian-hughes, kevin-atkin, leigh-page, matt-roderick, mike-bennett, \
+    nigel-nash, paul-saker, rochelle-harrison, sarah-gratte, seamus-gallagher, \
+    stephanie-shepherd, tim-boyle, tim-newton\n";
 
 /// This repository's real records (the TSC_07_1606 minutes).
 pub(crate) fn real_records() -> PathBuf {
