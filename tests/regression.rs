@@ -1036,23 +1036,59 @@ fn unknown_owner_lists_the_owners_in_id_order() {
 
 /// Regression: with a braille pattern blank in an organisation's ID,
 /// `DCC` got ``did you mean `DCC⠀`?``, which looks like what was
-/// written; the help now says where the two differ.
+/// written; the help now says where the two differ. U+1D159 MUSICAL
+/// SYMBOL NULL NOTEHEAD and U+16FE4 KHITAN SMALL SCRIPT FILLER draw
+/// nothing too, but an ID holding one passed E0207 (tsc's list of blank
+/// symbols held only U+2800), and the did-you-mean did not say where the
+/// look-alikes differ.
 #[test]
-fn did_you_mean_an_id_with_a_blank_says_where_they_differ() {
-    let (_dir, root) = copy_tree(&real_records());
-    edit(
-        &root.join("organisations.yaml"),
-        "- id: DCC\n",
-        "- id: \"DCC\\u2800\"\n",
-    );
-    let out = run(&root, &["validate", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(1));
-    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let first = &doc["findings"][0];
-    assert_eq!(first["message"], "unknown organisation `DCC`");
-    assert_eq!(
-        first["help"],
-        "did you mean `DCC\u{2800}`? They look the same, but `DCC` differs at character 4: \
-         here nothing; there U+2800 BRAILLE PATTERN BLANK"
-    );
+fn blank_drawing_symbols_in_ids_are_invisible_characters() {
+    // The filler is a combining mark: it joins the `C` before it into one
+    // user-perceived character, the third.
+    for (blank, name, differs) in [
+        (
+            "2800",
+            "U+2800 BRAILLE PATTERN BLANK",
+            "differs at character 4: here nothing; there U+2800 BRAILLE PATTERN BLANK",
+        ),
+        (
+            "1d159",
+            "U+1D159 MUSICAL SYMBOL NULL NOTEHEAD",
+            "differs at character 4: here nothing; there U+1D159 MUSICAL SYMBOL NULL NOTEHEAD",
+        ),
+        (
+            "16fe4",
+            "U+16FE4 KHITAN SMALL SCRIPT FILLER",
+            "differs at character 3: here U+0043 LATIN CAPITAL LETTER C; there U+0043 LATIN \
+             CAPITAL LETTER C, U+16FE4 KHITAN SMALL SCRIPT FILLER",
+        ),
+    ] {
+        let (_dir, root) = copy_tree(&real_records());
+        edit(
+            &root.join("organisations.yaml"),
+            "- id: DCC\n",
+            &format!("- id: \"DCC\\U{blank:0>8}\"\n"),
+        );
+        let c = char::from_u32(u32::from_str_radix(blank, 16).unwrap()).unwrap();
+        let out = run(&root, &["validate", "--format", "json"]);
+        assert_eq!(out.status.code(), Some(1));
+        let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let first = &doc["findings"][0];
+        assert_eq!(first["message"], "unknown organisation `DCC`");
+        assert_eq!(
+            first["help"],
+            format!("did you mean `DCC{c}`? They look the same, but `DCC` {differs}")
+        );
+        let invisible: Vec<&serde_json::Value> = doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "E0207")
+            .collect();
+        assert_eq!(invisible.len(), 1);
+        assert_eq!(
+            invisible[0]["message"],
+            format!("organisation ID `DCC{c}` holds the invisible character {name} at character 4")
+        );
+    }
 }
