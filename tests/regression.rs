@@ -1092,3 +1092,125 @@ fn blank_drawing_symbols_in_ids_are_invisible_characters() {
         );
     }
 }
+
+/// Regression: U+200B ZERO WIDTH SPACE and U+202E RIGHT-TO-LEFT OVERRIDE
+/// passed in `name_as_written`, `initials`, `capacity`, `location`,
+/// paper titles, attachments, external references' titles and
+/// `working_group`: E0207 checked only IDs, names, titles and references.
+#[test]
+fn invisible_characters_in_labels_and_one_line_fields_are_findings() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let meeting = root.join("meetings/TSC_01_2401.yaml");
+    edit(
+        &meeting,
+        "location: Example Room, 1 Sample Street",
+        "location: \"Example Room\\u200b, 1 Sample Street\"",
+    );
+    edit(
+        &meeting,
+        "    category: member\n    role: chair\n",
+        "    category: member\n    role: chair\n    initials: \"A\\u200bE\"\n    \
+         name_as_written: \"Ada\\u202eExample\"\n",
+    );
+    edit(
+        &meeting,
+        "    representing: ACME\n",
+        "    representing: ACME\n    capacity: \"Presenter\\u200b\"\n",
+    );
+    edit(
+        &meeting,
+        "      - title: Example principles paper\n",
+        "      - title: \"Example\\u200b principles paper\"\n    external_references:\n      \
+         - title: \"TSC\\u202e_00\"\n",
+    );
+    edit(
+        &meeting,
+        "          - Attachment A\n",
+        "          - \"Attachment\\u200b A\"\n",
+    );
+    edit(
+        &root.join("modifications/SECMP0101.yaml"),
+        "working_group: WG1",
+        "working_group: \"WG\\u200b1\"",
+    );
+    let out = run(&root, &["validate"]);
+    assert_eq!(out.status.code(), Some(1));
+    let zwsp = "U+200B ZERO WIDTH SPACE";
+    let rlo = "U+202E RIGHT-TO-LEFT OVERRIDE";
+    let file = Path::new("meetings/TSC_01_2401.yaml");
+    let text = stdout(&out);
+    for (message, file, line, column) in [
+        (
+            format!(
+                "the initials of `ada-example` holds the invisible character {zwsp} at character 2"
+            ),
+            file,
+            13,
+            15,
+        ),
+        (
+            format!(
+                "the name as written of `ada-example` holds the invisible character {rlo} at character 4"
+            ),
+            file,
+            10,
+            13,
+        ),
+        (
+            format!(
+                "the capacity of `bram-sample` holds the invisible character {zwsp} at character 10"
+            ),
+            file,
+            18,
+            13,
+        ),
+        (
+            format!(
+                "the location of meeting `TSC_01_2401` holds the invisible character {zwsp} at character 13"
+            ),
+            file,
+            2,
+            5,
+        ),
+        (
+            format!(
+                "a paper's title in agenda item 1 holds the invisible character {zwsp} at character 8"
+            ),
+            file,
+            27,
+            13,
+        ),
+        (
+            format!(
+                "an external reference's title in agenda item 1 holds the invisible character {rlo} at character 4"
+            ),
+            file,
+            27,
+            13,
+        ),
+        (
+            format!(
+                "an attachment in agenda item 2 holds the invisible character {zwsp} at character 11"
+            ),
+            file,
+            40,
+            13,
+        ),
+        (
+            format!(
+                "the working group of `SECMP0101` holds the invisible character {zwsp} at character 3"
+            ),
+            Path::new("modifications/SECMP0101.yaml"),
+            2,
+            5,
+        ),
+    ] {
+        common::assert_diagnostic(
+            &text,
+            &format!("error[E0207]: {message}"),
+            &root.join(file),
+            line,
+            column,
+        );
+    }
+}
