@@ -95,17 +95,22 @@ pub(crate) fn skeleton(text: &str) -> String {
     unicode_security::skeleton(text).collect()
 }
 
+/// What `text` looks like: the UTS #39 [`skeleton`] of its visible
+/// characters (invisible ones, [`is_invisible`], left out). Two strings
+/// with the same one cannot be told apart on screen: `AE`, `A\u{200b}E`
+/// and `АE` (Cyrillic А).
+pub(crate) fn seen_as(text: &str) -> String {
+    let visible: String = text.chars().filter(|&c| !is_invisible(c)).collect();
+    skeleton(&visible)
+}
+
 /// When `a` and `b` differ but look the same (the same skeleton once
 /// invisible characters, [`is_invisible`], are left out), where they
 /// differ, in user-perceived characters: `differs at character 5: here
 /// U+0061 LATIN SMALL LETTER A, U+0301 COMBINING ACUTE ACCENT; there
 /// U+00E1 LATIN SMALL LETTER A WITH ACUTE`.
 pub(crate) fn look_alike_difference(a: &str, b: &str) -> Option<String> {
-    let seen = |text: &str| {
-        let visible: String = text.chars().filter(|&c| !is_invisible(c)).collect();
-        skeleton(&visible)
-    };
-    if a == b || seen(a) != seen(b) {
+    if a == b || seen_as(a) != seen_as(b) {
         return None;
     }
     let left: Vec<&str> = a.graphemes(true).collect();

@@ -1214,3 +1214,38 @@ fn invisible_characters_in_labels_and_one_line_fields_are_findings() {
         );
     }
 }
+
+/// Regression: initials `AE` and `"A\u200bE"` at one meeting validated
+/// ok: E0508 compared the initials byte for byte. The invisible one is an
+/// E0207 error, and E0508 compares what the initials look like.
+#[test]
+fn initials_that_differ_only_by_an_invisible_character_are_duplicates() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let meeting = root.join("meetings/TSC_01_2401.yaml");
+    edit(
+        &meeting,
+        "    role: chair\n",
+        "    role: chair\n    initials: AE\n",
+    );
+    edit(
+        &meeting,
+        "    constituency: large-suppliers\n",
+        "    constituency: large-suppliers\n    initials: \"A\\u200bE\"\n",
+    );
+    assert_findings(
+        &root,
+        &[
+            (
+                "E0207",
+                "the initials of `cleo-placeholder` holds the invisible character U+200B \
+                 ZERO WIDTH SPACE at character 2",
+            ),
+            (
+                "E0508",
+                "`ada-example` and `cleo-placeholder` have initials that look the same at \
+                 meeting TSC_01_2401: `AE` and `A\u{200b}E`; the second differs at character 2: \
+                 here U+200B ZERO WIDTH SPACE; there U+0045 LATIN CAPITAL LETTER E",
+            ),
+        ],
+    );
+}
