@@ -1249,3 +1249,27 @@ fn initials_that_differ_only_by_an_invisible_character_are_duplicates() {
         ],
     );
 }
+
+/// Regression: E0207 in a proposal's title pointed at its `id`
+/// (SECMP0101.yaml:2:5), not at the title on line 3: the title kept no
+/// place of its own.
+#[test]
+fn invisible_character_in_a_proposal_title_points_at_the_title() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let file = root.join("modifications/SECMP0101.yaml");
+    edit(
+        &file,
+        "title: Example proposal to",
+        "title: Example\u{200b} proposal to",
+    );
+    let out = run(&root, &["validate"]);
+    assert_eq!(out.status.code(), Some(1));
+    common::assert_diagnostic(
+        &stdout(&out),
+        "error[E0207]: the title of `SECMP0101` holds the invisible character U+200B ZERO \
+         WIDTH SPACE at character 8",
+        &file,
+        3,
+        8,
+    );
+}

@@ -214,7 +214,7 @@ impl<'r> Checker<'r> {
         for m in &r.modifications {
             let what = || format!("the title of `{}`", m.record.id.value);
             if let Some(title) = &m.record.title {
-                self.invisible(&m.file, what, &title.get(), &m.record.id);
+                self.invisible(&m.file, what, &title.value.get(), title);
             }
             if let Some(group) = &m.record.working_group {
                 let what = || format!("the working group of `{}`", m.record.id.value);
