@@ -1273,3 +1273,29 @@ fn invisible_character_in_a_proposal_title_points_at_the_title() {
         8,
     );
 }
+
+/// Regression: `closed: ~` validates, but `action close` added a second
+/// `closed:` and refused with E0003; the null value is set in place.
+#[test]
+fn closing_an_action_with_a_null_closed_date_sets_it_in_place() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let file = root.join("actions/TSC02-10.yaml");
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str("closed: ~  # not yet\n");
+    std::fs::write(&file, &text).unwrap();
+    let out = run(
+        &root,
+        &["action", "close", "TSC02/10", "--at", "TSC_02_2402"],
+    );
+    assert_eq!(stderr(&out), "");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "# Fictional example action TSC02/10: open, due soonest; sorts after TSC02/01 in \
+         natural ID order.\nid: \"TSC02/10\"\nmeeting: TSC_02_2402\nagenda_item: 2\n\
+         owner: ACME\ntext: Confirm the example widget count.\ndue: 2024-02-20\n\
+         status: closed\nupdates:\n  - date: 2024-02-15\n    meeting: TSC_02_2402\n    \
+         status: closed\n    note: Closed.\nclosed: 2024-02-15  # not yet\n"
+    );
+    assert_eq!(run(&root, &["validate"]).status.code(), Some(0));
+}

@@ -841,12 +841,12 @@ fn report_on_action(
                 spans::range(c)?,
                 &date.to_string(),
             )),
-            (None, false) => edits.push(edit::insert_after(
-                src,
-                status_at.start,
-                "closed",
-                &Value::raw(date),
-            )),
+            // `closed: ~` as written is set, not given a twin.
+            (None, false) => edits.push(
+                edit::set_null_top(src, "closed", &date.to_string()).unwrap_or_else(|| {
+                    edit::insert_after(src, status_at.start, "closed", &Value::raw(date))
+                }),
+            ),
             (Some(c), true) => edits.push(edit::remove_entry(src, spans::start(c)?)),
             (None, true) => {}
         }
