@@ -284,8 +284,30 @@ fn line_separators_and_nel_in_new_text_are_written_escaped() {
         std::fs::read_to_string(root.join("people.yaml")).unwrap(),
         before
     );
+    // So is a location (E0207 checks it since the adversarial trial).
+    let refused = run(
+        &root,
+        &[
+            "new",
+            "meeting",
+            "--date",
+            "2016-07-21",
+            "--location",
+            location,
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(1), "{}", stderr(&refused));
+    let said = format!("{}{}", stdout(&refused), stderr(&refused));
+    assert!(
+        said.contains(
+            "the location of meeting `TSC_08_1607` holds the line break U+2029 PARAGRAPH \
+             SEPARATOR at character 5"
+        ) && said.contains("nothing was written"),
+        "{said}"
+    );
+    assert!(!root.join("meetings/TSC_08_1607.yaml").exists());
     for args in [
-        format!("new meeting --date 2016-07-21 --location {location}"),
+        "new meeting --date 2016-07-21 --location Room1".to_owned(),
         format!("action new --meeting TSC_08_1607 --item 1 --owner DCC {text}"),
         format!("action update TSC07/03 --at TSC_08_1607 --item 1 --note {note}"),
     ] {
@@ -307,10 +329,6 @@ fn line_separators_and_nel_in_new_text_are_written_escaped() {
     assert_eq!(
         pyyaml(&root.join("actions/TSC08-01.yaml"), "d['text']"),
         "\"Report\\u2028back.\"\n"
-    );
-    assert_eq!(
-        pyyaml(&root.join("meetings/TSC_08_1607.yaml"), "d['location']"),
-        "\"Room\\u20291\"\n"
     );
     // And tsc reads back what it wrote.
     let valid = run(&root, &["validate"]);
