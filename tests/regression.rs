@@ -1317,3 +1317,35 @@ fn closing_an_action_with_a_null_closed_date_sets_it_in_place() {
     );
     assert_eq!(run(&root, &["validate"]).status.code(), Some(0));
 }
+
+/// Regression: `actions/TSC02-05.yaml` holding only `id: "TSC02/05"`
+/// (or with `status: open`) got ``E0006 file holds a meeting record
+/// ... move it to `meetings/` `` with no line, since a meeting stub needs
+/// only an `id`; an action that merely lacks fields gets E0012 for each.
+#[test]
+fn an_action_that_only_lacks_fields_is_not_called_a_meeting() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let file = root.join("actions/TSC02-05.yaml");
+    std::fs::write(&file, "id: \"TSC02/05\"\n").unwrap();
+    assert_findings(
+        &root,
+        &[
+            ("E0012", "missing field `meeting`"),
+            ("E0012", "missing field `status`"),
+            ("E0012", "missing field `text`"),
+        ],
+    );
+    std::fs::write(&file, "id: \"TSC02/05\"\nstatus: open\n").unwrap();
+    let out = run(&root, &["validate"]);
+    assert_eq!(out.status.code(), Some(1));
+    for field in ["meeting", "text"] {
+        common::assert_diagnostic(
+            &stdout(&out),
+            &format!("error[E0012]: missing field `{field}`"),
+            &file,
+            1,
+            1,
+        );
+    }
+    assert!(!stdout(&out).contains("E0006"), "{}", stdout(&out));
+}
