@@ -1349,3 +1349,41 @@ fn an_action_that_only_lacks_fields_is_not_called_a_meeting() {
     }
     assert!(!stdout(&out).contains("E0006"), "{}", stdout(&out));
 }
+
+/// Regression: with `id_templates.action: "TSC{meeting_number:02}/{dd}{seq:02}"`
+/// E0302 said "tsc cannot make new action IDs until then" with no line,
+/// yet `action new` wrote `TSC06/0101` anyway (the ID matched the
+/// pattern, with the wrong numbers). E0302 names the template's line and
+/// column, and `action new` refuses, writing nothing.
+#[test]
+fn an_action_template_that_e0302_rejects_makes_action_new_refuse() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let settings = root.join("tsc.yaml");
+    let mut text = std::fs::read_to_string(&settings).unwrap();
+    text.push_str("id_templates:\n  action: \"TSC{meeting_number:02}/{dd}{seq:02}\"\n");
+    std::fs::write(&settings, text).unwrap();
+    let problem = "id_templates.action `TSC{meeting_number:02}/{dd}{seq:02}` makes \
+                   `TSC07/1601`, whose `seq` reads 1601 instead of 1";
+    let out = run(&root, &["validate"]);
+    assert_eq!(out.status.code(), Some(1));
+    common::assert_diagnostic(
+        &stdout(&out),
+        &format!("error[E0302]: {problem}"),
+        &settings,
+        7,
+        11,
+    );
+    let before = common::snapshot(&root);
+    let words = "action new --meeting TSC_02_2402 --item 1 --owner ACME Circulate";
+    let out = run(&root, &words.split(' ').collect::<Vec<_>>());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "tsc: error: {}:7:11: {problem} (E0302); make id_templates.action and \
+             id_patterns.action agree; tsc cannot make new action IDs until then\n",
+            settings.display()
+        )
+    );
+    assert_eq!(common::snapshot(&root), before);
+}

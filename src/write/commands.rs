@@ -165,6 +165,46 @@ fn make_id(
     Ok(id)
 }
 
+/// Refuses (E0302's message, at the template's line and column in
+/// tsc.yaml when it is written there) while the `kind` template cannot
+/// make IDs its pattern reads back with the right numbers: a template
+/// that only happens to make a matching ID (`TSC{meeting_number:02}/{dd}{seq:02}`
+/// makes `TSC06/0101`) would write actions under wrong IDs.
+fn refuse_bad_template(
+    tree: &Tree,
+    records: &Records,
+    patterns: &crate::settings::CompiledPatterns,
+    kind: &'static str,
+) -> Result<()> {
+    let Some(bad) = crate::validate::templates::bad_template(&records.settings, patterns, &[kind])
+    else {
+        return Ok(());
+    };
+    let file = records
+        .settings_file
+        .clone()
+        .unwrap_or_else(|| tree.root.join(Kind::Settings.entry()));
+    let mut place = crate::escape::path(&file).clone();
+    let span = bad.template.span;
+    if let Some(text) = tree.text(&file).filter(|_| span.len() > 0) {
+        let before = text.get(..span.start() as usize).unwrap_or_default();
+        let line = before.matches('\n').count() + 1;
+        let column = before
+            .rsplit('\n')
+            .next()
+            .unwrap_or_default()
+            .chars()
+            .count()
+            + 1;
+        place = format!("{place}:{line}:{column}");
+    }
+    Err(Error::Refused(format!(
+        "{place}: {} (E0302); {}",
+        bad.problem,
+        bad.help()
+    )))
+}
+
 fn patterns(records: &Records) -> Result<crate::settings::CompiledPatterns> {
     records.settings.id_patterns.compile().map_err(|(name, e)| {
         Error::Refused(format!("id_patterns.{name} in tsc.yaml is not valid: {e}"))
@@ -328,10 +368,11 @@ pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> Result<
         .unwrap_or(0)
         + 1;
     let settings = &records.settings;
+    let patterns = patterns(records)?;
     let id = make_id(
-        &settings.id_templates.meeting,
+        &settings.id_templates.meeting.value,
         &Fields::meeting(number, date),
-        &patterns(records)?.meeting,
+        &patterns.meeting,
         "meeting",
     )?;
     refuse_unless!(index.meeting(&id).is_none(), "meeting {id} exists already");
@@ -591,6 +632,7 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
         .copied()
         .unwrap_or(&args.owner);
     let patterns = patterns(records)?;
+    refuse_bad_template(tree, records, &patterns, "action")?;
     let raised: Vec<&Located<Action>> = records
         .actions
         .iter()
@@ -613,7 +655,7 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
         records.actions.iter().any(|a| a.record.id.value == id)
             || records.unread.actions.contains(&file_stem_for(id))
     };
-    let template = &records.settings.id_templates.action;
+    let template = &records.settings.id_templates.action.value;
     let (date, number) = numbered(m, &patterns, &records.settings)?;
     let mut id = make_id(
         template,
