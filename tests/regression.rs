@@ -1387,3 +1387,45 @@ fn an_action_template_that_e0302_rejects_makes_action_new_refuse() {
     );
     assert_eq!(common::snapshot(&root), before);
 }
+
+/// Regression: a valid flow list (`updates: [{date: 2024-02-15, note: a}]`,
+/// `people: [{id: .., name: ..}]`) made `action close` and `person add`
+/// exit 2 with only ``tsc: error: the value is not in a block sequence
+/// item``. tsc does not edit flow lists; it refuses at the list's
+/// file:line:column and says how to rewrite it.
+#[test]
+fn a_flow_list_is_refused_at_its_place_with_how_to_rewrite_it() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let action = root.join("actions/TSC02-10.yaml");
+    let mut text = std::fs::read_to_string(&action).unwrap();
+    text.push_str("updates: [{date: 2024-02-15, note: a}]\n");
+    std::fs::write(&action, text).unwrap();
+    let people = root.join("people.yaml");
+    std::fs::write(
+        &people,
+        "people: [{id: ada-example, name: Ada Example}, {id: bram-sample, name: Bram Sample, \
+         organisation: ACME}, {id: cleo-placeholder, name: Cleo Placeholder}, \
+         {id: dev-fictional, name: Dev Fictional, organisation: SECAS}]\n",
+    )
+    .unwrap();
+    assert_eq!(run(&root, &["validate"]).status.code(), Some(0));
+    let before = common::snapshot(&root);
+    let why = "this list is written in flow style (`[...]` or `{...}`), which tsc does not \
+               edit; rewrite it in block style, one `- ` item per line, and run the command again";
+    let out = run(
+        &root,
+        &["action", "close", "TSC02/10", "--at", "TSC_02_2402"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!("tsc: error: {}:9:18: {why}\n", action.display())
+    );
+    let out = run(&root, &["person", "add", "Eve Example"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!("tsc: error: {}:1:159: {why}\n", people.display())
+    );
+    assert_eq!(common::snapshot(&root), before);
+}

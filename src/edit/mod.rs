@@ -242,8 +242,7 @@ pub(crate) fn remove_entry(src: &str, anchor: usize) -> Edit {
 /// # Errors
 /// When `anchor` is not inside an item of a block sequence.
 pub(crate) fn append_item(src: &str, anchor: usize, item: &Value) -> Result<Edit, String> {
-    let (start, dash) = block::item_of(src, anchor)
-        .ok_or_else(|| "the value is not in a block sequence item".to_owned())?;
+    let (start, dash) = block::item_of(src, anchor).ok_or_else(|| not_block(src, anchor))?;
     let (end, spaced) = block::sequence_end(src, start, dash);
     let mut text = if spaced {
         "\n".to_owned()
@@ -263,6 +262,33 @@ pub(crate) fn append_item(src: &str, anchor: usize, item: &Value) -> Result<Edit
     })
 }
 
+/// The 1-based line and column (in characters) of byte `offset` of `src`.
+pub(crate) fn line_column(src: &str, offset: usize) -> (usize, usize) {
+    let before = src.get(..offset).unwrap_or_default();
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// Why [`append_item`] or [`add_to_item`] cannot edit at byte `anchor`,
+/// led by its `LINE:COLUMN` (1-based, columns in characters), for the
+/// caller to put the file's path before: the list holding it is written
+/// in flow style, which tsc does not edit.
+fn not_block(src: &str, anchor: usize) -> String {
+    let (line, column) = line_column(src, anchor);
+    format!(
+        "{line}:{column}: this list is written in flow style (`[...]` or `{{...}}`), \
+         which tsc does not edit; rewrite it in block style, one `- ` item per line, \
+         and run the command again"
+    )
+}
+
 /// Adds `key: value` at the end of the mapping of the sequence item that
 /// holds the value at byte `anchor` (for example a new field of one agenda
 /// item), before any trailing comments and blank lines.
@@ -275,8 +301,7 @@ pub(crate) fn add_to_item(
     key: &str,
     value: &Value,
 ) -> Result<Edit, String> {
-    let (start, dash) = block::item_of(src, anchor)
-        .ok_or_else(|| "the value is not in a block sequence item".to_owned())?;
+    let (start, dash) = block::item_of(src, anchor).ok_or_else(|| not_block(src, anchor))?;
     let end = block::block_end(src, start, dash, false);
     // The item's own content column (`- key` or `-   key`).
     let line = &src[start..block::next_line(src, start)];

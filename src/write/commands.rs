@@ -187,15 +187,7 @@ fn refuse_bad_template(
     let mut place = crate::escape::path(&file).clone();
     let span = bad.template.span;
     if let Some(text) = tree.text(&file).filter(|_| span.len() > 0) {
-        let before = text.get(..span.start() as usize).unwrap_or_default();
-        let line = before.matches('\n').count() + 1;
-        let column = before
-            .rsplit('\n')
-            .next()
-            .unwrap_or_default()
-            .chars()
-            .count()
-            + 1;
+        let (line, column) = edit::line_column(text, span.start() as usize);
         place = format!("{place}:{line}:{column}");
     }
     Err(Error::Refused(format!(
@@ -209,6 +201,17 @@ fn patterns(records: &Records) -> Result<crate::settings::CompiledPatterns> {
     records.settings.id_patterns.compile().map_err(|(name, e)| {
         Error::Refused(format!("id_patterns.{name} in tsc.yaml is not valid: {e}"))
     })
+}
+
+/// The refusal of an edit engine's `LINE:COLUMN: why` in the file at
+/// `path` (relative to the root): `PATH:LINE:COLUMN: why`.
+fn refused_in<'a>(tree: &'a Tree, path: &'a Path) -> impl Fn(String) -> Error + 'a {
+    move |why| {
+        Error::Refused(format!(
+            "{}:{why}",
+            crate::escape::path(&tree.root.join(path))
+        ))
+    }
 }
 
 /// The text of a record's file, and its path relative to the root.
@@ -895,7 +898,8 @@ fn report_on_action(
     }
     match action.updates.last() {
         Some(last) => edits.push(
-            edit::append_item(src, spans::start(&last.date)?, &update).map_err(Error::Refused)?,
+            edit::append_item(src, spans::start(&last.date)?, &update)
+                .map_err(refused_in(tree, &path))?,
         ),
         // `updates: []` as written is filled in place, not given a twin.
         None => match edit::fill_empty_list(src, "updates", std::slice::from_ref(&update)) {
@@ -1015,7 +1019,7 @@ pub fn add_person(tree: &Tree, index: &Index<'_>, args: &NewPerson) -> Result<Pl
         Some(last) => {
             let (src, path) = source(tree, &last.file)?;
             let edit = edit::append_item(src, spans::start(&last.record.id)?, &person)
-                .map_err(Error::Refused)?;
+                .map_err(refused_in(tree, &path))?;
             transaction.edit(tree, &path, &[edit])?;
         }
         None => {
@@ -1214,7 +1218,7 @@ pub fn assess(tree: &Tree, index: &Index<'_>, args: &NewAssessment) -> Result<Pl
             &Value::List(vec![row]),
         ),
     }
-    .map_err(Error::Refused)?;
+    .map_err(refused_in(tree, &path))?;
     let mut transaction = Transaction::default();
     transaction.edit(tree, &path, &[edit])?;
     Ok(Plan {
