@@ -225,8 +225,8 @@ fn settings_text(starter: &Starter, ids: &str, modifications: &str, today: Naive
     let patterns = IdPatterns::with_prefixes(ids, modifications);
     let templates = IdTemplates::with_prefix(ids);
     let example = |t: &str, fields: &Fields| template::render(t, fields).unwrap_or_default();
-    let meeting = example(&templates.meeting, &Fields::meeting(1, today));
-    let action = example(&templates.action, &Fields::action(1, today, 1));
+    let meeting = example(&templates.meeting.value, &Fields::meeting(1, today));
+    let action = example(&templates.action.value, &Fields::action(1, today, 1));
     let short = scalar::inline(&starter.short_name);
     let parent = starter
         .parent
@@ -263,8 +263,8 @@ fn settings_text(starter: &Starter, ids: &str, modifications: &str, today: Naive
         pm = scalar::inline_in(&patterns.meeting, scalar::Style::Single),
         pa = scalar::inline_in(&patterns.action, scalar::Style::Single),
         pmod = scalar::inline_in(&patterns.modification, scalar::Style::Single),
-        tm = scalar::double_quoted(&templates.meeting),
-        ta = scalar::double_quoted(&templates.action),
+        tm = scalar::double_quoted(&templates.meeting.value),
+        ta = scalar::double_quoted(&templates.action.value),
     );
     // The defaults as this committee gets them (the members' category is
     // labelled with its name), commented out, to copy and change.

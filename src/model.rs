@@ -536,9 +536,11 @@ pub struct Modification {
     #[schemars(with = "String")]
     pub id: Sp<Token>,
     /// The proposal's title; left out when the minutes cite the proposal
-    /// only by its ID (W0606).
+    /// only by its ID (W0606). Spanned, so that findings on it (E0207)
+    /// point at the title rather than the ID.
     #[serde(default)]
-    pub(crate) title: Option<Text>,
+    #[schemars(with = "Option<String>")]
+    pub(crate) title: Option<Sp<Text>>,
     /// Who raised it: a person or organisation ID.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
@@ -591,11 +593,16 @@ impl Modification {
         self.phases.last().map(|p| &p.phase).or(self.phase.as_ref())
     }
 
+    /// The title, when the records have one.
+    pub(crate) fn title_text(&self) -> Option<&Text> {
+        self.title.as_ref().map(|t| &t.value)
+    }
+
     /// The title, or the empty string when the records have none.
     pub fn title_or_empty(&self) -> std::borrow::Cow<'_, str> {
         self.title
             .as_ref()
-            .map_or(std::borrow::Cow::Borrowed(""), Text::get)
+            .map_or(std::borrow::Cow::Borrowed(""), |t| t.value.get())
     }
 }
 

@@ -232,25 +232,44 @@ pub struct IdPatterns {
 
 /// ID templates (see [`crate::template`]): `{name}` or `{name:02}`
 /// placeholders for the numbers of [`crate::template::Fields`].
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
+///
+/// Each template keeps where `tsc.yaml` writes it (an empty span when it
+/// is the default), so that E0302 and the write commands can name its
+/// line and column; two sets of templates are equal when their text is.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct IdTemplates {
     /// New meeting IDs from `number`, `yyyy`, `yy`, `mm`, `dd`; the
     /// default fits the default `id_patterns.meeting`.
-    pub meeting: String,
+    #[schemars(with = "String")]
+    pub meeting: Spanned<String>,
     /// New action IDs from `meeting_number`, `seq` and the raising
     /// meeting's `yyyy`, `yy`, `mm`, `dd`; the default fits the default
     /// `id_patterns.action`.
-    pub action: String,
+    #[schemars(with = "String")]
+    pub action: Spanned<String>,
+}
+
+impl PartialEq for IdTemplates {
+    fn eq(&self, other: &Self) -> bool {
+        self.meeting.value == other.meeting.value && self.action.value == other.action.value
+    }
+}
+
+impl Eq for IdTemplates {}
+
+/// A template that `tsc.yaml` does not write: no place in any file.
+fn unwritten(template: String) -> Spanned<String> {
+    Spanned {
+        value: template,
+        span: Span::default(),
+    }
 }
 
 impl Default for IdTemplates {
     /// TSC's templates: [`IdTemplates::with_prefix`] of `TSC`.
     fn default() -> Self {
-        IdTemplates {
-            meeting: "TSC_{number:02}_{yy}{mm}".into(),
-            action: "TSC{meeting_number:02}/{seq:02}".into(),
-        }
+        IdTemplates::with_prefix("TSC")
     }
 }
 
@@ -272,8 +291,8 @@ impl IdTemplates {
     /// TSC's (`TSC_07_1606`, `TSC07/01`).
     pub fn with_prefix(prefix: &str) -> IdTemplates {
         IdTemplates {
-            meeting: format!("{prefix}_{{number:02}}_{{yy}}{{mm}}"),
-            action: format!("{prefix}{{meeting_number:02}}/{{seq:02}}"),
+            meeting: unwritten(format!("{prefix}_{{number:02}}_{{yy}}{{mm}}")),
+            action: unwritten(format!("{prefix}{{meeting_number:02}}/{{seq:02}}")),
         }
     }
 }
@@ -850,10 +869,10 @@ mod tests {
         assert_eq!(IdTemplates::with_prefix("TSC"), IdTemplates::default());
         let patterns = IdPatterns::with_prefixes("DWG", "DWGMP").compile().unwrap();
         let templates = IdTemplates::with_prefix("DWG");
-        assert_eq!(templates.meeting, "DWG_{number:02}_{yy}{mm}");
+        assert_eq!(templates.meeting.value, "DWG_{number:02}_{yy}{mm}");
         let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
         let meeting = crate::template::render(
-            &templates.meeting,
+            &templates.meeting.value,
             &crate::template::Fields::meeting(3, date),
         )
         .unwrap();
@@ -863,7 +882,7 @@ mod tests {
             "03"
         );
         let action = crate::template::Fields::action(3, date, 12);
-        let action = crate::template::render(&templates.action, &action).unwrap();
+        let action = crate::template::render(&templates.action.value, &action).unwrap();
         assert_eq!(action, "DWG03/12");
         assert!(patterns.action.is_match(&action));
         assert!(patterns.modification.is_match("DWGMP0001"));

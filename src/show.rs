@@ -70,7 +70,7 @@ fn show_modification(index: &Index<'_>, id: &str, out: &mut String) {
         return;
     };
     let vocab = &index.records().settings.vocabularies;
-    match &m.title {
+    match m.title_text() {
         Some(title) => heading(out, &format!("{}: {title}", m.id.value)),
         None => heading(out, &format!("{} (title not recorded)", m.id.value)),
     }

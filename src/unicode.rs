@@ -30,9 +30,13 @@ pub(crate) fn is_normalized(text: &str) -> bool {
 
 /// Characters that draw nothing although they are neither white space,
 /// nor format characters, nor default-ignorable: U+2800 BRAILLE PATTERN
-/// BLANK (a symbol, General_Category `So`, that renders as a blank cell).
-/// No Unicode property names them; this list is ours.
-pub(crate) const BLANK_SYMBOLS: &[char] = &['\u{2800}'];
+/// BLANK (a symbol, General_Category `So`, that renders as a blank cell),
+/// U+1D159 MUSICAL SYMBOL NULL NOTEHEAD (a symbol, `So`, drawn as nothing)
+/// and U+16FE4 KHITAN SMALL SCRIPT FILLER (a mark, `Mn`, that only pads a
+/// cluster). No Unicode property names them; this list is ours, from the
+/// usual lists of blank-drawing characters (every other character on them
+/// is white space, `Cf` or default-ignorable, which E0207 already finds).
+pub(crate) const BLANK_SYMBOLS: &[char] = &['\u{2800}', '\u{1d159}', '\u{16fe4}'];
 
 /// Whether `c` is an invisible format character (General_Category `Cf`:
 /// the bidirectional controls such as U+202E RIGHT-TO-LEFT OVERRIDE,
@@ -91,17 +95,22 @@ pub(crate) fn skeleton(text: &str) -> String {
     unicode_security::skeleton(text).collect()
 }
 
+/// What `text` looks like: the UTS #39 [`skeleton`] of its visible
+/// characters (invisible ones, [`is_invisible`], left out). Two strings
+/// with the same one cannot be told apart on screen: `AE`, `A\u{200b}E`
+/// and `АE` (Cyrillic А).
+pub(crate) fn seen_as(text: &str) -> String {
+    let visible: String = text.chars().filter(|&c| !is_invisible(c)).collect();
+    skeleton(&visible)
+}
+
 /// When `a` and `b` differ but look the same (the same skeleton once
 /// invisible characters, [`is_invisible`], are left out), where they
 /// differ, in user-perceived characters: `differs at character 5: here
 /// U+0061 LATIN SMALL LETTER A, U+0301 COMBINING ACUTE ACCENT; there
 /// U+00E1 LATIN SMALL LETTER A WITH ACUTE`.
 pub(crate) fn look_alike_difference(a: &str, b: &str) -> Option<String> {
-    let seen = |text: &str| {
-        let visible: String = text.chars().filter(|&c| !is_invisible(c)).collect();
-        skeleton(&visible)
-    };
-    if a == b || seen(a) != seen(b) {
+    if a == b || seen_as(a) != seen_as(b) {
         return None;
     }
     let left: Vec<&str> = a.graphemes(true).collect();
@@ -163,13 +172,29 @@ mod tests {
         assert_eq!(first_invisible("SECAS\u{200b}"), Some((6, '\u{200b}')));
         assert_eq!(first_invisible("\u{202e}SACES"), Some((1, '\u{202e}')));
         assert_eq!(first_invisible("julián"), None);
-        for blank in ['\u{2800}', '\u{3164}', '\u{115f}', '\u{1160}', '\u{ffa0}'] {
+        for blank in [
+            '\u{2800}',
+            '\u{1d159}',
+            '\u{16fe4}',
+            '\u{3164}',
+            '\u{115f}',
+            '\u{1160}',
+            '\u{ffa0}',
+            '\u{17b4}',
+            '\u{180e}',
+        ] {
             assert_eq!(first_invisible(&format!("DCC{blank}")), Some((4, blank)));
         }
         assert_eq!(first_invisible("ＳＥＣＡＳ — Ofgem’s «DECC»"), None);
         assert_eq!(
             look_alike_difference("DCC", "DCC\u{2800}").as_deref(),
             Some("differs at character 4: here nothing; there U+2800 BRAILLE PATTERN BLANK")
+        );
+        assert_eq!(
+            look_alike_difference("DCC", "DCC\u{1d159}").as_deref(),
+            Some(
+                "differs at character 4: here nothing; there U+1D159 MUSICAL SYMBOL NULL NOTEHEAD"
+            )
         );
         assert!(!is_normalized("julia\u{301}n"));
     }

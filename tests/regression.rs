@@ -284,8 +284,30 @@ fn line_separators_and_nel_in_new_text_are_written_escaped() {
         std::fs::read_to_string(root.join("people.yaml")).unwrap(),
         before
     );
+    // So is a location (E0207 checks it since the adversarial trial).
+    let refused = run(
+        &root,
+        &[
+            "new",
+            "meeting",
+            "--date",
+            "2016-07-21",
+            "--location",
+            location,
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(1), "{}", stderr(&refused));
+    let said = format!("{}{}", stdout(&refused), stderr(&refused));
+    assert!(
+        said.contains(
+            "the location of meeting `TSC_08_1607` holds the line break U+2029 PARAGRAPH \
+             SEPARATOR at character 5"
+        ) && said.contains("nothing was written"),
+        "{said}"
+    );
+    assert!(!root.join("meetings/TSC_08_1607.yaml").exists());
     for args in [
-        format!("new meeting --date 2016-07-21 --location {location}"),
+        "new meeting --date 2016-07-21 --location Room1".to_owned(),
         format!("action new --meeting TSC_08_1607 --item 1 --owner DCC {text}"),
         format!("action update TSC07/03 --at TSC_08_1607 --item 1 --note {note}"),
     ] {
@@ -307,10 +329,6 @@ fn line_separators_and_nel_in_new_text_are_written_escaped() {
     assert_eq!(
         pyyaml(&root.join("actions/TSC08-01.yaml"), "d['text']"),
         "\"Report\\u2028back.\"\n"
-    );
-    assert_eq!(
-        pyyaml(&root.join("meetings/TSC_08_1607.yaml"), "d['location']"),
-        "\"Room\\u20291\"\n"
     );
     // And tsc reads back what it wrote.
     let valid = run(&root, &["validate"]);
@@ -1028,24 +1046,217 @@ fn unknown_owner_lists_the_owners_in_id_order() {
 
 /// Regression: with a braille pattern blank in an organisation's ID,
 /// `DCC` got ``did you mean `DCC⠀`?``, which looks like what was
-/// written; the help now says where the two differ.
+/// written; the help now says where the two differ. U+1D159 MUSICAL
+/// SYMBOL NULL NOTEHEAD and U+16FE4 KHITAN SMALL SCRIPT FILLER draw
+/// nothing too, but an ID holding one passed E0207 (tsc's list of blank
+/// symbols held only U+2800), and the did-you-mean did not say where the
+/// look-alikes differ.
 #[test]
-fn did_you_mean_an_id_with_a_blank_says_where_they_differ() {
-    let (_dir, root) = copy_tree(&real_records());
+fn blank_drawing_symbols_in_ids_are_invisible_characters() {
+    // The filler is a combining mark: it joins the `C` before it into one
+    // user-perceived character, the third.
+    for (blank, name, differs) in [
+        (
+            "2800",
+            "U+2800 BRAILLE PATTERN BLANK",
+            "differs at character 4: here nothing; there U+2800 BRAILLE PATTERN BLANK",
+        ),
+        (
+            "1d159",
+            "U+1D159 MUSICAL SYMBOL NULL NOTEHEAD",
+            "differs at character 4: here nothing; there U+1D159 MUSICAL SYMBOL NULL NOTEHEAD",
+        ),
+        (
+            "16fe4",
+            "U+16FE4 KHITAN SMALL SCRIPT FILLER",
+            "differs at character 3: here U+0043 LATIN CAPITAL LETTER C; there U+0043 LATIN \
+             CAPITAL LETTER C, U+16FE4 KHITAN SMALL SCRIPT FILLER",
+        ),
+    ] {
+        let (_dir, root) = copy_tree(&real_records());
+        edit(
+            &root.join("organisations.yaml"),
+            "- id: DCC\n",
+            &format!("- id: \"DCC\\U{blank:0>8}\"\n"),
+        );
+        let c = char::from_u32(u32::from_str_radix(blank, 16).unwrap()).unwrap();
+        let out = run(&root, &["validate", "--format", "json"]);
+        assert_eq!(out.status.code(), Some(1));
+        let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let first = &doc["findings"][0];
+        assert_eq!(first["message"], "unknown organisation `DCC`");
+        assert_eq!(
+            first["help"],
+            format!("did you mean `DCC{c}`? They look the same, but `DCC` {differs}")
+        );
+        let invisible: Vec<&serde_json::Value> = doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "E0207")
+            .collect();
+        assert_eq!(invisible.len(), 1);
+        assert_eq!(
+            invisible[0]["message"],
+            format!("organisation ID `DCC{c}` holds the invisible character {name} at character 4")
+        );
+    }
+}
+
+/// Regression: U+200B ZERO WIDTH SPACE and U+202E RIGHT-TO-LEFT OVERRIDE
+/// passed in `name_as_written`, `initials`, `capacity`, `location`,
+/// paper titles, attachments, external references' titles and
+/// `working_group`: E0207 checked only IDs, names, titles and references.
+#[test]
+fn invisible_characters_in_labels_and_one_line_fields_are_findings() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let meeting = root.join("meetings/TSC_01_2401.yaml");
     edit(
-        &root.join("organisations.yaml"),
-        "- id: DCC\n",
-        "- id: \"DCC\\u2800\"\n",
+        &meeting,
+        "location: Example Room, 1 Sample Street",
+        "location: \"Example Room\\u200b, 1 Sample Street\"",
     );
-    let out = run(&root, &["validate", "--format", "json"]);
+    edit(
+        &meeting,
+        "    category: member\n    role: chair\n",
+        "    category: member\n    role: chair\n    initials: \"A\\u200bE\"\n    \
+         name_as_written: \"Ada\\u202eExample\"\n",
+    );
+    edit(
+        &meeting,
+        "    representing: ACME\n",
+        "    representing: ACME\n    capacity: \"Presenter\\u200b\"\n",
+    );
+    edit(
+        &meeting,
+        "      - title: Example principles paper\n",
+        "      - title: \"Example\\u200b principles paper\"\n    external_references:\n      \
+         - title: \"TSC\\u202e_00\"\n",
+    );
+    edit(
+        &meeting,
+        "          - Attachment A\n",
+        "          - \"Attachment\\u200b A\"\n",
+    );
+    edit(
+        &root.join("modifications/SECMP0101.yaml"),
+        "working_group: WG1",
+        "working_group: \"WG\\u200b1\"",
+    );
+    let out = run(&root, &["validate"]);
     assert_eq!(out.status.code(), Some(1));
-    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let first = &doc["findings"][0];
-    assert_eq!(first["message"], "unknown organisation `DCC`");
-    assert_eq!(
-        first["help"],
-        "did you mean `DCC\u{2800}`? They look the same, but `DCC` differs at character 4: \
-         here nothing; there U+2800 BRAILLE PATTERN BLANK"
+    let zwsp = "U+200B ZERO WIDTH SPACE";
+    let rlo = "U+202E RIGHT-TO-LEFT OVERRIDE";
+    let file = Path::new("meetings/TSC_01_2401.yaml");
+    let text = stdout(&out);
+    for (message, file, line, column) in [
+        (
+            format!(
+                "the initials of `ada-example` holds the invisible character {zwsp} at character 2"
+            ),
+            file,
+            13,
+            15,
+        ),
+        (
+            format!(
+                "the name as written of `ada-example` holds the invisible character {rlo} at character 4"
+            ),
+            file,
+            10,
+            13,
+        ),
+        (
+            format!(
+                "the capacity of `bram-sample` holds the invisible character {zwsp} at character 10"
+            ),
+            file,
+            18,
+            13,
+        ),
+        (
+            format!(
+                "the location of meeting `TSC_01_2401` holds the invisible character {zwsp} at character 13"
+            ),
+            file,
+            2,
+            5,
+        ),
+        (
+            format!(
+                "a paper's title in agenda item 1 holds the invisible character {zwsp} at character 8"
+            ),
+            file,
+            27,
+            13,
+        ),
+        (
+            format!(
+                "an external reference's title in agenda item 1 holds the invisible character {rlo} at character 4"
+            ),
+            file,
+            27,
+            13,
+        ),
+        (
+            format!(
+                "an attachment in agenda item 2 holds the invisible character {zwsp} at character 11"
+            ),
+            file,
+            40,
+            13,
+        ),
+        (
+            format!(
+                "the working group of `SECMP0101` holds the invisible character {zwsp} at character 3"
+            ),
+            Path::new("modifications/SECMP0101.yaml"),
+            2,
+            5,
+        ),
+    ] {
+        common::assert_diagnostic(
+            &text,
+            &format!("error[E0207]: {message}"),
+            &root.join(file),
+            line,
+            column,
+        );
+    }
+}
+
+/// Regression: initials `AE` and `"A\u200bE"` at one meeting validated
+/// ok: E0508 compared the initials byte for byte. The invisible one is an
+/// E0207 error, and E0508 compares what the initials look like.
+#[test]
+fn initials_that_differ_only_by_an_invisible_character_are_duplicates() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let meeting = root.join("meetings/TSC_01_2401.yaml");
+    edit(
+        &meeting,
+        "    role: chair\n",
+        "    role: chair\n    initials: AE\n",
+    );
+    edit(
+        &meeting,
+        "    constituency: large-suppliers\n",
+        "    constituency: large-suppliers\n    initials: \"A\\u200bE\"\n",
+    );
+    assert_findings(
+        &root,
+        &[
+            (
+                "E0207",
+                "the initials of `cleo-placeholder` holds the invisible character U+200B \
+                 ZERO WIDTH SPACE at character 2",
+            ),
+            (
+                "E0508",
+                "`ada-example` and `cleo-placeholder` have initials that look the same at \
+                 meeting TSC_01_2401: `AE` and `A\u{200b}E`; the second differs at character 2: \
+                 here U+200B ZERO WIDTH SPACE; there U+0045 LATIN CAPITAL LETTER E",
+            ),
+        ],
     );
 }
 
@@ -1212,4 +1423,166 @@ fn init_inside_a_records_tree_is_refused() {
         )
     );
     assert!(!inner.join("records").exists());
+}
+
+/// Regression: E0207 in a proposal's title pointed at its `id`
+/// (SECMP0101.yaml:2:5), not at the title on line 3: the title kept no
+/// place of its own.
+#[test]
+fn invisible_character_in_a_proposal_title_points_at_the_title() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let file = root.join("modifications/SECMP0101.yaml");
+    edit(
+        &file,
+        "title: Example proposal to",
+        "title: Example\u{200b} proposal to",
+    );
+    let out = run(&root, &["validate"]);
+    assert_eq!(out.status.code(), Some(1));
+    common::assert_diagnostic(
+        &stdout(&out),
+        "error[E0207]: the title of `SECMP0101` holds the invisible character U+200B ZERO \
+         WIDTH SPACE at character 8",
+        &file,
+        3,
+        8,
+    );
+}
+
+/// Regression: `closed: ~` validates, but `action close` added a second
+/// `closed:` and refused with E0003; the null value is set in place.
+#[test]
+fn closing_an_action_with_a_null_closed_date_sets_it_in_place() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let file = root.join("actions/TSC02-10.yaml");
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str("closed: ~  # not yet\n");
+    std::fs::write(&file, &text).unwrap();
+    let out = run(
+        &root,
+        &["action", "close", "TSC02/10", "--at", "TSC_02_2402"],
+    );
+    assert_eq!(stderr(&out), "");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "# Fictional example action TSC02/10: open, due soonest; sorts after TSC02/01 in \
+         natural ID order.\nid: \"TSC02/10\"\nmeeting: TSC_02_2402\nagenda_item: 2\n\
+         owner: ACME\ntext: Confirm the example widget count.\ndue: 2024-02-20\n\
+         status: closed\nupdates:\n  - date: 2024-02-15\n    meeting: TSC_02_2402\n    \
+         status: closed\n    note: Closed.\nclosed: 2024-02-15  # not yet\n"
+    );
+    assert_eq!(run(&root, &["validate"]).status.code(), Some(0));
+}
+
+/// Regression: `actions/TSC02-05.yaml` holding only `id: "TSC02/05"`
+/// (or with `status: open`) got ``E0006 file holds a meeting record
+/// ... move it to `meetings/` `` with no line, since a meeting stub needs
+/// only an `id`; an action that merely lacks fields gets E0012 for each.
+#[test]
+fn an_action_that_only_lacks_fields_is_not_called_a_meeting() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let file = root.join("actions/TSC02-05.yaml");
+    std::fs::write(&file, "id: \"TSC02/05\"\n").unwrap();
+    assert_findings(
+        &root,
+        &[
+            ("E0012", "missing field `meeting`"),
+            ("E0012", "missing field `status`"),
+            ("E0012", "missing field `text`"),
+        ],
+    );
+    std::fs::write(&file, "id: \"TSC02/05\"\nstatus: open\n").unwrap();
+    let out = run(&root, &["validate"]);
+    assert_eq!(out.status.code(), Some(1));
+    for field in ["meeting", "text"] {
+        common::assert_diagnostic(
+            &stdout(&out),
+            &format!("error[E0012]: missing field `{field}`"),
+            &file,
+            1,
+            1,
+        );
+    }
+    assert!(!stdout(&out).contains("E0006"), "{}", stdout(&out));
+}
+
+/// Regression: with `id_templates.action: "TSC{meeting_number:02}/{dd}{seq:02}"`
+/// E0302 said "tsc cannot make new action IDs until then" with no line,
+/// yet `action new` wrote `TSC06/0101` anyway (the ID matched the
+/// pattern, with the wrong numbers). E0302 names the template's line and
+/// column, and `action new` refuses, writing nothing.
+#[test]
+fn an_action_template_that_e0302_rejects_makes_action_new_refuse() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let settings = root.join("tsc.yaml");
+    let mut text = std::fs::read_to_string(&settings).unwrap();
+    text.push_str("id_templates:\n  action: \"TSC{meeting_number:02}/{dd}{seq:02}\"\n");
+    std::fs::write(&settings, text).unwrap();
+    let problem = "id_templates.action `TSC{meeting_number:02}/{dd}{seq:02}` makes \
+                   `TSC07/1601`, whose `seq` reads 1601 instead of 1";
+    let out = run(&root, &["validate"]);
+    assert_eq!(out.status.code(), Some(1));
+    common::assert_diagnostic(
+        &stdout(&out),
+        &format!("error[E0302]: {problem}"),
+        &settings,
+        7,
+        11,
+    );
+    let before = common::snapshot(&root);
+    let words = "action new --meeting TSC_02_2402 --item 1 --owner ACME Circulate";
+    let out = run(&root, &words.split(' ').collect::<Vec<_>>());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "tsc: error: {}:7:11: {problem} (E0302); make id_templates.action and \
+             id_patterns.action agree; tsc cannot make new action IDs until then\n",
+            settings.display()
+        )
+    );
+    assert_eq!(common::snapshot(&root), before);
+}
+
+/// Regression: a valid flow list (`updates: [{date: 2024-02-15, note: a}]`,
+/// `people: [{id: .., name: ..}]`) made `action close` and `person add`
+/// exit 2 with only ``tsc: error: the value is not in a block sequence
+/// item``. tsc does not edit flow lists; it refuses at the list's
+/// file:line:column and says how to rewrite it.
+#[test]
+fn a_flow_list_is_refused_at_its_place_with_how_to_rewrite_it() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let action = root.join("actions/TSC02-10.yaml");
+    let mut text = std::fs::read_to_string(&action).unwrap();
+    text.push_str("updates: [{date: 2024-02-15, note: a}]\n");
+    std::fs::write(&action, text).unwrap();
+    let people = root.join("people.yaml");
+    std::fs::write(
+        &people,
+        "people: [{id: ada-example, name: Ada Example}, {id: bram-sample, name: Bram Sample, \
+         organisation: ACME}, {id: cleo-placeholder, name: Cleo Placeholder}, \
+         {id: dev-fictional, name: Dev Fictional, organisation: SECAS}]\n",
+    )
+    .unwrap();
+    assert_eq!(run(&root, &["validate"]).status.code(), Some(0));
+    let before = common::snapshot(&root);
+    let why = "this list is written in flow style (`[...]` or `{...}`), which tsc does not \
+               edit; rewrite it in block style, one `- ` item per line, and run the command again";
+    let out = run(
+        &root,
+        &["action", "close", "TSC02/10", "--at", "TSC_02_2402"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!("tsc: error: {}:9:18: {why}\n", action.display())
+    );
+    let out = run(&root, &["person", "add", "Eve Example"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!("tsc: error: {}:1:159: {why}\n", people.display())
+    );
+    assert_eq!(common::snapshot(&root), before);
 }

@@ -25,8 +25,8 @@ fn default_texts() -> Vec<String> {
         s.id_patterns.meeting.clone(),
         s.id_patterns.action.clone(),
         s.id_patterns.modification.clone(),
-        s.id_templates.meeting.clone(),
-        s.id_templates.action.clone(),
+        s.id_templates.meeting.value.clone(),
+        s.id_templates.action.value.clone(),
     ];
     texts.extend(s.standing_items.iter().map(|i| i.title.clone()));
     texts.extend(s.committee.parent.clone());

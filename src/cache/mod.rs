@@ -53,7 +53,7 @@ use crate::yaml;
 
 /// The version of the cache's file formats (the store, the memo and the
 /// binary form of records). Raise it whenever any of them changes.
-pub(crate) const FORMAT: u32 = 6;
+pub(crate) const FORMAT: u32 = 7;
 
 /// The environment variable naming the cache root when `--cache-dir` is
 /// not given.

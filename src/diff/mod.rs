@@ -1018,22 +1018,22 @@ fn diff_modifications(s: &Sides<'_>, changes: &mut Vec<Change>) {
                     owner: None,
                     due: None,
                     date: None,
-                    text: m.title.as_ref().map(Text::to_string),
+                    text: m.title_text().map(Text::to_string),
                     status: phase(vb, m),
                 },
             ),
             (Some(_), None) => push(changes, Subject::Modification, id, What::Removed),
             (Some(x), Some(y)) => {
-                if x.title.as_ref().map(Text::get).as_deref().map(str::trim)
-                    != y.title.as_ref().map(Text::get).as_deref().map(str::trim)
+                if x.title_text().map(Text::get).as_deref().map(str::trim)
+                    != y.title_text().map(Text::get).as_deref().map(str::trim)
                 {
                     push(
                         changes,
                         Subject::Modification,
                         id,
                         What::Text {
-                            from: x.title.as_ref().map(Text::to_string).unwrap_or_default(),
-                            to: y.title.as_ref().map(Text::to_string).unwrap_or_default(),
+                            from: x.title_text().map(Text::to_string).unwrap_or_default(),
+                            to: y.title_text().map(Text::to_string).unwrap_or_default(),
                         },
                     );
                 }

@@ -242,8 +242,7 @@ pub(crate) fn remove_entry(src: &str, anchor: usize) -> Edit {
 /// # Errors
 /// When `anchor` is not inside an item of a block sequence.
 pub(crate) fn append_item(src: &str, anchor: usize, item: &Value) -> Result<Edit, String> {
-    let (start, dash) = block::item_of(src, anchor)
-        .ok_or_else(|| "the value is not in a block sequence item".to_owned())?;
+    let (start, dash) = block::item_of(src, anchor).ok_or_else(|| not_block(src, anchor))?;
     let (end, spaced) = block::sequence_end(src, start, dash);
     let mut text = if spaced {
         "\n".to_owned()
@@ -263,6 +262,33 @@ pub(crate) fn append_item(src: &str, anchor: usize, item: &Value) -> Result<Edit
     })
 }
 
+/// The 1-based line and column (in characters) of byte `offset` of `src`.
+pub(crate) fn line_column(src: &str, offset: usize) -> (usize, usize) {
+    let before = src.get(..offset).unwrap_or_default();
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// Why [`append_item`] or [`add_to_item`] cannot edit at byte `anchor`,
+/// led by its `LINE:COLUMN` (1-based, columns in characters), for the
+/// caller to put the file's path before: the list holding it is written
+/// in flow style, which tsc does not edit.
+fn not_block(src: &str, anchor: usize) -> String {
+    let (line, column) = line_column(src, anchor);
+    format!(
+        "{line}:{column}: this list is written in flow style (`[...]` or `{{...}}`), \
+         which tsc does not edit; rewrite it in block style, one `- ` item per line, \
+         and run the command again"
+    )
+}
+
 /// Adds `key: value` at the end of the mapping of the sequence item that
 /// holds the value at byte `anchor` (for example a new field of one agenda
 /// item), before any trailing comments and blank lines.
@@ -275,8 +301,7 @@ pub(crate) fn add_to_item(
     key: &str,
     value: &Value,
 ) -> Result<Edit, String> {
-    let (start, dash) = block::item_of(src, anchor)
-        .ok_or_else(|| "the value is not in a block sequence item".to_owned())?;
+    let (start, dash) = block::item_of(src, anchor).ok_or_else(|| not_block(src, anchor))?;
     let end = block::block_end(src, start, dash, false);
     // The item's own content column (`- key` or `-   key`).
     let line = &src[start..block::next_line(src, start)];
@@ -293,38 +318,75 @@ pub(crate) fn add_to_item(
 /// the items on the lines after it, so the comment stays where it was.
 /// `None` when the file has no top-level `key: []`.
 pub(crate) fn fill_empty_list(src: &str, key: &str, items: &[Value]) -> Option<Vec<Edit>> {
+    let (end, colon, after) = top_entry(src, key)?;
+    let value = after.trim_start_matches([' ', '\t']);
+    let inner = value.strip_prefix('[')?.trim_start_matches([' ', '\t']);
+    let rest = inner.strip_prefix(']')?;
+    let close = end - rest.len();
+    let tail = rest.trim_start_matches([' ', '\t']);
+    if !(tail.trim_end().is_empty() || tail.starts_with('#')) {
+        return None;
+    }
+    let list = render_value(&Value::List(items.to_vec()), 0, Layout::of(src));
+    let lines = list.strip_prefix('\n').unwrap_or(&list).to_owned();
+    // The brackets (and the spaces before them) go; the items go
+    // after the key's line, comment and all.
+    Some(vec![
+        Edit {
+            range: colon..close,
+            text: String::new(),
+        },
+        Edit {
+            range: end..end,
+            text: lines,
+        },
+    ])
+}
+
+/// The first top-level entry `key:` of `src`: the end of its line, the
+/// byte after its colon and the rest of the line from there.
+fn top_entry<'s>(src: &'s str, key: &str) -> Option<(usize, usize, &'s str)> {
     let mut start = 0;
     while start < src.len() {
         let end = block::next_line(src, start);
         let line = &src[start..end];
         if let Some(after) = line.strip_prefix(key).and_then(|l| l.strip_prefix(':')) {
-            let colon = start + key.len() + 1;
-            let value = after.trim_start_matches([' ', '\t']);
-            let inner = value.strip_prefix('[')?.trim_start_matches([' ', '\t']);
-            let rest = inner.strip_prefix(']')?;
-            let close = end - rest.len();
-            let tail = rest.trim_start_matches([' ', '\t']);
-            if !(tail.trim_end().is_empty() || tail.starts_with('#')) {
-                return None;
-            }
-            let list = render_value(&Value::List(items.to_vec()), 0, Layout::of(src));
-            let lines = list.strip_prefix('\n').unwrap_or(&list).to_owned();
-            // The brackets (and the spaces before them) go; the items go
-            // after the key's line, comment and all.
-            return Some(vec![
-                Edit {
-                    range: colon..close,
-                    text: String::new(),
-                },
-                Edit {
-                    range: end..end,
-                    text: lines,
-                },
-            ]);
+            return Some((end, start + key.len() + 1, after));
         }
         start = end;
     }
     None
+}
+
+/// Sets the top-level entry `key:` whose value is null as written (`~`,
+/// `null`, `Null`, `NULL` or nothing, as the model reads an absent value)
+/// to `value` (written as is): `closed: ~  # not yet` becomes
+/// `closed: 2024-02-15  # not yet`, rather than a second `closed:`.
+/// `None` when the file has no such entry.
+pub(crate) fn set_null_top(src: &str, key: &str, value: &str) -> Option<Edit> {
+    let (end, colon, after) = top_entry(src, key)?;
+    let blank = after.len() - after.trim_start_matches([' ', '\t']).len();
+    let rest = &after[blank..];
+    let token = rest
+        .split([' ', '\t', '#', '\r', '\n'])
+        .next()
+        .unwrap_or_default();
+    let tail = rest[token.len()..].trim_start_matches([' ', '\t']);
+    let null = matches!(token, "" | "~" | "null" | "Null" | "NULL");
+    let commented = tail.trim_end().is_empty() || tail.starts_with('#');
+    // An empty value followed by an indented block is not null.
+    let next = &src[end..block::next_line(src, end)];
+    let nested = token.is_empty() && next.starts_with([' ', '\t', '-']);
+    if !null || !commented || nested {
+        return None;
+    }
+    let at = colon + blank;
+    let before = if blank == 0 { " " } else { "" };
+    let after = if rest.starts_with('#') { " " } else { "" };
+    Some(Edit {
+        range: at..at + token.len(),
+        text: format!("{before}{value}{after}"),
+    })
 }
 
 /// Appends `key: value` at the end of the file's top-level mapping.

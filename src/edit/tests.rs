@@ -315,6 +315,34 @@ fn an_empty_flow_list_is_filled_in_place_keeping_its_comment() {
     }
 }
 
+#[test]
+fn a_null_top_level_value_is_set_in_place_keeping_its_comment() {
+    for (src, want) in [
+        ("id: X\nclosed: ~\n", "id: X\nclosed: 2024-02-15\n"),
+        (
+            "closed: null  # not yet\n",
+            "closed: 2024-02-15  # not yet\n",
+        ),
+        ("closed:\nid: X\n", "closed: 2024-02-15\nid: X\n"),
+        ("closed:  # not yet\n", "closed:  2024-02-15 # not yet\n"),
+        ("closed: ~", "closed: 2024-02-15"),
+    ] {
+        let edit = set_null_top(src, "closed", "2024-02-15").unwrap();
+        assert_eq!(apply(src, &[edit]), want, "{src}");
+    }
+    // Not null, nested, not at the top level, or absent: nothing to set.
+    for src in [
+        "closed: 2024-01-01\n",
+        "closed:\n  - a\n",
+        "  closed: ~\n",
+        "note: \"closed: ~\"\n",
+        "closed: ~ x\n",
+        "id: X\n",
+    ] {
+        assert_eq!(set_null_top(src, "closed", "2024-02-15"), None, "{src}");
+    }
+}
+
 /// Regression: an update appended after one whose note is a `|+` block
 /// went between the note and its trailing blank lines, so the earlier
 /// note lost the line breaks it keeps.

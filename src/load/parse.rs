@@ -83,7 +83,18 @@ pub(crate) fn parse_file(
                 finding.code,
                 Code::UnknownField | Code::MissingField | Code::InvalidValue
             );
-            let moved = if schema {
+            // Every field error of the file, not only serde's first.
+            let mut all = if schema && kind != Kind::Settings {
+                shape::field_errors(kind, &text, path)
+            } else {
+                Vec::new()
+            };
+            // A file that merely lacks fields of its own kind (`id:` alone
+            // in actions/) is that kind, unfinished, although it may also
+            // read as another kind (a meeting stub needs only an `id`).
+            let lacking = finding.code == Code::MissingField
+                && all.iter().all(|f| f.code == Code::MissingField);
+            let moved = if schema && !lacking {
                 wrong_folder(kind, &text, path)
             } else {
                 None
@@ -91,12 +102,6 @@ pub(crate) fn parse_file(
             if let Some(moved) = moved {
                 return vec![moved];
             }
-            // Every field error of the file, not only serde's first.
-            let mut all = if schema && kind != Kind::Settings {
-                shape::field_errors(kind, &text, path)
-            } else {
-                Vec::new()
-            };
             // serde's own finding stays when the tree check did not see it
             // (a rule the schema does not carry).
             // One our own visitors raise is placed at its key, the tree

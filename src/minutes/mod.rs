@@ -553,7 +553,7 @@ pub fn view(index: &Index<'_>, id: &str) -> crate::error::Result<MinutesView> {
                         id: a.modification.value.to_string(),
                         title: index
                             .modification(&a.modification.value)
-                            .and_then(|m| m.title.as_ref().map(Text::to_string)),
+                            .and_then(|m| m.title_text().map(Text::to_string)),
                         technical,
                         business,
                         ec_notification: a

@@ -317,35 +317,43 @@ impl Checker<'_> {
 
     /// Initials name one person within a meeting (E0508).
     pub(super) fn check_initials(&mut self, file: &Path, meeting: &Meeting) {
-        let mut first: HashMap<&str, &Attendance> =
+        // Keyed by what the initials look like, so that `AE` and
+        // `A\u{200b}E` (an E0207 error too) are still named as one.
+        let mut first: HashMap<String, &Attendance> =
             HashMap::with_capacity(meeting.attendees.len() + meeting.apologies.len());
         for entry in meeting.attendees.iter().chain(&meeting.apologies) {
             let Some(initials) = &entry.initials else {
                 continue;
             };
-            match first.get(initials.value.as_str()) {
+            let key = crate::unicode::seen_as(&initials.value);
+            match first.get(&key) {
                 Some(earlier) if earlier.person.value != entry.person.value => {
                     let earlier_at = earlier.initials.as_deref().unwrap_or(&earlier.person);
+                    let (a, b) = (&earlier.person.value, &entry.person.value);
+                    let id = &meeting.id.value;
+                    let message = match crate::unicode::look_alike_difference(
+                        &initials.value,
+                        &earlier_at.value,
+                    ) {
+                        None => format!(
+                            "`{a}` and `{b}` both have the initials {} at meeting {id}",
+                            initials.value
+                        ),
+                        Some(difference) => format!(
+                            "`{a}` and `{b}` have initials that look the same at meeting \
+                             {id}: `{}` and `{}`; the second {difference}",
+                            earlier_at.value, initials.value
+                        ),
+                    };
                     self.push(
-                        Finding::at_value(
-                            Code::DuplicateInitials,
-                            file,
-                            initials,
-                            format!(
-                                "`{}` and `{}` both have the initials {} at meeting {}",
-                                earlier.person.value,
-                                entry.person.value,
-                                initials.value,
-                                meeting.id.value
-                            ),
-                        )
-                        .with_related_value(file, earlier_at, "first given here")
-                        .with_help("give each person their own initials, as the minutes do"),
+                        Finding::at_value(Code::DuplicateInitials, file, initials, message)
+                            .with_related_value(file, earlier_at, "first given here")
+                            .with_help("give each person their own initials, as the minutes do"),
                     );
                 }
                 Some(_) => {}
                 None => {
-                    first.insert(&initials.value, entry);
+                    first.insert(key, entry);
                 }
             }
         }

@@ -23,7 +23,7 @@ mod identity;
 mod meetings;
 mod references;
 mod registers;
-mod templates;
+pub(crate) mod templates;
 mod unicode;
 mod vocabularies;
 

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::model::Token;
+use crate::model::{AgendaItem, Attendance, Token};
 use crate::source::Spanned;
 
 use super::Checker;
@@ -214,7 +214,11 @@ impl<'r> Checker<'r> {
         for m in &r.modifications {
             let what = || format!("the title of `{}`", m.record.id.value);
             if let Some(title) = &m.record.title {
-                self.invisible(&m.file, what, &title.get(), &m.record.id);
+                self.invisible(&m.file, what, &title.value.get(), title);
+            }
+            if let Some(group) = &m.record.working_group {
+                let what = || format!("the working group of `{}`", m.record.id.value);
+                self.invisible(&m.file, what, group, &m.record.id);
             }
         }
         for a in &r.actions {
@@ -242,10 +246,65 @@ impl<'r> Checker<'r> {
                 let what = || format!("`{}`", value.value);
                 self.invisible(&m.file, what, &value.value, value);
             }
-            for item in &meeting.agenda {
-                let what = || format!("the title of agenda item {}", item.number.value);
-                self.invisible(&m.file, what, &item.title.get(), &item.number);
+            for a in meeting.attendees.iter().chain(&meeting.apologies) {
+                self.check_attendance_labels(&m.file, a);
             }
+            let labels = [("title", &meeting.title), ("location", &meeting.location)];
+            for (field, text) in labels {
+                if let Some(text) = text {
+                    let what = || format!("the {field} of meeting `{}`", meeting.id.value);
+                    self.invisible(&m.file, what, &text.get(), &meeting.id);
+                }
+            }
+            for item in &meeting.agenda {
+                self.check_item_labels(&m.file, item);
+            }
+        }
+    }
+
+    /// An attendance line's initials (at their own place), capacity and
+    /// name as written (at the person's ID, as they keep no place).
+    fn check_attendance_labels(&mut self, file: &Path, a: &Attendance) {
+        let person = &a.person.value;
+        if let Some(initials) = &a.initials {
+            let what = || format!("the initials of `{person}`");
+            self.invisible(file, what, &initials.value, initials);
+        }
+        let labels = [
+            ("capacity", &a.capacity),
+            ("name as written", &a.name_as_written),
+        ];
+        for (field, text) in labels {
+            if let Some(text) = text {
+                let what = || format!("the {field} of `{person}`");
+                self.invisible(file, what, text, &a.person);
+            }
+        }
+    }
+
+    /// An agenda item's title, its papers' titles and attachments and its
+    /// external references' titles, at the item's number (titles keep
+    /// no place of their own).
+    fn check_item_labels(&mut self, file: &Path, item: &AgendaItem) {
+        let number = &item.number;
+        let what = || format!("the title of agenda item {}", number.value);
+        self.invisible(file, what, &item.title.get(), number);
+        for paper in &item.papers {
+            let what = || format!("a paper's title in agenda item {}", number.value);
+            self.invisible(file, what, &paper.title.get(), number);
+            for attachment in &paper.attachments {
+                let what = || format!("an attachment in agenda item {}", number.value);
+                self.invisible(file, what, attachment, number);
+            }
+        }
+        for reference in &item.external_references {
+            let what = || {
+                format!(
+                    "an external reference's title in agenda item {}",
+                    number.value
+                )
+            };
+            self.invisible(file, what, &reference.title.get(), number);
         }
     }
 }

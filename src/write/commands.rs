@@ -165,10 +165,53 @@ fn make_id(
     Ok(id)
 }
 
+/// Refuses (E0302's message, at the template's line and column in
+/// tsc.yaml when it is written there) while the `kind` template cannot
+/// make IDs its pattern reads back with the right numbers: a template
+/// that only happens to make a matching ID (`TSC{meeting_number:02}/{dd}{seq:02}`
+/// makes `TSC06/0101`) would write actions under wrong IDs.
+fn refuse_bad_template(
+    tree: &Tree,
+    records: &Records,
+    patterns: &crate::settings::CompiledPatterns,
+    kind: &'static str,
+) -> Result<()> {
+    let Some(bad) = crate::validate::templates::bad_template(&records.settings, patterns, &[kind])
+    else {
+        return Ok(());
+    };
+    let file = records
+        .settings_file
+        .clone()
+        .unwrap_or_else(|| tree.root.join(Kind::Settings.entry()));
+    let mut place = crate::escape::path(&file).clone();
+    let span = bad.template.span;
+    if let Some(text) = tree.text(&file).filter(|_| span.len() > 0) {
+        let (line, column) = edit::line_column(text, span.start() as usize);
+        place = format!("{place}:{line}:{column}");
+    }
+    Err(Error::Refused(format!(
+        "{place}: {} (E0302); {}",
+        bad.problem,
+        bad.help()
+    )))
+}
+
 fn patterns(records: &Records) -> Result<crate::settings::CompiledPatterns> {
     records.settings.id_patterns.compile().map_err(|(name, e)| {
         Error::Refused(format!("id_patterns.{name} in tsc.yaml is not valid: {e}"))
     })
+}
+
+/// The refusal of an edit engine's `LINE:COLUMN: why` in the file at
+/// `path` (relative to the root): `PATH:LINE:COLUMN: why`.
+fn refused_in<'a>(tree: &'a Tree, path: &'a Path) -> impl Fn(String) -> Error + 'a {
+    move |why| {
+        Error::Refused(format!(
+            "{}:{why}",
+            crate::escape::path(&tree.root.join(path))
+        ))
+    }
 }
 
 /// The text of a record's file, and its path relative to the root.
@@ -328,10 +371,11 @@ pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> Result<
         .unwrap_or(0)
         + 1;
     let settings = &records.settings;
+    let patterns = patterns(records)?;
     let id = make_id(
-        &settings.id_templates.meeting,
+        &settings.id_templates.meeting.value,
         &Fields::meeting(number, date),
-        &patterns(records)?.meeting,
+        &patterns.meeting,
         "meeting",
     )?;
     refuse_unless!(index.meeting(&id).is_none(), "meeting {id} exists already");
@@ -600,6 +644,7 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
     }
     let owner = known_owner(index, &args.owner)?;
     let patterns = patterns(records)?;
+    refuse_bad_template(tree, records, &patterns, "action")?;
     let raised: Vec<&Located<Action>> = records
         .actions
         .iter()
@@ -622,7 +667,7 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
         records.actions.iter().any(|a| a.record.id.value == id)
             || records.unread.actions.contains(&file_stem_for(id))
     };
-    let template = &records.settings.id_templates.action;
+    let template = &records.settings.id_templates.action.value;
     let (date, number) = numbered(m, &patterns, &records.settings)?;
     let mut id = make_id(
         template,
@@ -860,19 +905,20 @@ fn report_on_action(
                 spans::range(c)?,
                 &date.to_string(),
             )),
-            (None, false) => edits.push(edit::insert_after(
-                src,
-                status_at.start,
-                "closed",
-                &Value::raw(date),
-            )),
+            // `closed: ~` as written is set, not given a twin.
+            (None, false) => edits.push(
+                edit::set_null_top(src, "closed", &date.to_string()).unwrap_or_else(|| {
+                    edit::insert_after(src, status_at.start, "closed", &Value::raw(date))
+                }),
+            ),
             (Some(c), true) => edits.push(edit::remove_entry(src, spans::start(c)?)),
             (None, true) => {}
         }
     }
     match action.updates.last() {
         Some(last) => edits.push(
-            edit::append_item(src, spans::start(&last.date)?, &update).map_err(Error::Refused)?,
+            edit::append_item(src, spans::start(&last.date)?, &update)
+                .map_err(refused_in(tree, &path))?,
         ),
         // `updates: []` as written is filled in place, not given a twin.
         None => match edit::fill_empty_list(src, "updates", std::slice::from_ref(&update)) {
@@ -992,7 +1038,7 @@ pub fn add_person(tree: &Tree, index: &Index<'_>, args: &NewPerson) -> Result<Pl
         Some(last) => {
             let (src, path) = source(tree, &last.file)?;
             let edit = edit::append_item(src, spans::start(&last.record.id)?, &person)
-                .map_err(Error::Refused)?;
+                .map_err(refused_in(tree, &path))?;
             transaction.edit(tree, &path, &[edit])?;
         }
         None => {
@@ -1191,7 +1237,7 @@ pub fn assess(tree: &Tree, index: &Index<'_>, args: &NewAssessment) -> Result<Pl
             &Value::List(vec![row]),
         ),
     }
-    .map_err(Error::Refused)?;
+    .map_err(refused_in(tree, &path))?;
     let mut transaction = Transaction::default();
     transaction.edit(tree, &path, &[edit])?;
     Ok(Plan {
