@@ -678,6 +678,44 @@ fn action_new_at_a_stub_meeting_needs_no_agenda_item() {
         stderr(&missing),
         "tsc: error: give --item, the agenda item of TSC_07_1606 that raises the action\n"
     );
+    // Minutes that do not say who owns it: a legacy action with no owner
+    // (W0605), written only at a stub.
+    let unowned = run(
+        &root,
+        &[
+            "action",
+            "new",
+            "--meeting",
+            "TSC_06_1605",
+            "Agree the principles.",
+        ],
+    );
+    assert_eq!(unowned.status.code(), Some(0), "{}", stderr(&unowned));
+    assert_eq!(
+        std::fs::read_to_string(root.join("actions/TSC06-02.yaml")).unwrap(),
+        "# Action TSC06/02, raised at TSC_06_1605 (a meeting that is not recorded).\n\
+         id: \"TSC06/02\"\n\
+         meeting: TSC_06_1605\n\
+         text: >-\n  Agree the principles.\n\
+         status: open\n"
+    );
+    let refused = run(
+        &root,
+        &[
+            "action",
+            "new",
+            "--meeting",
+            "TSC_07_1606",
+            "--item",
+            "2",
+            "x",
+        ],
+    );
+    assert_eq!(
+        stderr(&refused),
+        "tsc: error: give --owner, the person or organisation who must do it (only an action \
+         of a meeting that is not recorded may leave it out); TSC_07_1606 is recorded\n"
+    );
 }
 
 /// Regression (new-user trial): `tsc assess --technical yes` was refused

@@ -152,7 +152,7 @@ fn apply(tree: &Tree, step: &Step) -> Option<(Tree, usize)> {
             &NewAction {
                 meeting: latest.clone(),
                 item: Some("1".to_owned()),
-                owner: OWNERS[*owner].into(),
+                owner: Some(OWNERS[*owner].into()),
                 due: due.map(|d| date.checked_add_days(Days::new(d)).unwrap()),
                 text: text.clone(),
             },

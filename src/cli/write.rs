@@ -102,9 +102,10 @@ struct ActionNewArgs {
     /// recorded, whose actions name no item).
     #[arg(long, value_name = "N")]
     item: Option<String>,
-    /// Who must do it: a person or organisation ID.
+    /// Who must do it: a person or organisation ID (left out only for an
+    /// action of a meeting that is not recorded whose minutes do not say).
     #[arg(long)]
-    owner: String,
+    owner: Option<String>,
     /// When it is due.
     #[arg(long, value_name = "YYYY-MM-DD")]
     due: Option<NaiveDate>,

@@ -592,8 +592,9 @@ pub struct NewAction {
     /// The agenda item that raises it; `None` only for a meeting that is
     /// not recorded (a stub), whose actions name no item.
     pub item: Option<String>,
-    /// A person or organisation ID.
-    pub owner: String,
+    /// A person or organisation ID; `None` only for a meeting that is not
+    /// recorded (a legacy action whose owner is not known, W0605).
+    pub owner: Option<String>,
     /// The due date.
     pub due: Option<NaiveDate>,
     /// What must be done.
@@ -642,7 +643,17 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
         }
         (None, false) => {}
     }
-    let owner = known_owner(index, &args.owner)?;
+    let owner = match &args.owner {
+        Some(given) => Some(known_owner(index, given)?),
+        None if recorded => {
+            return Err(Error::Refused(format!(
+                "give --owner, the person or organisation who must do it (only an action \
+                 of a meeting that is not recorded may leave it out); {} is recorded",
+                m.id.value
+            )));
+        }
+        None => None,
+    };
     let patterns = patterns(records)?;
     refuse_bad_template(tree, records, &patterns, "action")?;
     let raised: Vec<&Located<Action>> = records
@@ -712,13 +723,13 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
     if let Some(item) = &args.item {
         entries.push(("agenda_item".to_owned(), item_value(item)));
     }
-    entries.extend([
-        ("owner".to_owned(), Value::text(owner)),
-        (
-            "text".to_owned(),
-            Value::Styled(args.text.clone(), Style::Folded),
-        ),
-    ]);
+    if let Some(owner) = owner {
+        entries.push(("owner".to_owned(), Value::text(owner)));
+    }
+    entries.push((
+        "text".to_owned(),
+        Value::Styled(args.text.clone(), Style::Folded),
+    ));
     if let Some(due) = args.due {
         entries.push(("due".to_owned(), Value::raw(due)));
     }
