@@ -1624,3 +1624,29 @@ fn a_flow_list_is_refused_at_its_place_with_how_to_rewrite_it() {
     );
     assert_eq!(common::snapshot(&root), before);
 }
+
+/// Regression (follow-up of the adversarial trial's E0302 case): with a
+/// meeting ID template that E0302 rejects (`{mm}{yy}` where the pattern
+/// reads `yy` then `mm`), `new meeting` wrote `TSC_03_0324` all the same.
+/// It now refuses, naming the template's place, and writes nothing.
+#[test]
+fn a_meeting_template_that_e0302_rejects_makes_new_meeting_refuse() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let settings = root.join("tsc.yaml");
+    let mut text = std::fs::read_to_string(&settings).unwrap();
+    text.push_str("id_templates:\n  meeting: \"TSC_{number:02}_{mm}{yy}\"\n");
+    std::fs::write(&settings, text).unwrap();
+    let before = common::snapshot(&root);
+    let out = run(&root, &["new", "meeting", "--date", "2024-03-14"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "tsc: error: {}:7:12: id_templates.meeting `TSC_{{number:02}}_{{mm}}{{yy}}` makes \
+             `TSC_07_0616`, whose `yy` reads 6 instead of 16 (E0302); make id_templates.meeting \
+             and id_patterns.meeting agree; tsc cannot make new meeting IDs until then\n",
+            settings.display()
+        )
+    );
+    assert_eq!(common::snapshot(&root), before);
+}

@@ -635,20 +635,16 @@ fn a_write_that_would_add_an_error_is_refused_with_the_findings() {
 #[test]
 fn a_meeting_id_that_exists_is_refused() {
     let (_dir, root) = copy_tree(&real_records());
-    // Meeting 8 made in June 2016 would be TSC_08_1606; make it exist first.
-    ok(&root, &["new", "meeting", "--date", "2016-06-30"]);
+    // A stub with no number, known to have been held in July 2016 and
+    // named TSC_08_1607: the next meeting after TSC_07_1606 (number 8),
+    // held that month, would take its ID.
     std::fs::write(
-        root.join("tsc.yaml"),
-        std::fs::read_to_string(root.join("tsc.yaml"))
-            .unwrap()
-            .replace(
-                "id_patterns:",
-                "id_templates:\n  meeting: \"TSC_08_{yy}{mm}\"\n\nid_patterns:",
-            ),
+        root.join("meetings/TSC_08_1607.yaml"),
+        "id: TSC_08_1607\nstatus: not-recorded\n",
     )
     .unwrap();
-    let err = refused(&root, &["new", "meeting", "--date", "2016-06-30"]);
-    assert!(err.contains("meeting TSC_08_1606 exists already"), "{err}");
+    let err = refused(&root, &["new", "meeting", "--date", "2016-07-21"]);
+    assert!(err.contains("meeting TSC_08_1607 exists already"), "{err}");
 }
 
 #[test]

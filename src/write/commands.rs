@@ -372,6 +372,7 @@ pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> Result<
         + 1;
     let settings = &records.settings;
     let patterns = patterns(records)?;
+    refuse_bad_template(tree, records, &patterns, "meeting")?;
     let id = make_id(
         &settings.id_templates.meeting.value,
         &Fields::meeting(number, date),
