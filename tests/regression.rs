@@ -1552,11 +1552,7 @@ fn an_action_that_only_lacks_fields_is_not_called_a_meeting() {
 /// column, and `action new` refuses, writing nothing.
 #[test]
 fn an_action_template_that_e0302_rejects_makes_action_new_refuse() {
-    let (_dir, root) = copy_tree(&minimal_example());
-    let settings = root.join("tsc.yaml");
-    let mut text = std::fs::read_to_string(&settings).unwrap();
-    text.push_str("id_templates:\n  action: \"TSC{meeting_number:02}/{dd}{seq:02}\"\n");
-    std::fs::write(&settings, text).unwrap();
+    let (_dir, root, settings) = with_template("action: \"TSC{meeting_number:02}/{dd}{seq:02}\"");
     let problem = "id_templates.action `TSC{meeting_number:02}/{dd}{seq:02}` makes \
                    `TSC07/1601`, whose `seq` reads 1601 instead of 1";
     let out = run(&root, &["validate"]);
@@ -1568,19 +1564,36 @@ fn an_action_template_that_e0302_rejects_makes_action_new_refuse() {
         7,
         11,
     );
-    let before = common::snapshot(&root);
     let words = "action new --meeting TSC_02_2402 --item 1 --owner ACME Circulate";
-    let out = run(&root, &words.split(' ').collect::<Vec<_>>());
-    assert_eq!(out.status.code(), Some(2));
     assert_eq!(
-        stderr(&out),
+        refused_writing_nothing(&root, &words.split(' ').collect::<Vec<_>>()),
         format!(
             "tsc: error: {}:7:11: {problem} (E0302); make id_templates.action and \
              id_patterns.action agree; tsc cannot make new action IDs until then\n",
             settings.display()
         )
     );
-    assert_eq!(common::snapshot(&root), before);
+}
+
+/// A copy of the minimal example whose tsc.yaml ends with `template`
+/// under `id_templates:`, and the path of that tsc.yaml.
+fn with_template(template: &str) -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let (dir, root) = copy_tree(&minimal_example());
+    let settings = root.join("tsc.yaml");
+    let mut text = std::fs::read_to_string(&settings).unwrap();
+    text.push_str(&format!("id_templates:\n  {template}\n"));
+    std::fs::write(&settings, text).unwrap();
+    (dir, root, settings)
+}
+
+/// Runs the write command `args` on `root`, which must refuse (exit 2)
+/// and leave every file as it was; returns what it said.
+fn refused_writing_nothing(root: &Path, args: &[&str]) -> String {
+    let before = common::snapshot(root);
+    let out = run(root, args);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(common::snapshot(root), before);
+    stderr(&out)
 }
 
 /// Regression: a valid flow list (`updates: [{date: 2024-02-15, note: a}]`,
@@ -1604,25 +1617,19 @@ fn a_flow_list_is_refused_at_its_place_with_how_to_rewrite_it() {
     )
     .unwrap();
     assert_eq!(run(&root, &["validate"]).status.code(), Some(0));
-    let before = common::snapshot(&root);
     let why = "this list is written in flow style (`[...]` or `{...}`), which tsc does not \
                edit; rewrite it in block style, one `- ` item per line, and run the command again";
-    let out = run(
-        &root,
-        &["action", "close", "TSC02/10", "--at", "TSC_02_2402"],
-    );
-    assert_eq!(out.status.code(), Some(2));
     assert_eq!(
-        stderr(&out),
+        refused_writing_nothing(
+            &root,
+            &["action", "close", "TSC02/10", "--at", "TSC_02_2402"]
+        ),
         format!("tsc: error: {}:9:18: {why}\n", action.display())
     );
-    let out = run(&root, &["person", "add", "Eve Example"]);
-    assert_eq!(out.status.code(), Some(2));
     assert_eq!(
-        stderr(&out),
+        refused_writing_nothing(&root, &["person", "add", "Eve Example"]),
         format!("tsc: error: {}:1:159: {why}\n", people.display())
     );
-    assert_eq!(common::snapshot(&root), before);
 }
 
 /// Regression (follow-up of the adversarial trial's E0302 case): with a
@@ -1631,16 +1638,9 @@ fn a_flow_list_is_refused_at_its_place_with_how_to_rewrite_it() {
 /// It now refuses, naming the template's place, and writes nothing.
 #[test]
 fn a_meeting_template_that_e0302_rejects_makes_new_meeting_refuse() {
-    let (_dir, root) = copy_tree(&minimal_example());
-    let settings = root.join("tsc.yaml");
-    let mut text = std::fs::read_to_string(&settings).unwrap();
-    text.push_str("id_templates:\n  meeting: \"TSC_{number:02}_{mm}{yy}\"\n");
-    std::fs::write(&settings, text).unwrap();
-    let before = common::snapshot(&root);
-    let out = run(&root, &["new", "meeting", "--date", "2024-03-14"]);
-    assert_eq!(out.status.code(), Some(2));
+    let (_dir, root, settings) = with_template("meeting: \"TSC_{number:02}_{mm}{yy}\"");
     assert_eq!(
-        stderr(&out),
+        refused_writing_nothing(&root, &["new", "meeting", "--date", "2024-03-14"]),
         format!(
             "tsc: error: {}:7:12: id_templates.meeting `TSC_{{number:02}}_{{mm}}{{yy}}` makes \
              `TSC_07_0616`, whose `yy` reads 6 instead of 16 (E0302); make id_templates.meeting \
@@ -1648,5 +1648,4 @@ fn a_meeting_template_that_e0302_rejects_makes_new_meeting_refuse() {
             settings.display()
         )
     );
-    assert_eq!(common::snapshot(&root), before);
 }
