@@ -26,7 +26,10 @@
 #      edited, and warm `actions --open` and `report`; and peak memory of
 #      cold and warm runs; on M also `validate --staged` in a git copy
 #      (target/bench-data/M-staged) with 2 files edited and staged before
-#      each run, cold and warm. The cache lives in target/bench-results/cache;
+#      each run, cold and warm; then on M the same measures again
+#      round-robin (scripts/interleave.py: every round runs each once, so
+#      a ratio compares runs seconds apart, not minutes). The cache lives
+#      in target/bench-results/cache;
 #   6. on M, times check-jsonschema (PyPI, in target/pytools as for
 #      scripts/test.sh) over every record file against `tsc schema --out-dir`
 #      output, one schema per record kind;
@@ -248,6 +251,28 @@ if $have_cache; then
             git -C "$srepo" reset -q
             git -C "$srepo" checkout -q -- records
         fi
+        # The same measures again, round-robin (scripts/interleave.py):
+        # each round runs every one of them once, so their ratios compare
+        # runs seconds apart instead of minutes apart.
+        if [ "$size" = M ]; then
+            rounds=$([ -n "${BENCH_QUICK:-}" ] && echo 3 || echo 15)
+            echo "scripts/interleave.py --rounds $rounds (the measures of the parse cache on M)" >>"$RESULTS/commands.txt"
+            $run validate --records "$dir" >/dev/null
+            python3 scripts/interleave.py --rounds "$rounds" --out "$RESULTS/interleave-M.json" \
+                "hash-floor=" "$HASH_FLOOR $dir" \
+                "no-cache=" "$TSC $NO_CACHE validate --records $dir" \
+                "cold=$RESULTS/clear-cache-$size.sh" "$run validate --records $dir" \
+                "warm=$RESULTS/clear-memo-$size.sh" "$run validate --records $dir" \
+                "memo=" "$run validate --records $dir" \
+                "edit2=$RESULTS/edit-two-$size.sh" "$run validate --records $dir" \
+                "actions-no-cache=" "$TSC $NO_CACHE actions --open --records $dir" \
+                "actions-warm=" "$run actions --open --records $dir" \
+                "report-no-cache=" "$TSC $NO_CACHE report --records $dir" \
+                "report-warm=" "$run report --records $dir" >&2
+            for f in $edited; do
+                if [ "$(tail -n 1 "$f")" = '# bench edit' ]; then sed -i '$d' "$f"; fi
+            done
+        fi
     done
 else
     note "parse cache: not timed, this tsc has no --no-cache option"
@@ -297,7 +322,7 @@ uptime >"$RESULTS/load-after.txt"
 
 # The tables.
 python3 - "$RESULTS" "$DATA" "$SIZES" <<'PY' | tee "$RESULTS/table.md"
-import json, os, platform, re, subprocess, sys
+import json, os, platform, re, statistics, subprocess, sys
 
 results, data, sizes = sys.argv[1], sys.argv[2], sys.argv[3].split()
 
@@ -463,6 +488,37 @@ if any(median(f"cache-warm-{s}") for s in sizes):
     else:
         print("| peak RSS on L, L / M | not measured (L not in BENCH_SIZES) | | | |")
     print()
+    il_path = os.path.join(results, "interleave-M.json")
+    if os.path.exists(il_path):
+        il = json.load(open(il_path))
+        rounds = len(il["warm"]["wall"])
+        def med(name, what):
+            return statistics.median(il[name][what])
+        def per_round(a, b, what):
+            return statistics.median(x / y for x, y in zip(il[a][what], il[b][what]))
+        print(f"### Parse cache on M, round-robin ({rounds} rounds, scripts/interleave.py)\n")
+        print("Each round runs every measure once, in this order; the ratio is the median of the "
+              "rounds' own ratios, so both sides of it ran seconds apart.\n")
+        print("| measure | wall (median) | CPU (median) |")
+        print("|---|---:|---:|")
+        for name in il:
+            print(f"| {name} | {ms(med(name, 'wall'))} | {ms(med(name, 'cpu'))} |")
+        print()
+        print("| target (M) | wall | | CPU | |")
+        print("|---|---:|---|---:|---|")
+        for label, a, b, target in (
+            ("warm `validate`, per-file cache ≤ 0.10 × cold", "warm", "no-cache", 0.10),
+            ("warm `validate`, memo ≤ 0.05 × cold", "memo", "no-cache", 0.05),
+            ("warm `validate`, memo ≤ 2 × walk + read + hash", "memo", "hash-floor", 2.0),
+            ("2 files edited, then `validate` ≤ 0.15 × cold", "edit2", "no-cache", 0.15),
+            ("cold `validate` writing the cache ≤ 1.05 × `--no-cache`", "cold", "no-cache", 1.05),
+            ("warm `actions --open` ≤ 0.15 × cold", "actions-warm", "actions-no-cache", 0.15),
+            ("warm `report` ≤ 0.15 × cold", "report-warm", "report-no-cache", 0.15),
+        ):
+            w, wv = show(per_round(a, b, "wall"), target)
+            c, cv = show(per_round(a, b, "cpu"), target)
+            print(f"| {label} | {w} | {wv} | {c} | {cv} |")
+        print()
 
 notes = os.path.join(results, "notes.txt")
 if os.path.exists(notes):
