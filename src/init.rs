@@ -276,12 +276,19 @@ fn settings_text(starter: &Starter, ids: &str, modifications: &str, today: Naive
 }
 
 /// The built-in standing items, minutes layout and vocabularies of
-/// `settings`, as commented-out YAML.
+/// `settings`, as YAML with every default commented out where it stands,
+/// except the two defaults that are the SEC's own and would not fit
+/// another committee: the assessment table's "EC Notification
+/// requirement" column (`minutes.assessment_columns.ec_notification`,
+/// written `~`: no column) and the SEC's five constituencies
+/// (`vocabularies.constituencies`, written `[]`). Uncommenting a line
+/// gives the built-in default of that setting.
 fn defaults_comment(settings: &Settings) -> String {
     let mut lines = vec![
         String::new(),
-        "# The built-in defaults of the other settings. To change one, copy its".to_owned(),
-        "# section out of the comment (the whole list: a list replaces the default).".to_owned(),
+        "# The built-in defaults of the other settings, commented out where they".to_owned(),
+        "# stand. To change one, uncomment it and edit it (a list: all of it, as a".to_owned(),
+        "# list replaces the default).".to_owned(),
         "# standing_items:            # every new meeting's agenda opens with these".to_owned(),
     ];
     for item in &settings.standing_items {
@@ -291,9 +298,9 @@ fn defaults_comment(settings: &Settings) -> String {
         }
     }
     let columns = &settings.minutes.assessment_columns;
-    lines.push("# minutes:".into());
-    lines.push("#   attendance: by-category   # or as-recorded".into());
-    lines.push("#   assessment_columns:       # ~ leaves a column out".into());
+    lines.push("minutes:".into());
+    lines.push("  # attendance: by-category   # or as-recorded".into());
+    lines.push("  assessment_columns:       # ~ leaves a column out".into());
     let optional = |v: &Option<String>| v.as_deref().map_or("~".to_owned(), scalar::inline);
     for (key, value) in [
         ("proposal", scalar::inline(&columns.proposal)),
@@ -303,19 +310,31 @@ fn defaults_comment(settings: &Settings) -> String {
         ("notes", optional(&columns.notes)),
         ("interest", scalar::inline(&columns.interest)),
     ] {
-        lines.push(format!("#     {key}: {value}"));
+        lines.push(format!("    # {key}: {value}"));
+        if key == "ec_notification" {
+            lines.push(
+                "    ec_notification: ~  # the SEC's column, left out here; name it to show it"
+                    .into(),
+            );
+        }
     }
-    lines.push("# vocabularies:".into());
+    lines.push("vocabularies:".into());
     for (name, terms) in settings.vocabularies.lists() {
         if name == "decision_verbs" {
             let verbs: Vec<String> = terms.iter().map(|t| flow(t.id())).collect();
-            lines.push(format!("#   {name}: [{}]", verbs.join(", ")));
+            lines.push(format!("  # {name}: [{}]", verbs.join(", ")));
             continue;
         }
-        lines.push(format!("#   {name}:"));
+        lines.push(format!("  # {name}:"));
         for term in terms {
             let line = term_line(term, name == "action_statuses");
-            lines.push(format!("#     - {line}"));
+            lines.push(format!("  #   - {line}"));
+        }
+        if name == "constituencies" {
+            lines.push(
+                "  constituencies: []  # the SEC's parties above; list this committee's, if any"
+                    .into(),
+            );
         }
     }
     let mut out = lines.join("\n");
@@ -387,24 +406,35 @@ mod tests {
         );
     }
 
-    /// The commented-out defaults, uncommented, are the defaults: copying
-    /// a section out changes nothing until it is edited.
+    /// The commented-out defaults, uncommented where they stand (and the
+    /// two SEC defaults the starter sets aside taken out), are the built-in
+    /// defaults: uncommenting a line changes nothing until it is edited.
     #[test]
     fn the_commented_defaults_read_back_as_the_defaults() {
         let dir = tempfile::tempdir().unwrap();
         let text = settings_of(&plan(dir.path(), &dwg(), day()).unwrap());
+        let tail = &text[text.find("\n# The built-in").unwrap()..];
         let uncommented: String = text
             .lines()
-            .map(|l| match l.strip_prefix("# ") {
-                Some(rest)
-                    if rest.starts_with(' ')
-                        || ["standing_items:", "minutes:", "vocabularies:"]
-                            .iter()
-                            .any(|k| rest.starts_with(k)) =>
-                {
-                    format!("{rest}\n")
+            .filter(|l| {
+                !l.starts_with("    ec_notification: ~") && !l.starts_with("  constituencies: []")
+            })
+            .map(|l| {
+                let indent = l.len() - l.trim_start().len();
+                match l.trim_start().strip_prefix("# ") {
+                    Some(rest)
+                        if tail.contains(l)
+                            && (rest.starts_with(' ')
+                                || rest.starts_with("- ")
+                                || rest.split_once(':').is_some_and(|(k, _)| {
+                                    !k.contains(' ')
+                                        && k.chars().all(|c| c == '_' || c.is_ascii_lowercase())
+                                })) =>
+                    {
+                        format!("{}{rest}\n", &l[..indent])
+                    }
+                    _ => format!("{l}\n"),
                 }
-                _ => format!("{l}\n"),
             })
             .collect();
         assert!(uncommented.contains(
@@ -412,8 +442,13 @@ mod tests {
         ));
         assert!(uncommented.contains("    - { id: \"yes\", label: \"Yes\" }\n"));
         assert!(uncommented.contains("    - { id: member, label: DWG Members }\n"));
+        assert!(uncommented.contains("    ec_notification: EC Notification requirement\n"));
         let written = Settings::parse(&uncommented, Path::new("tsc.yaml")).unwrap();
-        let plain = Settings::parse(&text, Path::new("tsc.yaml")).unwrap();
+        let defaults = Settings::parse(
+            "committee:\n  short_name: DWG\n  name: Design Working Group\n",
+            Path::new("tsc.yaml"),
+        )
+        .unwrap();
         let terms = |s: &Settings| -> Vec<String> {
             s.vocabularies
                 .lists()
@@ -425,16 +460,40 @@ mod tests {
                 })
                 .collect()
         };
-        assert_eq!(terms(&written), terms(&plain));
+        assert_eq!(terms(&written), terms(&defaults));
         assert_eq!(
             written.minutes.assessment_columns,
-            plain.minutes.assessment_columns
+            defaults.minutes.assessment_columns
         );
-        assert_eq!(written.standing_items.len(), plain.standing_items.len());
+        assert_eq!(written.minutes.attendance, defaults.minutes.attendance);
+        assert_eq!(written.standing_items.len(), defaults.standing_items.len());
         assert_eq!(
             written.standing_items[0].title,
-            plain.standing_items[0].title
+            defaults.standing_items[0].title
         );
+    }
+
+    /// A new committee is not the SEC's: its minutes have no "EC
+    /// Notification requirement" column and it has no constituencies,
+    /// while every other setting is the built-in default (trial: a new
+    /// committee's minutes showed the SEC's column and "Other SEC Parties").
+    #[test]
+    fn a_new_committee_starts_without_the_secs_column_and_constituencies() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = settings_of(&plan(dir.path(), &dwg(), day()).unwrap());
+        let settings = Settings::parse(&text, Path::new("tsc.yaml")).unwrap();
+        assert_eq!(settings.minutes.assessment_columns.ec_notification, None);
+        assert!(settings.vocabularies.constituencies.is_empty());
+        let defaults = crate::settings::AssessmentColumns::default();
+        assert_eq!(
+            settings.minutes.assessment_columns,
+            crate::settings::AssessmentColumns {
+                ec_notification: None,
+                ..defaults
+            }
+        );
+        assert_eq!(settings.vocabularies.attendee_categories.len(), 2);
+        assert!(!text.contains("\n# minutes:") && !text.contains("\n# vocabularies:"));
     }
 
     #[test]

@@ -85,10 +85,7 @@ fn hooks_repo(root: &Path, home: &Path) -> (PathBuf, String) {
 fn the_hook_refuses_a_broken_reference_and_passes_a_good_commit() {
     // Committee::new commits the example through the hook, which passes.
     let committee = Committee::new();
-    let action = committee.path("records/actions/TSC02-10.yaml");
-    let original = std::fs::read_to_string(&action).unwrap();
-    std::fs::write(&action, original.replace("owner: ACME", "owner: ACNE")).unwrap();
-    committee.git(&["add", "records"]);
+    committee.stage_a_misspelt_owner();
     committee.refused(
         committee.commit("Change an owner"),
         &[
@@ -115,20 +112,24 @@ impl Committee {
     /// The same, with `hook` as the lines under `hooks:` of its
     /// `.pre-commit-config.yaml`.
     fn using(hook: &str) -> Committee {
+        Committee::configured(|hooks, rev| {
+            format!(
+                "repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n{hook}",
+                hooks.display()
+            )
+        })
+    }
+
+    /// The same, with the `.pre-commit-config.yaml` that `config` writes
+    /// given the hooks repository and its commit.
+    fn configured(config: impl FnOnce(&Path, &str) -> String) -> Committee {
         let tmp = tempfile::tempdir().unwrap();
         let home = tmp.path().join("home");
         std::fs::create_dir_all(&home).unwrap();
         let (hooks, rev) = hooks_repo(tmp.path(), &home);
         let dir = tmp.path().join("committee");
         copy_dir(&minimal_example(), &dir.join("records"));
-        std::fs::write(
-            dir.join(".pre-commit-config.yaml"),
-            format!(
-                "repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n{hook}",
-                hooks.display()
-            ),
-        )
-        .unwrap();
+        std::fs::write(dir.join(".pre-commit-config.yaml"), config(&hooks, &rev)).unwrap();
         let committee = Committee { tmp, home, dir };
         committee.git(&["init", "-q"]);
         ok(run(
@@ -147,6 +148,15 @@ impl Committee {
 
     fn path(&self, relative: &str) -> PathBuf {
         self.dir.join(relative)
+    }
+
+    /// Misspells action TSC02-10's owner (`ACNE` for `ACME`, line 5,
+    /// column 8) and stages it.
+    fn stage_a_misspelt_owner(&self) {
+        let action = self.path("records/actions/TSC02-10.yaml");
+        let original = std::fs::read_to_string(&action).unwrap();
+        std::fs::write(&action, original.replace("owner: ACME", "owner: ACNE")).unwrap();
+        self.git(&["add", "records"]);
     }
 
     fn git(&self, args: &[&str]) -> Output {
@@ -353,5 +363,31 @@ fn the_system_hook_runs_the_tsc_on_path_as_published() {
         hooks.matches("entry: tsc validate --staged").count(),
         2,
         "{hooks}"
+    );
+}
+
+#[test]
+fn the_examples_offline_recipe_with_repo_local_refuses_a_broken_reference() {
+    // examples/pre-commit/.pre-commit-config.yaml's commented `repo: local`
+    // hook, uncommented as a committee would: no tsc repository at all.
+    let example = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/pre-commit/.pre-commit-config.yaml"),
+    )
+    .unwrap();
+    let recipe: String = example
+        .lines()
+        .skip_while(|line| *line != "#  - repo: local")
+        .map_while(|line| line.strip_prefix('#').filter(|l| !l.trim().is_empty()))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    assert_eq!(recipe.lines().count(), 8, "{recipe}");
+    let committee = Committee::configured(|_, _| format!("repos:\n{recipe}"));
+    committee.stage_a_misspelt_owner();
+    committee.refused(
+        committee.commit("Change an owner"),
+        &[
+            "error[E0103]: unknown owner `ACNE`",
+            "--> records/actions/TSC02-10.yaml:5:8",
+        ],
     );
 }
