@@ -128,6 +128,10 @@ enum Command {
     /// Add a person to people.yaml: `tsc person add NAME`.
     Person(cli::write::PersonArgs),
 
+    /// Add an organisation to organisations.yaml: `tsc organisation add
+    /// NAME --id ID`.
+    Organisation(cli::write::OrganisationArgs),
+
     /// Record the committee's assessment of a modification proposal at a
     /// meeting.
     Assess(cli::write::AssessArgs),
@@ -200,6 +204,7 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
         Command::New(args) => cli::write::run_new(args, records, &mut out)?,
         Command::Action(args) => cli::write::run_action(args, records, &mut out)?,
         Command::Person(args) => cli::write::run_person(args, records, &mut out)?,
+        Command::Organisation(args) => cli::write::run_organisation(args, records, &mut out)?,
         Command::Assess(args) => cli::write::run_assess(args, records, &mut out)?,
         command => {
             // Loaded once (through the parse cache) and indexed once; every
@@ -229,6 +234,7 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
                 | Command::New(_)
                 | Command::Action(_)
                 | Command::Person(_)
+                | Command::Organisation(_)
                 | Command::Assess(_)
                 | Command::Diff(_) => unreachable!("handled above"),
             }

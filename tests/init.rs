@@ -186,3 +186,34 @@ fn a_short_name_that_cannot_start_ids_needs_a_prefix() {
         format!("PANEL_01_2603 {r}/meetings/PANEL_01_2603.yaml\n")
     );
 }
+
+#[test]
+fn the_first_organisation_fills_the_empty_list_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("dwg");
+    let r = root.to_str().unwrap();
+    let mut init = vec!["init", r];
+    init.extend_from_slice(DWG);
+    ok(&init);
+    assert_eq!(
+        ok(&[
+            "--records",
+            r,
+            "organisation",
+            "add",
+            "Standards Board",
+            "--id",
+            "SB"
+        ]),
+        format!("SB {r}/organisations.yaml\n")
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("organisations.yaml")).unwrap(),
+        "# The bodies that attend, present or own actions; docs/records.md shows the fields.\n\
+         organisations:\n  - id: SB\n    name: Standards Board\n"
+    );
+    assert_eq!(
+        ok(&["--records", r, "validate"]),
+        "ok: 0 meetings, 0 modification proposals, 0 actions, 0 people, 1 organisation\n"
+    );
+}

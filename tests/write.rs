@@ -752,3 +752,68 @@ fn concurrent_edits_of_one_file_lose_nothing() {
     assert!(won > 0);
     assert_eq!(run(&root, &["validate"]).status.code(), Some(0));
 }
+
+#[test]
+fn organisation_add_appends_to_organisations_yaml_keeping_every_byte() {
+    // Trial: `person add --organisation X` needed organisations.yaml edited
+    // by hand first; `organisation add` writes the organisation.
+    let (_dir, root) = copy_tree(&real_records());
+    let file = root.join("organisations.yaml");
+    let before = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(
+        ok(
+            &root,
+            &[
+                "organisation",
+                "add",
+                "Electralink",
+                "--id",
+                "ELX",
+                "--description",
+                "Runs the data transfer network: yes, it attends.",
+            ],
+        ),
+        format!("ELX {}/organisations.yaml\n", root.display())
+    );
+    let after = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(
+        after,
+        format!(
+            "{before}  - id: ELX\n    name: Electralink\n    \
+             description: \"Runs the data transfer network: yes, it attends.\"\n"
+        )
+    );
+    ok(
+        &root,
+        &["person", "add", "Ann Example", "--organisation", "elx"],
+    );
+    assert!(
+        std::fs::read_to_string(root.join("people.yaml"))
+            .unwrap()
+            .ends_with("  - id: ann-example\n    name: Ann Example\n    organisation: ELX\n")
+    );
+    assert_eq!(
+        ok(&root, &["validate"]),
+        "ok: 2 meetings, 16 modification proposals, 4 actions, 24 people, 5 organisations, 5 principles\n"
+    );
+    for (args, message) in [
+        (
+            &["organisation", "add", "Data Comms", "--id", "dcc"][..],
+            "tsc: error: the ID `dcc` is taken by the organisation Data Communications Company \
+             (`DCC`); give another with --id\n",
+        ),
+        (
+            &["organisation", "add", "Someone", "--id", "julian-hughes"][..],
+            "tsc: error: the ID `julian-hughes` is taken by Julian Hughes (`julian-hughes`, in \
+             people.yaml); give another with --id\n",
+        ),
+        (
+            &["organisation", "add", "Nobody", "--id", " "][..],
+            "tsc: error: give the organisation an ID with --id\n",
+        ),
+    ] {
+        let out = run(&root, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&out), message, "{args:?}");
+    }
+}

@@ -191,6 +191,35 @@ struct PersonAddArgs {
     write: WriteArgs,
 }
 
+/// `tsc organisation`.
+#[derive(Debug, Args)]
+pub(crate) struct OrganisationArgs {
+    #[command(subcommand)]
+    what: OrganisationWhat,
+}
+
+#[derive(Debug, Subcommand)]
+enum OrganisationWhat {
+    /// Add an organisation to organisations.yaml.
+    Add(OrganisationAddArgs),
+}
+
+#[derive(Debug, Args)]
+struct OrganisationAddArgs {
+    /// The name as the minutes write it (`Data Communications Company`).
+    name: String,
+    /// The ID the records use for it (`DCC`): owners, `organisation` and
+    /// `representing` name it. The minutes show the ID where it is not the
+    /// name.
+    #[arg(long)]
+    id: String,
+    /// What the organisation is, for readers of the records.
+    #[arg(long, value_name = "TEXT")]
+    description: Option<String>,
+    #[command(flatten)]
+    write: WriteArgs,
+}
+
 /// `tsc assess`.
 #[derive(Debug, Args)]
 pub(crate) struct AssessArgs {
@@ -309,6 +338,23 @@ pub(crate) fn run_person(
     };
     run(records, &a.write, out, |t, r| {
         commands::add_person(t, r, &request)
+    })
+}
+
+/// `tsc organisation add`.
+pub(crate) fn run_organisation(
+    args: &OrganisationArgs,
+    records: Option<&Path>,
+    out: &mut dyn Write,
+) -> anyhow::Result<u8> {
+    let OrganisationWhat::Add(a) = &args.what;
+    let request = commands::NewOrganisation {
+        name: a.name.clone(),
+        id: a.id.clone(),
+        description: a.description.clone(),
+    };
+    run(records, &a.write, out, |t, r| {
+        commands::add_organisation(t, r, &request)
     })
 }
 

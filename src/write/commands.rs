@@ -1009,18 +1009,7 @@ pub fn add_person(tree: &Tree, index: &Index<'_>, args: &NewPerson) -> Result<Pl
         "`{}` gives no ID; give one with --id",
         args.name
     );
-    let owners = owners_in_order(index);
-    if let Some(taken) = owners.iter().copied().find(|o| o.eq_ignore_ascii_case(&id)) {
-        let by = match (index.person(taken), index.organisation(taken)) {
-            (Some(p), _) => format!("{} (`{taken}`, in people.yaml)", p.name.value),
-            (None, Some(o)) => format!("the organisation {} (`{taken}`)", o.name.value),
-            (None, None) => format!("`{taken}`"),
-        };
-        refuse!("the ID `{id}` is taken by {by}; give another with --id");
-    }
-    if let Some(like) = owners.iter().find(|o| skeleton(o) == skeleton(&id)) {
-        refuse!("the ID `{id}` looks like `{like}`, which exists; give another with --id");
-    }
+    refuse_unless_free(index, &id)?;
     let organisation = match &args.organisation {
         Some(o) => {
             let ids = records
@@ -1044,38 +1033,109 @@ pub fn add_person(tree: &Tree, index: &Index<'_>, args: &NewPerson) -> Result<Pl
     if let Some(o) = organisation {
         entries.push(("organisation".to_owned(), Value::Text(o)));
     }
-    let person = Value::Map(entries);
+    let last = records.people.last().map(|p| (&p.file, &p.record.id));
+    append_to_list(tree, Kind::People, last, Value::Map(entries), id)
+}
+
+/// `tsc organisation add`.
+#[derive(Debug, Clone, Default)]
+pub struct NewOrganisation {
+    /// The name as the minutes write it.
+    pub name: String,
+    /// The ID the records use (`DCC`); the minutes show it where it is
+    /// not the name.
+    pub id: String,
+    /// What the organisation is, for readers of the records.
+    pub description: Option<String>,
+}
+
+/// `tsc organisation add`: appends an organisation to
+/// `organisations.yaml`, as [`add_person`] appends a person.
+///
+/// # Errors
+/// An empty ID, or one that is taken (by a person or an organisation,
+/// whatever its case) or confusable with one that is.
+pub fn add_organisation(tree: &Tree, index: &Index<'_>, args: &NewOrganisation) -> Result<Plan> {
+    let id = args.id.trim().to_owned();
+    refuse_unless!(!id.is_empty(), "give the organisation an ID with --id");
+    refuse_unless_free(index, &id)?;
+    let mut entries = vec![
+        ("id".to_owned(), Value::text(&id)),
+        ("name".to_owned(), Value::text(&args.name)),
+    ];
+    if let Some(d) = &args.description {
+        entries.push(("description".to_owned(), Value::text(d)));
+    }
+    let last = index
+        .records()
+        .organisations
+        .last()
+        .map(|o| (&o.file, &o.record.id));
+    append_to_list(tree, Kind::Organisations, last, Value::Map(entries), id)
+}
+
+/// Refuses an owner ID that a person or organisation has, whatever its
+/// case, or that looks like one of theirs.
+fn refuse_unless_free(index: &Index<'_>, id: &str) -> Result<()> {
+    let owners = owners_in_order(index);
+    if let Some(taken) = owners.iter().copied().find(|o| o.eq_ignore_ascii_case(id)) {
+        let by = match (index.person(taken), index.organisation(taken)) {
+            (Some(p), _) => format!("{} (`{taken}`, in people.yaml)", p.name.value),
+            (None, Some(o)) => format!("the organisation {} (`{taken}`)", o.name.value),
+            (None, None) => format!("`{taken}`"),
+        };
+        refuse!("the ID `{id}` is taken by {by}; give another with --id");
+    }
+    if let Some(like) = owners.iter().find(|o| skeleton(o) == skeleton(id)) {
+        refuse!("the ID `{id}` looks like `{like}`, which exists; give another with --id");
+    }
+    Ok(())
+}
+
+/// Appends `entry` to the list of `kind`'s file (`people.yaml` or
+/// `organisations.yaml`): after `last`, the file and ID of its last entry
+/// when it has one; else into its `people: []` (or `organisations: []`),
+/// as a new committee starts; else into a new file.
+fn append_to_list(
+    tree: &Tree,
+    kind: Kind,
+    last: Option<(&PathBuf, &crate::source::Spanned<crate::model::Token>)>,
+    entry: Value,
+    id: String,
+) -> Result<Plan> {
+    let (key, noun) = match kind {
+        Kind::Organisations => ("organisations", "organisation"),
+        _ => ("people", "person"),
+    };
     let mut transaction = Transaction::default();
-    match records.people.last() {
-        Some(last) => {
-            let (src, path) = source(tree, &last.file)?;
-            let edit = edit::append_item(src, spans::start(&last.record.id)?, &person)
+    match last {
+        Some((file, last_id)) => {
+            let (src, path) = source(tree, file)?;
+            let edit = edit::append_item(src, spans::start(last_id)?, &entry)
                 .map_err(refused_in(tree, &path))?;
             transaction.edit(tree, &path, &[edit])?;
         }
         None => {
-            let path = PathBuf::from(Kind::People.entry());
+            let path = PathBuf::from(kind.entry());
             if let Some(src) = tree.text(&path) {
                 // `people: []`, as a new committee starts, is filled in
                 // place; a file that did not load is left to the user.
-                let filled = edit::fill_empty_list(src, "people", std::slice::from_ref(&person));
+                let filled = edit::fill_empty_list(src, key, std::slice::from_ref(&entry));
                 let filled = filled.or_refuse_with(|| {
-                    "people.yaml lists nobody and has no `people: []` to fill, or could not be \
-                     read; run `tsc validate`, or add the first person by hand"
-                        .to_owned()
+                    format!(
+                        "{} lists nobody and has no `{key}: []` to fill, or could not be \
+                         read; run `tsc validate`, or add the first {noun} by hand",
+                        kind.entry()
+                    )
                 })?;
                 transaction.edit(tree, &path, &filled)?;
-                return Ok(Plan {
-                    id,
-                    transaction,
-                    warnings: Vec::new(),
-                });
+            } else {
+                let text = edit::render_document(
+                    &[(key.to_owned(), Value::List(vec![entry]))],
+                    Layout::default(),
+                );
+                transaction.create(tree, &path, text)?;
             }
-            let text = edit::render_document(
-                &[("people".to_owned(), Value::List(vec![person]))],
-                Layout::default(),
-            );
-            transaction.create(tree, &path, text)?;
         }
     }
     Ok(Plan {
