@@ -519,3 +519,36 @@ fn dates_must_be_written_as_yyyy_mm_dd() {
         )]
     );
 }
+
+#[test]
+fn run_inside_records_actions_findings_are_named_from_there_as_with_staged() {
+    // Trial: from records/actions, `validate` named findings by absolute
+    // path while `validate --staged` said `../actions/...`.
+    let (dir, copy) = copy_tree(&real_records());
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .output()
+            .expect("git runs");
+        assert!(status.status.success(), "{args:?}");
+    };
+    git(&["init", "-q"]);
+    edit(
+        &copy.join("actions/TSC07-02.yaml"),
+        "owner: SECAS",
+        "owner: SECSA",
+    );
+    git(&["add", "."]);
+    let inside = copy.join("actions");
+    for args in [&["validate"][..], &["validate", "--staged"][..]] {
+        let out = tsc_in(&inside, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            stdout(&out).contains(" --> ../actions/TSC07-02.yaml:5:8\n"),
+            "{args:?}: {}",
+            stdout(&out)
+        );
+    }
+}

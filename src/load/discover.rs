@@ -91,14 +91,31 @@ pub fn find_records_dir(
     )))
 }
 
-/// `dir` as a path from `cwd` when it is `cwd` or below it (`.` for
-/// `cwd` itself, so that `tsc` run inside `records/` reads `.`), else as
-/// it is.
+/// `dir`, the `records` folder found in `cwd` or one of its ancestors, as
+/// a path from `cwd`: `.` for `cwd` itself (so that `tsc` run inside
+/// `records/` reads `.`), `records/...` below it, `..` (as many as it
+/// takes) when `cwd` is inside it, and `../records` and so on beside it.
+/// Findings are then named from where the user stands, as git and
+/// `validate --staged` name them: run in `records/actions`, a finding is
+/// at `../actions/X.yaml`, not at an absolute path.
 fn relative_to(dir: &Path, cwd: &Path) -> PathBuf {
-    match dir.strip_prefix(cwd) {
-        Ok(rest) if rest.as_os_str().is_empty() => PathBuf::from("."),
-        Ok(rest) => rest.to_path_buf(),
-        Err(_) => dir.to_path_buf(),
+    if let Ok(rest) = dir.strip_prefix(cwd) {
+        return if rest.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            rest.to_path_buf()
+        };
+    }
+    let up = |from: &Path| -> PathBuf { from.components().map(|_| "..").collect() };
+    if let Ok(inside) = cwd.strip_prefix(dir) {
+        return up(inside);
+    }
+    match dir
+        .parent()
+        .and_then(|above| Some((above, cwd.strip_prefix(above).ok()?)))
+    {
+        Some((_, below)) => up(below).join(dir.file_name().unwrap_or_default()),
+        None => dir.to_path_buf(),
     }
 }
 
@@ -109,4 +126,26 @@ fn looks_like_records(dir: &Path) -> bool {
     Kind::ALL
         .iter()
         .any(|kind| fs::symlink_metadata(dir.join(kind.entry())).is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative_to;
+    use std::path::{Path, PathBuf};
+
+    #[test]
+    fn the_records_found_are_named_from_the_current_directory() {
+        let records = Path::new("/c/records");
+        let from = |cwd: &str| relative_to(records, Path::new(cwd));
+        assert_eq!(from("/c/records"), PathBuf::from("."));
+        assert_eq!(from("/c"), PathBuf::from("records"));
+        assert_eq!(from("/c/records/actions"), PathBuf::from(".."));
+        assert_eq!(from("/c/records/actions/2016"), PathBuf::from("../.."));
+        assert_eq!(from("/c/docs"), PathBuf::from("../records"));
+        assert_eq!(from("/c/docs/a/b"), PathBuf::from("../../../records"));
+        assert_eq!(
+            relative_to(Path::new("/c/x/records"), Path::new("/c")),
+            PathBuf::from("x/records")
+        );
+    }
 }
