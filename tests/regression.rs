@@ -1649,3 +1649,103 @@ fn a_meeting_template_that_e0302_rejects_makes_new_meeting_refuse() {
         )
     );
 }
+
+/// Trial defect 1: without `--as-of`, a close recorded at a meeting
+/// written for a later day counted already (`actions --open` left the
+/// action out, the report said "Closed by" that meeting), while `--as-of`
+/// today counted it open. No `--as-of` is `--as-of` today, in `actions`,
+/// `report` and `show` alike.
+#[test]
+fn default_today_agrees_with_as_of_today_for_a_close_at_a_later_meeting() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let made = run(&root, &["new", "meeting", "--date", "2999-01-14"]);
+    assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+    // `Drafted.` is one word: the arguments split at spaces.
+    let close = "action close TSC01/02 --at TSC_03_9901 --item 1 --note Drafted.";
+    let closed = run(&root, &close.split(' ').collect::<Vec<_>>());
+    assert_eq!(closed.status.code(), Some(0), "{}", stderr(&closed));
+    let today = tsc::today::local_today().to_string();
+    let open = ["actions", "--open", "--format", "csv"];
+    let listed = stdout(&run(&root, &open));
+    assert_eq!(
+        listed,
+        "id,owner,text,meeting,raised,agenda_item,due,status,status_label,open,overdue,closed\n\
+         TSC01/02,bram-sample,Draft guidance under each example principle.,TSC_01_2401,\
+         2024-01-18,1,2024-03-01,open,Open,true,true,\n\
+         TSC02/01,SECAS,Report back on the example proposal SECMP0101.,TSC_02_2402,\
+         2024-02-15,2,,open,Open,true,false,\n\
+         TSC02/10,ACME,Confirm the example widget count.,TSC_02_2402,2024-02-15,2,\
+         2024-02-20,open,Open,true,true,\n"
+    );
+    let as_of_today = [&open[..], &["--as-of", &today]].concat();
+    assert_eq!(stdout(&run(&root, &as_of_today)), listed);
+
+    let report = stdout(&run(&root, &["report"]));
+    assert!(
+        report.contains("\n## Open actions\n\n3 open, 2 overdue.\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("\nClosed by TSC_02_2402 (1):\n"),
+        "{report}"
+    );
+    let stated = stdout(&run(&root, &["report", "--as-of", &today]));
+    // Only the first line says which was asked.
+    assert_eq!(
+        stated.replace(
+            &format!(
+                "As of {today}: only meetings held, actions raised and action updates made \
+                 by then are counted."
+            ),
+            &format!("Generated for {today}."),
+        ),
+        report
+    );
+
+    let shown = stdout(&run(&root, &["show", "TSC01/02"]));
+    assert_eq!(
+        shown,
+        "Action TSC01/02\n===============\nOwner: Bram Sample\n\
+         Action: Draft guidance under each example principle.\n\
+         Raised: 2024-01-18 TSC_01_2401 under item 1 (Example Principles)\n\
+         Due: 2024-03-01\nStatus: Open (overdue)\n"
+    );
+    assert_eq!(
+        stdout(&run(&root, &["show", "TSC01/02", "--as-of", &today])),
+        shown
+    );
+    // On the day of that meeting it is closed.
+    let then = stdout(&run(&root, &["show", "TSC01/02", "--as-of", "2999-01-14"]));
+    assert!(
+        then.ends_with(
+            "Status: Closed\n\nUpdates:\n- 2999-01-14 at TSC_03_9901 item 1 [Closed]: Drafted.\n\n\
+             Closed: 2999-01-14\n"
+        ),
+        "{then}"
+    );
+}
+
+/// Trial defect 4: `tsc show ACTION --as-of D` showed the status, closing
+/// date and updates as they are now, and an action not yet raised on D as
+/// "Open" with its later updates.
+#[test]
+fn show_as_of_gives_the_status_and_updates_of_that_day() {
+    let root = minimal_example();
+    // TSC01/01 was closed at TSC_02_2402 on 2024-02-15.
+    let before = stdout(&run(&root, &["show", "TSC01/01", "--as-of", "2024-01-20"]));
+    assert_eq!(
+        before,
+        "Action TSC01/01\n===============\nOwner: SECAS\n\
+         Action: Circulate the example attachment to members.\n\
+         Raised: 2024-01-18 TSC_01_2401 under item 2 (Modification Development Update)\n\
+         Due: 2024-02-01\nStatus: Open\n"
+    );
+    let not_yet = stdout(&run(&root, &["show", "TSC02/10", "--as-of", "2000-01-01"]));
+    assert_eq!(
+        not_yet,
+        "Action TSC02/10\n===============\nOwner: ACME\n\
+         Action: Confirm the example widget count.\n\
+         Raised: 2024-02-15 TSC_02_2402 under item 2 (Modification Development Update)\n\
+         Due: 2024-02-20\nStatus: not yet raised on 2000-01-01\n"
+    );
+}
