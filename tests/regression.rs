@@ -1749,3 +1749,41 @@ fn show_as_of_gives_the_status_and_updates_of_that_day() {
          Due: 2024-02-20\nStatus: not yet raised on 2000-01-01\n"
     );
 }
+
+/// Trial defect 2: a stub that leaves `number:` out went by no number in
+/// E0509, so `TSC_01_2312` (or `TSC_001_2401`) beside meeting 1 passed,
+/// and `action new` at it numbered into meeting 1's series (TSC01/03).
+#[test]
+fn a_stub_without_number_goes_by_its_ids_number_in_e0509_and_action_new() {
+    for stub in ["TSC_01_2312", "TSC_001_2401"] {
+        let (_dir, root) = copy_tree(&minimal_example());
+        std::fs::write(
+            root.join(format!("meetings/{stub}.yaml")),
+            format!("id: {stub}\nstatus: not-recorded\n"),
+        )
+        .unwrap();
+        // The stub sorts by the month its ID names, first.
+        assert_findings(
+            &root,
+            &[(
+                "E0509",
+                &format!("meeting TSC_01_2401 is numbered 1, as {stub} is (by its ID)"),
+            )],
+        );
+        let out = run(
+            &root,
+            &["action", "new", "--meeting", stub, "--owner", "SECAS", "x"],
+        );
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(stdout(&out), "");
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "tsc: error: meeting {stub} is numbered 1, as TSC_01_2401 is (E0509), so its \
+                 actions would be numbered among that meeting's; give one of them another \
+                 number (its ID and file name too), then run this again\n"
+            )
+        );
+        assert!(!root.join("actions/TSC01-03.yaml").exists());
+    }
+}
