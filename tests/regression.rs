@@ -1787,3 +1787,63 @@ fn a_stub_without_number_goes_by_its_ids_number_in_e0509_and_action_new() {
         assert!(!root.join("actions/TSC01-03.yaml").exists());
     }
 }
+
+/// Trial defect 3: actions whose IDs name the same meeting and action
+/// numbers (`TSC01/02`, `TSC001/02`, `TSC01/002`), or two IDs stored
+/// under one file name, all passed.
+#[test]
+fn actions_with_the_same_numbers_or_file_name_are_duplicate_ids() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let original = std::fs::read_to_string(root.join("actions/TSC01-02.yaml")).unwrap();
+    for id in ["TSC001/02", "TSC01/002"] {
+        let file = root.join(format!("actions/{}.yaml", id.replace('/', "-")));
+        std::fs::write(file, original.replace("TSC01/02", id)).unwrap();
+    }
+    assert_findings(
+        &root,
+        &[
+            (
+                "E0201",
+                "action `TSC01/002` names the same meeting and action numbers as `TSC001/02`",
+            ),
+            (
+                "E0201",
+                "action `TSC01/02` names the same meeting and action numbers as `TSC001/02`",
+            ),
+        ],
+    );
+    let human = stdout(&run(&root, &["validate"]));
+    let first = root.join("actions/TSC001-02.yaml");
+    assert!(
+        human.contains(&format!(
+            "= help: `TSC001/02` is defined in {}; they are one action: keep one definition \
+             and renumber or remove the other\n",
+            first.display()
+        )),
+        "{human}"
+    );
+
+    // A pattern that takes `/` or `-`: `TSC01-02` is stored as TSC01/02 is.
+    let (_dir, root) = copy_tree(&minimal_example());
+    std::fs::write(
+        root.join("tsc.yaml"),
+        format!(
+            "{}id_patterns:\n  action: '^TSC(?<meeting>[0-9]{{2,}})[/-](?<seq>[0-9]{{2,}})$'\n",
+            std::fs::read_to_string(root.join("tsc.yaml")).unwrap()
+        ),
+    )
+    .unwrap();
+    std::fs::create_dir(root.join("actions/x")).unwrap();
+    std::fs::write(
+        root.join("actions/x/TSC01-02.yaml"),
+        original.replace("TSC01/02", "TSC01-02"),
+    )
+    .unwrap();
+    assert_findings(
+        &root,
+        &[(
+            "E0201",
+            "action `TSC01-02` is stored as `TSC01-02.yaml`, as `TSC01/02` is",
+        )],
+    );
+}
