@@ -196,9 +196,14 @@ fn show_modification(index: &Index<'_>, id: &str, out: &mut String) {
     }
 }
 
-fn show_action<'r>(index: &Index<'r>, action: &'r Action, today: NaiveDate, out: &mut String) {
-    let row = ActionRow::of(action, index, today);
+/// `action` as it stood at the end of `today` (`--as-of`, else the local
+/// date), as `tsc actions` lists it: its updates by then and the status,
+/// closing date, due date and owner they left; an action whose meeting
+/// was held after `today` says it was not yet raised.
+fn show_action(index: &Index<'_>, action: &Action, today: NaiveDate, out: &mut String) {
     let vocab = &index.records().settings.vocabularies;
+    let action = &crate::report::as_of::action_as_of(action, today, vocab);
+    let row = ActionRow::of(action, index, today);
     heading(out, &format!("Action {}", row.id));
     let _ = writeln!(out, "Owner: {}", row.owner_shown);
     let _ = writeln!(out, "Action: {}", row.text.trim());
@@ -229,12 +234,19 @@ fn show_action<'r>(index: &Index<'r>, action: &'r Action, today: NaiveDate, out:
         "Due: {}",
         row.due.map_or_else(|| "-".to_owned(), |d| d.to_string())
     );
-    let _ = writeln!(
-        out,
-        "Status: {}{}",
-        row.status_label,
-        if row.overdue { " (overdue)" } else { "" }
-    );
+    let raised_later = meeting
+        .and_then(Meeting::sort_date)
+        .is_some_and(|held| held > today);
+    if raised_later {
+        let _ = writeln!(out, "Status: not yet raised on {today}");
+    } else {
+        let _ = writeln!(
+            out,
+            "Status: {}{}",
+            row.status_label,
+            if row.overdue { " (overdue)" } else { "" }
+        );
+    }
     if !action.updates.is_empty() {
         let _ = writeln!(out, "\nUpdates:");
         for u in &action.updates {

@@ -45,6 +45,17 @@ pub(crate) fn id_number(
     number
 }
 
+/// The number `meeting` goes by: its `number`, else the one its ID names
+/// ([`id_number`]), as a stub or a meeting whose `number:` is left out is
+/// numbered (its actions are numbered after it, and E0509 counts it).
+pub(crate) fn number_or_id_number(
+    patterns: &CompiledPatterns,
+    settings: &Settings,
+    meeting: &Meeting,
+) -> Option<u32> {
+    (meeting.number.as_ref().map(|n| n.value)).or_else(|| id_number(patterns, settings, meeting))
+}
+
 /// Fills [`Meeting::id_month`] of every meeting that has no `date`, once
 /// after loading (nothing when the ID patterns do not compile).
 pub(crate) fn fill_id_months(records: &mut Records) {

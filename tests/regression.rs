@@ -1679,3 +1679,201 @@ fn a_piped_actions_table_with_a_66_kb_line_of_text_keeps_every_word() {
     );
     assert!(row[0].starts_with("| TSC07/01 |"), "{}", row[0]);
 }
+
+/// Trial defect 1: without `--as-of`, a close recorded at a meeting
+/// written for a later day counted already (`actions --open` left the
+/// action out, the report said "Closed by" that meeting), while `--as-of`
+/// today counted it open. No `--as-of` is `--as-of` today, in `actions`,
+/// `report` and `show` alike.
+#[test]
+fn default_today_agrees_with_as_of_today_for_a_close_at_a_later_meeting() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let made = run(&root, &["new", "meeting", "--date", "2999-01-14"]);
+    assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+    // `Drafted.` is one word: the arguments split at spaces.
+    let close = "action close TSC01/02 --at TSC_03_9901 --item 1 --note Drafted.";
+    let closed = run(&root, &close.split(' ').collect::<Vec<_>>());
+    assert_eq!(closed.status.code(), Some(0), "{}", stderr(&closed));
+    let today = tsc::today::local_today().to_string();
+    let open = ["actions", "--open", "--format", "csv"];
+    let listed = stdout(&run(&root, &open));
+    assert_eq!(
+        listed,
+        "id,owner,text,meeting,raised,agenda_item,due,status,status_label,open,overdue,closed\n\
+         TSC01/02,bram-sample,Draft guidance under each example principle.,TSC_01_2401,\
+         2024-01-18,1,2024-03-01,open,Open,true,true,\n\
+         TSC02/01,SECAS,Report back on the example proposal SECMP0101.,TSC_02_2402,\
+         2024-02-15,2,,open,Open,true,false,\n\
+         TSC02/10,ACME,Confirm the example widget count.,TSC_02_2402,2024-02-15,2,\
+         2024-02-20,open,Open,true,true,\n"
+    );
+    let as_of_today = [&open[..], &["--as-of", &today]].concat();
+    assert_eq!(stdout(&run(&root, &as_of_today)), listed);
+
+    let report = stdout(&run(&root, &["report"]));
+    assert!(
+        report.contains("\n## Open actions\n\n3 open, 2 overdue.\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("\nClosed by TSC_02_2402 (1):\n"),
+        "{report}"
+    );
+    let stated = stdout(&run(&root, &["report", "--as-of", &today]));
+    // Only the first line says which was asked.
+    assert_eq!(
+        stated.replace(
+            &format!(
+                "As of {today}: only meetings held, actions raised and action updates made \
+                 by then are counted."
+            ),
+            &format!("Generated for {today}."),
+        ),
+        report
+    );
+
+    let shown = stdout(&run(&root, &["show", "TSC01/02"]));
+    assert_eq!(
+        shown,
+        "Action TSC01/02\n===============\nOwner: Bram Sample\n\
+         Action: Draft guidance under each example principle.\n\
+         Raised: 2024-01-18 TSC_01_2401 under item 1 (Example Principles)\n\
+         Due: 2024-03-01\nStatus: Open (overdue)\n"
+    );
+    assert_eq!(
+        stdout(&run(&root, &["show", "TSC01/02", "--as-of", &today])),
+        shown
+    );
+    // On the day of that meeting it is closed.
+    let then = stdout(&run(&root, &["show", "TSC01/02", "--as-of", "2999-01-14"]));
+    assert!(
+        then.ends_with(
+            "Status: Closed\n\nUpdates:\n- 2999-01-14 at TSC_03_9901 item 1 [Closed]: Drafted.\n\n\
+             Closed: 2999-01-14\n"
+        ),
+        "{then}"
+    );
+}
+
+/// Trial defect 4: `tsc show ACTION --as-of D` showed the status, closing
+/// date and updates as they are now, and an action not yet raised on D as
+/// "Open" with its later updates.
+#[test]
+fn show_as_of_gives_the_status_and_updates_of_that_day() {
+    let root = minimal_example();
+    // TSC01/01 was closed at TSC_02_2402 on 2024-02-15.
+    let before = stdout(&run(&root, &["show", "TSC01/01", "--as-of", "2024-01-20"]));
+    assert_eq!(
+        before,
+        "Action TSC01/01\n===============\nOwner: SECAS\n\
+         Action: Circulate the example attachment to members.\n\
+         Raised: 2024-01-18 TSC_01_2401 under item 2 (Modification Development Update)\n\
+         Due: 2024-02-01\nStatus: Open\n"
+    );
+    let not_yet = stdout(&run(&root, &["show", "TSC02/10", "--as-of", "2000-01-01"]));
+    assert_eq!(
+        not_yet,
+        "Action TSC02/10\n===============\nOwner: ACME\n\
+         Action: Confirm the example widget count.\n\
+         Raised: 2024-02-15 TSC_02_2402 under item 2 (Modification Development Update)\n\
+         Due: 2024-02-20\nStatus: not yet raised on 2000-01-01\n"
+    );
+}
+
+/// Trial defect 2: a stub that leaves `number:` out went by no number in
+/// E0509, so `TSC_01_2312` (or `TSC_001_2401`) beside meeting 1 passed,
+/// and `action new` at it numbered into meeting 1's series (TSC01/03).
+#[test]
+fn a_stub_without_number_goes_by_its_ids_number_in_e0509_and_action_new() {
+    for stub in ["TSC_01_2312", "TSC_001_2401"] {
+        let (_dir, root) = copy_tree(&minimal_example());
+        std::fs::write(
+            root.join(format!("meetings/{stub}.yaml")),
+            format!("id: {stub}\nstatus: not-recorded\n"),
+        )
+        .unwrap();
+        // The stub sorts by the month its ID names, first.
+        assert_findings(
+            &root,
+            &[(
+                "E0509",
+                &format!("meeting TSC_01_2401 is numbered 1, as {stub} is (by its ID)"),
+            )],
+        );
+        let out = run(
+            &root,
+            &["action", "new", "--meeting", stub, "--owner", "SECAS", "x"],
+        );
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(stdout(&out), "");
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "tsc: error: meeting {stub} is numbered 1, as TSC_01_2401 is (E0509), so its \
+                 actions would be numbered among that meeting's; give one of them another \
+                 number (its ID and file name too), then run this again\n"
+            )
+        );
+        assert!(!root.join("actions/TSC01-03.yaml").exists());
+    }
+}
+
+/// Trial defect 3: actions whose IDs name the same meeting and action
+/// numbers (`TSC01/02`, `TSC001/02`, `TSC01/002`), or two IDs stored
+/// under one file name, all passed.
+#[test]
+fn actions_with_the_same_numbers_or_file_name_are_duplicate_ids() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let original = std::fs::read_to_string(root.join("actions/TSC01-02.yaml")).unwrap();
+    for id in ["TSC001/02", "TSC01/002"] {
+        let file = root.join(format!("actions/{}.yaml", id.replace('/', "-")));
+        std::fs::write(file, original.replace("TSC01/02", id)).unwrap();
+    }
+    assert_findings(
+        &root,
+        &[
+            (
+                "E0201",
+                "action `TSC01/002` names the same meeting and action numbers as `TSC001/02`",
+            ),
+            (
+                "E0201",
+                "action `TSC01/02` names the same meeting and action numbers as `TSC001/02`",
+            ),
+        ],
+    );
+    let human = stdout(&run(&root, &["validate"]));
+    let first = root.join("actions/TSC001-02.yaml");
+    assert!(
+        human.contains(&format!(
+            "= help: `TSC001/02` is defined in {}; they are one action: keep one definition \
+             and renumber or remove the other\n",
+            first.display()
+        )),
+        "{human}"
+    );
+
+    // A pattern that takes `/` or `-`: `TSC01-02` is stored as TSC01/02 is.
+    let (_dir, root) = copy_tree(&minimal_example());
+    std::fs::write(
+        root.join("tsc.yaml"),
+        format!(
+            "{}id_patterns:\n  action: '^TSC(?<meeting>[0-9]{{2,}})[/-](?<seq>[0-9]{{2,}})$'\n",
+            std::fs::read_to_string(root.join("tsc.yaml")).unwrap()
+        ),
+    )
+    .unwrap();
+    std::fs::create_dir(root.join("actions/x")).unwrap();
+    std::fs::write(
+        root.join("actions/x/TSC01-02.yaml"),
+        original.replace("TSC01/02", "TSC01-02"),
+    )
+    .unwrap();
+    assert_findings(
+        &root,
+        &[(
+            "E0201",
+            "action `TSC01-02` is stored as `TSC01-02.yaml`, as `TSC01/02` is",
+        )],
+    );
+}

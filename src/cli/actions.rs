@@ -7,7 +7,6 @@ use clap::{Args, ValueEnum};
 use tsc::actions::{ActionQuery, ActionSort, listing, query_actions};
 use tsc::index::Index;
 use tsc::load::Loaded;
-use tsc::report::as_of::records_as_of;
 use tsc::suggest::closest;
 
 use super::output::{AsOfArgs, OutputArgs, parse_date};
@@ -112,6 +111,7 @@ pub(crate) fn run(
             "action status",
         )?;
     }
+    let today = args.as_of.today();
     let query = ActionQuery {
         open_only: args.open,
         status: args.status.clone(),
@@ -119,25 +119,18 @@ pub(crate) fn run(
         meeting: args.meeting.clone(),
         overdue_only: args.overdue,
         due_before: args.due_before,
-        today: args.as_of.today(),
+        today,
         sort: match args.sort {
             SortKey::Id => ActionSort::Id,
             SortKey::Due => ActionSort::Due,
         },
     };
-    // With --as-of, the actions as they stood at the end of that day (the
-    // view `tsc report --as-of` counts): none raised later, no later
-    // update, and the state those updates left.
-    let view;
-    let view_index;
-    let index = match args.as_of.as_of {
-        Some(date) => {
-            view = records_as_of(records, date);
-            view_index = Index::new(&view);
-            &view_index
-        }
-        None => index,
-    };
+    // The actions as they stood at the end of `--as-of` or today (the
+    // view `tsc report` counts): none raised later, no later update, and
+    // the state those updates left.
+    let view = AsOfArgs::view(records, today);
+    let view_index = view.as_ref().map(Index::new);
+    let index = view_index.as_ref().unwrap_or(index);
     let rows = query_actions(index, &query);
     args.output
         .print(&listing(&rows), "no actions match", out)?;

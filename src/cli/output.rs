@@ -5,8 +5,10 @@ use std::io::{IsTerminal, Write};
 use chrono::NaiveDate;
 use clap::Args;
 use tsc::escape::{self, Flavour};
+use tsc::load::Records;
 use tsc::output::table::TableStyle;
 use tsc::output::{Format, Listing, render};
+use tsc::report::as_of::{holds_later, records_as_of};
 use tsc::today::local_today;
 
 /// `--format` and `--width`, for every listing command.
@@ -111,6 +113,15 @@ impl AsOfArgs {
     /// `--as-of`, else the local date.
     pub(crate) fn today(&self) -> NaiveDate {
         self.as_of.unwrap_or_else(local_today)
+    }
+
+    /// The records as they stood at the end of `today` (from
+    /// [`AsOfArgs::today`], asked once by the caller), for every reader
+    /// with `--as-of`, given or not: no `--as-of` is `--as-of` today.
+    /// `None` when the records hold nothing dated after `today`: then
+    /// they are that view themselves, and are not copied.
+    pub(crate) fn view(records: &Records, today: NaiveDate) -> Option<Records> {
+        holds_later(records, today).then(|| records_as_of(records, today))
     }
 }
 

@@ -7,8 +7,7 @@ use clap::Args;
 use tsc::index::Index;
 use tsc::load::Loaded;
 use tsc::output::file::write_atomic;
-use tsc::report::as_of::records_as_of;
-use tsc::report::{build, build_as_of, html, markdown};
+use tsc::report::{build_as_of, html, markdown};
 
 use super::EXIT_OK;
 use super::output::{AsOfArgs, DocFormat};
@@ -46,16 +45,17 @@ pub(crate) fn run(
     index: &Index<'_>,
     out: &mut dyn Write,
 ) -> anyhow::Result<u8> {
-    let view;
-    let view_index;
-    let report = match args.as_of.as_of {
-        Some(date) => {
-            view = records_as_of(&loaded.records, date);
-            view_index = Index::new(&view);
-            build_as_of(loaded, index, &view, &view_index, date)
-        }
-        None => build(loaded, index, args.as_of.today()),
+    // Counted as of `--as-of` or today alike: no `--as-of` is `--as-of`
+    // today, and only the first line says which was asked.
+    let today = args.as_of.today();
+    let view = AsOfArgs::view(&loaded.records, today);
+    let view_index = view.as_ref().map(Index::new);
+    let (records, records_index) = match (&view, &view_index) {
+        (Some(view), Some(view_index)) => (view, view_index),
+        _ => (&loaded.records, index),
     };
+    let stated = args.as_of.as_of.is_some();
+    let report = build_as_of(loaded, index, records, records_index, today, stated);
     let format = args.format.unwrap_or_else(|| {
         let file = args
             .output

@@ -1,6 +1,10 @@
-//! The records as they stood on a past day, for `tsc report --as-of`:
-//! only the meetings held by then, the actions raised at them, and each
-//! action's state as its updates by then left it.
+//! The records as they stood at the end of a day, for `tsc actions`,
+//! `tsc report` and `tsc show ACTION`, as of `--as-of` or today alike: only
+//! the meetings held by then, the actions raised at them, and each
+//! action's state as its updates by then left it. No `--as-of` must mean
+//! `--as-of` today, so both read this one view: a meeting written for a
+//! later day, or a close at it, does not count before that day (it once
+//! did, without `--as-of` only).
 
 use std::collections::HashMap;
 
@@ -8,6 +12,7 @@ use chrono::NaiveDate;
 
 use crate::load::Records;
 use crate::model::Action;
+use crate::settings::Vocabularies;
 
 /// `records` as of the end of `date`:
 ///
@@ -32,8 +37,9 @@ use crate::model::Action;
 ///   then).
 ///
 /// People, organisations, principles and settings are kept: they carry
-/// no date of their own. `tsc actions --as-of` and `tsc report --as-of`
-/// both read this view, so they agree on what existed.
+/// no date of their own. `tsc actions` and `tsc report` (with `--as-of`
+/// or without, as of today) both read this view, so they agree on what
+/// existed.
 pub fn records_as_of(records: &Records, date: NaiveDate) -> Records {
     let mut view = records.clone();
     view.meetings
@@ -48,11 +54,8 @@ pub fn records_as_of(records: &Records, date: NaiveDate) -> Records {
     view.actions
         .retain(|a| !held_later.contains(a.record.meeting.value.as_str()));
     let vocabularies = &records.settings.vocabularies;
-    let first_open = vocabularies.first_open_status().map(|s| s.id().to_owned());
     for action in &mut view.actions {
-        rewind(&mut action.record, date, first_open.as_deref(), &|status| {
-            vocabularies.is_open_status(status)
-        });
+        rewind(&mut action.record, date, vocabularies);
     }
     let seen = first_seen(records);
     view.modifications.retain(|m| {
@@ -76,6 +79,40 @@ pub fn records_as_of(records: &Records, date: NaiveDate) -> Records {
         }
     }
     view
+}
+
+/// Whether `records` hold anything dated after the end of `date`: a
+/// meeting held (or, undated, whose ID names a month) after it, an action
+/// update or closing date after it, or a proposal's phase change after
+/// it. When they hold none, [`records_as_of`] would return the records
+/// unchanged, so a caller can read `records` themselves and skip the copy
+/// (one pass, no allocation; the copy of the large tree L costs more than
+/// its report).
+pub fn holds_later(records: &Records, date: NaiveDate) -> bool {
+    let later = |d: NaiveDate| d > date;
+    records
+        .meetings
+        .iter()
+        .any(|m| m.record.sort_date().is_some_and(later))
+        || records.actions.iter().any(|a| {
+            let a = &a.record;
+            a.closed.as_ref().is_some_and(|c| later(c.value))
+                || a.updates.iter().any(|u| later(u.date.value))
+        })
+        || records.modifications.iter().any(|m| {
+            (m.record.phases.iter()).any(|p| p.date.as_ref().is_some_and(|d| later(d.value)))
+        })
+}
+
+/// `action` as it stood at the end of `date`, as [`records_as_of`] turns
+/// each action back: its updates by then, and the status, closing date
+/// and due date they left (`tsc show ACTION`, as of today or `--as-of`).
+/// Whether it had been raised by then is for the caller to ask: that
+/// depends on its meeting.
+pub fn action_as_of(action: &Action, date: NaiveDate, vocabularies: &Vocabularies) -> Action {
+    let mut action = action.clone();
+    rewind(&mut action, date, vocabularies);
+    action
 }
 
 /// The first day each proposal is seen: its earliest assessment or
@@ -108,16 +145,11 @@ fn first_seen(records: &Records) -> HashMap<&str, NaiveDate> {
 }
 
 /// Turns `action` back to its state at the end of `date`: the status of
-/// its last update by then that reports one (else `first_open`), and,
-/// when that status is not an open one (`is_open`), the day of that
-/// update as its closing date, so that an action reopened later is shown
-/// closed, and when, as it stood.
-fn rewind(
-    action: &mut Action,
-    date: NaiveDate,
-    first_open: Option<&str>,
-    is_open: &dyn Fn(&str) -> bool,
-) {
+/// its last update by then that reports one (else the vocabulary's first
+/// open status), and, when that status is not an open one, the day of
+/// that update as its closing date, so that an action reopened later is
+/// shown closed, and when, as it stood.
+fn rewind(action: &mut Action, date: NaiveDate, vocabularies: &Vocabularies) {
     let later_status = action
         .updates
         .iter()
@@ -128,6 +160,9 @@ fn rewind(
         return;
     }
     action.closed = None;
+    let first_open = vocabularies
+        .first_open_status()
+        .map(crate::settings::Term::id);
     let earlier = action
         .updates
         .iter()
@@ -137,7 +172,7 @@ fn rewind(
     match (earlier, first_open) {
         (Some((status, day)), _) => {
             action.status.value = status.value.clone();
-            if !is_open(&status.value) {
+            if !vocabularies.is_open_status(&status.value) {
                 action.closed = Some(day.clone());
             }
         }

@@ -141,7 +141,9 @@ impl OpenCounter {
     }
 }
 
-/// Builds the report of `loaded` for `today`, counting every record.
+/// Builds the report of `loaded` for `today`, counting every record
+/// (what `tsc report` shows when the records hold nothing dated after
+/// `today`, [`as_of::holds_later`]; else it reads [`build_as_of`]).
 pub fn build<'r>(loaded: &'r Loaded, index: &Index<'r>, today: NaiveDate) -> Report<'r> {
     let validation = validate_with(loaded, index);
     build_from(&loaded.records, index, &validation, today, None)
@@ -151,16 +153,20 @@ pub fn build<'r>(loaded: &'r Loaded, index: &Index<'r>, today: NaiveDate) -> Rep
 /// [`as_of::records_as_of`], with its own index) with the validation
 /// errors of all of `loaded`: whether the records are valid is about the
 /// records as they are (a principle decided at a later meeting is no
-/// error), while every count is as of `date`.
+/// error), while every count is as of `date`. `stated`: the day was
+/// given (`--as-of`), and the report's first line says what is counted;
+/// else it is today, and the line says only that (`tsc report` counts
+/// as of today either way).
 pub fn build_as_of<'r>(
     loaded: &Loaded,
     index: &Index<'_>,
     view: &'r Records,
     view_index: &Index<'r>,
     date: NaiveDate,
+    stated: bool,
 ) -> Report<'r> {
     let validation = validate_with(loaded, index);
-    build_from(view, view_index, &validation, date, Some(date))
+    build_from(view, view_index, &validation, date, stated.then_some(date))
 }
 
 fn build_from<'r>(

@@ -1,6 +1,7 @@
 //! Actions: ID, owner, status, the meeting and agenda item that raised
 //! them, and dates that cannot come before the day they were raised.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::source::Spanned;
@@ -8,18 +9,53 @@ use chrono::NaiveDate;
 
 use super::Checker;
 use crate::finding::{Code, Finding};
+use crate::load::Located;
 use crate::model::{Action, ItemNumber, Meeting};
 use crate::settings::{Meaning, Vocabularies};
+
+/// An action ID with its `meeting` and `seq` captures written as plain
+/// numbers (`DPWG001/02` and `DPWG01/002` are both `DPWG1/2`), so that two
+/// IDs naming the same meeting and action compare equal; `None` when the
+/// pattern has neither capture, or one is not a number.
+fn numbers_key(caps: &regex_lite::Captures<'_>, id: &str) -> Option<String> {
+    let mut spans = Vec::with_capacity(2);
+    for name in ["meeting", "seq"] {
+        if let Some(m) = caps.name(name) {
+            spans.push((m.range(), m.as_str().parse::<u32>().ok()?));
+        }
+    }
+    spans.sort_by_key(|(range, _)| range.start);
+    let mut key = String::with_capacity(id.len());
+    let mut at = 0;
+    for (range, number) in spans {
+        // Nested or overlapping captures: no key.
+        key.push_str(id.get(at..range.start)?);
+        key.push_str(&number.to_string());
+        at = range.end;
+    }
+    if at == 0 {
+        return None;
+    }
+    key.push_str(&id[at..]);
+    Some(key)
+}
 
 impl Checker<'_> {
     pub(super) fn check_actions(&mut self) {
         let r = self.records;
+        // The first action of each numbered key and file name (E0201).
+        let mut by_numbers: HashMap<String, &Located<Action>> = HashMap::new();
+        let mut by_file: HashMap<String, &Located<Action>> = HashMap::new();
         for a in &r.actions {
             let file = a.file.as_path();
             let action = &a.record;
-            let named = self
-                .check_file_id(file, &action.id, &|p| &p.action, "action")
-                .and_then(|caps| super::identity::number_of(&caps, "meeting"));
+            let caps = self.check_file_id(file, &action.id, &|p| &p.action, "action");
+            let named =
+                (caps.as_ref()).and_then(|caps| super::identity::number_of(caps, "meeting"));
+            let key = caps
+                .as_ref()
+                .and_then(|caps| numbers_key(caps, &action.id.value));
+            self.check_same_action(a, key, &mut by_numbers, &mut by_file);
             // The owner given when it was raised, and each one an update
             // reassigned it to: one rule, one did-you-mean.
             let owners =
@@ -47,6 +83,65 @@ impl Checker<'_> {
                 self.check_action_dates(file, action, meeting);
             }
         }
+    }
+
+    /// Two actions with different IDs that name the same meeting and
+    /// action numbers (`DPWG01/02`, `DPWG001/02`, `DPWG01/002`: `key`,
+    /// from [`numbers_key`]) or the same file name (`DPWG01/02`,
+    /// `DPWG01-02` under a pattern that takes either) are one action
+    /// written twice: the later in file order is reported (E0201), with a
+    /// second label at the first. The same ID twice is E0201's own case,
+    /// reported once by [`Checker::check_duplicate_ids`], not here.
+    fn check_same_action<'r>(
+        &mut self,
+        a: &'r Located<Action>,
+        key: Option<String>,
+        by_numbers: &mut HashMap<String, &'r Located<Action>>,
+        by_file: &mut HashMap<String, &'r Located<Action>>,
+    ) {
+        let id = &a.record.id;
+        let stem = crate::ids::file_stem_for(&id.value);
+        let same_file = match by_file.get(&stem) {
+            Some(first) => (first.record.id.value != id.value).then_some(*first),
+            None => {
+                by_file.insert(stem.clone(), a);
+                None
+            }
+        };
+        let same_numbers = key.and_then(|key| match by_numbers.get(&key) {
+            Some(first) => (first.record.id.value != id.value).then_some(*first),
+            None => {
+                by_numbers.insert(key, a);
+                None
+            }
+        });
+        let (first, message) = match (same_file, same_numbers) {
+            (Some(first), _) => (
+                first,
+                format!(
+                    "action `{}` is stored as `{stem}.yaml`, as `{}` is",
+                    id.value, first.record.id.value
+                ),
+            ),
+            (None, Some(first)) => (
+                first,
+                format!(
+                    "action `{}` names the same meeting and action numbers as `{}`",
+                    id.value, first.record.id.value
+                ),
+            ),
+            (None, None) => return,
+        };
+        self.push(
+            Finding::at_value(Code::DuplicateId, &a.file, id, message)
+                .with_related_value(&first.file, &first.record.id, "first defined here")
+                .with_help(format!(
+                    "`{}` is defined in {}; they are one action: keep one definition and \
+                     renumber or remove the other",
+                    first.record.id.value,
+                    crate::escape::path(&first.file)
+                )),
+        );
     }
 
     /// Status values come from the vocabulary; an action whose status is

@@ -42,12 +42,24 @@ impl Checker<'_> {
     }
 
     /// No two meetings of one kind have the same number: the first (in
-    /// date order) keeps it, each later one is reported.
+    /// date order) keeps it, each later one is reported. A meeting that
+    /// leaves `number:` out (a stub, or a recorded meeting missing it)
+    /// goes by the number its ID names, as its actions are numbered
+    /// ([`crate::stubs::number_or_id_number`]); only those IDs are matched
+    /// again.
     fn check_meeting_numbers(&mut self) {
+        let settings = &self.records.settings;
         let mut first: HashMap<(Option<&str>, u32), (&Path, &Meeting)> = HashMap::new();
         for m in self.index.meetings_by_date() {
-            let Some(number) = &m.number else {
-                continue;
+            let number = match (&m.number, &self.patterns) {
+                (Some(number), _) => number.value,
+                (None, Some(patterns)) => {
+                    match crate::stubs::number_or_id_number(patterns, settings, m) {
+                        Some(number) => number,
+                        None => continue,
+                    }
+                }
+                (None, None) => continue,
             };
             let kind = m.kind.as_ref().map(|k| k.value.as_str());
             let Some(file) = self
@@ -57,27 +69,38 @@ impl Checker<'_> {
             else {
                 continue;
             };
-            match first.get(&(kind, number.value)) {
+            match first.get(&(kind, number)) {
                 None => {
-                    first.insert((kind, number.value), (file, m));
+                    first.insert((kind, number), (file, m));
                 }
                 Some((other_file, other)) => {
-                    let finding = Finding::at_value(
-                        Code::DuplicateMeetingNumber,
-                        file,
-                        number,
-                        format!(
-                            "meeting {} is numbered {}, as {} is",
-                            m.id.value, number.value, other.id.value
-                        ),
+                    // ` (by its ID)` for a meeting with no `number:`.
+                    let how = |m: &Meeting| {
+                        if m.number.is_some() {
+                            ""
+                        } else {
+                            " (by its ID)"
+                        }
+                    };
+                    let message = format!(
+                        "meeting {} is numbered {number}{}, as {} is{}",
+                        m.id.value,
+                        how(m),
+                        other.id.value,
+                        how(other)
                     );
+                    let finding = match &m.number {
+                        Some(own) => {
+                            Finding::at_value(Code::DuplicateMeetingNumber, file, own, message)
+                        }
+                        None => {
+                            Finding::at_value(Code::DuplicateMeetingNumber, file, &m.id, message)
+                        }
+                    };
+                    let label = "the meeting numbered so first";
                     let finding = match &other.number {
-                        Some(theirs) => finding.with_related_value(
-                            other_file,
-                            theirs,
-                            "the meeting numbered so first",
-                        ),
-                        None => finding,
+                        Some(theirs) => finding.with_related_value(other_file, theirs, label),
+                        None => finding.with_related_value(other_file, &other.id, label),
                     };
                     self.push(finding.with_help(
                         "number each meeting once; if two `tsc new meeting` ran at once, \

@@ -125,11 +125,7 @@ fn numbered(
         return held(meeting);
     }
     let date = meeting.known_date().or(meeting.id_month);
-    let number = meeting
-        .number
-        .as_ref()
-        .map(|n| n.value)
-        .or_else(|| crate::stubs::id_number(patterns, settings, meeting));
+    let number = crate::stubs::number_or_id_number(patterns, settings, meeting);
     match (date, number) {
         (Some(date), Some(number)) => Ok((date, number)),
         _ => Err(Error::Refused(format!(
@@ -137,6 +133,34 @@ fn numbered(
              month; add `number:` and `date:` to its file, then run this again",
             meeting.id.value
         ))),
+    }
+}
+
+/// Refuses an action at `meeting` (numbered `number`, its own or the one
+/// its ID names) while another meeting of its kind goes by that number
+/// too (E0509): its actions would be numbered into that meeting's series
+/// (a stub `DPWG_01_2512` beside meeting 1 once got `DPWG01/04`).
+fn refuse_shared_number(
+    records: &Records,
+    patterns: &crate::settings::CompiledPatterns,
+    meeting: &Meeting,
+    number: u32,
+) -> Result<()> {
+    let settings = &records.settings;
+    let kind = |m: &Meeting| m.kind.as_ref().map(|k| k.value.clone());
+    let other = records.meetings.iter().map(|o| &o.record).find(|o| {
+        o.id.value != meeting.id.value
+            && kind(o) == kind(meeting)
+            && crate::stubs::number_or_id_number(patterns, settings, o) == Some(number)
+    });
+    match other {
+        Some(other) => Err(Error::Refused(format!(
+            "meeting {} is numbered {number}, as {} is (E0509), so its actions would be \
+             numbered among that meeting's; give one of them another number (its ID and \
+             file name too), then run this again",
+            meeting.id.value, other.id.value
+        ))),
+        None => Ok(()),
     }
 }
 
@@ -681,6 +705,7 @@ pub fn new_action(tree: &Tree, index: &Index<'_>, args: &NewAction) -> Result<Pl
     };
     let template = &records.settings.id_templates.action.value;
     let (date, number) = numbered(m, &patterns, &records.settings)?;
+    refuse_shared_number(records, &patterns, m, number)?;
     let mut id = make_id(
         template,
         &Fields::action(number, date, seq),
