@@ -499,6 +499,70 @@ fn unknown_yaml_tags_and_a_timestamp_tag_are_refused_saying_remove_the_tag() {
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
 }
 
+/// Trial defect 8: a write command killed before its rename left
+/// `actions/.tsc-report-DPWG01-02.yaml.XXXXXX.tmp` (named for a report),
+/// which `validate` passed over in silence and the next write of the file
+/// kept, so `git add -A` would commit it. A record's temporary file is now
+/// `.tsc-record-NAME.XXXXXX.tmp`; validate warns of one (W0013), and the
+/// next write of that record removes it (and one of the old name),
+/// however young, leaving every other file alone.
+#[test]
+fn a_temporary_file_a_killed_record_write_left_is_reported_then_removed() {
+    let (_dir, root) = copy_tree(&real_records());
+    let target = root.join("actions/TSC07-03.yaml");
+    assert_eq!(
+        tsc::output::file::record_temp_prefix(&target),
+        ".tsc-record-TSC07-03.yaml."
+    );
+    let actions = root.join("actions");
+    let ours = actions.join(".tsc-record-TSC07-03.yaml.Ab3dE9.tmp");
+    let old_name = actions.join(".tsc-report-TSC07-03.yaml.Xy7kL2.tmp");
+    let other_target = actions.join(".tsc-record-TSC07-01.yaml.Ab3dE9.tmp");
+    let not_ours = [
+        actions.join(".TSC07-03.yaml.swp"),
+        actions.join(".tsc-record-TSC07-03.yaml.tmp"),
+        actions.join(".tsc-record-TSC07-03.yaml.Ab3dE9.tmp.bak"),
+    ];
+    for file in [&ours, &old_name, &other_target]
+        .into_iter()
+        .chain(&not_ours)
+    {
+        std::fs::write(file, "id: \"TSC07/03\"\nmeet").unwrap();
+    }
+    let valid = run(&root, &["validate"]);
+    assert_eq!(valid.status.code(), Some(0), "{}", stdout(&valid));
+    let said = stdout(&valid);
+    assert_eq!(said.matches("warning[W0013]").count(), 3, "{said}");
+    assert!(
+        said.contains(
+            "warning[W0013]: temporary file left by an interrupted write of `TSC07-03.yaml`; \
+             it is not read\n"
+        ) && said
+            .contains("= help: delete it; the next tsc write of `TSC07-03.yaml` also removes it"),
+        "{said}"
+    );
+    let made = run(&root, &["new", "meeting", "--date", "2016-07-21"]);
+    assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+    let mut args: Vec<&str> = "action update TSC07/03 --at TSC_08_1607 --item 1 --note"
+        .split(' ')
+        .collect();
+    args.push("Drafted.");
+    let out = run(&root, &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        !ours.exists(),
+        "the next write of TSC07-03.yaml removes its leftover"
+    );
+    assert!(
+        !old_name.exists(),
+        "and one of the name tsc gave them before"
+    );
+    assert!(other_target.exists(), "another record's is left alone");
+    for file in &not_ours {
+        assert!(file.exists(), "{} is not ours", file.display());
+    }
+}
+
 #[test]
 fn report_output_with_a_trailing_slash_is_refused_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
