@@ -335,6 +335,22 @@ fn line_separators_and_nel_in_new_text_are_written_escaped() {
     assert_eq!(valid.status.code(), Some(0), "{}", stdout(&valid));
 }
 
+/// `tsc new meeting` for 2016-07-21 (TSC_08_1607) in `root`, which must
+/// succeed.
+fn new_meeting_tsc_08_1607(root: &Path) {
+    let made = run(root, &["new", "meeting", "--date", "2016-07-21"]);
+    assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+}
+
+/// `tsc action update TSC07/03` at TSC_08_1607, item 1, with `note`.
+fn update_tsc07_03(root: &Path, note: &str) -> std::process::Output {
+    let mut args: Vec<&str> = "action update TSC07/03 --at TSC_08_1607 --item 1 --note"
+        .split(' ')
+        .collect();
+    args.push(note);
+    run(root, &args)
+}
+
 /// Trial defect 5: `action update --note 12:30` wrote the note plain, and
 /// PyYAML read it as 750 (`1:2:3` as 3723, `2026-02-12 10:00:00` as a
 /// datetime) and refused the file for `<<` and `=`. Every note a YAML 1.1
@@ -343,8 +359,7 @@ fn line_separators_and_nel_in_new_text_are_written_escaped() {
 #[test]
 fn notes_yaml_1_1_reads_as_sexagesimal_timestamp_merge_or_value_are_quoted() {
     let (_dir, root) = copy_tree(&real_records());
-    let made = run(&root, &["new", "meeting", "--date", "2016-07-21"]);
-    assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+    new_meeting_tsc_08_1607(&root);
     let notes = [
         "12:30",
         "1:2:3",
@@ -361,11 +376,7 @@ fn notes_yaml_1_1_reads_as_sexagesimal_timestamp_merge_or_value_are_quoted() {
         "12:30 pm",
     ];
     for note in notes {
-        let mut args: Vec<&str> = "action update TSC07/03 --at TSC_08_1607 --item 1 --note"
-            .split(' ')
-            .collect();
-        args.push(note);
-        let out = run(&root, &args);
+        let out = update_tsc07_03(&root, note);
         assert_eq!(out.status.code(), Some(0), "{note:?}: {}", stderr(&out));
     }
     let file = root.join("actions/TSC07-03.yaml");
@@ -541,13 +552,8 @@ fn a_temporary_file_a_killed_record_write_left_is_reported_then_removed() {
             .contains("= help: delete it; the next tsc write of `TSC07-03.yaml` also removes it"),
         "{said}"
     );
-    let made = run(&root, &["new", "meeting", "--date", "2016-07-21"]);
-    assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
-    let mut args: Vec<&str> = "action update TSC07/03 --at TSC_08_1607 --item 1 --note"
-        .split(' ')
-        .collect();
-    args.push("Drafted.");
-    let out = run(&root, &args);
+    new_meeting_tsc_08_1607(&root);
+    let out = update_tsc07_03(&root, "Drafted.");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         !ours.exists(),
@@ -561,6 +567,60 @@ fn a_temporary_file_a_killed_record_write_left_is_reported_then_removed() {
     for file in &not_ours {
         assert!(file.exists(), "{} is not ours", file.display());
     }
+}
+
+/// Trial (minor): `action update` on an action whose file failed to load
+/// (`updates:` left empty) said "unknown action `DPWG01/02`; did you mean
+/// DPWG01/01", while `show` said the file could not be read. Both say the
+/// latter now, and nothing is written.
+#[test]
+fn action_update_on_an_unreadable_action_file_says_it_could_not_be_read() {
+    let (_dir, root) = copy_tree(&real_records());
+    let file = root.join("actions/TSC07-03.yaml");
+    let broken = std::fs::read_to_string(&file).unwrap() + "updates:\n";
+    std::fs::write(&file, &broken).unwrap();
+    new_meeting_tsc_08_1607(&root);
+    let out = update_tsc07_03(&root, "Drafted.");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "tsc: error: the action file for `TSC07/03` could not be read; `tsc validate` says \
+             what is wrong with it; nothing was written\n"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), broken);
+}
+
+/// Trial (minor): a file breaking its lines with CR alone passes
+/// validate, but `action update` refused it with "1:236: this list is
+/// written in flow style". It now names the line endings, at the first
+/// lone CR, and writes nothing.
+#[test]
+fn action_update_in_a_cr_only_file_is_refused_naming_its_line_endings() {
+    let (_dir, root) = copy_tree(&real_records());
+    new_meeting_tsc_08_1607(&root);
+    let file = root.join("actions/TSC07-03.yaml");
+    let cr_only = std::fs::read_to_string(&file).unwrap().replace('\n', "\r");
+    std::fs::write(&file, &cr_only).unwrap();
+    let valid = run(&root, &["validate"]);
+    assert_eq!(valid.status.code(), Some(0), "{}", stdout(&valid));
+    for verb in ["update", "close"] {
+        let line = format!("action {verb} TSC07/03 --at TSC_08_1607 --item 1 --note Done.");
+        let out = run(&root, &line.split(' ').collect::<Vec<_>>());
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out).ends_with(
+                "/actions/TSC07-03.yaml:1:62: this file breaks its lines with a carriage \
+                 return alone (CR, without LF), which tsc does not edit; convert its line \
+                 endings to LF (or CRLF) and run the command again\n"
+            ),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), cr_only);
 }
 
 #[test]
