@@ -94,6 +94,8 @@ codes! {
     UnknownField = ("E0011", "unknown-field", Error),
     /// A required field is absent.
     MissingField = ("E0012", "missing-field", Error),
+    /// A temporary file a killed write command left beside a record.
+    LeftoverTempFile = ("W0013", "leftover-temporary-file", Warning),
     /// A person ID that `people.yaml` does not define.
     UnknownPerson = ("E0101", "unknown-person", Error),
     /// An organisation ID that `organisations.yaml` does not define.

@@ -112,6 +112,7 @@ pub(crate) fn field_errors(kind: Kind, text: &str, file: &Path) -> Vec<Finding> 
     }
     let mut checker = ShapeChecker {
         file,
+        text,
         defs: &schema["$defs"],
         findings: Vec::new(),
     };
@@ -131,6 +132,7 @@ fn options() -> serde_saphyr::Options {
 
 struct ShapeChecker<'a> {
     file: &'a Path,
+    text: &'a str,
     defs: &'a Value,
     findings: Vec<Finding>,
 }
@@ -214,8 +216,19 @@ impl ShapeChecker<'_> {
                     .as_str()
                     .unwrap_or("a value this field takes");
                 let schema = named;
+                // A number as written (`3.0`, not the 3 it reads as).
+                let written = || {
+                    let span = node.referenced.span();
+                    let start = usize::try_from(span.byte_offset()?).ok()?;
+                    let len = usize::try_from(span.byte_len()?).ok()?;
+                    let text = self.text.get(start..start + len)?.trim();
+                    (!text.is_empty() && text.chars().count() <= 40).then(|| format!("`{text}`"))
+                };
                 let shown = match &node.value {
                     Node::Text(text) => format!("`{text}`"),
+                    Node::Int(_) | Node::Float(_) | Node::Bool(_) => {
+                        written().unwrap_or_else(|| "this value".to_owned())
+                    }
                     _ => "this value".to_owned(),
                 };
                 let help = schema["description"]

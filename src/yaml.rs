@@ -41,14 +41,17 @@ pub(crate) const MAX_NODES: usize = 250_000;
 /// The serde-saphyr options every record file is parsed with: strict
 /// booleans, numbers with leading zeros kept as strings, a number or
 /// boolean where text belongs refused (`no_schema`: it must be quoted, as
-/// the JSON Schema and other YAML readers see a number), one document,
-/// and the limits above. Public so that tools measuring the parser
-/// (`examples/parse_floor.rs`) parse exactly as the loader does.
+/// the JSON Schema and other YAML readers see a number), a tag the parser
+/// does not know refused (`!!strr`, `!custom`: PyYAML's `safe_load` refuses
+/// them, so a record holding one is not one every reader reads), one
+/// document, and the limits above. Public so that tools measuring the
+/// parser (`examples/parse_floor.rs`) parse exactly as the loader does.
 pub fn options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,
         no_schema: true,
+        reject_unsupported_tags: true,
         budget: serde_saphyr::budget! {
             max_depth: MAX_DEPTH,
             flow_nesting_limit: MAX_DEPTH,
@@ -147,13 +150,36 @@ impl<'de> serde::de::Visitor<'de> for TopVisitor {
 /// scalar where the record's mapping belongs, or a bad value),
 /// [`Code::UnknownField`] or [`Code::MissingField`].
 pub(crate) fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Box<Finding>> {
-    serde_saphyr::from_str_with_options(text, options()).map_err(|error| {
+    let record = serde_saphyr::from_str_with_options(text, options()).map_err(|error| {
         let finding = match check_structure(text, file) {
             Err(structural) => structural,
             Ok(()) => to_finding(&error, file, text),
         };
         Box::new(finding)
-    })
+    })?;
+    // Only a file that holds `<<` can repeat a merge key: the others are
+    // not parsed twice.
+    if text.contains("<<") {
+        check_merge_keys(text, file).map_err(Box::new)?;
+    }
+    Ok(record)
+}
+
+/// Refuses a mapping that holds the merge key `<<` twice, as any other
+/// key twice ([`Code::DuplicateKey`]): serde-saphyr merges both and the
+/// first wins, while PyYAML keeps the last, so the record would be read
+/// two ways. The file is parsed again with `<<` as an ordinary key, which
+/// the duplicate-key check then sees.
+#[allow(clippy::result_large_err)] // private, and only for files holding `<<`
+fn check_merge_keys(text: &str, file: &Path) -> Result<(), Finding> {
+    let mut literal = options();
+    literal.merge_keys = serde_saphyr::MergeKeyPolicy::AsOrdinary;
+    match serde_saphyr::from_str_with_options::<Top>(text, literal) {
+        Err(error) if matches!(original(&error), Error::DuplicateMappingKey { .. }) => {
+            Err(to_finding(&error, file, text))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// The kind-independent check of [`parse`]: the YAML is well-formed,
@@ -246,7 +272,7 @@ fn finding_for(error: &Error, file: &Path, text: &str) -> Finding {
         .or_else(|| string_in(&raw))
         .map_or_else(|| "this value".to_owned(), |v| format!("`{v}`"));
     let form = value_form(&raw, &v);
-    let message = variant_message(inner, &v)
+    let message = variant_message(inner, &v, text)
         .or_else(|| form.as_ref().map(|(m, _)| m.clone()))
         .unwrap_or_else(|| raw.clone());
     let form_help = form.map(|(_, help)| help.to_owned());
@@ -298,6 +324,13 @@ fn finding_for(error: &Error, file: &Path, text: &str) -> Finding {
                 .then_some("give the field a value, or remove the line");
             (Code::InvalidValue, form_help.or(empty.map(str::to_owned)))
         }
+        // `!!strr`, `!custom`, `!ruby/object`: PyYAML's `safe_load`
+        // refuses the file. `!!timestamp` is a YAML 1.1 type, but tsc reads
+        // dates (and all text) untagged.
+        Error::UnsupportedTag { .. } | Error::TaggedScalarCannotDeserializeIntoString { .. } => (
+            Code::YamlSyntax,
+            Some("remove the tag: records are written without YAML tags".into()),
+        ),
         Error::MultipleDocuments { .. } => (
             Code::YamlSyntax,
             Some("keep one record per file: remove the `---` separator and move the second document to its own file".into()),
@@ -380,7 +413,7 @@ fn budget_finding(breach: &BudgetBreach, file: &Path, position: Position) -> Fin
 /// Our own words for the errors serde-saphyr names by variant (a key
 /// twice, a boolean spelt `yes`, an empty value), naming the offending
 /// value `v` where known.
-fn variant_message(error: &Error, v: &str) -> Option<String> {
+fn variant_message(error: &Error, v: &str, text: &str) -> Option<String> {
     Some(match error {
         Error::DuplicateMappingKey { key: Some(k), .. } => {
             format!("`{k}` appears twice in the same mapping")
@@ -390,6 +423,14 @@ fn variant_message(error: &Error, v: &str) -> Option<String> {
         }
         Error::InvalidBooleanStrict { .. } => format!("{v} is not `true` or `false`"),
         Error::NullIntoString { .. } => "this field has no value".to_owned(),
+        Error::UnsupportedTag { tag, .. } => format!("the YAML tag `{tag}` is not one tsc reads"),
+        Error::TaggedScalarCannotDeserializeIntoString { location } => {
+            let tag = tag_before(text, Position::from(*location)).map_or_else(
+                || "this YAML tag".to_owned(),
+                |t| format!("the YAML tag `{t}`"),
+            );
+            format!("{tag} is not one tsc reads here")
+        }
         Error::QuotingRequired { value, .. } => {
             let what = if value.parse::<f64>().is_ok() {
                 "a number"
@@ -464,13 +505,29 @@ fn string_in(raw: &str) -> Option<String> {
     (!value.is_empty() && value.chars().count() <= 40).then(|| value.to_owned())
 }
 
-/// The scalar that starts at `position` in `text`, unquoted, up to a
-/// comment or the end of the line; `None` for an empty one or line 0.
-fn value_at(text: &str, position: Position) -> Option<String> {
+/// The line of `text` that `position` is on, and the 0-based character
+/// column; `None` for line 0 or a position past the text.
+fn line_at(text: &str, position: Position) -> Option<(&str, usize)> {
     let line = text
         .lines()
         .nth(usize::try_from(position.line).ok()?.checked_sub(1)?)?;
     let start = usize::try_from(position.column).ok()?.checked_sub(1)?;
+    Some((line, start))
+}
+
+/// The tag (`!!timestamp`) written just before the value at `position`
+/// in `text`, on the same line.
+fn tag_before(text: &str, position: Position) -> Option<String> {
+    let (line, start) = line_at(text, position)?;
+    let before: String = line.chars().take(start).collect();
+    let tag = before.split_whitespace().last()?;
+    tag.starts_with('!').then(|| tag.to_owned())
+}
+
+/// The scalar that starts at `position` in `text`, unquoted, up to a
+/// comment or the end of the line; `None` for an empty one or line 0.
+fn value_at(text: &str, position: Position) -> Option<String> {
+    let (line, start) = line_at(text, position)?;
     let rest: String = line.chars().skip(start).collect();
     let rest = rest.split(" #").next().unwrap_or("").trim();
     let value = rest.trim_matches(|c| c == '"' || c == '\'');

@@ -335,6 +335,294 @@ fn line_separators_and_nel_in_new_text_are_written_escaped() {
     assert_eq!(valid.status.code(), Some(0), "{}", stdout(&valid));
 }
 
+/// `tsc new meeting` for 2016-07-21 (TSC_08_1607) in `root`, which must
+/// succeed.
+fn new_meeting_tsc_08_1607(root: &Path) {
+    let made = run(root, &["new", "meeting", "--date", "2016-07-21"]);
+    assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+}
+
+/// `tsc action update TSC07/03` at TSC_08_1607, item 1, with `note`.
+fn update_tsc07_03(root: &Path, note: &str) -> std::process::Output {
+    let mut args: Vec<&str> = "action update TSC07/03 --at TSC_08_1607 --item 1 --note"
+        .split(' ')
+        .collect();
+    args.push(note);
+    run(root, &args)
+}
+
+/// Trial defect 5: `action update --note 12:30` wrote the note plain, and
+/// PyYAML read it as 750 (`1:2:3` as 3723, `2026-02-12 10:00:00` as a
+/// datetime) and refused the file for `<<` and `=`. Every note a YAML 1.1
+/// resolver would take for something else is now written quoted, and
+/// PyYAML reads each as the text given.
+#[test]
+fn notes_yaml_1_1_reads_as_sexagesimal_timestamp_merge_or_value_are_quoted() {
+    let (_dir, root) = copy_tree(&real_records());
+    new_meeting_tsc_08_1607(&root);
+    let notes = [
+        "12:30",
+        "1:2:3",
+        "2026-02-12 10:00:00",
+        "2026-02-12T10:00:00Z",
+        "<<",
+        "=",
+        "0b1",
+        "0x1F",
+        "1_000",
+        ".inf",
+        "+1",
+        "0o7",
+        "12:30 pm",
+    ];
+    for note in notes {
+        let out = update_tsc07_03(&root, note);
+        assert_eq!(out.status.code(), Some(0), "{note:?}: {}", stderr(&out));
+    }
+    let file = root.join("actions/TSC07-03.yaml");
+    let written = std::fs::read_to_string(&file).unwrap();
+    let written_notes: Vec<&str> = written
+        .lines()
+        .filter_map(|l| l.strip_prefix("    note: "))
+        .collect();
+    assert_eq!(
+        written_notes,
+        [
+            "\"12:30\"",
+            "\"1:2:3\"",
+            "\"2026-02-12 10:00:00\"",
+            "\"2026-02-12T10:00:00Z\"",
+            "\"<<\"",
+            "\"=\"",
+            "\"0b1\"",
+            "\"0x1F\"",
+            "\"1_000\"",
+            "\".inf\"",
+            "\"+1\"",
+            "\"0o7\"",
+            "12:30 pm",
+        ]
+    );
+    let expected = format!(
+        "[{}]\n",
+        notes
+            .iter()
+            .map(|n| format!("\"{n}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    assert_eq!(pyyaml(&file, "[u['note'] for u in d['updates']]"), expected);
+    let valid = run(&root, &["validate"]);
+    assert_eq!(valid.status.code(), Some(0), "{}", stdout(&valid));
+}
+
+/// Trial defect 6: two `<<:` keys in one mapping passed, tsc taking the
+/// first and PyYAML the last; a date reached through an alias was refused
+/// as "the date `*d` is not written as YYYY-MM-DD, help: write
+/// `2026-02-12`" although that is what was written.
+#[test]
+fn a_repeated_merge_key_is_a_duplicate_and_an_aliased_date_is_read() {
+    let (_dir, root) = copy_tree(&real_records());
+    let file = root.join("actions/TSC07-03.yaml");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let merged_twice = original.replace("owner: SECAS\n", "<<: {owner: SECAS}\n<<: {owner: DCC}\n");
+    std::fs::write(&file, merged_twice).unwrap();
+    let out = run(&root, &["validate"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(&format!(
+            "error[E0003]: `<<` appears twice in the same mapping\n --> {}:6:1\n",
+            file.display()
+        )),
+        "{}",
+        stdout(&out)
+    );
+    // An alias to a date, directly and through a merge key, is read as
+    // the date at the anchor.
+    let aliased = original.replace("status: open", "due: &d 2016-09-15\nstatus: open")
+        + "updates:\n  - &u\n    date: 2016-07-21\n    meeting: TSC_08_1607\n    \
+           agenda_item: 1\n    due: *d\n    note: x\n  - <<: *u\n    note: y\n";
+    std::fs::write(&file, aliased).unwrap();
+    let made = run(&root, &["new", "meeting", "--date", "2016-07-21"]);
+    assert_eq!(made.status.code(), Some(0), "{}", stdout(&made));
+    let out = run(&root, &["validate"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    // One written other than as YYYY-MM-DD at the anchor is named there.
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("&d 2016-09-15", "&d 2016-9-15")).unwrap();
+    let out = run(&root, &["validate"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(
+            "error[E0010]: the date `2016-9-15` (anchor `&d`, used here) is not written as \
+             YYYY-MM-DD\n"
+        ) && stdout(&out).contains("help: write `2016-09-15` at the anchor `&d`"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+/// Trial defect 7: `owner: !!strr tom-o-neill`, `!ruby/object` and
+/// `due: !custom 2026-02-10` passed validate though PyYAML's safe_load
+/// refuses them, and `due: !!timestamp 2026-02-10` was refused as
+/// "cannot deserialize tagged scalar into string".
+#[test]
+fn unknown_yaml_tags_and_a_timestamp_tag_are_refused_saying_remove_the_tag() {
+    let (_dir, root) = copy_tree(&real_records());
+    let file = root.join("actions/TSC07-03.yaml");
+    let original = std::fs::read_to_string(&file).unwrap();
+    for (from, to, at) in [
+        ("owner: SECAS", "owner: !!strr SECAS", "5:15"),
+        ("owner: SECAS", "owner: !ruby/object SECAS", "5:21"),
+        (
+            "status: open",
+            "due: !custom 2016-09-15\nstatus: open",
+            "8:14",
+        ),
+        (
+            "status: open",
+            "due: !!timestamp 2016-09-15\nstatus: open",
+            "8:18",
+        ),
+    ] {
+        std::fs::write(&file, original.replace(from, to)).unwrap();
+        let out = run(&root, &["validate"]);
+        assert_eq!(out.status.code(), Some(1), "{to}: {}", stdout(&out));
+        let tag = to.split(' ').nth(1).unwrap();
+        let here = if tag == "!!timestamp" { " here" } else { "" };
+        let said = stdout(&out);
+        assert!(
+            said.contains(&format!(
+                "error[E0002]: the YAML tag `{tag}` is not one tsc reads{here}\n \
+                 --> {}:{at}\n",
+                file.display()
+            )) && said.contains("help: remove the tag: records are written without YAML tags"),
+            "{said}"
+        );
+    }
+    // `!!str` is a tag every reader takes: allowed.
+    std::fs::write(
+        &file,
+        original.replace("owner: SECAS", "owner: !!str SECAS"),
+    )
+    .unwrap();
+    let out = run(&root, &["validate"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+/// Trial defect 8: a write command killed before its rename left
+/// `actions/.tsc-report-DPWG01-02.yaml.XXXXXX.tmp` (named for a report),
+/// which `validate` passed over in silence and the next write of the file
+/// kept, so `git add -A` would commit it. A record's temporary file is now
+/// `.tsc-record-NAME.XXXXXX.tmp`; validate warns of one (W0013), and the
+/// next write of that record removes it (and one of the old name),
+/// however young, leaving every other file alone.
+#[test]
+fn a_temporary_file_a_killed_record_write_left_is_reported_then_removed() {
+    let (_dir, root) = copy_tree(&real_records());
+    let target = root.join("actions/TSC07-03.yaml");
+    assert_eq!(
+        tsc::output::file::record_temp_prefix(&target),
+        ".tsc-record-TSC07-03.yaml."
+    );
+    let actions = root.join("actions");
+    let ours = actions.join(".tsc-record-TSC07-03.yaml.Ab3dE9.tmp");
+    let old_name = actions.join(".tsc-report-TSC07-03.yaml.Xy7kL2.tmp");
+    let other_target = actions.join(".tsc-record-TSC07-01.yaml.Ab3dE9.tmp");
+    let not_ours = [
+        actions.join(".TSC07-03.yaml.swp"),
+        actions.join(".tsc-record-TSC07-03.yaml.tmp"),
+        actions.join(".tsc-record-TSC07-03.yaml.Ab3dE9.tmp.bak"),
+    ];
+    for file in [&ours, &old_name, &other_target]
+        .into_iter()
+        .chain(&not_ours)
+    {
+        std::fs::write(file, "id: \"TSC07/03\"\nmeet").unwrap();
+    }
+    let valid = run(&root, &["validate"]);
+    assert_eq!(valid.status.code(), Some(0), "{}", stdout(&valid));
+    let said = stdout(&valid);
+    assert_eq!(said.matches("warning[W0013]").count(), 3, "{said}");
+    assert!(
+        said.contains(
+            "warning[W0013]: temporary file left by an interrupted write of `TSC07-03.yaml`; \
+             it is not read\n"
+        ) && said
+            .contains("= help: delete it; the next tsc write of `TSC07-03.yaml` also removes it"),
+        "{said}"
+    );
+    new_meeting_tsc_08_1607(&root);
+    let out = update_tsc07_03(&root, "Drafted.");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        !ours.exists(),
+        "the next write of TSC07-03.yaml removes its leftover"
+    );
+    assert!(
+        !old_name.exists(),
+        "and one of the name tsc gave them before"
+    );
+    assert!(other_target.exists(), "another record's is left alone");
+    for file in &not_ours {
+        assert!(file.exists(), "{} is not ours", file.display());
+    }
+}
+
+/// Trial (minor): `action update` on an action whose file failed to load
+/// (`updates:` left empty) said "unknown action `DPWG01/02`; did you mean
+/// DPWG01/01", while `show` said the file could not be read. Both say the
+/// latter now, and nothing is written.
+#[test]
+fn action_update_on_an_unreadable_action_file_says_it_could_not_be_read() {
+    let (_dir, root) = copy_tree(&real_records());
+    let file = root.join("actions/TSC07-03.yaml");
+    let broken = std::fs::read_to_string(&file).unwrap() + "updates:\n";
+    std::fs::write(&file, &broken).unwrap();
+    new_meeting_tsc_08_1607(&root);
+    let out = update_tsc07_03(&root, "Drafted.");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "tsc: error: the action file for `TSC07/03` could not be read; `tsc validate` says \
+             what is wrong with it; nothing was written\n"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), broken);
+}
+
+/// Trial (minor): a file breaking its lines with CR alone passes
+/// validate, but `action update` refused it with "1:236: this list is
+/// written in flow style". It now names the line endings, at the first
+/// lone CR, and writes nothing.
+#[test]
+fn action_update_in_a_cr_only_file_is_refused_naming_its_line_endings() {
+    let (_dir, root) = copy_tree(&real_records());
+    new_meeting_tsc_08_1607(&root);
+    let file = root.join("actions/TSC07-03.yaml");
+    let cr_only = std::fs::read_to_string(&file).unwrap().replace('\n', "\r");
+    std::fs::write(&file, &cr_only).unwrap();
+    let valid = run(&root, &["validate"]);
+    assert_eq!(valid.status.code(), Some(0), "{}", stdout(&valid));
+    for verb in ["update", "close"] {
+        let line = format!("action {verb} TSC07/03 --at TSC_08_1607 --item 1 --note Done.");
+        let out = run(&root, &line.split(' ').collect::<Vec<_>>());
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out).ends_with(
+                "/actions/TSC07-03.yaml:1:62: this file breaks its lines with a carriage \
+                 return alone (CR, without LF), which tsc does not edit; convert its line \
+                 endings to LF (or CRLF) and run the command again\n"
+            ),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), cr_only);
+}
+
 #[test]
 fn report_output_with_a_trailing_slash_is_refused_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();

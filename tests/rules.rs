@@ -301,6 +301,26 @@ fn findings_with(file: &str, text: &str) -> Vec<(&'static str, u64, u64, String)
         .collect()
 }
 
+/// Trial (minor): `agenda_item: 3.0` was reported twice, as "`3` is not
+/// an agenda item number" at the key and "this value is not ..." at the
+/// value; now once, at the value, quoting what was written.
+#[test]
+fn agenda_item_3_0_is_reported_once_quoting_3_0() {
+    let action = std::fs::read_to_string(minimal_example().join("actions/TSC01-02.yaml")).unwrap();
+    for (written, shown) in [("3.0", "`3.0`"), ("2.10", "`2.10`"), ("true", "`true`")] {
+        let text = action.replace("agenda_item: 1", &format!("agenda_item: {written}"));
+        assert_eq!(
+            findings_with("actions/TSC01-02.yaml", &text),
+            [(
+                "E0010",
+                4,
+                14,
+                format!("{shown} is not an agenda item number")
+            )]
+        );
+    }
+}
+
 #[test]
 fn a_principle_merged_into_itself_and_a_circle_of_three_are_each_reported_once() {
     let agreed = |n: u32| format!("  - number: {n}\n    status: agreed\n");

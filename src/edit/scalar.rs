@@ -3,6 +3,7 @@
 //! quoting style already used where a value is replaced.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// How a scalar is written in the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,9 +89,41 @@ pub(crate) fn plain_is_safe(value: &str) -> bool {
         || value.contains(" #")
         || value.ends_with(':')
         || value.chars().any(must_escape)
-        || NOT_STRINGS.contains(&value.to_ascii_lowercase().as_str()))
+        || NOT_STRINGS.contains(&value.to_ascii_lowercase().as_str())
+        || YAML_1_1_NOT_STRING.is_match(value))
         && reads_back(value, value)
 }
+
+/// The plain scalars a YAML 1.1 reader takes for something other than a
+/// string: PyYAML's implicit resolvers (`yaml/resolver.py`, PyYAML 6),
+/// one alternative each, in its order: booleans, floats (`1.5`, `1_0.5`,
+/// sexagesimal `1:30.5`, `.inf`), integers (`0b1`, octal `07`, `1_000`,
+/// `0x1F`, sexagesimal `12:30` = 750 and `1:2:3` = 3723), the merge key
+/// `<<`, null, timestamps (`2026-02-12`, `2026-02-12 10:00:00`,
+/// `2026-02-12T10:00:00Z`) and the value key `=` (which PyYAML refuses to
+/// load). Such a value is quoted, so that such readers read the text that
+/// was written.
+static YAML_1_1_NOT_STRING: LazyLock<regex_lite::Regex> = LazyLock::new(|| {
+    let resolvers = [
+        r"yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF",
+        r"[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?",
+        r"\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?",
+        r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*",
+        r"[-+]?\.(?:inf|Inf|INF)",
+        r"\.(?:nan|NaN|NAN)",
+        r"[-+]?0b[0-1_]+",
+        r"[-+]?0[0-7_]+",
+        r"[-+]?(?:0|[1-9][0-9_]*)",
+        r"[-+]?0x[0-9a-fA-F_]+",
+        r"[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+",
+        r"<<",
+        r"~|null|Null|NULL",
+        r"[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]",
+        r"[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?",
+        r"=",
+    ];
+    regex_lite::Regex::new(&format!("^(?:{})$", resolvers.join("|"))).expect("a valid regex")
+});
 
 /// Whether `written`, as the value of a mapping key, reads back through
 /// the loader's YAML parser as the string `value` (and not as a number,
@@ -257,6 +290,49 @@ mod tests {
         ] {
             assert_eq!(inline(value), written, "{value:?}");
             assert!(reads_back(&inline(value), value), "{value:?}");
+        }
+    }
+
+    /// Trial defect 5: `12:30` was written plain and PyYAML read 750;
+    /// `2026-02-12 10:00:00` a datetime; `<<` and `=` made it refuse the
+    /// file. Every YAML 1.1 resolver's form is quoted now.
+    #[test]
+    fn yaml_1_1_numbers_timestamps_merge_and_value_keys_are_quoted() {
+        for value in [
+            "12:30",
+            "1:2:3",
+            "+1:30",
+            "1:30.5",
+            "2026-02-12 10:00:00",
+            "2026-02-12T10:00:00Z",
+            "2026-2-1 1:00:00.5 +01:00",
+            "2026-02-12t10:00:00",
+            "<<",
+            "=",
+            "0b1",
+            "0x1F",
+            "1_000",
+            "0o7",
+            "+1",
+            ".inf",
+            ".NaN",
+            "1_0.5",
+            ".5e+3",
+            "NULL",
+            "OFF",
+        ] {
+            assert_eq!(inline(value), format!("\"{value}\""), "{value:?}");
+        }
+        // Text that merely looks close stays plain.
+        for value in [
+            "12:30 pm",
+            "10:00-11:00",
+            "a=b",
+            "<<<",
+            "x << y",
+            "2026-02-12 noon",
+        ] {
+            assert_eq!(inline(value), value, "{value:?}");
         }
     }
 

@@ -119,7 +119,14 @@ pub fn scan(root: &Path) -> crate::error::Result<Scanned> {
         // `validate`).
         .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+        // Hidden names are not walked, but for tsc's own temporary files,
+        // which `judge` reports (W0013).
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0
+                || !is_ignored_name(&name)
+                || crate::output::file::is_our_temp_name(&name, None)
+        });
     rayon::scope(|scope| {
         let mut batch: Vec<(PathBuf, Kind)> = Vec::new();
         let mut walked = 0;

@@ -10,6 +10,9 @@
 //! finding: names starting with `.` (hidden files, `.DS_Store`, editor
 //! locks `.#x.yaml` and swap files `.x.yaml.swp`), names ending with `~`
 //! (editor backups), and files with any other extension (`README.md`).
+//! The one hidden name reported is a temporary file of tsc's own
+//! (`.tsc-record-TSC07-01.yaml.a1B2c3.tmp`), which a killed write left and
+//! `git add -A` would commit: a warning, saying how it goes away.
 //! Symbolic links are never followed; each is reported. A YAML file
 //! anywhere else in the tree is reported as a stray file, and so is one
 //! whose extension is not lower case (`X.YAML`). An entry named like a
@@ -66,6 +69,28 @@ fn miscased_finding(path: &Path) -> Finding {
 /// reported.
 pub(crate) fn is_record_file_name(name: &str) -> bool {
     is_yaml_name(name) || is_miscased_yaml_name(name)
+}
+
+fn leftover_finding(path: &Path) -> Finding {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let target = name
+        .strip_prefix(".tsc-record-")
+        .or_else(|| name.strip_prefix(".tsc-report-"))
+        .and_then(|rest| rest.strip_suffix(".tmp"))
+        .and_then(|rest| rest.rsplit_once('.'))
+        .map_or(String::new(), |(target, _)| target.to_owned());
+    Finding::new(
+        Code::LeftoverTempFile,
+        path,
+        Position::default(),
+        format!("temporary file left by an interrupted write of `{target}`; it is not read"),
+    )
+    .with_help(format!(
+        "delete it; the next tsc write of `{target}` also removes it"
+    ))
 }
 
 fn stray_finding(path: &Path) -> Finding {
@@ -175,6 +200,8 @@ pub(crate) enum Verdict {
     Miscased,
     /// Report it as a symbolic link, not followed.
     Symlink,
+    /// Report it as a temporary file a killed write left (not read).
+    Leftover,
     /// Report it as named like a record file but not a regular file; a
     /// directory (`is_dir`) is not walked into.
     NotAFile {
@@ -192,6 +219,7 @@ impl Verdict {
             Verdict::Stray => Some(stray_finding(path)),
             Verdict::Miscased => Some(miscased_finding(path)),
             Verdict::Symlink => Some(symlink_finding(root, path)),
+            Verdict::Leftover => Some(leftover_finding(path)),
             Verdict::NotAFile { is_dir } => Some(not_a_file_finding(path, is_dir)),
         }
     }
@@ -206,7 +234,18 @@ pub(crate) fn judge(relative: &Path, entry: Entry) -> Verdict {
         .components()
         .any(|c| is_ignored_name(&c.as_os_str().to_string_lossy()));
     if hidden {
-        return Verdict::Skip;
+        let in_hidden_folder = relative.parent().is_some_and(|p| {
+            p.components()
+                .any(|c| is_ignored_name(&c.as_os_str().to_string_lossy()))
+        });
+        let ours = relative
+            .file_name()
+            .is_some_and(|n| crate::output::file::is_our_temp_name(&n.to_string_lossy(), None));
+        return if ours && entry == Entry::File && !in_hidden_folder {
+            Verdict::Leftover
+        } else {
+            Verdict::Skip
+        };
     }
     if entry == Entry::Symlink {
         return Verdict::Symlink;
@@ -265,6 +304,23 @@ mod tests {
         assert_eq!(file("meetings/TSC_07_1606.yaml~"), Verdict::Skip);
         assert_eq!(file("README.md"), Verdict::Skip);
         assert_eq!(judge(Path::new("meetings"), Entry::Dir), Verdict::Skip);
+    }
+
+    /// Trial defect 8: a killed write's temporary file was skipped in
+    /// silence; only tsc's own names are reported, and not inside a
+    /// hidden folder.
+    #[test]
+    fn our_temporary_files_are_reported_as_leftovers() {
+        let leftover = "actions/.tsc-record-TSC07-01.yaml.a1B2c3.tmp";
+        assert_eq!(file(leftover), Verdict::Leftover);
+        assert_eq!(
+            file(".tsc-report-people.yaml.Xy7kL2.tmp"),
+            Verdict::Leftover
+        );
+        assert_eq!(file(".git/.tsc-record-x.yaml.a1B2c3.tmp"), Verdict::Skip);
+        assert_eq!(file("actions/.tsc-record-TSC07-01.yaml.tmp"), Verdict::Skip);
+        assert_eq!(file("actions/.tsc-other-x.yaml.a1B2c3.tmp"), Verdict::Skip);
+        assert_eq!(judge(Path::new(leftover), Entry::Dir), Verdict::Skip);
     }
 
     #[test]

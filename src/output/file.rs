@@ -29,17 +29,46 @@ fn absolute(path: &Path) -> Result<PathBuf> {
     Ok(resolved)
 }
 
-/// How the temporary file of a write to `target` starts: `.tsc-report-`,
-/// the target's file name and a dot; six random characters and `.tmp`
-/// follow (`.tsc-report-report.md.a1B2c3.tmp`). The leading dot makes the
+/// How the temporary file of a document written to `target` (`report
+/// --output`) starts: `.tsc-report-`, the target's file name and a dot;
+/// six random characters and `.tmp` follow
+/// (`.tsc-report-report.md.a1B2c3.tmp`). The leading dot makes the
 /// records loader skip it; [`write_atomic`] removes any left over by an
 /// interrupted earlier write of the same target.
 pub fn temp_prefix(target: &Path) -> String {
-    let name = target
+    format!(".tsc-report-{}.", file_name(target))
+}
+
+/// How the temporary file of a record written to `target` by a write
+/// command starts: `.tsc-record-`, the file name and a dot
+/// (`.tsc-record-TSC07-01.yaml.a1B2c3.tmp`), so a file a killed write
+/// left says what it was for.
+pub fn record_temp_prefix(target: &Path) -> String {
+    format!(".tsc-record-{}.", file_name(target))
+}
+
+fn file_name(target: &Path) -> String {
+    target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    format!(".tsc-report-{name}.")
+        .unwrap_or_default()
+}
+
+/// Whether `name` is that of a temporary file of ours (a record's or a
+/// document's: `.tsc-record-` or `.tsc-report-`, a file name, a dot, six
+/// characters, `.tmp`), for `target_name` when given.
+pub(crate) fn is_our_temp_name(name: &str, target_name: Option<&str>) -> bool {
+    let Some(rest) = name
+        .strip_prefix(".tsc-record-")
+        .or_else(|| name.strip_prefix(".tsc-report-"))
+        .and_then(|rest| rest.strip_suffix(".tmp"))
+    else {
+        return false;
+    };
+    let Some((target, random)) = rest.rsplit_once('.') else {
+        return false;
+    };
+    random.chars().count() == 6 && !target.is_empty() && target_name.is_none_or(|t| t == target)
 }
 
 /// The descriptor a path names directly, without opening anything:
@@ -208,7 +237,8 @@ pub fn write_atomic(
             path.display()
         ))
     })?;
-    let temp = temp_beside(dir, &target, path, contents)?;
+    remove_leftovers(dir, &temp_prefix(&target), LEFTOVER_AGE);
+    let temp = temp_beside(dir, &target, path, contents, &temp_prefix(&target))?;
     temp.persist(&target)
         .map_err(|e| e.error)
         .map_err(Error::io("cannot write", path))?;
@@ -225,11 +255,11 @@ fn names_a_directory(path: &Path) -> bool {
         || path.components().next_back() == Some(std::path::Component::ParentDir)
 }
 
-/// A temporary file in `dir` for `target` (named after it, removed with
-/// any an interrupted write left), holding `contents`, synced to disk,
-/// with the owner and permissions of `target` when it exists, else `0666`
-/// less the umask: ready to be renamed over `target`. Messages name the
-/// file as `shown`.
+/// A temporary file in `dir` for `target`, named `prefix` (one of
+/// [`temp_prefix`] and [`record_temp_prefix`]), six random characters and
+/// `.tmp`, holding `contents`, synced to disk, with the owner and
+/// permissions of `target` when it exists, else `0666` less the umask:
+/// ready to be renamed over `target`. Messages name the file as `shown`.
 ///
 /// # Errors
 /// On an I/O error.
@@ -238,14 +268,13 @@ pub(crate) fn temp_beside(
     target: &Path,
     shown: &Path,
     contents: &str,
+    prefix: &str,
 ) -> Result<tempfile::NamedTempFile> {
     let existing = std::fs::metadata(target)
         .ok()
         .filter(std::fs::Metadata::is_file);
-    let prefix = temp_prefix(target);
-    remove_leftovers(dir, &prefix);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp").rand_bytes(6);
+    builder.prefix(prefix).suffix(".tmp").rand_bytes(6);
     #[cfg(unix)]
     {
         // Like open(2) with mode 0666: the umask then takes its share.
@@ -292,15 +321,16 @@ fn keep_owner(file: &std::fs::File, meta: &std::fs::Metadata) {
 #[cfg(not(unix))]
 fn keep_owner(_file: &std::fs::File, _meta: &std::fs::Metadata) {}
 
-/// How old a temporary file must be before it counts as left by an
-/// interrupted write: a younger one may be another tsc's write in
-/// progress, which removing it would break.
-const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+/// How old a document's temporary file must be before it counts as left
+/// by an interrupted write: a younger one may be another tsc's write in
+/// progress, which removing it would break. (A record's needs no age: a
+/// write command holds the records' write lock, so no other is writing.)
+pub(crate) const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
 
 /// Removes temporary files an interrupted write of the same target left
 /// in `dir` (`PREFIX` + six characters + `.tmp`, last modified more than
-/// [`LEFTOVER_AGE`] ago).
-fn remove_leftovers(dir: &Path, prefix: &str) {
+/// `age` ago); nothing else is touched.
+pub(crate) fn remove_leftovers(dir: &Path, prefix: &str, age: std::time::Duration) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -315,7 +345,7 @@ fn remove_leftovers(dir: &Path, prefix: &str) {
             entry
                 .metadata()
                 .and_then(|m| m.modified())
-                .is_ok_and(|at| at.elapsed().is_ok_and(|age| age > LEFTOVER_AGE))
+                .is_ok_and(|at| at.elapsed().is_ok_and(|old| old >= age))
         };
         if leftover && entry.file_type().is_ok_and(|t| t.is_file()) && stale() {
             let _ = std::fs::remove_file(entry.path());

@@ -430,6 +430,27 @@ impl Checker<'_> {
         }
         let canonical = date.value.format("%Y-%m-%d");
         let written = self.sources.slice(date.span).filter(|t| !t.is_empty());
+        // A date reached through an alias (`date: *d`, or a field of
+        // `<<: *u`) has the alias's span: what was written is at the
+        // anchor. An anchored mapping's dates are checked where written.
+        if let Some(alias) = written.and_then(|t| t.strip_prefix('*')) {
+            let Some(anchored) = self.anchored_scalar(date.span, alias) else {
+                return;
+            };
+            let len = anchored.len();
+            let quoted = anchored.starts_with(['"', '\'']);
+            if len == 10 || (quoted && len == 12) {
+                return;
+            }
+            let message = format!(
+                "the date `{anchored}` (anchor `&{alias}`, used here) is not written as YYYY-MM-DD"
+            );
+            self.push(
+                Finding::at_value(Code::InvalidValue, file, date, message)
+                    .with_help(format!("write `{canonical}` at the anchor `&{alias}`")),
+            );
+            return;
+        }
         let message = match written {
             Some(text) => format!("the date `{text}` is not written as YYYY-MM-DD"),
             None => format!("the date {canonical} is not written as YYYY-MM-DD"),
@@ -438,6 +459,30 @@ impl Checker<'_> {
             Finding::at_value(Code::InvalidValue, file, date, message)
                 .with_help(format!("write `{canonical}`")),
         );
+    }
+
+    /// The scalar written after the anchor `&name` that the alias at
+    /// `alias` (`*name`) refers to (the last such anchor before it), up to
+    /// a comment or the line's end; `None` when the anchor holds a
+    /// mapping or list (`- &u date: ...`, `&u {...}`), or cannot be found.
+    fn anchored_scalar(&self, alias: crate::source::Span, name: &str) -> Option<&str> {
+        let text = self.sources.text(alias.file())?;
+        let before = text.get(..alias.range().start)?;
+        let anchor = format!("&{name}");
+        let at = before.rmatch_indices(&anchor).find(|&(i, _)| {
+            let prior = before[..i].chars().next_back();
+            let next = before[i + anchor.len()..].chars().next();
+            prior.is_none_or(|c| c == ' ' || c == '\n' || c == '-')
+                && next.is_none_or(|c| c == ' ' || c == '\n' || c == '\r')
+        })?;
+        let rest = &before[at.0 + anchor.len()..];
+        let line = rest.lines().next().unwrap_or("");
+        let value = line.split(" #").next().unwrap_or("").trim();
+        let collection = value.is_empty()
+            || value.starts_with(['{', '[', '!'])
+            || value.contains(": ")
+            || value.ends_with(':');
+        (!collection).then_some(value)
     }
 
     fn push(&mut self, finding: Finding) {

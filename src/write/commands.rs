@@ -65,13 +65,27 @@ fn owners_in_order<'r>(index: &Index<'r>) -> Vec<&'r str> {
     owners
 }
 
+/// Refuses `id` as a record whose file exists but could not be read (the
+/// message `show` gives) when none of the records read, `ids`, has it:
+/// "unknown; did you mean" would send the user looking for a typo.
+fn refuse_unreadable<'a>(
+    index: &Index<'_>,
+    mut ids: impl Iterator<Item = &'a str>,
+    id: &str,
+) -> Result<()> {
+    if !ids.any(|known| known.eq_ignore_ascii_case(id))
+        && let Some(message) = index.unreadable(id)
+    {
+        return Err(Error::Refused(format!("{message}; nothing was written")));
+    }
+    Ok(())
+}
+
 fn meeting<'r>(index: &Index<'r>, id: &str) -> Result<&'r Meeting> {
     let records = index.records();
-    require_known(
-        id,
-        records.meetings.iter().map(|m| m.record.id.value.as_str()),
-        "meeting",
-    )?;
+    let ids = || records.meetings.iter().map(|m| m.record.id.value.as_str());
+    refuse_unreadable(index, ids(), id)?;
+    require_known(id, ids(), "meeting")?;
     index
         .meetings_by_date()
         .iter()
@@ -239,12 +253,39 @@ fn refused_in<'a>(tree: &'a Tree, path: &'a Path) -> impl Fn(String) -> Error + 
 }
 
 /// The text of a record's file, and its path relative to the root.
+///
+/// # Errors
+/// When the file was not read, or breaks its lines with a carriage
+/// return alone (see [`cr_only_line`]).
 fn source<'t>(tree: &'t Tree, file: &Path) -> Result<(&'t str, PathBuf)> {
     let relative = file.strip_prefix(&tree.root).unwrap_or(file).to_path_buf();
     let text = tree
         .text(&relative)
         .or_refuse_with(|| format!("{} was not read", file.display()))?;
+    if let Some((line, column)) = lone_carriage_return(text) {
+        return Err(refused_in(tree, &relative)(format!(
+            "{line}:{column}: this file breaks its lines with a carriage return alone (CR, \
+             without LF), which tsc does not edit; convert its line endings to LF \
+             (or CRLF) and run the command again"
+        )));
+    }
     Ok((text, relative))
+}
+
+/// Where the first carriage return used alone as a line break is (its
+/// 1-based line and character column; a `\r` followed by anything but
+/// `\n`, while one at the very end of a CRLF file is harmless), or `None`.
+/// YAML reads such a file, but the edit engine finds lines by `\n` and
+/// would take the whole file for one line (the trial's `action update`
+/// then said "1:236: this list is written in flow style").
+fn lone_carriage_return(text: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let at =
+        (0..bytes.len().saturating_sub(1)).find(|&i| bytes[i] == b'\r' && bytes[i + 1] != b'\n')?;
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    Some((line, column))
 }
 
 /// Actions open on `date`: raised at a meeting held by then, and either
@@ -803,12 +844,11 @@ pub struct ActionReport {
     pub owner: Option<String>,
 }
 
-fn find_action<'r>(records: &'r Records, id: &str) -> Result<&'r Located<Action>> {
-    require_known(
-        id,
-        records.actions.iter().map(|a| a.record.id.value.as_str()),
-        "action",
-    )?;
+fn find_action<'r>(index: &Index<'r>, id: &str) -> Result<&'r Located<Action>> {
+    let records = index.records();
+    let ids = || records.actions.iter().map(|a| a.record.id.value.as_str());
+    refuse_unreadable(index, ids(), id)?;
+    require_known(id, ids(), "action")?;
     records
         .actions
         .iter()
@@ -854,7 +894,7 @@ pub fn update_action(tree: &Tree, index: &Index<'_>, args: &ActionReport) -> Res
 /// one, or an action that is closed already.
 pub fn close_action(tree: &Tree, index: &Index<'_>, args: &ActionReport) -> Result<Plan> {
     let records = index.records();
-    let located = find_action(records, &args.id)?;
+    let located = find_action(index, &args.id)?;
     let vocab = &records.settings.vocabularies;
     refuse_unless!(
         vocab.is_open_status(&located.record.status.value),
@@ -897,8 +937,7 @@ fn report_on_action(
     note: String,
     new_status: Option<&Term>,
 ) -> Result<Plan> {
-    let records = index.records();
-    let located = find_action(records, &args.id)?;
+    let located = find_action(index, &args.id)?;
     let at = meeting(index, &args.at)?;
     if let Some(item) = &args.item {
         agenda_item(at, item)?;

@@ -323,7 +323,7 @@ impl Transaction {
     ///
     /// # Errors
     /// As [`Transaction::commit`].
-    pub fn commit_held(&self, root: &Path, _held: &WriteLock) -> Result<()> {
+    pub fn commit_held(&self, root: &Path, held: &WriteLock) -> Result<()> {
         // The loader never follows a link (E0008), so a write through one
         // would land outside the records it checked: refuse before any
         // file is touched.
@@ -337,7 +337,9 @@ impl Transaction {
                 .parent()
                 .or_refuse_with(|| format!("{} has no directory", target.display()))?;
             std::fs::create_dir_all(dir).map_err(Error::io("cannot create", dir))?;
-            let temp = crate::output::file::temp_beside(dir, &target, &target, &change.after)?;
+            let prefix = crate::output::file::record_temp_prefix(&target);
+            let temp =
+                crate::output::file::temp_beside(dir, &target, &target, &change.after, &prefix)?;
             ready.push((temp, target, change.before.is_none()));
         }
         // Under the lock no other tsc writes these records; an edited
@@ -381,6 +383,26 @@ impl Transaction {
                 Err(e) => return Err(Error::io("cannot write", &target)(e.error)),
             }
         }
+        // What a killed earlier write of these files left beside them
+        // (`.tsc-record-NAME.XXXXXX.tmp`, or `.tsc-report-` as tsc named
+        // them before): under the lock no other tsc is writing them, so
+        // any such file is a leftover; unlocked, only an old one is.
+        let age = if held.0.is_some() {
+            std::time::Duration::ZERO
+        } else {
+            crate::output::file::LEFTOVER_AGE
+        };
+        for change in &self.changes {
+            let target = root.join(&change.path);
+            if let Some(dir) = target.parent() {
+                for prefix in [
+                    crate::output::file::record_temp_prefix(&target),
+                    crate::output::file::temp_prefix(&target),
+                ] {
+                    crate::output::file::remove_leftovers(dir, &prefix, age);
+                }
+            }
+        }
         Ok(())
     }
 }
@@ -395,7 +417,8 @@ impl Transaction {
 /// Readers never take it: a write's renames are atomic as they are.
 #[derive(Debug)]
 pub struct WriteLock(
-    #[allow(dead_code, reason = "held, never read: closing it releases the lock")]
+    /// The locked file; closing it releases the lock. `None` where the
+    /// file system cannot lock.
     Option<std::fs::File>,
 );
 
