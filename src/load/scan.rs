@@ -52,6 +52,10 @@ impl Scanned {
     /// directory as given, every finding of the walk, and every record
     /// file's path, kind and content hash (or read error).
     pub fn memo_key(&self, key: &mut MemoKey) {
+        // Each file's three parts and their length prefixes, so that the
+        // key of a large tree is not grown by doubling.
+        let per_file = |f: &ScannedFile| 8 + f.path.as_os_str().len() + 8 + 1 + 8 + 32;
+        key.reserve(self.files.iter().map(per_file).sum());
         key.part(self.root.as_os_str().as_encoded_bytes());
         for finding in &self.findings {
             key.part(format!("{finding:?}").as_bytes());
@@ -73,24 +77,19 @@ impl Scanned {
     pub fn parse(self, cache: Option<&CacheDir>) -> (Loaded, Usage) {
         let mut loaded = empty(&self.root);
         loaded.findings = self.findings;
-        let kinds: Vec<(PathBuf, Kind)> = self
-            .files
-            .iter()
-            .map(|f| (f.path.clone(), f.kind))
-            .collect();
-        let (outcomes, usage) = cache::load::parse_all(self.files, cache, parse_file);
         // One record per file of these kinds: room for exactly that many.
-        let count = |kind: Kind| kinds.iter().filter(|(_, k)| *k == kind).count();
-        loaded.sources.reserve(kinds.len());
+        let count = |kind: Kind| self.files.iter().filter(|f| f.kind == kind).count();
+        loaded.sources.reserve(self.files.len());
         let records = &mut loaded.records;
         records.meetings.reserve_exact(count(Kind::Meeting));
         records.actions.reserve_exact(count(Kind::Action));
         records
             .modifications
             .reserve_exact(count(Kind::Modification));
-        for ((path, kind), (text, outcome)) in kinds.into_iter().zip(outcomes) {
-            loaded.sources.add(path.clone(), text);
-            add(path, kind, outcome, &mut loaded);
+        let (parses, usage) = cache::load::parse_all(self.files, cache, parse_file);
+        for parse in parses {
+            loaded.sources.add(&parse.path, parse.text);
+            add(parse.path, parse.kind, parse.outcome, &mut loaded);
         }
         resolve(&mut loaded);
         crate::stubs::fill_id_months(&mut loaded.records);
