@@ -62,59 +62,47 @@ pub struct Index<'r> {
 }
 
 impl<'r> Index<'r> {
-    /// Indexes `records`, in one pass over each kind.
+    /// Indexes `records`, in one pass over each kind. The parts are
+    /// independent, so they are built on every core (`rayon::join`): on
+    /// one thread this was a serial stretch of a warm `validate` while the
+    /// other core idled.
     pub fn new(records: &'r Records) -> Index<'r> {
-        let mut by_date: Vec<&Meeting> = records.meetings.iter().map(|m| &m.record).collect();
-        by_date.sort_by(|a, b| {
-            a.sort_date()
-                .cmp(&b.sort_date())
-                .then_with(|| natural_cmp(&a.id.value, &b.id.value))
-        });
-        let mut raised_at: HashMap<&str, Vec<&Action>> = HashMap::new();
-        let mut reviewed_at: HashMap<&str, Vec<(&Action, &ActionUpdate)>> = HashMap::new();
-        for action in records.actions.iter().map(|a| &a.record) {
-            raised_at
-                .entry(action.meeting.value.as_str())
-                .or_default()
-                .push(action);
-            for update in &action.updates {
-                if let Some(meeting) = &update.meeting {
-                    reviewed_at
-                        .entry(meeting.value.as_str())
-                        .or_default()
-                        .push((action, update));
-                }
-            }
-        }
-        for actions in raised_at.values_mut() {
-            actions.sort_by(|a, b| natural_cmp(&a.id.value, &b.id.value));
-        }
-        let mut assessments_of: HashMap<&str, Vec<Assessed>> = HashMap::new();
-        let mut mentioned_at: HashMap<&str, Vec<&Meeting>> = HashMap::new();
-        for &meeting in &by_date {
-            for item in &meeting.agenda {
-                for assessment in &item.assessments {
-                    let id = assessment.modification.value.as_str();
-                    assessments_of.entry(id).or_default().push(Assessed {
-                        meeting,
-                        item,
-                        assessment,
-                    });
-                    note_meeting(&mut mentioned_at, id, meeting);
-                }
-                for id in &item.modifications {
-                    note_meeting(&mut mentioned_at, id.value.as_str(), meeting);
-                }
-            }
-        }
+        let ((by_date, assessments_of, mentioned_at), ((raised_at, reviewed_at), defs)) =
+            rayon::join(
+                || by_date_and_assessments(records),
+                || {
+                    rayon::join(
+                        || raised_and_reviewed(records),
+                        || {
+                            rayon::join(
+                                || {
+                                    (
+                                        defs(&records.meetings, |m| m.id.value.as_str()),
+                                        defs(&records.modifications, |m| m.id.value.as_str()),
+                                    )
+                                },
+                                || {
+                                    (
+                                        defs(&records.actions, |a| a.id.value.as_str()),
+                                        defs(&records.people, |p| p.id.value.as_str()),
+                                        defs(&records.organisations, |o| o.id.value.as_str()),
+                                        defs(&records.principles, |p| p.number.value),
+                                    )
+                                },
+                            )
+                        },
+                    )
+                },
+            );
+        let ((meetings, modifications), (actions, people, organisations, principles)) = defs;
         Index {
             records,
-            meetings: defs(&records.meetings, |m| m.id.value.as_str()),
-            actions: defs(&records.actions, |a| a.id.value.as_str()),
-            modifications: defs(&records.modifications, |m| m.id.value.as_str()),
-            people: defs(&records.people, |p| p.id.value.as_str()),
-            organisations: defs(&records.organisations, |o| o.id.value.as_str()),
-            principles: defs(&records.principles, |p| p.number.value),
+            meetings,
+            actions,
+            modifications,
+            people,
+            organisations,
+            principles,
             raised_at,
             reviewed_at,
             assessments_of,
@@ -342,6 +330,76 @@ impl<'r> Definitions<'_, 'r> {
             .get(&number)
             .map_or(&[], Vec::as_slice)
     }
+}
+
+/// The meetings in date order, and every assessment and mention of each
+/// proposal in that order (part of [`Index::new`]).
+// The tuple is three fields of [`Index`], named there.
+#[allow(clippy::type_complexity)]
+fn by_date_and_assessments(
+    records: &Records,
+) -> (
+    Vec<&Meeting>,
+    HashMap<&str, Vec<Assessed<'_>>>,
+    HashMap<&str, Vec<&Meeting>>,
+) {
+    let mut by_date: Vec<&Meeting> = records.meetings.iter().map(|m| &m.record).collect();
+    by_date.sort_by(|a, b| {
+        a.sort_date()
+            .cmp(&b.sort_date())
+            .then_with(|| natural_cmp(&a.id.value, &b.id.value))
+    });
+    let mut assessments_of: HashMap<&str, Vec<Assessed>> = HashMap::new();
+    let mut mentioned_at: HashMap<&str, Vec<&Meeting>> = HashMap::new();
+    for &meeting in &by_date {
+        for item in &meeting.agenda {
+            for assessment in &item.assessments {
+                let id = assessment.modification.value.as_str();
+                assessments_of.entry(id).or_default().push(Assessed {
+                    meeting,
+                    item,
+                    assessment,
+                });
+                note_meeting(&mut mentioned_at, id, meeting);
+            }
+            for id in &item.modifications {
+                note_meeting(&mut mentioned_at, id.value.as_str(), meeting);
+            }
+        }
+    }
+    (by_date, assessments_of, mentioned_at)
+}
+
+/// The actions each meeting raised (in natural ID order) and the action
+/// updates each reviewed (part of [`Index::new`]).
+// The tuple is two fields of [`Index`], named there.
+#[allow(clippy::type_complexity)]
+fn raised_and_reviewed(
+    records: &Records,
+) -> (
+    HashMap<&str, Vec<&Action>>,
+    HashMap<&str, Vec<(&Action, &ActionUpdate)>>,
+) {
+    let mut raised_at: HashMap<&str, Vec<&Action>> = HashMap::new();
+    let mut reviewed_at: HashMap<&str, Vec<(&Action, &ActionUpdate)>> = HashMap::new();
+    for action in records.actions.iter().map(|a| &a.record) {
+        raised_at
+            .entry(action.meeting.value.as_str())
+            .or_default()
+            .push(action);
+        for update in &action.updates {
+            if let Some(meeting) = &update.meeting {
+                reviewed_at
+                    .entry(meeting.value.as_str())
+                    .or_default()
+                    .push((action, update));
+            }
+        }
+    }
+    for actions in raised_at.values_mut() {
+        actions.sort_by(|a, b| natural_cmp(&a.id.value, &b.id.value));
+    }
+    (raised_at, reviewed_at)
 }
 
 fn first<'r, T>(map: &Defs<'r, &'r str, T>, id: &str) -> Option<&'r Located<T>> {

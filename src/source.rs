@@ -14,7 +14,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
@@ -318,7 +318,7 @@ impl Sources {
 
     /// Adds the text of `path` (`None` when it was not UTF-8) and returns
     /// its ID.
-    pub(crate) fn add(&mut self, path: PathBuf, text: Option<Kept>) -> FileId {
+    pub(crate) fn add(&mut self, path: &Path, text: Option<Kept>) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
         self.by_path = std::sync::OnceLock::new();
         let path: Arc<Path> = path.into();
@@ -540,7 +540,7 @@ mod tests {
     #[test]
     fn positions_count_characters_from_the_line_start() {
         let mut sources = Sources::default();
-        let id = sources.add("f".into(), Some(Arc::new("a: 1\nb: “x” y\n".into())));
+        let id = sources.add(Path::new("f"), Some(Arc::new("a: 1\nb: “x” y\n".into())));
         let at = "a: 1\nb: “x” ".len() as u32;
         assert_eq!(
             sources.position(id, at),

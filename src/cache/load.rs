@@ -3,7 +3,6 @@
 //! parser; then each shard of the store that lacked an entry of this run
 //! or held one it did not use is rewritten, streaming.
 
-use foldhash::{HashSet, HashSetExt};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -48,16 +47,40 @@ enum Shard {
     Damaged,
 }
 
+/// One file's parse, as [`parse_all`] gives it back: its path and kind
+/// (moved from the scanned file, not copied), its text for the sources and
+/// its outcome, with what the store's bookkeeping needs.
+pub(crate) struct FileParse {
+    /// The file, as scanned.
+    pub(crate) path: std::path::PathBuf,
+    /// Its kind.
+    pub(crate) kind: Kind,
+    /// Its text, kept in the loaded sources (`None`: not read, or not UTF-8).
+    pub(crate) text: Option<Kept>,
+    /// Its record(s), or why it gave none.
+    pub(crate) outcome: FileOutcome,
+    source: Source,
+    /// Its store entry, for a cacheable file that was read.
+    entry: Option<Entry>,
+    /// What was wrong with the store's entry for it, if anything.
+    problem: Option<Box<Note>>,
+}
+
 /// Parses every file of `files` (on every core) through the store in
 /// `cache`, with `parse` for the files it does not hold; returns each
-/// file's text and outcome in the files' order, and how the cache was
-/// used. A file served from the store is still decoded as text, for the
-/// sources: only the parse is cached.
+/// file's parse in the files' order, and how the cache was used. A file
+/// served from the store is still decoded as text, for the sources: only
+/// the parse is cached.
+///
+/// The parses are collected once, into one list the caller consumes: the
+/// bookkeeping (which shards are stale) reads them where they are, and
+/// the store's entries mark themselves used ([`Reader::mark_used`]), so a
+/// warm run of a large tree allocates no per-file lists besides it.
 pub(crate) fn parse_all(
     files: Vec<ScannedFile>,
     cache: Option<&CacheDir>,
     parse: Parse,
-) -> (Vec<(Option<Kept>, FileOutcome)>, Usage) {
+) -> (Vec<FileParse>, Usage) {
     let mut usage = Usage::default();
     let mut shards: Vec<Shard> = match cache {
         Some(dir) => (0..SHARDS)
@@ -77,99 +100,98 @@ pub(crate) fn parse_all(
             .collect(),
         None => Vec::new(),
     };
-    type Result1 = (
-        Option<Kept>,
-        FileOutcome,
-        Source,
-        Option<Entry>,
-        Option<Note>,
-    );
-    let results: Vec<Result1> = files
+    let results: Vec<FileParse> = files
         .into_par_iter()
         .map(|file| {
             let _working = processing::working_on(&file.path);
-            let (bytes, hash) = match file.read {
-                Ok(read) => read,
-                Err(finding) => return (None, Err(vec![*finding]), Source::Other, None, None),
-            };
-            if !cacheable(file.kind) {
-                let (text, outcome) = parse(&file.path, file.kind, bytes, file.id);
-                return (text, outcome, Source::Other, None, None);
-            }
-            let mut problem = None;
-            let tag = kind_tag(file.kind);
-            let mut bytes = bytes;
-            if let Some(Shard::Open(reader)) = shards.get(shard_of(&hash))
-                && reader.holds(tag, &hash)
-            {
-                // The entry's text values are spans of this text.
-                match String::from_utf8(bytes) {
-                    Ok(text) => {
-                        let text = Kept::new(text);
-                        match cached(reader, tag, &hash, file.id, &text) {
-                            Some(Ok(parsed)) if fits(&parsed, file.kind) => {
-                                processing::force_internal_error_if_asked(&file.path);
-                                let entry = Some((tag, hash));
-                                return (Some(text), Ok(parsed), Source::Hit, entry, None);
-                            }
-                            Some(Ok(_)) => problem = Some(undecodable(reader)),
-                            Some(Err(note)) => problem = Some(note),
-                            None => {}
-                        }
-                        bytes = Kept::try_unwrap(text)
-                            .map_or_else(|shared| shared.as_bytes().to_vec(), String::into_bytes);
+            let (text, outcome, source, entry, problem) = 'parse: {
+                let (bytes, hash) = match file.read {
+                    Ok(read) => read,
+                    Err(finding) => {
+                        break 'parse (None, Err(vec![*finding]), Source::Other, None, None);
                     }
-                    // Not text: the file is parsed, for its finding.
-                    Err(e) => bytes = e.into_bytes(),
+                };
+                if !cacheable(file.kind) {
+                    let (text, outcome) = parse(&file.path, file.kind, bytes, file.id);
+                    break 'parse (text, outcome, Source::Other, None, None);
                 }
+                let mut problem = None;
+                let tag = kind_tag(file.kind);
+                let mut bytes = bytes;
+                if let Some(Shard::Open(reader)) = shards.get(shard_of(&hash))
+                    && reader.holds(tag, &hash)
+                {
+                    // The entry's text values are spans of this text.
+                    match String::from_utf8(bytes) {
+                        Ok(text) => {
+                            let text = Kept::new(text);
+                            match cached(reader, tag, &hash, file.id, &text) {
+                                Some(Ok(parsed)) if fits(&parsed, file.kind) => {
+                                    processing::force_internal_error_if_asked(&file.path);
+                                    reader.mark_used(tag, &hash);
+                                    let entry = Some((tag, hash));
+                                    break 'parse (
+                                        Some(text),
+                                        Ok(parsed),
+                                        Source::Hit,
+                                        entry,
+                                        None,
+                                    );
+                                }
+                                Some(Ok(_)) => problem = Some(Box::new(undecodable(reader))),
+                                Some(Err(note)) => problem = Some(Box::new(note)),
+                                None => {}
+                            }
+                            bytes = Kept::try_unwrap(text).map_or_else(
+                                |shared| shared.as_bytes().to_vec(),
+                                String::into_bytes,
+                            );
+                        }
+                        // Not text: the file is parsed, for its finding.
+                        Err(e) => bytes = e.into_bytes(),
+                    }
+                }
+                let (text, outcome) = parse(&file.path, file.kind, bytes, file.id);
+                let entry = Some((tag, hash)).filter(|_| outcome.is_ok());
+                (text, outcome, Source::Miss, entry, problem)
+            };
+            FileParse {
+                path: file.path,
+                kind: file.kind,
+                text,
+                outcome,
+                source,
+                entry,
+                problem,
             }
-            let (text, outcome) = parse(&file.path, file.kind, bytes, file.id);
-            (text, outcome, Source::Miss, Some((tag, hash)), problem)
         })
         .collect();
-    let mut texts = Vec::with_capacity(results.len());
-    let mut outcomes = Vec::with_capacity(results.len());
-    let mut entries = Vec::with_capacity(results.len());
-    let mut hits = Vec::with_capacity(results.len());
-    // Per shard: the entries this run served from it, and whether it
-    // lacks one this run parsed.
-    let mut used: Vec<HashSet<Entry>> = vec![HashSet::new(); SHARDS];
+    // Per shard: whether it lacks an entry this run parsed.
     let mut lacking = [false; SHARDS];
-    for (text, outcome, source, entry, problem) in results {
-        texts.push(text);
-        let entry = entry.filter(|_| outcome.is_ok());
-        match source {
+    for result in &results {
+        match result.source {
             Source::Hit => usage.hits += 1,
-            Source::Miss if outcome.is_ok() => usage.misses += 1,
+            Source::Miss if result.outcome.is_ok() => usage.misses += 1,
             _ => {}
         }
-        if let Some((tag, hash)) = entry {
-            let shard = shard_of(&hash);
-            match source {
-                Source::Hit => {
-                    used[shard].insert((tag, hash));
-                }
-                _ => lacking[shard] = true,
+        if let (Some((_, hash)), Source::Miss) = (&result.entry, result.source) {
+            lacking[shard_of(hash)] = true;
+        }
+        if let Some(note) = &result.problem {
+            if let Some((_, hash)) = &result.entry {
+                shards[shard_of(hash)] = Shard::Damaged;
+            }
+            if !usage.notes.contains(note) {
+                usage.notes.push((**note).clone());
             }
         }
-        if let Some(note) = problem {
-            if let Some((_, hash)) = entry {
-                shards[shard_of(&hash)] = Shard::Damaged;
-            }
-            if !usage.notes.contains(&note) {
-                usage.notes.push(note);
-            }
-        }
-        entries.push(entry);
-        hits.push(source == Source::Hit);
-        outcomes.push(outcome);
     }
     if let Some(dir) = cache {
         let stale: Vec<usize> = (0..SHARDS)
             .filter(|&i| {
                 lacking[i]
                     || match &shards[i] {
-                        Shard::Open(reader) => reader.len() != used[i].len(),
+                        Shard::Open(reader) => !reader.all_used(),
                         Shard::Absent { exists } => *exists,
                         Shard::Damaged => true,
                     }
@@ -184,12 +206,11 @@ pub(crate) fn parse_all(
                         Shard::Open(reader) => Some(reader),
                         _ => None,
                     };
-                    let mine = outcomes.iter().zip(&entries).zip(&hits).filter_map(
-                        |((outcome, entry), hit)| {
-                            let entry = (*entry).filter(|(_, hash)| shard_of(hash) == shard)?;
-                            Some((outcome.as_ref().ok()?, entry, *hit))
-                        },
-                    );
+                    let mine = results.iter().filter_map(|result| {
+                        let entry = result.entry.filter(|(_, hash)| shard_of(hash) == shard)?;
+                        let hit = result.source == Source::Hit;
+                        Some((result.outcome.as_ref().ok()?, entry, hit))
+                    });
                     write(dir, shard, old, mine).is_ok()
                 })
                 .collect();
@@ -199,7 +220,7 @@ pub(crate) fn parse_all(
             }
         }
     }
-    (texts.into_iter().zip(outcomes).collect(), usage)
+    (results, usage)
 }
 
 thread_local! {

@@ -36,6 +36,12 @@ impl MemoKey {
         MemoKey::default()
     }
 
+    /// Makes room for `more` bytes of parts (each part takes its length
+    /// and 8 bytes).
+    pub fn reserve(&mut self, more: usize) {
+        self.0.reserve(more);
+    }
+
     /// Adds one part.
     pub fn part(&mut self, bytes: &[u8]) -> &mut MemoKey {
         self.0

@@ -19,6 +19,7 @@
 //! from any thread, checking its checksum before trusting it.
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use foldhash::{HashMap, HashMapExt};
 use std::fs::File;
@@ -44,12 +45,15 @@ const HEADER: u64 = 8 + 32;
 const ENTRY: u64 = 1 + 32 + 8 + 4 + 16;
 const TRAILER: u64 = 8 + 8 + 32 + 8;
 
-/// Where one payload is, and its checksum.
-#[derive(Debug, Clone, Copy)]
+/// Where one payload is, its checksum, and whether this run used it.
+#[derive(Debug)]
 struct Slot {
     offset: u64,
     len: u32,
     check: [u8; 16],
+    /// Set by [`Reader::mark_used`] (from any thread): a shard with an
+    /// entry this run did not use is rewritten without it.
+    used: AtomicBool,
 }
 
 /// An open shard of the store, ready to hand out payloads.
@@ -153,7 +157,14 @@ impl Reader {
             if offset < HEADER || offset + u64::from(len) > index_offset {
                 return Err(note(&path, "is corrupt (an entry lies outside it)"));
             }
-            index.insert((kind, hash), Slot { offset, len, check });
+            let used = AtomicBool::new(false);
+            let slot = Slot {
+                offset,
+                len,
+                check,
+                used,
+            };
+            index.insert((kind, hash), slot);
         }
         Ok(Opened::Open(Reader { file, path, index }))
     }
@@ -164,8 +175,24 @@ impl Reader {
     }
 
     /// How many entries the store holds.
+    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.index.len()
+    }
+
+    /// Notes that this run used the entry for `(kind, hash)`; safe to call
+    /// from several threads at once.
+    pub(crate) fn mark_used(&self, kind: u8, hash: &Hash) {
+        if let Some(slot) = self.index.get(&(kind, *hash)) {
+            slot.used.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// Whether this run used every entry of the store ([`Reader::mark_used`]).
+    pub(crate) fn all_used(&self) -> bool {
+        self.index
+            .values()
+            .all(|slot| slot.used.load(Ordering::Relaxed))
     }
 
     /// Whether the store has an entry for `(kind, hash)`.
@@ -387,6 +414,14 @@ mod tests {
         assert_eq!(reader.get(4, &[1; 32]).unwrap().unwrap(), b"meeting");
         assert_eq!(reader.get(5, &[1; 32]).unwrap().unwrap(), b"action");
         assert!(reader.get(6, &[1; 32]).is_none());
+        // Reading an entry does not count as using it; marking it does,
+        // and only a shard whose every entry is marked is all used.
+        assert!(!reader.all_used());
+        reader.mark_used(4, &[1; 32]);
+        reader.mark_used(6, &[1; 32]);
+        assert!(!reader.all_used());
+        reader.mark_used(5, &[1; 32]);
+        assert!(reader.all_used());
         assert!(dir.shard_path(3).ends_with("parse-03.pack"));
         // Another shard: none. Another key: not read, and no note.
         assert!(matches!(Reader::open(&dir, 4), Ok(Opened::Absent)));

@@ -214,7 +214,7 @@ pub fn load_in_memory(root: &Path, files: &[(PathBuf, Vec<u8>)]) -> Loaded {
     for (read, (path, kind, bytes)) in records.into_iter().enumerate() {
         let _working = processing::working_on(&path);
         let (text, outcome) = parse_file(&path, kind, bytes.clone(), file_id(read));
-        loaded.sources.add(path.clone(), text);
+        loaded.sources.add(&path, text);
         add(path, kind, outcome, &mut loaded);
     }
     resolve(&mut loaded);

@@ -15,7 +15,7 @@ use walkdir::WalkDir;
 
 use super::parse::parse_file;
 use super::read::{io_help, read_bytes, too_big};
-use super::walk::{self, Verdict, is_ignored_name, judge};
+use super::walk::{self, Verdict, is_ignored_os, judge};
 use super::{Loaded, add, empty, resolve};
 use crate::cache::memo::MemoKey;
 use crate::cache::{self, CacheDir, Hash, Usage};
@@ -52,6 +52,10 @@ impl Scanned {
     /// directory as given, every finding of the walk, and every record
     /// file's path, kind and content hash (or read error).
     pub fn memo_key(&self, key: &mut MemoKey) {
+        // Each file's three parts and their length prefixes, so that the
+        // key of a large tree is not grown by doubling.
+        let per_file = |f: &ScannedFile| 8 + f.path.as_os_str().len() + 8 + 1 + 8 + 32;
+        key.reserve(self.files.iter().map(per_file).sum());
         key.part(self.root.as_os_str().as_encoded_bytes());
         for finding in &self.findings {
             key.part(format!("{finding:?}").as_bytes());
@@ -73,24 +77,19 @@ impl Scanned {
     pub fn parse(self, cache: Option<&CacheDir>) -> (Loaded, Usage) {
         let mut loaded = empty(&self.root);
         loaded.findings = self.findings;
-        let kinds: Vec<(PathBuf, Kind)> = self
-            .files
-            .iter()
-            .map(|f| (f.path.clone(), f.kind))
-            .collect();
-        let (outcomes, usage) = cache::load::parse_all(self.files, cache, parse_file);
         // One record per file of these kinds: room for exactly that many.
-        let count = |kind: Kind| kinds.iter().filter(|(_, k)| *k == kind).count();
-        loaded.sources.reserve(kinds.len());
+        let count = |kind: Kind| self.files.iter().filter(|f| f.kind == kind).count();
+        loaded.sources.reserve(self.files.len());
         let records = &mut loaded.records;
         records.meetings.reserve_exact(count(Kind::Meeting));
         records.actions.reserve_exact(count(Kind::Action));
         records
             .modifications
             .reserve_exact(count(Kind::Modification));
-        for ((path, kind), (text, outcome)) in kinds.into_iter().zip(outcomes) {
-            loaded.sources.add(path.clone(), text);
-            add(path, kind, outcome, &mut loaded);
+        let (parses, usage) = cache::load::parse_all(self.files, cache, parse_file);
+        for parse in parses {
+            loaded.sources.add(&parse.path, parse.text);
+            add(parse.path, parse.kind, parse.outcome, &mut loaded);
         }
         resolve(&mut loaded);
         crate::stubs::fill_id_months(&mut loaded.records);
@@ -122,10 +121,9 @@ pub fn scan(root: &Path) -> crate::error::Result<Scanned> {
         // Hidden names are not walked, but for tsc's own temporary files,
         // which `judge` reports (W0013).
         .filter_entry(|e| {
-            let name = e.file_name().to_string_lossy();
             e.depth() == 0
-                || !is_ignored_name(&name)
-                || crate::output::file::is_our_temp_name(&name, None)
+                || !is_ignored_os(e.file_name())
+                || crate::output::file::is_our_temp_name(&e.file_name().to_string_lossy(), None)
         });
     rayon::scope(|scope| {
         let mut batch: Vec<(PathBuf, Kind)> = Vec::new();
@@ -157,7 +155,7 @@ pub fn scan(root: &Path) -> crate::error::Result<Scanned> {
                 continue;
             }
             let path = entry.path();
-            let relative = path.strip_prefix(root).unwrap_or(path);
+            let relative = relative_to(path, root);
             let verdict = judge(relative, walk::Entry::of(entry.file_type()));
             if verdict == (Verdict::NotAFile { is_dir: true }) {
                 walker.skip_current_dir();
@@ -187,6 +185,28 @@ pub fn scan(root: &Path) -> crate::error::Result<Scanned> {
         findings,
         files,
     })
+}
+
+/// `path` (an entry of the walk of `root`) inside `root`. The walk makes
+/// each entry's path by joining a name to its folder's, so on Unix it is
+/// `root`'s bytes, a separator and the rest: taken so, not by comparing
+/// the two paths part by part ([`Path::strip_prefix`], 7 % of the
+/// instructions of a memo run). Anything else falls back to that.
+fn relative_to<'p>(path: &'p Path, root: &Path) -> &'p Path {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let (whole, prefix) = (path.as_os_str().as_bytes(), root.as_os_str().as_bytes());
+        if let Some(rest) = whole.strip_prefix(prefix) {
+            let rest = match rest.strip_prefix(b"/") {
+                Some(rest) => rest,
+                None if prefix.ends_with(b"/") => rest,
+                None => return path.strip_prefix(root).unwrap_or(path),
+            };
+            return Path::new(std::ffi::OsStr::from_bytes(rest));
+        }
+    }
+    path.strip_prefix(root).unwrap_or(path)
 }
 
 /// How many files of the walk are read and hashed as one task.
@@ -315,5 +335,19 @@ mod tests {
         );
         assert!(keep_at_most(&mut files, 2, Path::new("records")).is_none());
         assert_eq!(MAX_RECORD_FILES, 4_194_304);
+    }
+
+    #[test]
+    fn an_entry_of_the_walk_is_taken_relative_to_its_root() {
+        fn rel<'p>(path: &'p str, root: &str) -> &'p Path {
+            relative_to(Path::new(path), Path::new(root))
+        }
+        assert_eq!(rel("M/meetings/x.yaml", "M"), Path::new("meetings/x.yaml"));
+        assert_eq!(rel("M/meetings/x.yaml", "M/"), Path::new("meetings/x.yaml"));
+        assert_eq!(rel("/a/M/people.yaml", "/a/M"), Path::new("people.yaml"));
+        assert_eq!(rel("./M/tsc.yaml", "./M"), Path::new("tsc.yaml"));
+        // Not a plain prefix: compared part by part.
+        assert_eq!(rel("M/./x.yaml", "M/."), Path::new("x.yaml"));
+        assert_eq!(rel("MN/x.yaml", "M"), Path::new("MN/x.yaml"));
     }
 }

@@ -27,9 +27,13 @@ use crate::kind::Kind;
 
 /// Whether a file name is one the loader skips without a finding: hidden
 /// names (`.DS_Store`, `.git`, editor locks `.#x.yaml`, swap files
-/// `.x.yaml.swp`) and backups ending in `~`.
-pub(super) fn is_ignored_name(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~')
+/// `.x.yaml.swp`) and backups ending in `~`. Judged on the name's bytes:
+/// `.` and `~` are ASCII, so a name that is not UTF-8 starts with `.` or
+/// ends with `~` exactly when its lossy text does, and no text is made
+/// (the walk asks this of every entry and every part of its path).
+pub(super) fn is_ignored_os(name: &std::ffi::OsStr) -> bool {
+    let bytes = name.as_encoded_bytes();
+    bytes.first() == Some(&b'.') || bytes.last() == Some(&b'~')
 }
 
 /// Whether a file name ends `.yaml` or `.yml`, in lower case only: a
@@ -46,12 +50,10 @@ fn is_miscased_yaml_name(name: &str) -> bool {
     is_yaml_name(&lower) && !is_yaml_name(name)
 }
 
-/// Classifies `relative` (a path inside the records directory).
-fn classify(relative: &Path) -> Option<Kind> {
-    let mut parts = relative.components().map(std::path::Component::as_os_str);
-    let first = parts.next()?;
-    let nested = parts.next().is_some();
-    Kind::at(first.to_str()?, nested)
+/// Classifies a path inside the records directory by its first part and
+/// whether more parts follow it.
+fn classify(first: Option<&std::ffi::OsStr>, nested: bool) -> Option<Kind> {
+    Kind::at(first?.to_str()?, nested)
 }
 
 fn miscased_finding(path: &Path) -> Finding {
@@ -230,30 +232,38 @@ impl Verdict {
 /// disk walk ([`super::scan`]), [`super::load_in_memory`] and the git
 /// loader alike.
 pub(crate) fn judge(relative: &Path, entry: Entry) -> Verdict {
-    let hidden = relative
-        .components()
-        .any(|c| is_ignored_name(&c.as_os_str().to_string_lossy()));
-    if hidden {
-        let in_hidden_folder = relative.parent().is_some_and(|p| {
-            p.components()
-                .any(|c| is_ignored_name(&c.as_os_str().to_string_lossy()))
-        });
-        let ours = relative
-            .file_name()
-            .is_some_and(|n| crate::output::file::is_our_temp_name(&n.to_string_lossy(), None));
-        return if ours && entry == Entry::File && !in_hidden_folder {
-            Verdict::Leftover
-        } else {
-            Verdict::Skip
+    // One pass over the parts of the path (each costs a parse; the walk
+    // judges every entry of the tree): whether any is hidden, the first,
+    // whether there are more, and the file name (the last, when it is a
+    // name and not `/`).
+    let (mut first, mut nested, mut file_name) = (None, false, None);
+    let mut parts = relative.components().peekable();
+    while let Some(part) = parts.next() {
+        if is_ignored_os(part.as_os_str()) {
+            // Hidden, but for tsc's own temporary file (not in a hidden
+            // folder), which is reported (W0013).
+            let ours = parts.peek().is_none()
+                && entry == Entry::File
+                && crate::output::file::is_our_temp_name(&part.as_os_str().to_string_lossy(), None);
+            return if ours {
+                Verdict::Leftover
+            } else {
+                Verdict::Skip
+            };
+        }
+        match first {
+            None => first = Some(part.as_os_str()),
+            Some(_) => nested = true,
+        }
+        file_name = match part {
+            std::path::Component::Normal(name) => Some(name),
+            _ => None,
         };
     }
     if entry == Entry::Symlink {
         return Verdict::Symlink;
     }
-    let name = relative
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
+    let name = file_name.map(|n| n.to_string_lossy()).unwrap_or_default();
     if !is_yaml_name(&name) {
         return if entry == Entry::File && is_miscased_yaml_name(&name) {
             Verdict::Miscased
@@ -266,7 +276,7 @@ pub(crate) fn judge(relative: &Path, entry: Entry) -> Verdict {
             is_dir: entry == Entry::Dir,
         };
     }
-    match classify(relative) {
+    match classify(first, nested) {
         Some(kind) => Verdict::Read(kind),
         None => Verdict::Stray,
     }
@@ -304,6 +314,26 @@ mod tests {
         assert_eq!(file("meetings/TSC_07_1606.yaml~"), Verdict::Skip);
         assert_eq!(file("README.md"), Verdict::Skip);
         assert_eq!(judge(Path::new("meetings"), Entry::Dir), Verdict::Skip);
+        assert_eq!(file("./meetings/x.yaml"), Verdict::Skip);
+        assert_eq!(file("meetings/../x.yaml"), Verdict::Skip);
+    }
+
+    /// Hidden and backup names are told by their bytes, as their lossy
+    /// text would tell them, also when they are not UTF-8.
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_are_judged_by_their_bytes() {
+        use std::os::unix::ffi::OsStrExt;
+        let os = |b: &[u8]| std::ffi::OsStr::from_bytes(b).to_owned();
+        assert!(is_ignored_os(&os(b".\xff.yaml")));
+        assert!(is_ignored_os(&os(b"\xffx.yaml~")));
+        assert!(!is_ignored_os(&os(b"\xff.yaml")));
+        let mut path = std::path::PathBuf::from("meetings");
+        path.push(os(b".\xff"));
+        path.push("x.yaml");
+        assert_eq!(judge(&path, Entry::File), Verdict::Skip);
+        let bad = Path::new("meetings").join(os(b"\xff.yaml"));
+        assert_eq!(judge(&bad, Entry::File), Verdict::Read(Kind::Meeting));
     }
 
     /// Trial defect 8: a killed write's temporary file was skipped in
