@@ -12,8 +12,8 @@ use crate::source::Spanned;
 use super::Checker;
 use crate::finding::{Code, Finding};
 use crate::unicode::{
-    describe, first_control, first_invisible, is_format, is_normalized, is_separator_line_break,
-    look_alike_difference, skeleton,
+    describe, first_control, first_invisible, is_format, is_normalized, is_printable_ascii,
+    is_separator_line_break, look_alike_difference, skeleton,
 };
 
 /// A defined ID: its kind (for messages), file and spanned value.
@@ -89,7 +89,14 @@ impl<'r> Checker<'r> {
         text: &str,
         place: &Spanned<T>,
     ) {
-        let found = text.chars().enumerate().find(|(_, c)| c.is_whitespace());
+        // In ASCII a character is a byte (an ID or owner is almost always
+        // ASCII).
+        let found = if text.is_ascii() {
+            let at = text.bytes().position(|b| char::from(b).is_whitespace());
+            at.map(|i| (i, char::from(text.as_bytes()[i])))
+        } else {
+            text.chars().enumerate().find(|(_, c)| c.is_whitespace())
+        };
         let help = "delete it: IDs hold no white space of any kind (a no-break space \
                     looks like a space, or like nothing at the end)";
         let found = found.map(|(i, c)| (i + 1, c));
@@ -106,6 +113,9 @@ impl<'r> Checker<'r> {
         text: &str,
         place: &Spanned<T>,
     ) {
+        if is_printable_ascii(text) {
+            return;
+        }
         // The first of an invisible format character and a control
         // character (ESC, a line break, NEL: not one line of text, and ESC
         // starts a terminal's escape sequences).
@@ -241,8 +251,7 @@ impl<'r> Checker<'r> {
                 ]
             });
             let presenters = meeting.agenda.iter().map(|i| i.presented_by.as_ref());
-            let fields: Vec<&Spanned<Token>> = references.chain(presenters).flatten().collect();
-            for value in fields {
+            for value in references.chain(presenters).flatten() {
                 let what = || format!("`{}`", value.value);
                 self.invisible(&m.file, what, &value.value, value);
             }
