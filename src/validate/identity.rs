@@ -172,13 +172,17 @@ impl Checker<'_> {
             );
             return captures;
         }
-        let expected = ids::file_stem_for(value);
-        let stem = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if stem != expected {
-            let shown = crate::escape::path(Path::new(&stem));
+        // The stem is only built into a String when it differs (a stem
+        // that is not UTF-8 is compared as written out, as before).
+        let stem = file.file_stem().unwrap_or_default();
+        let same = match stem.to_str() {
+            Some(stem) => ids::is_file_stem_for(stem, value),
+            None => stem.to_string_lossy() == ids::file_stem_for(value),
+        };
+        if !same {
+            let expected = ids::file_stem_for(value);
+            let stem = stem.to_string_lossy();
+            let shown = crate::escape::path(Path::new(&*stem));
             self.push(
                 Finding::at_value(
                     Code::IdFileMismatch,
