@@ -863,7 +863,15 @@ fn completions_and_man_page_need_no_records() {
     assert!(actions.contains(".TH tsc-actions 1"), "{actions}");
     assert!(actions.contains("overdue"), "{actions}");
     for command in [
-        "validate", "mods", "minutes", "report", "show", "diff", "log", "init",
+        "validate",
+        "mods",
+        "minutes",
+        "report",
+        "show",
+        "diff",
+        "log",
+        "init",
+        "organisation",
     ] {
         assert!(
             pages.join(format!("tsc-{command}.1")).is_file(),
@@ -876,7 +884,7 @@ fn completions_and_man_page_need_no_records() {
         .lines()
         .filter_map(|l| l.strip_prefix("tsc\\-").and_then(|l| l.strip_suffix("(1)")))
         .collect();
-    assert_eq!(named.len(), 19, "{named:?}");
+    assert_eq!(named.len(), 20, "{named:?}");
     assert!(!named.contains(&"help"), "{named:?}");
     for name in named {
         assert!(pages.join(format!("tsc-{name}.1")).is_file(), "{name}");
