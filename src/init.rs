@@ -310,12 +310,14 @@ fn defaults_comment(settings: &Settings) -> String {
         ("notes", optional(&columns.notes)),
         ("interest", scalar::inline(&columns.interest)),
     ] {
-        lines.push(format!("    # {key}: {value}"));
         if key == "ec_notification" {
-            lines.push(
-                "    ec_notification: ~  # the SEC's column, left out here; name it to show it"
-                    .into(),
-            );
+            // Set, not commented: uncommenting a default beside it would
+            // write the key twice.
+            lines.push(format!(
+                "    ec_notification: ~  # none here; built in: {value} (a heading shows the column)"
+            ));
+        } else {
+            lines.push(format!("    # {key}: {value}"));
         }
     }
     lines.push("vocabularies:".into());
@@ -325,16 +327,19 @@ fn defaults_comment(settings: &Settings) -> String {
             lines.push(format!("  # {name}: [{}]", verbs.join(", ")));
             continue;
         }
+        if name == "constituencies" {
+            // Set, not commented, as `ec_notification` is.
+            let built_in: Vec<&str> = terms.iter().map(|t| t.label.as_str()).collect();
+            lines.push(format!(
+                "  constituencies: []  # none here; list this committee's, if any (built in: {})",
+                built_in.join(", ")
+            ));
+            continue;
+        }
         lines.push(format!("  # {name}:"));
         for term in terms {
             let line = term_line(term, name == "action_statuses");
             lines.push(format!("  #   - {line}"));
-        }
-        if name == "constituencies" {
-            lines.push(
-                "  constituencies: []  # the SEC's parties above; list this committee's, if any"
-                    .into(),
-            );
         }
     }
     let mut out = lines.join("\n");
@@ -442,7 +447,8 @@ mod tests {
         ));
         assert!(uncommented.contains("    - { id: \"yes\", label: \"Yes\" }\n"));
         assert!(uncommented.contains("    - { id: member, label: DWG Members }\n"));
-        assert!(uncommented.contains("    ec_notification: EC Notification requirement\n"));
+        // Every commented line uncommented where it stands: no key twice.
+        assert!(!text.contains("# ec_notification: EC") && !text.contains("# constituencies:"));
         let written = Settings::parse(&uncommented, Path::new("tsc.yaml")).unwrap();
         let defaults = Settings::parse(
             "committee:\n  short_name: DWG\n  name: Design Working Group\n",
