@@ -2165,3 +2165,35 @@ fn actions_with_the_same_numbers_or_file_name_are_duplicate_ids() {
         )],
     );
 }
+
+/// Trial 2: `organisation add` said "lists nobody" of organisations, and
+/// "exists already" of an organisations.yaml that is a link (E0008).
+#[test]
+fn organisation_add_says_what_is_wrong_with_organisations_yaml() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let file = root.join("organisations.yaml");
+    std::fs::write(&file, "organisations:\n").unwrap();
+    let out = run(&root, &["organisation", "add", "Acme Two", "--id", "AC2"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "tsc: error: organisations.yaml lists no organisation and has no `organisations: []` \
+         to fill, or could not be read; run `tsc validate`, or add the first organisation by \
+         hand\n"
+    );
+    std::fs::remove_file(&file).unwrap();
+    let real = root.parent().unwrap().join("elsewhere.yaml");
+    std::fs::write(&real, "organisations: []\n").unwrap();
+    std::os::unix::fs::symlink(&real, &file).unwrap();
+    let out = run(&root, &["organisation", "add", "Acme Two", "--id", "AC2"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "tsc: error: organisations.yaml could not be read as a record file; `tsc validate` says \
+         why; nothing was written\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&real).unwrap(),
+        "organisations: []\n"
+    );
+}

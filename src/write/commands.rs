@@ -1167,9 +1167,9 @@ fn append_to_list(
     entry: Value,
     id: String,
 ) -> Result<Plan> {
-    let (key, noun) = match kind {
-        Kind::Organisations => ("organisations", "organisation"),
-        _ => ("people", "person"),
+    let (key, noun, none) = match kind {
+        Kind::Organisations => ("organisations", "organisation", "no organisation"),
+        _ => ("people", "person", "nobody"),
     };
     let mut transaction = Transaction::default();
     match last {
@@ -1187,13 +1187,21 @@ fn append_to_list(
                 let filled = edit::fill_empty_list(src, key, std::slice::from_ref(&entry));
                 let filled = filled.or_refuse_with(|| {
                     format!(
-                        "{} lists nobody and has no `{key}: []` to fill, or could not be \
+                        "{} lists {none} and has no `{key}: []` to fill, or could not be \
                          read; run `tsc validate`, or add the first {noun} by hand",
                         kind.entry()
                     )
                 })?;
                 transaction.edit(tree, &path, &filled)?;
             } else {
+                // There, but not read as a record file (a link, a
+                // folder): `tsc validate` says why.
+                refuse_unless!(
+                    std::fs::symlink_metadata(tree.root.join(&path)).is_err(),
+                    "{} could not be read as a record file; `tsc validate` says why; nothing was \
+                     written",
+                    kind.entry()
+                );
                 let text = edit::render_document(
                     &[(key.to_owned(), Value::List(vec![entry]))],
                     Layout::default(),
