@@ -1968,6 +1968,19 @@ fn a_piped_actions_table_with_a_66_kb_line_of_text_keeps_every_word() {
     assert!(row[0].starts_with("| TSC07/01 |"), "{}", row[0]);
 }
 
+/// The minimal example with meeting 3 written for 2999-01-14 and action
+/// TSC01/02 (Bram Sample's) closed at it.
+fn closed_at_a_later_meeting() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, root) = copy_tree(&minimal_example());
+    let made = run(&root, &["new", "meeting", "--date", "2999-01-14"]);
+    assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+    // `Drafted.` is one word: the arguments split at spaces.
+    let close = "action close TSC01/02 --at TSC_03_9901 --item 1 --note Drafted.";
+    let closed = run(&root, &close.split(' ').collect::<Vec<_>>());
+    assert_eq!(closed.status.code(), Some(0), "{}", stderr(&closed));
+    (dir, root)
+}
+
 /// Trial defect 1: without `--as-of`, a close recorded at a meeting
 /// written for a later day counted already (`actions --open` left the
 /// action out, the report said "Closed by" that meeting), while `--as-of`
@@ -1975,13 +1988,7 @@ fn a_piped_actions_table_with_a_66_kb_line_of_text_keeps_every_word() {
 /// `report` and `show` alike.
 #[test]
 fn default_today_agrees_with_as_of_today_for_a_close_at_a_later_meeting() {
-    let (_dir, root) = copy_tree(&minimal_example());
-    let made = run(&root, &["new", "meeting", "--date", "2999-01-14"]);
-    assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
-    // `Drafted.` is one word: the arguments split at spaces.
-    let close = "action close TSC01/02 --at TSC_03_9901 --item 1 --note Drafted.";
-    let closed = run(&root, &close.split(' ').collect::<Vec<_>>());
-    assert_eq!(closed.status.code(), Some(0), "{}", stderr(&closed));
+    let (_dir, root) = closed_at_a_later_meeting();
     let today = tsc::today::local_today().to_string();
     let open = ["actions", "--open", "--format", "csv"];
     let listed = stdout(&run(&root, &open));
@@ -2195,5 +2202,51 @@ fn organisation_add_says_what_is_wrong_with_organisations_yaml() {
     assert_eq!(
         std::fs::read_to_string(&real).unwrap(),
         "organisations: []\n"
+    );
+}
+
+/// Trial 2: `tsc people` counted an action closed at a meeting written
+/// for a later day as closed already, while `tsc actions` (as of today)
+/// listed it open. `people` and `organisations` read the records as of
+/// today too, or as of `--as-of`.
+#[test]
+fn people_count_open_actions_as_of_today_as_actions_does() {
+    let (_dir, root) = closed_at_a_later_meeting();
+    let bram = |args: &[&str]| {
+        let mut all = vec!["people", "--format", "csv"];
+        all.extend_from_slice(args);
+        let out = stdout(&run(&root, &all));
+        out.lines()
+            .find(|l| l.starts_with("bram-sample,"))
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(
+        bram(&[]),
+        "bram-sample,Bram Sample,ACME,TSC_01_2401,,TSC01/02,1"
+    );
+    assert_eq!(
+        bram(&["--as-of", "2999-12-31"]),
+        "bram-sample,Bram Sample,ACME,TSC_01_2401,,TSC01/02,0"
+    );
+    let open = stdout(&run(
+        &root,
+        &[
+            "actions",
+            "--open",
+            "--owner",
+            "bram-sample",
+            "--format",
+            "csv",
+        ],
+    ));
+    assert_eq!(open.lines().count(), 2, "{open}");
+    let acme = stdout(&run(
+        &root,
+        &["organisations", "--format", "csv", "--as-of", "2999-12-31"],
+    ));
+    assert!(
+        acme.contains("\nSECAS,Smart Energy Code Administrator and Secretariat,,TSC_01_2401; TSC_02_2402; TSC_03_9901,"),
+        "{acme}"
     );
 }

@@ -7,15 +7,23 @@ use tsc::index::Index;
 use tsc::load::Loaded;
 use tsc::participation::{listing, organisations, people};
 
-use super::output::OutputArgs;
+use super::output::{AsOfArgs, OutputArgs};
 use super::{EXIT_OK, warn_if_invalid};
 
 /// Arguments of `tsc people` and `tsc organisations`.
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  tsc people\n  tsc organisations --format json")]
+#[command(
+    after_help = "Examples:\n  tsc people\n  tsc organisations --format json\n  \
+                         tsc people --as-of 2016-07-01"
+)]
 pub(crate) struct ParticipationArgs {
     #[command(flatten)]
     pub output: OutputArgs,
+    /// The records as they stood at the end of this day, as `tsc actions`
+    /// reads them: meetings held and actions raised, updated and closed
+    /// by then.
+    #[command(flatten)]
+    pub as_of: AsOfArgs,
 }
 
 /// Prints every person: meetings attended, apologies, actions owned.
@@ -26,7 +34,9 @@ pub(crate) fn run_people(
     out: &mut dyn Write,
 ) -> anyhow::Result<u8> {
     warn_if_invalid(loaded);
-    let rows = people(index);
+    let view = AsOfArgs::view(&loaded.records, args.as_of.today());
+    let view_index = view.as_ref().map(Index::new);
+    let rows = people(view_index.as_ref().unwrap_or(index));
     args.output.print(&listing(&rows), "no people", out)?;
     Ok(EXIT_OK)
 }
@@ -39,7 +49,9 @@ pub(crate) fn run_organisations(
     out: &mut dyn Write,
 ) -> anyhow::Result<u8> {
     warn_if_invalid(loaded);
-    let rows = organisations(index);
+    let view = AsOfArgs::view(&loaded.records, args.as_of.today());
+    let view_index = view.as_ref().map(Index::new);
+    let rows = organisations(view_index.as_ref().unwrap_or(index));
     args.output
         .print(&listing(&rows), "no organisations", out)?;
     Ok(EXIT_OK)
