@@ -555,14 +555,22 @@ pub fn show(index: &Index<'_>, id: &str, today: NaiveDate) -> crate::error::Resu
         show_meeting(index, meeting, &mut out);
     } else if let Some(a) = index.action(id) {
         show_action(index, a, today, &mut out);
-    } else if index.person(id).is_some()
-        && let Some(p) = people(index).into_iter().find(|p| p.id == id)
-    {
-        show_participant(index, &p, "Person", &mut out);
-    } else if index.organisation(id).is_some()
-        && let Some(o) = organisations(index).into_iter().find(|o| o.id == id)
-    {
-        show_participant(index, &o, "Organisation", &mut out);
+    } else if index.person(id).is_some() || index.organisation(id).is_some() {
+        // A person's or organisation's meetings and actions as of `today`,
+        // as `tsc people` counts them.
+        let records = index.records();
+        let view = crate::report::as_of::holds_later(records, today)
+            .then(|| crate::report::as_of::records_as_of(records, today));
+        let view_index = view.as_ref().map(Index::new);
+        let at = view_index.as_ref().unwrap_or(index);
+        let (rows, kind) = if index.person(id).is_some() {
+            (people(at), "Person")
+        } else {
+            (organisations(at), "Organisation")
+        };
+        if let Some(row) = rows.into_iter().find(|row| row.id == id) {
+            show_participant(at, &row, kind, &mut out);
+        }
     } else if let Some(principle) = id.parse().ok().and_then(|n| index.principle(n)) {
         show_principle(index, &principle.record, &mut out);
     } else {

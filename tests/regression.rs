@@ -2205,10 +2205,11 @@ fn organisation_add_says_what_is_wrong_with_organisations_yaml() {
     );
 }
 
-/// Trial 2: `tsc people` counted an action closed at a meeting written
-/// for a later day as closed already, while `tsc actions` (as of today)
-/// listed it open. `people` and `organisations` read the records as of
-/// today too, or as of `--as-of`.
+/// Trial 2: `tsc people` and `tsc show PERSON` counted an action closed
+/// at a meeting written for a later day as closed already, while `tsc
+/// actions` (as of today) listed it open, and `show PERSON --as-of` was
+/// ignored. `people`, `organisations` and `show` of either read the
+/// records as of today too, or as of `--as-of`.
 #[test]
 fn people_count_open_actions_as_of_today_as_actions_does() {
     let (_dir, root) = closed_at_a_later_meeting();
@@ -2241,6 +2242,23 @@ fn people_count_open_actions_as_of_today_as_actions_does() {
         ],
     ));
     assert_eq!(open.lines().count(), 2, "{open}");
+    let shown = |args: &[&str]| {
+        let mut all = vec!["show", "bram-sample"];
+        all.extend_from_slice(args);
+        let out = stdout(&run(&root, &all));
+        out.lines()
+            .filter(|l| l.contains("TSC01/02") || l.starts_with("Actions"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        shown(&[]),
+        "Actions owned (1, 1 open):\n- TSC01/02 [Open]: Draft guidance under each example principle."
+    );
+    assert_eq!(
+        shown(&["--as-of", "2999-12-31"]),
+        "Actions owned (1, 0 open):\n- TSC01/02 [Closed]: Draft guidance under each example principle."
+    );
     let acme = stdout(&run(
         &root,
         &["organisations", "--format", "csv", "--as-of", "2999-12-31"],
