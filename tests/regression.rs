@@ -2165,3 +2165,126 @@ fn actions_with_the_same_numbers_or_file_name_are_duplicate_ids() {
         )],
     );
 }
+
+/// A new committee's records (`tsc init` for the Design Working Group)
+/// in `records/` of a temporary directory, with `meetings/DWG_01_2612.yaml`
+/// written, then `tsc.yaml`'s `# standing_items:` uncommented: a key with
+/// no value, E0010 at 28:15. The directory and the records.
+fn dwg_with_a_broken_tsc_yaml() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("records");
+    let root_arg = root.to_str().unwrap();
+    let init = tsc(&[
+        "init",
+        "--short-name",
+        "DWG",
+        "--name",
+        "Design Working Group",
+        root_arg,
+    ]);
+    assert_eq!(init.status.code(), Some(0), "{}", stderr(&init));
+    let first = run(&root, &["new", "meeting", "--date", "2026-12-01"]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    assert_eq!(
+        edit(
+            &root.join("tsc.yaml"),
+            "# standing_items:",
+            "standing_items:"
+        ),
+        (28, 1)
+    );
+    (dir, root)
+}
+
+/// Trial 2 (medium-high): with a `tsc.yaml` that did not load, tsc fell
+/// back to the built-in (TSC) settings and `new meeting` wrote
+/// `meetings/TSC_02_2612.yaml` into the DWG's records, exit 0. Every
+/// write command now refuses (exit 2), naming tsc.yaml's first finding,
+/// and writes nothing.
+#[test]
+fn a_broken_tsc_yaml_makes_the_write_commands_refuse_not_write_tsc_ids() {
+    let (_dir, root) = dwg_with_a_broken_tsc_yaml();
+    let before = common::snapshot(&root);
+    let refusal = format!(
+        "tsc: error: tsc.yaml could not be read: {}:28:15: error[E0010]: a list belongs here; \
+         nothing was written; fix tsc.yaml first (tsc validate shows every finding)\n",
+        root.join("tsc.yaml").display()
+    );
+    // One line a command (its words: no argument holds a space).
+    let commands = "new meeting --date 2026-12-20
+        new meeting --date 2026-12-20 --dry-run
+        action new --meeting DWG_01_2612 --item 1 Draft
+        action update DWG01/01 --at DWG_01_2612 --note Drafted
+        action close DWG01/01 --at DWG_01_2612
+        person add Ada
+        organisation add --id ACME Acme
+        assess DWGMP0001 --at DWG_01_2612 --item 1 --interest high";
+    for line in commands.lines() {
+        let args: Vec<&str> = line.split_whitespace().collect();
+        let out = run(&root, &args);
+        let said = (out.status.code(), stdout(&out), stderr(&out));
+        assert_eq!(said, (Some(2), String::new(), refusal.clone()), "{line}");
+    }
+    assert_eq!(common::snapshot(&root), before, "nothing was written");
+}
+
+/// Trial 2 (medium-high): with a `tsc.yaml` that did not load, `validate`
+/// checked the DWG's records against the TSC's patterns (E0203 on every
+/// file) before the real cause. It now reports the load findings of
+/// every file and no rule, says so once on tsc.yaml (E0302, after its own
+/// findings), and the readers name tsc.yaml in their warning.
+#[test]
+fn a_broken_tsc_yaml_makes_validate_check_no_rule_and_say_so() {
+    let (_dir, root) = dwg_with_a_broken_tsc_yaml();
+    std::fs::write(root.join("actions/DWG01-01.yaml"), "id: DWG01/01\nid: x\n").unwrap();
+    assert_findings(
+        &root,
+        &[
+            ("E0003", "`id` appears twice in the same mapping"),
+            ("E0010", "a list belongs here"),
+            (
+                "E0302",
+                "tsc.yaml could not be read, so no rule was checked",
+            ),
+        ],
+    );
+    let human = run(&root, &["validate"]);
+    assert_eq!(human.status.code(), Some(1));
+    let tsc_yaml = root.join("tsc.yaml");
+    assert!(
+        stdout(&human).contains(&format!(
+            "error[E0302]: tsc.yaml could not be read, so no rule was checked\n\
+             --> {}\n \
+             = help: the other records were not checked, because they are checked against \
+             tsc.yaml: fix it and run again\n\n\
+             3 errors: 1 meeting, 0 modification proposals, 0 actions, 0 people, 0 organisations\n",
+            tsc_yaml.display()
+        )),
+        "{}",
+        stdout(&human)
+    );
+    let github = run(&root, &["validate", "--format", "github"]);
+    assert!(
+        stdout(&github).contains(&format!(
+            "::error file={},title=E0302 bad-settings::tsc.yaml could not be read, so no rule \
+             was checked%0Ahelp: the other records were not checked",
+            tsc_yaml.display()
+        )),
+        "{}",
+        stdout(&github)
+    );
+    let actions = run(&root, &["actions"]);
+    assert_eq!(actions.status.code(), Some(0));
+    assert_eq!(
+        stderr(&actions),
+        "tsc: warning: 2 record files could not be read (tsc.yaml among them: the built-in \
+         settings were used); run `tsc validate` for details\n"
+    );
+    let report = run(&root, &["report"]);
+    assert_eq!(report.status.code(), Some(0));
+    assert_eq!(
+        stderr(&report),
+        "tsc: warning: tsc.yaml could not be read, so the built-in settings were used; \
+         run `tsc validate` for details\n"
+    );
+}
