@@ -2288,3 +2288,21 @@ fn a_broken_tsc_yaml_makes_validate_check_no_rule_and_say_so() {
          run `tsc validate` for details\n"
     );
 }
+
+/// Trial 2 (medium): after meetings 1 and 2, with a stub `id:
+/// DPWG_05_2611` and no `number:`, `new meeting` wrote meeting 3 (here
+/// the minimal example's TSC meetings); the stub
+/// goes by 5 (as E0509 and `action new` read its ID), so the new one is 6.
+#[test]
+fn new_meeting_numbers_after_a_stub_numbered_by_its_id() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let meetings = root.join("meetings");
+    let stub = "id: TSC_05_2611\nstatus: not-recorded\n";
+    std::fs::write(meetings.join("TSC_05_2611.yaml"), stub).unwrap();
+    let out = run(&root, &["new", "meeting", "--date", "2026-12-10"]);
+    let written = meetings.join("TSC_06_2612.yaml");
+    let said = (out.status.code(), stdout(&out), stderr(&out));
+    let expected = format!("TSC_06_2612 {}\n", written.display());
+    assert_eq!(said, (Some(0), expected, String::new()));
+    assert!(written.exists());
+}
