@@ -2306,3 +2306,28 @@ fn new_meeting_numbers_after_a_stub_numbered_by_its_id() {
     assert_eq!(said, (Some(0), expected, String::new()));
     assert!(written.exists());
 }
+
+/// Trial 2 (low-medium): `validate --staged` did not report a staged
+/// temporary file a killed write left (W0013 came from the disk walk
+/// only); the git loader reports it the same way.
+#[test]
+fn validate_staged_reports_a_staged_leftover_temporary_file() {
+    let (dir, _root) = imported_repo();
+    let leftover = "records/actions/.tsc-record-TSC07-03.yaml.Ab3dE9.tmp";
+    std::fs::write(dir.path().join(leftover), "id: \"TSC07/03\"\nmeet").unwrap();
+    git(dir.path(), &["add", "-f", leftover]);
+    std::fs::remove_file(dir.path().join(leftover)).unwrap();
+    let out = tsc_in(dir.path(), &["validate", "--staged"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "warning[W0013]: temporary file left by an interrupted write of `TSC07-03.yaml`; \
+             it is not read\n\
+             --> {leftover}\n \
+             = help: delete it; the next tsc write of `TSC07-03.yaml` also removes it\n\n\
+             no errors, 1 warning: 2 meetings, 16 modification proposals, 4 actions, \
+             23 people, 4 organisations, 5 principles\n"
+        )
+    );
+}
