@@ -29,7 +29,7 @@ use crate::error::{Error, Result};
 use crate::finding::{Code, Finding, Position};
 use crate::load::read::too_big;
 use crate::load::scan::Scanned;
-use crate::load::walk::{is_record_file_name, would_read};
+use crate::load::walk::{Entry as WalkEntry, Verdict, is_record_file_name, judge, would_read};
 use crate::load::{Loaded, load_in_memory};
 use crate::yaml::MAX_FILE_BYTES;
 
@@ -432,10 +432,19 @@ impl Repository {
                 _ => blobs.push(entry),
             }
         }
-        // Only what the loader would read is fetched.
+        // Only what the loader would read is fetched; a temporary file a
+        // killed write left is reported as the disk walk reports it
+        // (W0013), without its bytes.
         blobs.retain(|e| {
             let name = e.path.file_name().map(|n| n.to_string_lossy());
-            name.is_some_and(|n| is_record_file_name(&n))
+            if name.as_deref().is_some_and(is_record_file_name) {
+                return true;
+            }
+            let relative = e.path.strip_prefix(dir).unwrap_or(&e.path);
+            if judge(relative, WalkEntry::File) == Verdict::Leftover {
+                findings.extend(Verdict::Leftover.finding(&root, &root.join(relative)));
+            }
+            false
         });
         // The staged blobs that the work tree holds byte for byte (the
         // usual case in a pre-commit hook) are read from there; git is

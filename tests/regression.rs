@@ -2268,3 +2268,169 @@ fn people_count_open_actions_as_of_today_as_actions_does() {
         "{acme}"
     );
 }
+
+/// A new committee's records (`tsc init` for the Design Working Group)
+/// in `records/` of a temporary directory, with `meetings/DWG_01_2612.yaml`
+/// written, then `tsc.yaml`'s `# standing_items:` uncommented: a key with
+/// no value, E0010 at 28:15. The directory and the records.
+fn dwg_with_a_broken_tsc_yaml() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("records");
+    let root_arg = root.to_str().unwrap();
+    let init = tsc(&[
+        "init",
+        "--short-name",
+        "DWG",
+        "--name",
+        "Design Working Group",
+        root_arg,
+    ]);
+    assert_eq!(init.status.code(), Some(0), "{}", stderr(&init));
+    let first = run(&root, &["new", "meeting", "--date", "2026-12-01"]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    assert_eq!(
+        edit(
+            &root.join("tsc.yaml"),
+            "# standing_items:",
+            "standing_items:"
+        ),
+        (28, 1)
+    );
+    (dir, root)
+}
+
+/// Trial 2 (medium-high): with a `tsc.yaml` that did not load, tsc fell
+/// back to the built-in (TSC) settings and `new meeting` wrote
+/// `meetings/TSC_02_2612.yaml` into the DWG's records, exit 0. Every
+/// write command now refuses (exit 2), naming tsc.yaml's first finding,
+/// and writes nothing.
+#[test]
+fn a_broken_tsc_yaml_makes_the_write_commands_refuse_not_write_tsc_ids() {
+    let (_dir, root) = dwg_with_a_broken_tsc_yaml();
+    let before = common::snapshot(&root);
+    let refusal = format!(
+        "tsc: error: tsc.yaml could not be read: {}:28:15: error[E0010]: a list belongs here; \
+         nothing was written; fix tsc.yaml first (tsc validate shows every finding)\n",
+        root.join("tsc.yaml").display()
+    );
+    // One line a command (its words: no argument holds a space).
+    let commands = "new meeting --date 2026-12-20
+        new meeting --date 2026-12-20 --dry-run
+        action new --meeting DWG_01_2612 --item 1 Draft
+        action update DWG01/01 --at DWG_01_2612 --note Drafted
+        action close DWG01/01 --at DWG_01_2612
+        person add Ada
+        organisation add --id ACME Acme
+        assess DWGMP0001 --at DWG_01_2612 --item 1 --interest high";
+    for line in commands.lines() {
+        let args: Vec<&str> = line.split_whitespace().collect();
+        let out = run(&root, &args);
+        let said = (out.status.code(), stdout(&out), stderr(&out));
+        assert_eq!(said, (Some(2), String::new(), refusal.clone()), "{line}");
+    }
+    assert_eq!(common::snapshot(&root), before, "nothing was written");
+}
+
+/// Trial 2 (medium-high): with a `tsc.yaml` that did not load, `validate`
+/// checked the DWG's records against the TSC's patterns (E0203 on every
+/// file) before the real cause. It now reports the load findings of
+/// every file and no rule, says so once on tsc.yaml (E0302, after its own
+/// findings), and the readers name tsc.yaml in their warning.
+#[test]
+fn a_broken_tsc_yaml_makes_validate_check_no_rule_and_say_so() {
+    let (_dir, root) = dwg_with_a_broken_tsc_yaml();
+    std::fs::write(root.join("actions/DWG01-01.yaml"), "id: DWG01/01\nid: x\n").unwrap();
+    assert_findings(
+        &root,
+        &[
+            ("E0003", "`id` appears twice in the same mapping"),
+            ("E0010", "a list belongs here"),
+            (
+                "E0302",
+                "tsc.yaml could not be read, so no rule was checked",
+            ),
+        ],
+    );
+    let human = run(&root, &["validate"]);
+    assert_eq!(human.status.code(), Some(1));
+    let tsc_yaml = root.join("tsc.yaml");
+    assert!(
+        stdout(&human).contains(&format!(
+            "error[E0302]: tsc.yaml could not be read, so no rule was checked\n\
+             --> {}\n \
+             = help: the other records were not checked, because they are checked against \
+             tsc.yaml: fix it and run again\n\n\
+             3 errors: 1 meeting, 0 modification proposals, 0 actions, 0 people, 0 organisations\n",
+            tsc_yaml.display()
+        )),
+        "{}",
+        stdout(&human)
+    );
+    let github = run(&root, &["validate", "--format", "github"]);
+    assert!(
+        stdout(&github).contains(&format!(
+            "::error file={},title=E0302 bad-settings::tsc.yaml could not be read, so no rule \
+             was checked%0Ahelp: the other records were not checked",
+            tsc_yaml.display()
+        )),
+        "{}",
+        stdout(&github)
+    );
+    let actions = run(&root, &["actions"]);
+    assert_eq!(actions.status.code(), Some(0));
+    assert_eq!(
+        stderr(&actions),
+        "tsc: warning: 2 record files could not be read (tsc.yaml among them: the built-in \
+         settings were used); run `tsc validate` for details\n"
+    );
+    let report = run(&root, &["report"]);
+    assert_eq!(report.status.code(), Some(0));
+    assert_eq!(
+        stderr(&report),
+        "tsc: warning: tsc.yaml could not be read, so the built-in settings were used; \
+         run `tsc validate` for details\n"
+    );
+}
+
+/// Trial 2 (medium): after meetings 1 and 2, with a stub `id:
+/// DPWG_05_2611` and no `number:`, `new meeting` wrote meeting 3 (here
+/// the minimal example's TSC meetings); the stub
+/// goes by 5 (as E0509 and `action new` read its ID), so the new one is 6.
+#[test]
+fn new_meeting_numbers_after_a_stub_numbered_by_its_id() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let meetings = root.join("meetings");
+    let stub = "id: TSC_05_2611\nstatus: not-recorded\n";
+    std::fs::write(meetings.join("TSC_05_2611.yaml"), stub).unwrap();
+    let out = run(&root, &["new", "meeting", "--date", "2026-12-10"]);
+    let written = meetings.join("TSC_06_2612.yaml");
+    let said = (out.status.code(), stdout(&out), stderr(&out));
+    let expected = format!("TSC_06_2612 {}\n", written.display());
+    assert_eq!(said, (Some(0), expected, String::new()));
+    assert!(written.exists());
+}
+
+/// Trial 2 (low-medium): `validate --staged` did not report a staged
+/// temporary file a killed write left (W0013 came from the disk walk
+/// only); the git loader reports it the same way.
+#[test]
+fn validate_staged_reports_a_staged_leftover_temporary_file() {
+    let (dir, _root) = imported_repo();
+    let leftover = "records/actions/.tsc-record-TSC07-03.yaml.Ab3dE9.tmp";
+    std::fs::write(dir.path().join(leftover), "id: \"TSC07/03\"\nmeet").unwrap();
+    git(dir.path(), &["add", "-f", leftover]);
+    std::fs::remove_file(dir.path().join(leftover)).unwrap();
+    let out = tsc_in(dir.path(), &["validate", "--staged"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "warning[W0013]: temporary file left by an interrupted write of `TSC07-03.yaml`; \
+             it is not read\n\
+             --> {leftover}\n \
+             = help: delete it; the next tsc write of `TSC07-03.yaml` also removes it\n\n\
+             no errors, 1 warning: 2 meetings, 16 modification proposals, 4 actions, \
+             23 people, 4 organisations, 5 principles\n"
+        )
+    );
+}

@@ -635,12 +635,13 @@ fn a_write_that_would_add_an_error_is_refused_with_the_findings() {
 #[test]
 fn a_meeting_id_that_exists_is_refused() {
     let (_dir, root) = copy_tree(&real_records());
-    // A stub with no number, known to have been held in July 2016 and
-    // named TSC_08_1607: the next meeting after TSC_07_1606 (number 8),
-    // held that month, would take its ID.
+    // A stub known to have been held in July 2016, named TSC_08_1607 but
+    // numbered 5 (a slip, E0204): the next meeting after TSC_07_1606
+    // (number 8), held that month, would take its ID. (A stub with no
+    // `number:` goes by its ID's 8, and the next meeting is 9.)
     std::fs::write(
         root.join("meetings/TSC_08_1607.yaml"),
-        "id: TSC_08_1607\nstatus: not-recorded\n",
+        "id: TSC_08_1607\nnumber: 5\nstatus: not-recorded\n",
     )
     .unwrap();
     let err = refused(&root, &["new", "meeting", "--date", "2016-07-21"]);

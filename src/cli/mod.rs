@@ -62,9 +62,16 @@ pub(crate) fn parse(scanned: load::Scanned, dir: Option<&tsc::cache::CacheDir>) 
 /// answer built from the rest is not mistaken for the whole story.
 pub(crate) fn warn_if_invalid(loaded: &Loaded) {
     let n = loaded.findings.len();
+    // Without tsc.yaml the answer is built with the built-in (TSC)
+    // settings: their vocabularies, statuses and ID patterns.
+    let settings = if loaded.settings_failure().is_some() {
+        " (tsc.yaml among them: the built-in settings were used)"
+    } else {
+        ""
+    };
     if n > 0 {
         say(&format!(
-            "tsc: warning: {n} record file{} could not be read; run `tsc validate` for details",
+            "tsc: warning: {n} record file{} could not be read{settings}; run `tsc validate` for details",
             if n == 1 { "" } else { "s" }
         ));
     }

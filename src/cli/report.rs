@@ -45,6 +45,14 @@ pub(crate) fn run(
     index: &Index<'_>,
     out: &mut dyn Write,
 ) -> anyhow::Result<u8> {
+    // The report counts the findings itself, but not that its statuses
+    // and vocabularies are the built-in ones.
+    if loaded.settings_failure().is_some() {
+        super::say(
+            "tsc: warning: tsc.yaml could not be read, so the built-in settings were used; \
+             run `tsc validate` for details",
+        );
+    }
     // Counted as of `--as-of` or today alike: no `--as-of` is `--as-of`
     // today, and only the first line says which was asked.
     let today = args.as_of.today();

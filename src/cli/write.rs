@@ -403,6 +403,17 @@ fn run(
     // Read once: the loader keeps every file's text, the model's spans
     // point into it, and the edits are made on it.
     let loaded = tsc::load::load(&root)?;
+    // Without its `tsc.yaml` the records hold the built-in (TSC)
+    // settings: a record written now would get the TSC's IDs and
+    // vocabularies in another committee's tree.
+    if let Some(finding) = loaded.settings_failure() {
+        return Err(tsc::error::Error::Refused(format!(
+            "tsc.yaml could not be read: {}; nothing was written; \
+             fix tsc.yaml first (tsc validate shows every finding)",
+            where_and_what(finding)
+        ))
+        .into());
+    }
     let index = Index::new(&loaded.records);
     let tree = Tree::from_loaded(&loaded)?;
     let before = validate_with(&loaded, &index);
@@ -419,6 +430,24 @@ fn run(
             Some(held) => plan.transaction.commit_held(&root, held),
             None => plan.transaction.commit(&root),
         },
+    )
+}
+
+/// `PATH:LINE:COL: error[CODE]: message` for one load finding (every
+/// one is an error; `PATH:` alone when it is about the whole file).
+fn where_and_what(finding: &tsc::finding::Finding) -> String {
+    let place = match finding.position.line {
+        0 => finding.file.display().to_string(),
+        line => format!(
+            "{}:{line}:{}",
+            finding.file.display(),
+            finding.position.column
+        ),
+    };
+    format!(
+        "{place}: error[{}]: {}",
+        finding.code.code(),
+        finding.message
     )
 }
 

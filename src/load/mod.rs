@@ -146,6 +146,27 @@ pub struct Loaded {
     pub findings: Vec<Finding>,
 }
 
+impl Loaded {
+    /// `tsc.yaml`'s first finding (by line and column) when the file
+    /// exists but could not be read or parsed, `None` when it loaded or
+    /// there is none. The records then hold the built-in (TSC) settings,
+    /// whose ID patterns and vocabularies are another committee's: the
+    /// write commands refuse, `tsc validate` checks no rule, and the
+    /// readers warn.
+    pub fn settings_failure(&self) -> Option<&Finding> {
+        // Only a `tsc.yaml` that parsed is kept as the settings file, and
+        // every finding of the loader on it means it did not.
+        if self.records.settings_file.is_some() {
+            return None;
+        }
+        let path = self.records.root.join(Kind::Settings.entry());
+        self.findings
+            .iter()
+            .filter(|f| f.file == path)
+            .min_by_key(|f| (f.position.line, f.position.column))
+    }
+}
+
 /// Loads every record under `root`: [`scan`], then [`Scanned::parse`]
 /// without a cache.
 ///

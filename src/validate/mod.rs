@@ -140,7 +140,28 @@ pub fn validate(loaded: &Loaded) -> Report {
 
 /// [`validate`] with the index of `loaded.records` the caller has built
 /// (once per run).
+///
+/// When `tsc.yaml` could not be read ([`Loaded::settings_failure`]) no
+/// rule runs: every rule reads the settings (the ID patterns, the
+/// vocabularies, `allow`), and the built-in ones that stand in for the
+/// file would report another committee's every record. The load
+/// findings of every file are kept, with one [`Code::BadSettings`] on
+/// `tsc.yaml` that says the rest was not checked.
 pub fn validate_with(loaded: &Loaded, index: &Index<'_>) -> Report {
+    if let Some(first) = loaded.settings_failure() {
+        let mut findings = loaded.findings.clone();
+        sort_findings(&mut findings);
+        // After tsc.yaml's own findings, which say what is wrong with it.
+        let at = findings
+            .iter()
+            .rposition(|f| f.file == first.file)
+            .map_or(0, |i| i + 1);
+        findings.insert(at, not_checked(&first.file));
+        return Report {
+            findings,
+            summary: Summary::of(&loaded.records),
+        };
+    }
     let mut settings_findings = Vec::new();
     let allowed = allowed_rules(&loaded.records, &mut settings_findings);
     let mut sink = Sink {
@@ -170,6 +191,21 @@ pub fn validate_with(loaded: &Loaded, index: &Index<'_>) -> Report {
         findings,
         summary: Summary::of(&loaded.records),
     }
+}
+
+/// The finding on the whole of `tsc.yaml` (at `file`) that says no rule
+/// was checked because the file could not be read.
+fn not_checked(file: &Path) -> Finding {
+    Finding::new(
+        Code::BadSettings,
+        file,
+        Position::default(),
+        "tsc.yaml could not be read, so no rule was checked",
+    )
+    .with_help(
+        "the other records were not checked, because they are checked \
+         against tsc.yaml: fix it and run again",
+    )
 }
 
 /// The rules named in `tsc.yaml`'s `allow` list; an entry that names no

@@ -428,15 +428,18 @@ pub fn new_meeting(tree: &Tree, index: &Index<'_>, args: &NewMeeting) -> Result<
         Some(id) => Some(meeting(index, id)?),
         None => index.meetings_by_date().iter().copied().last(),
     };
+    let settings = &records.settings;
+    let patterns = patterns(records)?;
+    // After the highest number any meeting goes by: a stub with no
+    // `number:` goes by the one its ID names (as E0509 and `action new`
+    // read it).
     let number = records
         .meetings
         .iter()
-        .filter_map(|m| m.record.number.as_ref().map(|n| n.value))
+        .filter_map(|m| crate::stubs::number_or_id_number(&patterns, settings, &m.record))
         .max()
         .unwrap_or(0)
         + 1;
-    let settings = &records.settings;
-    let patterns = patterns(records)?;
     refuse_bad_template(tree, records, &patterns, "meeting")?;
     let id = make_id(
         &settings.id_templates.meeting.value,
