@@ -2434,3 +2434,30 @@ fn validate_staged_reports_a_staged_leftover_temporary_file() {
         )
     );
 }
+
+/// Trial 2: `organisation add --id=-x` wrote an ID that the command line
+/// then takes for an option (`--owner -x`), and validate passed it.
+#[test]
+fn an_owner_id_that_starts_with_a_dash_is_refused() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let out = run(&root, &["organisation", "add", "Dash Ltd", "--id=-x"]);
+    assert_eq!(out.status.code(), Some(1));
+    let shown = stdout(&out) + &stderr(&out);
+    assert!(
+        shown.contains(
+            "error[E0203]: organisation ID `-x` does not start with a letter or a digit\n"
+        ),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(
+            "tsc: nothing was written: the change to -x would add 1 error to the records"
+        ),
+        "{shown}"
+    );
+    assert!(
+        !std::fs::read_to_string(root.join("organisations.yaml"))
+            .unwrap()
+            .contains("-x")
+    );
+}

@@ -2,9 +2,11 @@
 //! proposals.
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use super::{Checker, repeats};
 use crate::finding::{Code, Finding};
+use crate::model::Token;
 use crate::settings::{Meaning, Vocabularies};
 use crate::source::Spanned;
 
@@ -15,8 +17,40 @@ impl Checker<'_> {
             if let Some(org) = &p.record.organisation {
                 self.organisation_ref(&p.file, org);
             }
+            self.check_owner_id_start("person", &p.file, &p.record.id);
+        }
+        for o in &r.organisations {
+            self.check_owner_id_start("organisation", &o.file, &o.record.id);
         }
         self.check_shown_names();
+    }
+
+    /// A person's or organisation's ID starts with a letter or a digit:
+    /// the command line takes `--owner -x` for an option, and a name
+    /// starting with `.` for a hidden one (trial: `organisation add --id=-x`
+    /// was written and passed).
+    fn check_owner_id_start(&mut self, kind: &str, file: &Path, id: &Spanned<Token>) {
+        let value = id.value.as_str();
+        // An invisible or other non-ASCII first character is E0207's.
+        if !value
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+        {
+            return;
+        }
+        self.push(
+            Finding::at_value(
+                Code::IdPattern,
+                file,
+                id,
+                format!("{kind} ID `{value}` does not start with a letter or a digit"),
+            )
+            .with_help(
+                "start it with a letter or a digit: on the command line an ID starting \
+                 with `-` is taken for an option (`--owner -x`)",
+            ),
+        );
     }
 
     /// No two people or organisations are shown by the same name: tables,
