@@ -2461,3 +2461,24 @@ fn an_owner_id_that_starts_with_a_dash_is_refused() {
             .contains("-x")
     );
 }
+
+/// Trial 2: a date in a flow mapping merged in (`<<: {due: 2024-03-01}`)
+/// was refused as "the date `{` is not written as YYYY-MM-DD", though
+/// PyYAML and tsc both read it. It passes, and a date in it that is not
+/// written as YYYY-MM-DD is reported as such.
+#[test]
+fn a_date_in_a_merged_flow_mapping_is_checked_where_it_is_written() {
+    let (_dir, root) = copy_tree(&minimal_example());
+    let file = root.join("actions/TSC01-02.yaml");
+    edit(&file, "due: 2024-03-01\n", "<<: {due: 2024-03-01}\n");
+    let out = run(&root, &["validate"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    edit(&file, "<<: {due: 2024-03-01}\n", "<<: {due: 2024-3-01}\n");
+    assert_findings(
+        &root,
+        &[(
+            "E0010",
+            "the date 2024-03-01, in the mapping merged in here, is not written as YYYY-MM-DD",
+        )],
+    );
+}

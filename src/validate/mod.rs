@@ -487,6 +487,40 @@ impl Checker<'_> {
             );
             return;
         }
+        // A date of a flow mapping merged in (`<<: {due: 2026-02-10}`) has
+        // the mapping's span: look for it, written as it should be, in
+        // the mapping.
+        if written.is_some_and(|t| t.starts_with('{')) {
+            let mapping = self.sources.text(date.span.file()).and_then(|text| {
+                let rest = text.get(date.span.range().start..)?;
+                rest.get(..rest.find('}').map_or(rest.len(), |end| end + 1))
+            });
+            let form = canonical.to_string();
+            let as_written = mapping.is_some_and(|m| {
+                m.match_indices(&form).any(|(i, _)| {
+                    let before = m[..i].chars().next_back();
+                    let after = m[i + form.len()..].chars().next();
+                    before.is_some_and(|c| matches!(c, ' ' | ':' | '{' | ',' | '"' | '\''))
+                        && after
+                            .is_none_or(|c| matches!(c, ' ' | ',' | '}' | '"' | '\'' | '\n' | '\r'))
+                })
+            });
+            if !as_written {
+                self.push(
+                    Finding::at_value(
+                        Code::InvalidValue,
+                        file,
+                        date,
+                        format!(
+                            "the date {canonical}, in the mapping merged in here, is not written \
+                             as YYYY-MM-DD"
+                        ),
+                    )
+                    .with_help(format!("write `{canonical}` in the mapping after `<<:`")),
+                );
+            }
+            return;
+        }
         let message = match written {
             Some(text) => format!("the date `{text}` is not written as YYYY-MM-DD"),
             None => format!("the date {canonical} is not written as YYYY-MM-DD"),
