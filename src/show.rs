@@ -558,9 +558,7 @@ pub fn show(index: &Index<'_>, id: &str, today: NaiveDate) -> crate::error::Resu
     } else if index.person(id).is_some() || index.organisation(id).is_some() {
         // A person's or organisation's meetings and actions as of `today`,
         // as `tsc people` counts them.
-        let records = index.records();
-        let view = crate::report::as_of::holds_later(records, today)
-            .then(|| crate::report::as_of::records_as_of(records, today));
+        let view = crate::report::as_of::view(index.records(), today);
         let view_index = view.as_ref().map(Index::new);
         let at = view_index.as_ref().unwrap_or(index);
         let (rows, kind) = if index.person(id).is_some() {

@@ -8,7 +8,7 @@ use tsc::escape::{self, Flavour};
 use tsc::load::Records;
 use tsc::output::table::TableStyle;
 use tsc::output::{Format, Listing, render};
-use tsc::report::as_of::{holds_later, records_as_of};
+use tsc::report::as_of;
 use tsc::today::local_today;
 
 /// `--format` and `--width`, for every listing command.
@@ -121,7 +121,7 @@ impl AsOfArgs {
     /// `None` when the records hold nothing dated after `today`: then
     /// they are that view themselves, and are not copied.
     pub(crate) fn view(records: &Records, today: NaiveDate) -> Option<Records> {
-        holds_later(records, today).then(|| records_as_of(records, today))
+        as_of::view(records, today)
     }
 }
 

@@ -81,6 +81,14 @@ pub fn records_as_of(records: &Records, date: NaiveDate) -> Records {
     view
 }
 
+/// The records as they stood at the end of `today`, for every reader
+/// that counts as of a day ([`records_as_of`]); `None` when they hold
+/// nothing dated after it ([`holds_later`]), so that they are that view
+/// themselves and are not copied.
+pub fn view(records: &Records, today: NaiveDate) -> Option<Records> {
+    holds_later(records, today).then(|| records_as_of(records, today))
+}
+
 /// Whether `records` hold anything dated after the end of `date`: a
 /// meeting held (or, undated, whose ID names a month) after it, an action
 /// update or closing date after it, or a proposal's phase change after
